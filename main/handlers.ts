@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { API_CHANNELS, isJobId, type ApiChannel, type CairnApi, type JobId } from '../shared/ipc';
+import { startIngestJob, type IngestPort, type RunningJob } from './ingestJob';
+
+/** A handler per API call, typed from the contract: each receives the calling sender first. */
+export type Handlers<Api, Sender> = {
+  [K in keyof Api]: Api[K] extends (...args: infer A) => infer R ? (sender: Sender, ...args: A) => R : never;
+};
+
+/** Turns untrusted arguments into the call's parameters, or throws. */
+type Validators<Api> = { [K in keyof Api]: Api[K] extends (...args: infer A) => unknown ? (args: unknown[]) => A : never };
+
+function expectArity(channel: string, args: unknown[], count: number): void {
+  if (args.length !== count) throw new TypeError(`${channel}: expected ${count} argument(s), got ${args.length}`);
+}
+
+const validators: Validators<CairnApi> = {
+  openEvidence(args) {
+    expectArity('openEvidence', args, 0);
+    return [];
+  },
+  cancelIngest(args) {
+    expectArity('cancelIngest', args, 1);
+    if (!isJobId(args[0])) throw new TypeError('cancelIngest: invalid job id');
+    return [args[0]];
+  },
+};
+
+/** What the handlers need from their host: Electron in the app, the harness in tests. */
+export interface MainServices<Sender> {
+  chooseEvidence(sender: Sender): Promise<string[] | null>;
+  openIngestPort(sender: Sender, job: JobId): IngestPort;
+  ingestWorkerPath: string;
+}
+
+/** The main-side implementation of every API call. */
+export function createHandlers<Sender>(services: MainServices<Sender>): Handlers<CairnApi, Sender> {
+  const jobs = new Map<JobId, RunningJob>();
+  return {
+    async openEvidence(sender) {
+      const paths = await services.chooseEvidence(sender);
+      if (!paths || paths.length === 0) return null;
+      const job: JobId = `job-${randomUUID()}`;
+      const running = startIngestJob(services.ingestWorkerPath, job, paths, services.openIngestPort(sender, job));
+      jobs.set(job, running);
+      void running.finished.then(() => jobs.delete(job));
+      return job;
+    },
+    async cancelIngest(_sender, job) {
+      await jobs.get(job)?.cancel();
+    },
+  };
+}
+
+/** Validates a call from the page and runs its handler; unknown channels and bad arguments throw. */
+export function dispatch<Sender>(handlers: Handlers<CairnApi, Sender>, channel: unknown, args: unknown, sender: Sender): Promise<unknown> {
+  if (!API_CHANNELS.includes(channel as ApiChannel)) throw new TypeError(`unknown call: ${String(channel)}`);
+  if (!Array.isArray(args)) throw new TypeError('arguments must be an array');
+  const name = channel as ApiChannel;
+  const call = handlers[name] as (sender: Sender, ...args: unknown[]) => Promise<unknown>;
+  return call(sender, ...validators[name](args));
+}

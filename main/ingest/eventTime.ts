@@ -1,0 +1,27 @@
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Parses a CloudTrail timestamp as UTC epoch milliseconds: ISO with or without `Z`, a space
+ * instead of `T`, up to nanosecond fractions, explicit offsets, and epoch seconds (number or
+ * digits). Returns NaN for anything else, so a bad time never becomes a wrong one.
+ */
+export function parseEventTime(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 1000) : NaN;
+  if (typeof value !== 'string') return NaN;
+  const text = value.trim();
+  if (/^\d{9,11}(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const m = ISO_LIKE.exec(text);
+  if (!m) return NaN;
+  const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  let time = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
+  const check = new Date(time);
+  if (check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +h! > 23 || +mi! > 59 || +s! > 59) return NaN;
+  if (zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return time;
+}

@@ -1,0 +1,48 @@
+import type { CairnEvent } from '../../shared/event';
+import { parseEventTime } from './eventTime';
+
+type Fields = Omit<CairnEvent, 'file' | 'index' | 'text'>;
+type JsonObject = Record<string, unknown>;
+
+function asObject(value: unknown): JsonObject | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+/** Own string-ish property as text; objects and absent values become ''. */
+function text(obj: JsonObject | undefined, key: string): string {
+  if (!obj || !Object.hasOwn(obj, key)) return '';
+  const value = obj[key];
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+function readOnlyFlag(value: unknown): number {
+  if (value === true || value === 'true') return 1;
+  if (value === false || value === 'false') return 0;
+  return -1;
+}
+
+/**
+ * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
+ * specific principal the event names: ARN, else user name, principal id, or invoking service.
+ */
+export function normalizeEvent(raw: unknown): Fields {
+  const event = asObject(raw);
+  const identity = asObject(event?.['userIdentity']);
+  const actor =
+    text(identity, 'arn') || text(identity, 'userName') || text(identity, 'principalId') || text(identity, 'invokedBy');
+  return {
+    time: parseEventTime(event?.['eventTime']),
+    eventName: text(event, 'eventName'),
+    eventSource: text(event, 'eventSource'),
+    actor,
+    actorType: text(identity, 'type'),
+    sourceIp: text(event, 'sourceIPAddress'),
+    region: text(event, 'awsRegion'),
+    account: text(event, 'recipientAccountId') || text(identity, 'accountId'),
+    errorCode: text(event, 'errorCode'),
+    accessKey: text(identity, 'accessKeyId'),
+    eventType: text(event, 'eventType'),
+    userAgent: text(event, 'userAgent'),
+    readOnly: readOnlyFlag(event?.['readOnly']),
+  };
+}

@@ -1,0 +1,20 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId } from '../../shared/ipc';
+import { BatchWindow } from './batchWindow';
+import { ingest } from './pipeline';
+
+/** Worker-thread entry: runs one job off the main thread, holding back batches until acknowledged. */
+async function run(): Promise<void> {
+  const { job, paths } = workerData as { job: JobId; paths: string[] };
+  const port = parentPort!;
+  const window = new BatchWindow(MAX_BATCHES_IN_FLIGHT);
+  const onReply = (reply: IngestReply): void => window.release(reply.seq);
+  port.on('message', onReply);
+  for await (const message of ingest(job, paths)) {
+    if (message.type === 'batch') await window.acquire(message.seq);
+    port.postMessage(message);
+  }
+  port.off('message', onReply);
+}
+
+void run();

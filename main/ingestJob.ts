@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import type { IngestMessage, IngestProgress, IngestReply, JobId } from '../shared/ipc';
+
+/**
+ * Main's end of a job's channel to the renderer: a MessagePortMain in the app, a page bridge in
+ * tests. The renderer closes the channel once it has taken the final `done`.
+ */
+export interface IngestPort {
+  post(message: IngestMessage): void;
+  onReply(listener: (reply: IngestReply) => void): void;
+}
+
+export interface RunningJob {
+  cancel(): Promise<void>;
+  /** Settles when the job has sent its final message. */
+  finished: Promise<void>;
+}
+
+function isAck(value: unknown): value is IngestReply {
+  const reply = value as IngestReply | null;
+  return typeof reply === 'object' && reply !== null && reply.type === 'ack' && Number.isSafeInteger(reply.seq);
+}
+
+const NO_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, errors: 0 };
+
+/**
+ * Runs one ingest job in a worker thread and relays it: messages to the renderer's port, acks
+ * (validated: the page is not trusted) back to the worker. Cancel stops the worker and still
+ * closes the job with a final `done` carrying the last progress.
+ */
+export function startIngestJob(workerPath: string, job: JobId, paths: readonly string[], port: IngestPort): RunningJob {
+  const worker = new Worker(workerPath, { workerData: { job, paths: [...paths] } });
+  let progress = NO_PROGRESS;
+  let ended = false;
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+
+  const end = (cancelled: boolean, reason?: string): void => {
+    if (ended) return;
+    ended = true;
+    port.post({ type: 'done', job, progress, cancelled, ...(reason ? { error: reason } : {}) });
+    finish();
+  };
+
+  worker.on('message', (message: IngestMessage) => {
+    if (ended) return;
+    if (message.type === 'progress') progress = message.progress;
+    if (message.type === 'done') {
+      progress = message.progress;
+      return end(message.cancelled);
+    }
+    port.post(message);
+  });
+  worker.on('error', (error) => end(false, `ingest stopped: ${error.message}`));
+  worker.on('exit', (code) => end(false, `ingest stopped unexpectedly (exit code ${code})`));
+  port.onReply((reply) => {
+    if (isAck(reply)) worker.postMessage(reply);
+  });
+
+  return {
+    finished,
+    async cancel() {
+      end(true);
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { formatCount, formatDuration, formatTime } from '../format';
+import type { CaseOverview } from '../query/queryProtocol';
+
+/** The case at a glance: how many events, over what span, from how much evidence. */
+export function CaseSummary({ overview }: { overview: CaseOverview }) {
+  const { count, minTime, maxTime, files } = overview;
+  const span = minTime !== null && maxTime !== null ? formatDuration(maxTime - minTime) : '—';
+  const stats: [string, string, string][] = [
+    ['Events', formatCount(count), 'event-count'],
+    ['First event (UTC)', formatTime(minTime), 'first-time'],
+    ['Last event (UTC)', formatTime(maxTime), 'last-time'],
+    ['Span', span, 'span'],
+    ['Evidence files', formatCount(files.length), 'file-count'],
+  ];
+  return (
+    <section className="summary" aria-label="Case summary">
+      {stats.map(([label, value, id]) => (
+        <div className="stat" key={id}>
+          <span className="stat-label">{label}</span>
+          <span className="stat-value" data-testid={id}>
+            {value}
+          </span>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import Dexie, { type Table } from 'dexie';
+import type { DictionaryField, EvidenceFile } from '../../shared/event';
+import type { JobId } from '../../shared/ipc';
+
+/**
+ * A segment: a few thousand events stored as columns in one row (DESIGN.md, "Storage"). Times
+ * are epoch ms (NaN when unknown); string fields are ids into the case's dictionaries.
+ */
+export interface SegmentRecord {
+  id: number;
+  count: number;
+  minTime: number;
+  maxTime: number;
+  time: Float64Array;
+  columns: Record<DictionaryField, Uint32Array>;
+  readOnly: Int8Array;
+  /** Case-wide evidence file id of each event, and its index within that file. */
+  file: Uint32Array;
+  index: Uint32Array;
+}
+
+/** The original JSON texts of a segment's events, kept apart so column scans never load them. */
+export interface SegmentTexts {
+  id: number;
+  texts: string[];
+}
+
+/** One distinct value of a field, with its id in the columns and how many events carry it. */
+export interface DictionaryEntry {
+  field: DictionaryField;
+  id: number;
+  value: string;
+  count: number;
+}
+
+export interface FileRecord extends EvidenceFile {
+  /** Case-wide id (events refer to it); `index` stays the file's position in its job. */
+  id: number;
+  job: JobId;
+}
+
+/** One case's database; the source of truth for its events. */
+export class CaseDb extends Dexie {
+  segments!: Table<SegmentRecord, number>;
+  texts!: Table<SegmentTexts, number>;
+  dictionary!: Table<DictionaryEntry, [DictionaryField, number]>;
+  files!: Table<FileRecord, number>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id' });
+  }
+}
+
+/** The working case until cases arrive (issue 4). */
+export const DEFAULT_CASE = 'cairn-case-default';

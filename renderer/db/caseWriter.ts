@@ -1,0 +1,96 @@
+import type { IngestMessage, IngestReply, JobId } from '../../shared/ipc';
+import type { CaseDb } from './caseDb';
+import { DictionaryEncoder, SEGMENT_SIZE, SegmentBuilder } from './segmentBuilder';
+import type { WriterUpdate } from './writerProtocol';
+
+interface CaseState {
+  dictionary: DictionaryEncoder;
+  nextSegment: number;
+  nextFile: number;
+}
+
+async function loadState(db: CaseDb): Promise<CaseState> {
+  const [entries, lastSegment, lastFile] = await Promise.all([
+    db.dictionary.toArray(),
+    db.segments.orderBy(':id').last(),
+    db.files.orderBy(':id').last(),
+  ]);
+  return {
+    dictionary: new DictionaryEncoder(entries),
+    nextSegment: (lastSegment?.id ?? -1) + 1,
+    nextFile: (lastFile?.id ?? -1) + 1,
+  };
+}
+
+/**
+ * Stores ingest jobs into a case: events into segments of SEGMENT_SIZE (columns, texts and
+ * dictionary counts in one transaction), file records as they arrive. Messages of a job are
+ * handled one at a time and a batch is acknowledged only once taken, so a slow disk slows ingest
+ * instead of filling memory.
+ */
+export class CaseWriter {
+  private readonly state: Promise<CaseState>;
+
+  constructor(private readonly db: CaseDb) {
+    this.state = loadState(db);
+  }
+
+  attach(job: JobId, port: MessagePort, report: (update: WriterUpdate) => void): void {
+    let queue = Promise.resolve();
+    let failed = false;
+    let stored = 0;
+    let fileBase = 0;
+    let builder: SegmentBuilder | undefined;
+
+    const flush = async (state: CaseState): Promise<void> => {
+      const { segment, texts } = builder!.take(state.nextSegment++);
+      const changes = state.dictionary.takeChanges();
+      await this.db.transaction('rw', [this.db.segments, this.db.texts, this.db.dictionary], async () => {
+        await this.db.segments.add(segment);
+        await this.db.texts.add(texts);
+        await this.db.dictionary.bulkPut(changes);
+      });
+    };
+
+    const handle = async (message: IngestMessage): Promise<void> => {
+      const state = await this.state;
+      builder ??= new SegmentBuilder(state.dictionary);
+      switch (message.type) {
+        case 'plan':
+          fileBase = state.nextFile;
+          state.nextFile += message.filesTotal;
+          break;
+        case 'batch':
+          for (const event of message.events) {
+            builder.add(event, fileBase + event.file);
+            if (builder.size === SEGMENT_SIZE) await flush(state);
+          }
+          stored += message.events.length;
+          port.postMessage({ type: 'ack', seq: message.seq } satisfies IngestReply);
+          report({ kind: 'stored', job, stored });
+          return;
+        case 'file':
+          await this.db.files.put({ ...message.file, id: fileBase + message.file.index, job });
+          break;
+        case 'done':
+          if (builder.size > 0) await flush(state);
+          port.close();
+          break;
+      }
+      report({ kind: 'ingest', job, stored, message });
+    };
+
+    port.onmessage = (event: MessageEvent<IngestMessage>) => {
+      queue = queue.then(async () => {
+        if (failed) return;
+        try {
+          await handle(event.data);
+        } catch (error) {
+          failed = true;
+          port.close();
+          report({ kind: 'failed', job, error: (error as Error).message });
+        }
+      });
+    };
+  }
+}

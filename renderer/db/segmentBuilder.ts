@@ -1,0 +1,76 @@
+import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../shared/event';
+import type { DictionaryEntry, SegmentRecord, SegmentTexts } from './caseDb';
+
+/** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
+export const SEGMENT_SIZE = 4096;
+
+/** Assigns each distinct value of each field a dense id and counts it; remembers what changed. */
+export class DictionaryEncoder {
+  private readonly ids = new Map<DictionaryField, Map<string, DictionaryEntry>>(DICTIONARY_FIELDS.map((field) => [field, new Map()]));
+  private readonly changed = new Set<DictionaryEntry>();
+
+  constructor(existing: readonly DictionaryEntry[] = []) {
+    for (const entry of existing) this.ids.get(entry.field)!.set(entry.value, { ...entry });
+  }
+
+  encode(field: DictionaryField, value: string): number {
+    const values = this.ids.get(field)!;
+    let entry = values.get(value);
+    if (!entry) {
+      entry = { field, id: values.size, value, count: 0 };
+      values.set(value, entry);
+    }
+    entry.count++;
+    this.changed.add(entry);
+    return entry.id;
+  }
+
+  /** Entries added or recounted since the last call, as copies ready to store. */
+  takeChanges(): DictionaryEntry[] {
+    const changes = [...this.changed].map((entry) => ({ ...entry }));
+    this.changed.clear();
+    return changes;
+  }
+}
+
+/** Accumulates events into column arrays and emits a segment (columns plus texts) when asked. */
+export class SegmentBuilder {
+  private events: CairnEvent[] = [];
+  private files: number[] = [];
+
+  constructor(private readonly dictionary: DictionaryEncoder) {}
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  add(event: CairnEvent, fileId: number): void {
+    this.events.push(event);
+    this.files.push(fileId);
+  }
+
+  /** Turns what was added into a segment with the given id and starts afresh. */
+  take(id: number): { segment: SegmentRecord; texts: SegmentTexts } {
+    const events = this.events;
+    const count = events.length;
+    const time = new Float64Array(count);
+    const readOnly = new Int8Array(count);
+    const index = new Uint32Array(count);
+    const columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Uint32Array(count)])) as Record<DictionaryField, Uint32Array>;
+    let minTime = Infinity;
+    let maxTime = -Infinity;
+    events.forEach((event, row) => {
+      time[row] = event.time;
+      if (event.time < minTime) minTime = event.time;
+      if (event.time > maxTime) maxTime = event.time;
+      readOnly[row] = event.readOnly;
+      index[row] = event.index;
+      for (const field of DICTIONARY_FIELDS) columns[field][row] = this.dictionary.encode(field, event[field]);
+    });
+    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, file: Uint32Array.from(this.files), index };
+    const texts: SegmentTexts = { id, texts: events.map((event) => event.text) };
+    this.events = [];
+    this.files = [];
+    return { segment, texts };
+  }
+}

@@ -1,0 +1,10 @@
+import type { IngestMessage, JobId } from '../../shared/ipc';
+
+/** Page → writer worker: take over a job's ingest port. */
+export type WriterRequest = { type: 'attach'; job: JobId; port: MessagePort };
+
+/** Writer worker → page: what ingest reported, with how many events are stored so far. */
+export type WriterUpdate =
+  | { kind: 'ingest'; job: JobId; stored: number; message: Exclude<IngestMessage, { type: 'batch' }> }
+  | { kind: 'stored'; job: JobId; stored: number }
+  | { kind: 'failed'; job: JobId; error: string };

@@ -1,0 +1,34 @@
+import { api } from '../api';
+import { formatBytes, formatCount } from '../format';
+import type { IngestView } from '../store';
+
+/** Progress of the current import while it runs, and how it ended afterwards. */
+export function IngestBanner({ view }: { view: IngestView }) {
+  const { progress } = view;
+  const status = view.running
+    ? `Reading file ${Math.min(progress.filesDone + 1, Math.max(progress.filesTotal, 1))} of ${formatCount(progress.filesTotal)}`
+    : view.error
+      ? 'Import stopped'
+      : view.cancelled
+        ? 'Import cancelled'
+        : 'Import complete';
+  return (
+    <section className={`ingest ${view.error ? 'ingest-failed' : ''}`} aria-label="Import progress">
+      <div className="ingest-line">
+        <strong>{status}</strong>
+        <span>
+          {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · <span data-testid="stored-count">{formatCount(view.stored)}</span>{' '}
+          events stored
+          {progress.errors > 0 && ` · ${formatCount(progress.errors)} ${progress.errors === 1 ? 'error' : 'errors'}`}
+        </span>
+        {view.running && (
+          <button type="button" onClick={() => void api().cancelIngest(view.job)}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {view.running && <progress max={Math.max(progress.bytesTotal, 1)} value={progress.bytesDone} />}
+      {view.error && <p className="ingest-error">{view.error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CairnEvent, EvidenceFile } from './event';
+
+/** Identifies one ingest run; main creates it, the renderer echoes it back. */
+export type JobId = string;
+
+/**
+ * Every call the renderer can make to main. The preload implements exactly this (with
+ * `satisfies`) and main registers a handler map typed from it, so the two cannot drift apart.
+ * No call takes a file path: main opens dialogs and receives dropped files itself.
+ */
+export interface CairnApi {
+  /** Shows the open dialog; starts an ingest job for what the user picked, or returns null. */
+  openEvidence(): Promise<JobId | null>;
+  /** Stops a running job; events already delivered stay. */
+  cancelIngest(job: JobId): Promise<void>;
+}
+
+export type ApiChannel = keyof CairnApi;
+export const API_CHANNELS = ['openEvidence', 'cancelIngest'] as const satisfies readonly ApiChannel[];
+
+/** Counters of a running job, sent with every progress message. */
+export interface IngestProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  events: number;
+  errors: number;
+}
+
+/** Messages main sends on a job's ingest port, in order: plan, then files and batches, then done. */
+export type IngestMessage =
+  | { type: 'plan'; job: JobId; filesTotal: number; bytesTotal: number }
+  | { type: 'batch'; job: JobId; seq: number; events: CairnEvent[] }
+  | { type: 'file'; job: JobId; file: EvidenceFile }
+  | { type: 'progress'; job: JobId; progress: IngestProgress }
+  | { type: 'done'; job: JobId; progress: IngestProgress; cancelled: boolean; error?: string };
+
+/** The renderer's answers on the ingest port: an ack frees a slot for the next batch. */
+export type IngestReply = { type: 'ack'; seq: number };
+
+/** How many batches may be unacknowledged at once before ingest waits. */
+export const MAX_BATCHES_IN_FLIGHT = 4;
+
+/** The window message that hands a job's port from the preload to the page. */
+export const INGEST_PORT_MESSAGE = 'cairn:ingest-port';
+
+/** Calls the preload makes; Electron IPC in the app, page bindings in the e2e harness. */
+export interface Transport {
+  invoke(channel: ApiChannel, args: unknown[]): Promise<unknown>;
+}
+
+/** Shape check for job ids, used by main to validate arguments and by the page. */
+export function isJobId(value: unknown): value is JobId {
+  return typeof value === 'string' && /^job-[0-9a-f-]{36}$/.test(value);
+}

@@ -1,0 +1,27 @@
+// The e2e harness's stand-in for main/preload.ts: the same createApi over a transport of page
+// bindings, and the same window message for handing a job's port to the page.
+import { createApi } from '../../main/preloadApi';
+import { INGEST_PORT_MESSAGE, type ApiChannel, type IngestMessage, type JobId } from '../../shared/ipc';
+
+interface HarnessWindow {
+  __cairnHarnessInvoke(channel: ApiChannel, args: unknown[]): Promise<unknown>;
+  __cairnHarnessReply(job: JobId, reply: unknown): void;
+  __cairnHarness: { openPort(job: JobId): void; send(job: JobId, message: IngestMessage): void };
+  cairn: ReturnType<typeof createApi>;
+}
+
+const harnessWindow = window as unknown as HarnessWindow;
+const ports = new Map<JobId, MessagePort>();
+
+harnessWindow.cairn = createApi({ invoke: (channel, args) => harnessWindow.__cairnHarnessInvoke(channel, args) });
+harnessWindow.__cairnHarness = {
+  openPort(job) {
+    const channel = new MessageChannel();
+    ports.set(job, channel.port1);
+    channel.port1.onmessage = (event) => harnessWindow.__cairnHarnessReply(job, event.data);
+    window.postMessage({ type: INGEST_PORT_MESSAGE, job }, window.location.origin, [channel.port2]);
+  },
+  send(job, message) {
+    ports.get(job)?.postMessage(message);
+  },
+};

@@ -1,0 +1,103 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers, dispatch } from '../../main/handlers';
+import { startIngestJob, type IngestPort } from '../../main/ingestJob';
+import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply } from '../../shared/ipc';
+import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
+
+const WORKER = resolve(import.meta.dirname, '../../dist/main/ingestWorker.cjs');
+const JOB = 'job-0b5c1d0e-5a8f-4c1e-9a53-4f2d4c7e6b11';
+
+/** A renderer stand-in: records messages, acks only when told to. */
+function recordingPort() {
+  const messages: IngestMessage[] = [];
+  let reply: (reply: IngestReply) => void = () => undefined;
+  let onMessage: () => void = () => undefined;
+  const port: IngestPort = {
+    post(message) {
+      messages.push(message);
+      onMessage();
+    },
+    onReply: (listener) => (reply = listener),
+  };
+  const until = (predicate: () => boolean) =>
+    new Promise<void>((done) => {
+      onMessage = () => predicate() && done();
+      if (predicate()) done();
+    });
+  const batches = () => messages.filter((m) => m.type === 'batch');
+  return { port, messages, batches, until, ack: (seq: number) => reply({ type: 'ack', seq }), sendRaw: (value: unknown) => reply(value as IngestReply) };
+}
+
+describe('an ingest job in its worker thread', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cairn-job-'));
+    await writeSyntheticBundle(dir, 12_000, 500);
+  });
+
+  it(`holds back batches until acknowledged (at most ${MAX_BATCHES_IN_FLIGHT} in flight)`, async () => {
+    const r = recordingPort();
+    const job = startIngestJob(WORKER, JOB, [dir], r.port);
+    await r.until(() => r.batches().length === MAX_BATCHES_IN_FLIGHT);
+    await new Promise((settle) => setTimeout(settle, 300));
+    expect(r.batches()).toHaveLength(MAX_BATCHES_IN_FLIGHT);
+
+    r.sendRaw({ type: 'ack', seq: 'x' });
+    r.sendRaw({ type: 'evil' });
+    await new Promise((settle) => setTimeout(settle, 100));
+    expect(r.batches()).toHaveLength(MAX_BATCHES_IN_FLIGHT);
+
+    let acked = 0;
+    await r.until(() => {
+      while (acked < r.batches().length) r.ack(acked++);
+      return r.messages.at(-1)?.type === 'done';
+    });
+    await job.finished;
+    expect(r.batches().reduce((sum, b) => sum + (b.type === 'batch' ? b.events.length : 0), 0)).toBe(12_000);
+    expect(r.messages.at(-1)).toMatchObject({ type: 'done', job: JOB, cancelled: false, progress: { filesDone: 24, filesTotal: 24, events: 12_000, errors: 0 } });
+  });
+
+  it('cancels: the worker stops and the job still ends with done', async () => {
+    const r = recordingPort();
+    const job = startIngestJob(WORKER, JOB, [dir], r.port);
+    await r.until(() => r.batches().length === MAX_BATCHES_IN_FLIGHT);
+    await job.cancel();
+    await job.finished;
+    const done = r.messages.at(-1)!;
+    expect(done).toMatchObject({ type: 'done', cancelled: true });
+    expect(r.messages.filter((m) => m.type === 'done')).toHaveLength(1);
+    expect(r.batches()).toHaveLength(MAX_BATCHES_IN_FLIGHT);
+  });
+});
+
+describe('main handlers', () => {
+  it('start a job for what the user picked and return its id', async () => {
+    const r = recordingPort();
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-handlers-'));
+    await writeSyntheticBundle(dir, 1500, 1000);
+    const handlers = createHandlers({ chooseEvidence: async () => [dir], openIngestPort: () => r.port, ingestWorkerPath: WORKER });
+    const job = await dispatch(handlers, 'openEvidence', [], 'sender');
+    expect(isJobId(job)).toBe(true);
+    let acked = 0;
+    await r.until(() => {
+      while (acked < r.batches().length) r.ack(acked++);
+      return r.messages.at(-1)?.type === 'done';
+    });
+    expect(r.messages.every((m) => m.job === job)).toBe(true);
+    expect(r.messages.at(-1)).toMatchObject({ type: 'done', progress: { events: 1500 } });
+  });
+
+  it('return null and start nothing when the dialog is cancelled', async () => {
+    const handlers = createHandlers({ chooseEvidence: async () => null, openIngestPort: () => { throw new Error('no port expected'); }, ingestWorkerPath: WORKER });
+    await expect(dispatch(handlers, 'openEvidence', [], 'sender')).resolves.toBeNull();
+  });
+
+  it('refuse unknown calls', () => {
+    const handlers = createHandlers({ chooseEvidence: async () => null, openIngestPort: () => recordingPort().port, ingestWorkerPath: WORKER });
+    expect(() => dispatch(handlers, 'readFile', ['/etc/passwd'], 'sender')).toThrow('unknown call: readFile');
+    expect(() => dispatch(handlers, 'openEvidence', 'not-an-array', 'sender')).toThrow('arguments must be an array');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseEventTime } from '../../../../main/ingest/eventTime';
+
+describe('parseEventTime', () => {
+  it.each([
+    ['2021-04-22T23:20:10Z', Date.UTC(2021, 3, 22, 23, 20, 10)],
+    ['2021-04-22T23:20:10.123Z', Date.UTC(2021, 3, 22, 23, 20, 10, 123)],
+    ['2023-05-26 20:14:51', Date.UTC(2023, 4, 26, 20, 14, 51)],
+    ['2025-01-21 17:49:47.000000000', Date.UTC(2025, 0, 21, 17, 49, 47)],
+    ['2025-01-21 17:49:47.987654321', Date.UTC(2025, 0, 21, 17, 49, 47, 987)],
+    ['2021-04-22T23:20:10+02:00', Date.UTC(2021, 3, 22, 21, 20, 10)],
+    ['2021-04-22T23:20:10-0530', Date.UTC(2021, 3, 23, 4, 50, 10)],
+    ['1619133610', Date.UTC(2021, 3, 22, 23, 20, 10)],
+    ['1619133610.5', Date.UTC(2021, 3, 22, 23, 20, 10, 500)],
+  ])('reads %s as UTC', (text, expected) => {
+    expect(parseEventTime(text)).toBe(expected);
+  });
+
+  it('reads epoch seconds given as a number', () => {
+    expect(parseEventTime(1619133610)).toBe(Date.UTC(2021, 3, 22, 23, 20, 10));
+  });
+
+  it.each([['redacted'], [''], ['2021-02-30T00:00:00Z'], ['2021-04-22T24:00:00Z'], ['2021-13-01T00:00:00Z'], [null], [undefined], [{}]])(
+    'gives NaN, never a wrong time, for %j',
+    (value) => {
+      expect(parseEventTime(value)).toBeNaN();
+    },
+  );
+});

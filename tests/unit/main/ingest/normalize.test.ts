@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent } from '../../../../main/ingest/normalize';
+
+describe('normalizeEvent', () => {
+  it('extracts the investigation fields of an IAM user call', () => {
+    expect(
+      normalizeEvent({
+        eventTime: '2014-03-06T21:22:54Z',
+        eventName: 'StartInstances',
+        eventSource: 'ec2.amazonaws.com',
+        awsRegion: 'us-east-2',
+        sourceIPAddress: '205.251.233.176',
+        userAgent: 'ec2-api-tools 1.6.12.2',
+        userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::123456789012:user/Alice', accountId: '123456789012', accessKeyId: 'AKIDEXAMPLE', userName: 'Alice' },
+        readOnly: false,
+        eventType: 'AwsApiCall',
+      }),
+    ).toEqual({
+      time: Date.UTC(2014, 2, 6, 21, 22, 54),
+      eventName: 'StartInstances',
+      eventSource: 'ec2.amazonaws.com',
+      actor: 'arn:aws:iam::123456789012:user/Alice',
+      actorType: 'IAMUser',
+      sourceIp: '205.251.233.176',
+      region: 'us-east-2',
+      account: '123456789012',
+      errorCode: '',
+      accessKey: 'AKIDEXAMPLE',
+      eventType: 'AwsApiCall',
+      userAgent: 'ec2-api-tools 1.6.12.2',
+      readOnly: 0,
+    });
+  });
+
+  it('falls back from ARN to user name, principal id, then invoking service', () => {
+    expect(normalizeEvent({ userIdentity: { userName: 'bob', principalId: 'P1' } }).actor).toBe('bob');
+    expect(normalizeEvent({ userIdentity: { principalId: 'P1', invokedBy: 'x.amazonaws.com' } }).actor).toBe('P1');
+    expect(normalizeEvent({ userIdentity: { type: 'AWSService', invokedBy: 'lambda.amazonaws.com' } }).actor).toBe('lambda.amazonaws.com');
+  });
+
+  it('prefers the recipient account and reads errors and readOnly', () => {
+    const fields = normalizeEvent({ recipientAccountId: '222', userIdentity: { accountId: '111' }, errorCode: 'AccessDenied', readOnly: 'true' });
+    expect([fields.account, fields.errorCode, fields.readOnly]).toEqual(['222', 'AccessDenied', 1]);
+  });
+
+  it('keeps Insights events (no userIdentity) with empty actor fields', () => {
+    const fields = normalizeEvent({ eventType: 'AwsCloudTrailInsight', eventTime: '2019-11-14T00:51:00Z', awsRegion: 'us-east-1' });
+    expect([fields.actor, fields.actorType, fields.readOnly, fields.eventType]).toEqual(['', '', -1, 'AwsCloudTrailInsight']);
+  });
+
+  it('treats hostile shapes as data: arrays, nulls, objects in string fields, __proto__ keys', () => {
+    expect(normalizeEvent(null).eventName).toBe('');
+    expect(normalizeEvent([1, 2]).eventName).toBe('');
+    expect(normalizeEvent({ eventName: { $gt: '' }, userIdentity: 'root' }).actor).toBe('');
+    const polluted = normalizeEvent(JSON.parse('{"__proto__": {"eventName": "Injected"}, "userIdentity": {"__proto__": {"arn": "x"}}}'));
+    expect([polluted.eventName, polluted.actor]).toEqual(['', '']);
+    expect(({} as Record<string, unknown>)['eventName']).toBeUndefined();
+  });
+});

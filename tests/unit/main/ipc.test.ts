@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { openIngestPort, registerIpc } from '../../../main/ipc';
+import { createHandlers } from '../../../main/handlers';
+import { ipcMain, MessageChannelMain, FakeWebContents } from './electronMock';
+
+vi.mock('electron', () => import('./electronMock'));
+
+const JOB = 'job-0b5c1d0e-5a8f-4c1e-9a53-4f2d4c7e6b11';
+
+describe('registerIpc', () => {
+  const window = new FakeWebContents();
+  const chooseEvidence = vi.fn(async () => null);
+  const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+
+  beforeAll(() => {
+    registerIpc(createHandlers({ chooseEvidence, openIngestPort: vi.fn(), ingestWorkerPath: '/nowhere' }) as never, new Set([window.id]));
+    for (const [channel, handler] of ipcMain.handle.mock.calls as unknown as [string, never][]) registered.set(channel, handler);
+  });
+
+  const trusted = () => ({ sender: window, senderFrame: window.mainFrame });
+
+  it('registers exactly one handler per API call', () => {
+    expect([...registered.keys()].sort()).toEqual(['cairn:cancelIngest', 'cairn:openEvidence']);
+  });
+
+  it('runs calls from the app window', async () => {
+    await expect(registered.get('cairn:openEvidence')!(trusted())).resolves.toBeNull();
+    expect(chooseEvidence).toHaveBeenCalledExactlyOnceWith(window);
+  });
+
+  it('rejects calls from other windows, subframes and other origins', async () => {
+    const other = new FakeWebContents();
+    const subframe = { url: 'app://cairn/index.html' };
+    const untrusted = [
+      { sender: other, senderFrame: other.mainFrame },
+      { sender: window, senderFrame: subframe },
+      { sender: window, senderFrame: null },
+      { sender: { ...window, id: window.id, mainFrame: { url: 'https://evil.example/' } }, senderFrame: { url: 'https://evil.example/' } },
+    ];
+    for (const event of untrusted) {
+      await expect(Promise.resolve().then(() => registered.get('cairn:openEvidence')!(event))).rejects.toThrow('untrusted sender');
+    }
+    expect(chooseEvidence).toHaveBeenCalledTimes(1);
+  });
+
+  it('validates arguments', async () => {
+    const cancel = registered.get('cairn:cancelIngest')!;
+    await expect(Promise.resolve().then(() => cancel(trusted(), '../../etc'))).rejects.toThrow('invalid job id');
+    await expect(Promise.resolve().then(() => cancel(trusted()))).rejects.toThrow('expected 1 argument(s), got 0');
+    await expect(Promise.resolve().then(() => registered.get('cairn:openEvidence')!(trusted(), '/etc/passwd'))).rejects.toThrow(
+      'expected 0 argument(s), got 1',
+    );
+    await expect(cancel(trusted(), JOB)).resolves.toBeUndefined();
+  });
+});
+
+describe('openIngestPort', () => {
+  it("transfers the page's end of a new channel to the window and posts on main's end", () => {
+    const contents = new FakeWebContents();
+    const port = openIngestPort(contents as never, JOB);
+    const channel = MessageChannelMain.created.at(-1)!;
+    expect(contents.postMessage).toHaveBeenCalledExactlyOnceWith('cairn:ingest-port', JOB, [channel.port2]);
+    expect(channel.port1.start).toHaveBeenCalledOnce();
+    port.post({ type: 'plan', job: JOB, filesTotal: 1, bytesTotal: 10 });
+    expect(channel.port1.postMessage).toHaveBeenCalledWith({ type: 'plan', job: JOB, filesTotal: 1, bytesTotal: 10 });
+  });
+});

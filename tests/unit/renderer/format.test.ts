@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount, formatDuration, formatTime } from '../../../renderer/format';
+
+describe('formatting', () => {
+  it('shows UTC times with the precision the event has', () => {
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34))).toBe('2014-03-06 17:10:34');
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 120))).toBe('2014-03-06 17:10:34.120');
+    expect(formatTime(NaN)).toBe('—');
+    expect(formatTime(null)).toBe('—');
+  });
+
+  it('shows spans in their two largest units', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(61_000)).toBe('1 min 1 s');
+    expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000 + 5000)).toBe('3 d 4 h');
+    expect(formatDuration(86_400_000 + 30_000)).toBe('1 d');
+  });
+
+  it('groups counts and scales sizes', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(65788)).toBe('64.2 KB');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
+import { event } from './event';
+
+describe('SegmentBuilder', () => {
+  it('stores events as columns with dictionary ids, plus their texts', () => {
+    const dictionary = new DictionaryEncoder();
+    const builder = new SegmentBuilder(dictionary);
+    builder.add(event({ time: 3000, eventName: 'GetObject', sourceIp: '1.2.3.4', index: 0, text: '{"a":1}' }), 7);
+    builder.add(event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', index: 1, readOnly: 1, text: '{"b":2}' }), 7);
+    builder.add(event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', index: 2, readOnly: 0, text: '{"c":3}' }), 8);
+    expect(builder.size).toBe(3);
+    const { segment, texts } = builder.take(4);
+    expect(builder.size).toBe(0);
+    expect(segment.id).toBe(4);
+    expect(segment.count).toBe(3);
+    expect([segment.minTime, segment.maxTime]).toEqual([1000, 3000]);
+    expect([...segment.time]).toEqual([3000, 1000, NaN]);
+    expect([...segment.columns.eventName]).toEqual([0, 1, 0]);
+    expect([...segment.columns.sourceIp]).toEqual([0, 0, 1]);
+    expect([...segment.readOnly]).toEqual([-1, 1, 0]);
+    expect([...segment.file]).toEqual([7, 7, 8]);
+    expect([...segment.index]).toEqual([0, 1, 2]);
+    expect(texts).toEqual({ id: 4, texts: ['{"a":1}', '{"b":2}', '{"c":3}'] });
+  });
+
+  it('counts values and reports only what changed since last time', () => {
+    const dictionary = new DictionaryEncoder([{ field: 'region', id: 0, value: 'us-east-1', count: 5 }]);
+    expect(dictionary.encode('region', 'eu-west-1')).toBe(1);
+    expect(dictionary.encode('region', 'us-east-1')).toBe(0);
+    expect(dictionary.takeChanges().sort((a, b) => a.id - b.id)).toEqual([
+      { field: 'region', id: 0, value: 'us-east-1', count: 6 },
+      { field: 'region', id: 1, value: 'eu-west-1', count: 1 },
+    ]);
+    expect(dictionary.takeChanges()).toEqual([]);
+    expect(dictionary.encode('actor', 'us-east-1')).toBe(0);
+  });
+});
