@@ -7,15 +7,20 @@ import type { Reporter, TestModule } from 'vitest/node';
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
+    const skipped: string[] = [];
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
-        const state = test.result().state;
-        if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
-        else counts.skipped++;
+        const result = test.result();
+        if (result.state === 'passed') counts.passed++;
+        else if (result.state === 'failed') counts.failed++;
+        else {
+          counts.skipped++;
+          skipped.push(`  skipped: ${test.fullName}${'note' in result && result.note ? ` (${result.note})` : ''}`);
+        }
       }
       if (module.state() === 'failed' && module.children.size === 0) counts.failed++;
     }
+    if (skipped.length > 0) process.stdout.write(`\n${skipped.join('\n')}\n`);
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }

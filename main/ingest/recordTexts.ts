@@ -4,7 +4,7 @@ export class JsonScanError extends Error {
     message: string,
     readonly offset: number,
   ) {
-    super(`${message} at character ${offset}`);
+    super(message);
   }
 }
 

@@ -6,7 +6,9 @@ import type { IngestView } from '../store';
 export function IngestBanner({ view }: { view: IngestView }) {
   const { progress } = view;
   const status = view.running
-    ? `Reading file ${Math.min(progress.filesDone + 1, Math.max(progress.filesTotal, 1))} of ${formatCount(progress.filesTotal)}`
+    ? progress.filesTotal === 0
+      ? 'Listing evidence files…'
+      : `Reading file ${Math.min(progress.filesDone + 1, progress.filesTotal)} of ${formatCount(progress.filesTotal)}`
     : view.error
       ? 'Import stopped'
       : view.cancelled

@@ -14,6 +14,8 @@ const RENDERER = join(ROOT, 'dist/renderer');
 const INGEST_WORKER = join(ROOT, 'dist/main/ingestWorker.cjs');
 /** The harness serves the bundle here: a secure origin, like the app protocol, so storage APIs exist. */
 export const APP_BASE = 'http://localhost/';
+/** Stands for NaN (unknown event times) in the JSON the bridge carries; structured clone keeps NaN, JSON does not. */
+export const NAN_TOKEN = '\u0000NaN';
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
@@ -99,13 +101,29 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     ingestWorkerPath: INGEST_WORKER,
     chooseEvidence: async () => options.evidence ?? null,
     openIngestPort(page, job): IngestPort {
-      let queue = page.evaluate((id) => (window as unknown as { __cairnHarness: { openPort(job: string): void } }).__cairnHarness.openPort(id), job);
-      const send = (message: IngestMessage): void => {
-        queue = queue
-          .then(() => page.evaluate(([id, m]) => (window as unknown as { __cairnHarness: { send(job: string, m: unknown): void } }).__cairnHarness.send(id, m), [job, message] as const))
+      // Messages are carried into the page by evaluate calls; whatever queues up while one is
+      // under way goes in the next, so the bridge does not throttle the real code it drives.
+      type HarnessPage = { __cairnHarness: { openPort(job: string): void; send(job: string, messagesJson: string): void } };
+      let pending: IngestMessage[] = [];
+      let carrying = page.evaluate((id) => (window as unknown as HarnessPage).__cairnHarness.openPort(id), job);
+      const carry = (): void => {
+        carrying = carrying
+          .then(() => {
+            if (pending.length === 0) return;
+            const messages = pending;
+            pending = [];
+            const json = JSON.stringify(messages, (_key, value: unknown) => (Number.isNaN(value) ? NAN_TOKEN : value));
+            return page.evaluate(([id, m]) => (window as unknown as HarnessPage).__cairnHarness.send(id, m), [job, json] as const);
+          })
           .catch(() => undefined);
       };
-      return { post: send, onReply: (listener) => replyListeners.set(job, listener) };
+      return {
+        post(message) {
+          pending.push(message);
+          if (pending.length === 1) carry();
+        },
+        onReply: (listener) => replyListeners.set(job, listener),
+      };
     },
   });
   await context.exposeBinding('__cairnHarnessInvoke', ({ page }, channel: unknown, args: unknown) => dispatch(handlers, channel, args, page));

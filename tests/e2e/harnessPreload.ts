@@ -6,10 +6,11 @@ import { INGEST_PORT_MESSAGE, type ApiChannel, type IngestMessage, type JobId } 
 interface HarnessWindow {
   __cairnHarnessInvoke(channel: ApiChannel, args: unknown[]): Promise<unknown>;
   __cairnHarnessReply(job: JobId, reply: unknown): void;
-  __cairnHarness: { openPort(job: JobId): void; send(job: JobId, message: IngestMessage): void };
+  __cairnHarness: { openPort(job: JobId): void; send(job: JobId, messagesJson: string): void };
   cairn: ReturnType<typeof createApi>;
 }
 
+const NAN_TOKEN = '\u0000NaN';
 const harnessWindow = window as unknown as HarnessWindow;
 const ports = new Map<JobId, MessagePort>();
 
@@ -21,7 +22,8 @@ harnessWindow.__cairnHarness = {
     channel.port1.onmessage = (event) => harnessWindow.__cairnHarnessReply(job, event.data);
     window.postMessage({ type: INGEST_PORT_MESSAGE, job }, window.location.origin, [channel.port2]);
   },
-  send(job, message) {
-    ports.get(job)?.postMessage(message);
+  send(job, messagesJson) {
+    const messages = JSON.parse(messagesJson, (_key, value: unknown) => (value === NAN_TOKEN ? NaN : value)) as IngestMessage[];
+    for (const message of messages) ports.get(job)?.postMessage(message);
   },
 };

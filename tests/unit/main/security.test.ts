@@ -4,19 +4,21 @@ import { FakeWebContents } from './electronMock';
 
 vi.mock('electron', () => import('./electronMock'));
 
+type Handler = (...args: never[]) => unknown;
+
 function fakeSession() {
-  const captured: { beforeRequest?: Function; permissionRequest?: Function; permissionCheck?: Function } = {};
+  const captured: { beforeRequest?: Handler; permissionRequest?: Handler; permissionCheck?: Handler } = {};
   const session = {
-    webRequest: { onBeforeRequest: (listener: Function) => (captured.beforeRequest = listener) },
-    setPermissionRequestHandler: (handler: Function) => (captured.permissionRequest = handler),
-    setPermissionCheckHandler: (handler: Function) => (captured.permissionCheck = handler),
+    webRequest: { onBeforeRequest: (listener: Handler) => (captured.beforeRequest = listener) },
+    setPermissionRequestHandler: (handler: Handler) => (captured.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: Handler) => (captured.permissionCheck = handler),
   };
   return { session, captured };
 }
 
-function decide(listener: Function, url: string): { cancel: boolean } {
+function decide(listener: Handler, url: string): { cancel: boolean } {
   let answer: { cancel: boolean } | undefined;
-  listener({ url }, (response: { cancel: boolean }) => (answer = response));
+  (listener as (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void)({ url }, (response) => (answer = response));
   return answer!;
 }
 
@@ -38,10 +40,10 @@ describe('lockDownSession', () => {
   it('denies every permission request and check', () => {
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      captured.permissionRequest!({}, permission, callback);
+      (captured.permissionRequest as (contents: object, permission: string, callback: (granted: boolean) => void) => void)({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
     }
-    expect(captured.permissionCheck!({}, 'media')).toBe(false);
+    expect((captured.permissionCheck as (contents: object, permission: string) => boolean)({}, 'media')).toBe(false);
   });
 });
 

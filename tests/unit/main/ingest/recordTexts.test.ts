@@ -33,7 +33,7 @@ describe('recordTexts', () => {
   it('reports where the structure breaks, after yielding what came before', () => {
     const generator = recordTexts('{"Records":[{"a":1},{"b":"unterminated}]}');
     expect(generator.next().value).toEqual({ text: '{"a":1}', offset: 12 });
-    expect(() => generator.next()).toThrow('unterminated string at character 25');
-    expect(() => scan('[1,2]')).toThrow('expected a JSON object at character 0');
+    expect(() => generator.next()).toThrow(expect.objectContaining({ message: 'unterminated string', offset: 25 }));
+    expect(() => scan('[1,2]')).toThrow(expect.objectContaining({ message: 'expected a JSON object', offset: 0 }));
   });
 });

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { _electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { API_CHANNELS } from '../../shared/ipc';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The installed Electron binary, or why there is none (it is not downloaded on build machines). */
+function electronBinary(): { path: string } | { skip: string } {
+  let path: string;
+  try {
+    path = createRequire(import.meta.url)('electron') as string;
+  } catch {
+    return { skip: 'no Electron binary: installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1' };
+  }
+  if (!existsSync(path)) return { skip: `no Electron binary at ${path}` };
+  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return { skip: 'no display to open a window on' };
+  return { path };
+}
+
+describe('the packaged-in-place Electron app', () => {
+  it('opens one hardened window on the app protocol with exactly the API', async (context) => {
+    const binary = electronBinary();
+    if ('skip' in binary) return context.skip(binary.skip);
+    const app = await _electron.launch({ executablePath: binary.path, args: [ROOT] });
+    try {
+      const window = await app.firstWindow();
+      await window.waitForLoadState('domcontentloaded');
+      expect(window.url()).toBe('app://cairn/index.html');
+      expect(await window.title()).toBe('Cairn');
+      const exposed = await window.evaluate(() => ({
+        api: Object.keys((window as unknown as { cairn: object }).cairn).sort(),
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+      }));
+      expect(exposed).toEqual({ api: [...API_CHANNELS].sort(), require: 'undefined', process: 'undefined' });
+      await window.getByRole('heading', { name: 'Open a CloudTrail export to begin' }).waitFor();
+    } finally {
+      await app.close();
+    }
+  });
+});
