@@ -21,7 +21,7 @@ function isAck(value: unknown): value is IngestReply {
   return typeof reply === 'object' && reply !== null && reply.type === 'ack' && Number.isSafeInteger(reply.seq);
 }
 
-const NO_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, errors: 0 };
+const NO_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
 
 /**
  * Runs one ingest job in a worker thread and relays it: messages to the renderer's port, acks

@@ -22,7 +22,7 @@ export interface CairnState {
   setError(error: string | null): void;
 }
 
-export const EMPTY_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, errors: 0 };
+export const EMPTY_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
 
 export const useCairn = create<CairnState>()((set) => ({
   ingest: null,

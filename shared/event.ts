@@ -22,8 +22,18 @@ export interface CairnEvent {
   file: number;
   /** Position of the event within that file, from 0. */
   index: number;
+  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 replaced. */
+  flags: number;
+  /** The event's JSON exactly as it appeared in the evidence. */
   text: string;
 }
+
+export const EVENT_FLAGS = {
+  /** Another event has the same eventID but different content: both are kept. */
+  conflict: 1,
+  /** The file had invalid UTF-8; the text shows U+FFFD there (the file's hashes cover the bytes). */
+  invalidUtf8: 2,
+} as const;
 
 /** The string fields of an event, each stored as a dictionary-encoded column. */
 export const DICTIONARY_FIELDS = [
@@ -50,18 +60,31 @@ export interface IngestIssue {
   location: string;
 }
 
-/** One evidence file as read: identity, hashes of its bytes, what it held and what went wrong. */
+/**
+ * One evidence file as read: a file on disk or an entry of an archive. Identity, hashes of its
+ * bytes, what it held and what went wrong.
+ */
 export interface EvidenceFile {
   /** Index within its job; events refer to their file by it. */
   index: number;
-  /** Path as the user knows it (inside an archive: archive path, then entry name). */
+  /** Path on disk, or the entry's name inside its archive. */
   path: string;
+  /** The archives it sits in, outermost first (a disk path, then entry names); empty on disk. */
+  container: string[];
   format: string;
+  /** Bytes as read: on disk, or as stored in its archive after the archive's own decompression. */
   size: number;
-  /** SHA-256 of the bytes as read from disk. */
+  /** SHA-256 of those bytes. */
   sha256: string;
-  /** SHA-256 of the decompressed content (same as sha256 when not compressed). */
+  /** SHA-256 after gunzip (the same as sha256 when the file is not gzipped). */
   contentSha256: string;
+  /** The object key under which CloudTrail delivered it, when its path shows one (`AWSLogs/…`). */
+  s3Key: string;
+  /** Events stored: new ones and conflicting twins, not duplicates. */
   events: number;
+  duplicates: number;
+  conflicts: number;
   issues: IngestIssue[];
+  /** A digest file's JSON, kept for integrity checks. */
+  digest?: string;
 }

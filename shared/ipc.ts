@@ -25,7 +25,15 @@ export interface IngestProgress {
   bytesDone: number;
   bytesTotal: number;
   events: number;
+  duplicates: number;
+  conflicts: number;
   errors: number;
+}
+
+/** Where an event is: its file (job index) and position in the file. */
+export interface EventPlace {
+  file: number;
+  index: number;
 }
 
 /** Messages main sends on a job's ingest port, in order: plan, then files and batches, then done. */
@@ -33,6 +41,7 @@ export type IngestMessage =
   | { type: 'plan'; job: JobId; filesTotal: number; bytesTotal: number }
   | { type: 'batch'; job: JobId; seq: number; events: CairnEvent[] }
   | { type: 'file'; job: JobId; file: EvidenceFile }
+  | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
   | { type: 'progress'; job: JobId; progress: IngestProgress }
   | { type: 'done'; job: JobId; progress: IngestProgress; cancelled: boolean; error?: string };
 

@@ -1,7 +1,7 @@
 import type { CairnEvent } from '../../shared/event';
 import { parseEventTime } from './eventTime';
 
-type Fields = Omit<CairnEvent, 'file' | 'index' | 'text'>;
+type Fields = Omit<CairnEvent, 'file' | 'index' | 'text' | 'flags'>;
 type JsonObject = Record<string, unknown>;
 
 function asObject(value: unknown): JsonObject | undefined {

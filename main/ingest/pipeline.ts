@@ -1,21 +1,32 @@
-import type { CairnEvent, EvidenceFile, IngestIssue } from '../../shared/event';
+import type { CairnEvent } from '../../shared/event';
+import { EVENT_FLAGS } from '../../shared/event';
 import type { IngestMessage, IngestProgress, JobId } from '../../shared/ipc';
+import { Deduplicator } from './dedup';
+import { FileTracker } from './fileTracker';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { listFiles } from './listFiles';
-import { readEvidence } from './readEvidence';
-import { trailEvents } from './trailEvents';
+import { readDocument } from './readDocument';
+import { TreeReader } from './readTree';
 
 export interface IngestOptions {
   /** Events per batch message. */
   batchSize?: number;
+  limits?: Partial<IngestLimits>;
 }
 
+/** Sends one message of the job; awaiting it is the backpressure. */
+export type Post = (message: IngestMessage) => Promise<void> | void;
+
 /**
- * Reads the picked paths and yields the messages of one ingest job, in order: a plan, then
- * batches of events interleaved with one record per evidence file and progress, then done.
- * Plain Node, so the app's worker, the command line and the tests all run this same code.
+ * Runs one ingest job over the picked paths and posts its messages in order: a plan, then
+ * batches of events interleaved with file records, conflicts and progress, then done. Events
+ * seen twice (same eventID, same content) are counted, not sent again; the same eventID with
+ * different content is sent and reported as a conflict. Plain Node: the app's worker, the
+ * command line and the tests all run this code.
  */
-export async function* ingest(job: JobId, paths: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestMessage> {
+export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
   const batchSize = options.batchSize ?? 1000;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const listed = await listFiles(paths);
   const progress: IngestProgress = {
     filesDone: 0,
@@ -23,40 +34,72 @@ export async function* ingest(job: JobId, paths: readonly string[], options: Ing
     bytesDone: 0,
     bytesTotal: listed.reduce((sum, file) => sum + file.size, 0),
     events: 0,
+    duplicates: 0,
+    conflicts: 0,
     errors: 0,
   };
-  yield { type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal };
+  await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
 
+  const dedup = new Deduplicator();
+  let nextFile = 0;
   let seq = 0;
   let batch: CairnEvent[] = [];
-  for (const [index, { path, size, error }] of listed.entries()) {
-    const issues: IngestIssue[] = error ? [{ severity: 'error', message: error, location: '' }] : [];
-    let file: EvidenceFile = { index, path, format: 'unreadable', size, sha256: '', contentSha256: '', events: 0, issues };
-    if (!error) {
-      try {
-        const read = await readEvidence(path);
-        if (read.issue) issues.push(read.issue);
-        file = { ...file, size: read.size, sha256: read.sha256, contentSha256: read.contentSha256, format: 'cloudtrail-records' };
-        for (const event of trailEvents(read.content.toString('utf8'), index, issues)) {
-          batch.push(event);
-          file.events++;
-          if (batch.length >= batchSize) {
-            yield { type: 'batch', job, seq: seq++, events: batch };
-            batch = [];
-          }
-        }
-        if (file.events === 0 && issues.length > 0) file.format = 'unrecognised';
-      } catch (readError) {
-        issues.push({ severity: 'error', message: `cannot read file: ${(readError as Error).message}`, location: '' });
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const events = batch;
+    batch = [];
+    await post({ type: 'batch', job, seq: seq++, events });
+  };
+
+  const receive = async (file: FileTracker, event: CairnEvent, eventId: string | undefined): Promise<void> => {
+    {
+      // Without an eventID, the text itself is the identity: only exact copies match.
+      const verdict = dedup.check(eventId ?? `\u0000${event.text}`, event.text, file.index, event.index);
+      if (verdict.kind === 'duplicate') {
+        file.record.duplicates++;
+        progress.duplicates++;
+        return;
+      }
+      if (verdict.kind === 'conflict' && eventId !== undefined) {
+        event.flags |= EVENT_FLAGS.conflict;
+        file.record.conflicts++;
+        progress.conflicts++;
+        await post({ type: 'conflict', job, eventId, first: verdict.first, second: { file: file.index, index: event.index } });
       }
     }
+    file.record.events++;
+    progress.events++;
+    batch.push(event);
+    if (batch.length >= batchSize) await flush();
+  };
+
+  const reader = new TreeReader({
+    limits,
+    totals: { bytes: 0 },
+    newFile: (path, container) => new FileTracker(nextFile++, path, container),
+    async fileDone(file) {
+      progress.errors += file.errors;
+      await post({ type: 'file', job, file: file.finish() });
+    },
+    readDocument: (stream, head, file) => readDocument(stream, head, file, limits, receive),
+  });
+
+  for (const { path, size, error } of listed) {
+    const doneBefore = progress.bytesDone;
+    if (error) {
+      const file = new FileTracker(nextFile++, path, []);
+      file.record.format = 'unreadable';
+      file.issue('error', error);
+      progress.errors++;
+      await post({ type: 'file', job, file: file.finish() });
+    } else {
+      await reader.readDiskFile(path, (bytes) => (progress.bytesDone += bytes));
+    }
     progress.filesDone++;
-    progress.bytesDone += size;
-    progress.events += file.events;
-    progress.errors += issues.filter((issue) => issue.severity === 'error').length;
-    yield { type: 'file', job, file };
-    yield { type: 'progress', job, progress: { ...progress } };
+    progress.bytesDone = doneBefore + size;
+    await post({ type: 'progress', job, progress: { ...progress } });
   }
-  if (batch.length > 0) yield { type: 'batch', job, seq, events: batch };
-  yield { type: 'done', job, progress: { ...progress }, cancelled: false };
+  await flush();
+  await post({ type: 'done', job, progress: { ...progress }, cancelled: false });
+  return progress;
 }

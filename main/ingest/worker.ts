@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
-import { ingest } from './pipeline';
+import { runIngest } from './pipeline';
 
 /** Worker-thread entry: runs one job off the main thread, holding back batches until acknowledged. */
 async function run(): Promise<void> {
@@ -10,10 +10,10 @@ async function run(): Promise<void> {
   const window = new BatchWindow(MAX_BATCHES_IN_FLIGHT);
   const onReply = (reply: IngestReply): void => window.release(reply.seq);
   port.on('message', onReply);
-  for await (const message of ingest(job, paths)) {
+  await runIngest(job, paths, async (message) => {
     if (message.type === 'batch') await window.acquire(message.seq);
     port.postMessage(message);
-  }
+  });
   port.off('message', onReply);
 }
 

@@ -13,7 +13,7 @@ export function EvidenceIssues({ files }: { files: FileRecord[] }) {
         {troubled.flatMap((file) =>
           file.issues.map((issue, i) => (
             <li key={`${file.id}-${i}`} className={issue.severity}>
-              <span className="issue-path">{file.path}</span>
+              <span className="issue-path">{[...file.container, file.path].join(' › ')}</span>
               {issue.location && <span className="issue-location">{issue.location}</span>}
               <span className="issue-message">{issue.message}</span>
             </li>

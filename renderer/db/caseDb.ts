@@ -14,6 +14,8 @@ export interface SegmentRecord {
   time: Float64Array;
   columns: Record<DictionaryField, Uint32Array>;
   readOnly: Int8Array;
+  /** EVENT_FLAGS bits per event. */
+  flags: Uint8Array;
   /** Case-wide evidence file id of each event, and its index within that file. */
   file: Uint32Array;
   index: Uint32Array;
@@ -33,6 +35,15 @@ export interface DictionaryEntry {
   count: number;
 }
 
+/** Two events with the same eventID and different content, by their places in the case. */
+export interface ConflictRecord {
+  id?: number;
+  eventId: string;
+  job: JobId;
+  first: { file: number; index: number };
+  second: { file: number; index: number };
+}
+
 export interface FileRecord extends EvidenceFile {
   /** Case-wide id (events refer to it); `index` stays the file's position in its job. */
   id: number;
@@ -45,10 +56,11 @@ export class CaseDb extends Dexie {
   texts!: Table<SegmentTexts, number>;
   dictionary!: Table<DictionaryEntry, [DictionaryField, number]>;
   files!: Table<FileRecord, number>;
+  conflicts!: Table<ConflictRecord, number>;
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id' });
+    this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id', conflicts: '++id, eventId' });
   }
 }
 

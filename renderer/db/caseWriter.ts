@@ -72,6 +72,11 @@ export class CaseWriter {
         case 'file':
           await this.db.files.put({ ...message.file, id: fileBase + message.file.index, job });
           break;
+        case 'conflict': {
+          const place = (p: { file: number; index: number }) => ({ file: fileBase + p.file, index: p.index });
+          await this.db.conflicts.add({ eventId: message.eventId, job, first: place(message.first), second: place(message.second) });
+          return;
+        }
         case 'done':
           if (builder.size > 0) await flush(state);
           port.close();

@@ -55,6 +55,7 @@ export class SegmentBuilder {
     const count = events.length;
     const time = new Float64Array(count);
     const readOnly = new Int8Array(count);
+    const flags = new Uint8Array(count);
     const index = new Uint32Array(count);
     const columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Uint32Array(count)])) as Record<DictionaryField, Uint32Array>;
     let minTime = Infinity;
@@ -64,10 +65,11 @@ export class SegmentBuilder {
       if (event.time < minTime) minTime = event.time;
       if (event.time > maxTime) maxTime = event.time;
       readOnly[row] = event.readOnly;
+      flags[row] = event.flags;
       index[row] = event.index;
       for (const field of DICTIONARY_FIELDS) columns[field][row] = this.dictionary.encode(field, event[field]);
     });
-    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, file: Uint32Array.from(this.files), index };
+    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, flags, file: Uint32Array.from(this.files), index };
     const texts: SegmentTexts = { id, texts: events.map((event) => event.text) };
     this.events = [];
     this.files = [];

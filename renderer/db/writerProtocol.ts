@@ -5,6 +5,6 @@ export type WriterRequest = { type: 'attach'; job: JobId; port: MessagePort };
 
 /** Writer worker → page: what ingest reported, with how many events are stored so far. */
 export type WriterUpdate =
-  | { kind: 'ingest'; job: JobId; stored: number; message: Exclude<IngestMessage, { type: 'batch' }> }
+  | { kind: 'ingest'; job: JobId; stored: number; message: Exclude<IngestMessage, { type: 'batch' } | { type: 'conflict' }> }
   | { kind: 'stored'; job: JobId; stored: number }
   | { kind: 'failed'; job: JobId; error: string };

@@ -21,6 +21,8 @@ export function IngestBanner({ view }: { view: IngestView }) {
         <span>
           {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · <span data-testid="stored-count">{formatCount(view.stored)}</span>{' '}
           events stored
+          {progress.duplicates > 0 && ` · ${formatCount(progress.duplicates)} ${progress.duplicates === 1 ? 'duplicate' : 'duplicates'} skipped`}
+          {progress.conflicts > 0 && ` · ${formatCount(progress.conflicts)} ${progress.conflicts === 1 ? 'conflict' : 'conflicts'}`}
           {progress.errors > 0 && ` · ${formatCount(progress.errors)} ${progress.errors === 1 ? 'error' : 'errors'}`}
         </span>
         {view.running && (

@@ -1,20 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { _electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { API_CHANNELS } from '../../shared/ipc';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The installed Electron binary, or why there is none (it is not downloaded on build machines). */
+/**
+ * The installed Electron binary, or why there is none. Read from electron's own path.txt:
+ * `require('electron')` would try to download a missing binary, and this machine is offline.
+ */
 function electronBinary(): { path: string } | { skip: string } {
-  let path: string;
-  try {
-    path = createRequire(import.meta.url)('electron') as string;
-  } catch {
-    return { skip: 'no Electron binary: installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1' };
-  }
+  const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return { skip: 'no Electron binary: installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1' };
+  const path = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
   if (!existsSync(path)) return { skip: `no Electron binary at ${path}` };
   if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return { skip: 'no display to open a window on' };
   return { path };

@@ -40,8 +40,8 @@ describe('opening a folder of trail files', () => {
   it('stores every event and shows the count, the time span and the evidence', async () => {
     await openEvidence(app.page);
     await waitForImport(app.page);
-    expect(await text(app.page, 'event-count')).toBe('496');
-    expect(await text(app.page, 'stored-count')).toBe('496');
+    expect(await text(app.page, 'event-count')).toBe('489');
+    expect(await text(app.page, 'stored-count')).toBe('489');
     expect(await text(app.page, 'first-time')).toBe(CORPUS_BUNDLE.firstTime);
     expect(await text(app.page, 'last-time')).toBe(CORPUS_BUNDLE.lastTime);
     expect(await text(app.page, 'span')).toBe('4329 d 5 h');
@@ -54,7 +54,7 @@ describe('opening a folder of trail files', () => {
     expect(await rows.count()).toBe(200);
     expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['2014-03-06 17:10:34', 'CreateKeyPairec2', 'arn:aws:iam::123456789012:user/Alice', '72.21.198.64']);
     expect(await rows.nth(1).locator('td').allTextContents()).toEqual(['2014-03-06 21:01:59', 'StopInstancesec2', 'arn:aws:iam::123456789012:user/Alice', '205.251.233.176']);
-    expect(await app.page.getByText('First 200 of 496 events, oldest first').count()).toBe(1);
+    expect(await app.page.getByText('First 200 of 489 events, oldest first').count()).toBe(1);
   });
 
   it('made no request outside the app', () => {
@@ -122,10 +122,10 @@ describe('bad evidence', () => {
       const problems = app.page.getByRole('region', { name: 'Evidence problems' });
       expect(await problems.getByRole('heading').textContent()).toBe('2 files have problems');
       const items = await problems.locator('li').allTextContents();
-      expect(items[0]).toBe(`${join(evidence, 'b-truncated.json.gz')}byte 40gzip data is corrupt or truncated: unexpected end of file`);
-      expect(items[1]).toMatch(new RegExp(`^${join(evidence, 'b-truncated.json.gz')}character \\d+malformed JSON: `));
-      expect(items[2]).toBe(`${join(evidence, 'c-notes.json')}not a CloudTrail trail file: no "Records" array`);
-      expect(items).toHaveLength(3);
+      expect(items).toEqual([
+        `${join(evidence, 'b-truncated.json.gz')}byte 40gzip data is corrupt or truncated: unexpected end of file`,
+        `${join(evidence, 'c-notes.json')}byte 0valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields`,
+      ]);
       await app.page.screenshot({ path: join(SHOTS, 'open-evidence-problems.png') });
     } finally {
       await app.close();

@@ -4,7 +4,7 @@ import type { CairnEvent } from '../../../shared/event';
 export function event(overrides: Partial<CairnEvent>): CairnEvent {
   return {
     time: 0, eventName: '', eventSource: '', actor: '', actorType: '', sourceIp: '', region: '', account: '',
-    errorCode: '', accessKey: '', eventType: '', userAgent: '', readOnly: -1, file: 0, index: 0, text: '{}',
+    errorCode: '', accessKey: '', eventType: '', userAgent: '', readOnly: -1, file: 0, index: 0, flags: 0, text: '{}',
     ...overrides,
   };
 }

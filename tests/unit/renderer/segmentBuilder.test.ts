@@ -8,7 +8,7 @@ describe('SegmentBuilder', () => {
     const builder = new SegmentBuilder(dictionary);
     builder.add(event({ time: 3000, eventName: 'GetObject', sourceIp: '1.2.3.4', index: 0, text: '{"a":1}' }), 7);
     builder.add(event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', index: 1, readOnly: 1, text: '{"b":2}' }), 7);
-    builder.add(event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', index: 2, readOnly: 0, text: '{"c":3}' }), 8);
+    builder.add(event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }), 8);
     expect(builder.size).toBe(3);
     const { segment, texts } = builder.take(4);
     expect(builder.size).toBe(0);
@@ -19,6 +19,7 @@ describe('SegmentBuilder', () => {
     expect([...segment.columns.eventName]).toEqual([0, 1, 0]);
     expect([...segment.columns.sourceIp]).toEqual([0, 0, 1]);
     expect([...segment.readOnly]).toEqual([-1, 1, 0]);
+    expect([...segment.flags]).toEqual([0, 0, 1]);
     expect([...segment.file]).toEqual([7, 7, 8]);
     expect([...segment.index]).toEqual([0, 1, 2]);
     expect(texts).toEqual({ id: 4, texts: ['{"a":1}', '{"b":2}', '{"c":3}'] });

@@ -1,0 +1,77 @@
+import { hash } from 'node:crypto';
+
+/** Where an event was first seen: its file (job index) and position in that file. */
+export interface FirstSeen {
+  file: number;
+  index: number;
+}
+
+export type DedupVerdict = { kind: 'new' } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen };
+
+const EMPTY = -1;
+
+/** 52 bits of SHA-256 as an exact double: the table's key for an eventID. */
+function idKey(eventId: string): number {
+  const hex = hash('sha256', eventId, 'hex');
+  return parseInt(hex.slice(0, 13), 16);
+}
+
+/**
+ * Remembers every eventID of a job in a compact open-addressing table (about 24 bytes per
+ * event): the same eventID with the same content is a duplicate, with different content a
+ * conflict (both kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot
+ * pass as a duplicate.
+ */
+export class Deduplicator {
+  private keys = new Float64Array(1024).fill(EMPTY);
+  private content = new Uint32Array(2048);
+  private files = new Uint32Array(1024);
+  private indexes = new Uint32Array(1024);
+  private size = 0;
+
+  check(eventId: string, canonicalText: string, file: number, index: number): DedupVerdict {
+    const key = idKey(eventId);
+    const digest = hash('sha256', canonicalText, 'hex');
+    const hi = parseInt(digest.slice(0, 8), 16);
+    const lo = parseInt(digest.slice(8, 16), 16);
+    const mask = this.keys.length - 1;
+    let slot = key % this.keys.length;
+    for (;;) {
+      const existing = this.keys[slot]!;
+      if (existing === EMPTY) break;
+      if (existing === key) {
+        if (this.content[2 * slot] === hi && this.content[2 * slot + 1] === lo) return { kind: 'duplicate' };
+        return { kind: 'conflict', first: { file: this.files[slot]!, index: this.indexes[slot]! } };
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = key;
+    this.content[2 * slot] = hi;
+    this.content[2 * slot + 1] = lo;
+    this.files[slot] = file;
+    this.indexes[slot] = index;
+    if (++this.size * 4 > this.keys.length * 3) this.grow();
+    return { kind: 'new' };
+  }
+
+  private grow(): void {
+    const { keys, content, files, indexes } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Float64Array(capacity).fill(EMPTY);
+    this.content = new Uint32Array(capacity * 2);
+    this.files = new Uint32Array(capacity);
+    this.indexes = new Uint32Array(capacity);
+    const mask = capacity - 1;
+    for (let old = 0; old < keys.length; old++) {
+      const key = keys[old]!;
+      if (key === EMPTY) continue;
+      let slot = key % capacity;
+      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.content[2 * slot] = content[2 * old]!;
+      this.content[2 * slot + 1] = content[2 * old + 1]!;
+      this.files[slot] = files[old]!;
+      this.indexes[slot] = indexes[old]!;
+    }
+  }
+}

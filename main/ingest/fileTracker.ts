@@ -1,0 +1,43 @@
+import type { EvidenceFile, IngestIssue } from '../../shared/event';
+
+/** Issues listed one by one per file; past this, they are counted in one closing line. */
+const LISTED_ISSUES = 50;
+
+/** The S3 key a path shows: from `AWSLogs/` on, as CloudTrail names delivered objects. */
+export function s3KeyOf(path: string): string {
+  const normalized = path.replaceAll('\\', '/');
+  const at = normalized.lastIndexOf('AWSLogs/');
+  return at >= 0 ? normalized.slice(at) : '';
+}
+
+/** Builds one file's record while it is read: counts, format, hashes and issues (capped). */
+export class FileTracker {
+  readonly record: EvidenceFile;
+  private unlisted = 0;
+
+  constructor(index: number, path: string, container: string[]) {
+    this.record = {
+      index, path, container, format: 'unrecognised', size: 0, sha256: '', contentSha256: '',
+      s3Key: s3KeyOf(path), events: 0, duplicates: 0, conflicts: 0, issues: [],
+    };
+  }
+
+  get index(): number {
+    return this.record.index;
+  }
+
+  issue(severity: IngestIssue['severity'], message: string, location = ''): void {
+    if (this.record.issues.length < LISTED_ISSUES) this.record.issues.push({ severity, message, location });
+    else this.unlisted++;
+  }
+
+  get errors(): number {
+    return this.record.issues.filter((issue) => issue.severity === 'error').length;
+  }
+
+  finish(): EvidenceFile {
+    if (this.unlisted > 0) this.record.issues.push({ severity: 'warning', message: `${this.unlisted} more problems in this file, not listed`, location: '' });
+    this.unlisted = 0;
+    return this.record;
+  }
+}

@@ -1,0 +1,83 @@
+import { Readable } from 'node:stream';
+import { parse, type Info } from 'csv-parse';
+
+/** Column names as CSV exports spell them, folded: lower case, no spaces, dots, dashes or underscores. */
+const fold = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, '');
+
+/** Header names (folded) that hold the whole event's JSON: console Event history and Lake exports. */
+const EVENT_JSON_COLUMNS = new Set(['cloudtrailevent', 'eventjson', 'event']);
+
+/** Header names (folded) of single fields, mapped to the CloudTrail keys they stand for. */
+const FIELD_COLUMNS: Record<string, string[]> = {
+  eventtime: ['eventTime'],
+  eventname: ['eventName'],
+  eventsource: ['eventSource'],
+  eventid: ['eventID'],
+  eventtype: ['eventType'],
+  username: ['userIdentity', 'userName'],
+  useridentityusername: ['userIdentity', 'userName'],
+  useridentityarn: ['userIdentity', 'arn'],
+  useridentityprincipalid: ['userIdentity', 'principalId'],
+  useridentitytype: ['userIdentity', 'type'],
+  useridentityaccountid: ['userIdentity', 'accountId'],
+  awsaccesskey: ['userIdentity', 'accessKeyId'],
+  accesskeyid: ['userIdentity', 'accessKeyId'],
+  useridentityaccesskeyid: ['userIdentity', 'accessKeyId'],
+  sourceipaddress: ['sourceIPAddress'],
+  awsregion: ['awsRegion'],
+  errorcode: ['errorCode'],
+  readonly: ['readOnly'],
+  useragent: ['userAgent'],
+  recipientaccountid: ['recipientAccountId'],
+};
+
+/** One CSV row: its exact text, its line, and the event JSON it holds or stands for. */
+export interface CsvRow {
+  raw: string;
+  line: number;
+  /** The event's JSON text (the event column's cell, or built from the field columns). */
+  eventText: string;
+  /** True when the text was built from columns rather than found whole in a cell. */
+  built: boolean;
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: string): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path.at(-1)!] = value;
+}
+
+/**
+ * Reads CSV exports (console Event history downloads, CloudTrail Lake result files) with
+ * columns matched by their header names. A column holding the event JSON gives the event as
+ * it was; otherwise the event is assembled from the recognised columns. Unknown columns are
+ * ignored; the row's own text is kept as its original.
+ */
+export async function* csvRows(text: AsyncIterable<string>, maxChars: number): AsyncGenerator<CsvRow> {
+  const parser = parse({ raw: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxChars });
+  const source = Readable.from(text);
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let eventColumn = -1;
+  let fields: [number, string[]][] = [];
+  let header = true;
+  for await (const { record, raw, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: Info }>) {
+    if (header) {
+      header = false;
+      const folded = record.map(fold);
+      eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
+      fields = folded.flatMap((name, i): [number, string[]][] => (FIELD_COLUMNS[name] ? [[i, FIELD_COLUMNS[name]]] : []));
+      continue;
+    }
+    const text = raw.replace(/\r?\n?$/, '');
+    const line = info.lines - (text.match(/\n/g)?.length ?? 0);
+    const cell = eventColumn >= 0 ? record[eventColumn] : undefined;
+    if (cell !== undefined && cell.trim().startsWith('{')) {
+      yield { raw: text, line, eventText: cell, built: false };
+      continue;
+    }
+    const event: Record<string, unknown> = {};
+    for (const [column, path] of fields) if (record[column] !== undefined && record[column] !== '') setPath(event, path, record[column]!);
+    yield { raw: text, line, eventText: JSON.stringify(event), built: true };
+  }
+}

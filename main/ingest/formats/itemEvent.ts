@@ -1,0 +1,50 @@
+import type { ItemArrayKind } from './jsonSplitter';
+
+/** Where an item came from, which decides how the event's JSON is found in it. */
+export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwatch-export';
+
+/** An event's original JSON text and its parsed value, or why the item holds none. */
+export type ItemEvent = { text: string; value: Record<string, unknown> } | { error: string };
+
+const CLOUDTRAIL_KEYS = ['eventVersion', 'eventTime', 'eventName', 'eventSource', 'eventType', 'eventID'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** True when a parsed value has the shape of a CloudTrail event (any of its identifying keys). */
+export function looksLikeCloudTrail(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && CLOUDTRAIL_KEYS.some((key) => Object.hasOwn(value, key));
+}
+
+/** A digest file's body: it lists log files and their hashes instead of holding events. */
+export function isDigest(value: unknown): boolean {
+  return isObject(value) && Object.hasOwn(value, 'digestStartTime') && Array.isArray(value['logFiles']);
+}
+
+function parse(text: string): unknown {
+  return JSON.parse(text);
+}
+
+/**
+ * Finds the event in one item. Trail records, array elements, lines and single objects are
+ * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
+ * filter-log-events item as its `message` string, whose text is then the original.
+ */
+export function itemEvent(kind: ItemKind, text: string): ItemEvent {
+  let value: unknown;
+  try {
+    value = parse(text);
+    if (kind === 'lookup-events' || kind === 'log-events') {
+      const field = kind === 'lookup-events' ? 'CloudTrailEvent' : 'message';
+      const inner = isObject(value) ? value[field] : undefined;
+      if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
+      text = inner;
+      value = parse(inner);
+    }
+  } catch (error) {
+    return { error: `malformed JSON: ${(error as Error).message}` };
+  }
+  if (!looksLikeCloudTrail(value)) return { error: 'not a CloudTrail event' };
+  return { text, value };
+}

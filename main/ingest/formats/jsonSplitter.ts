@@ -1,0 +1,303 @@
+/** A JSON syntax problem at a character offset of the document. */
+export class JsonScanError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Which array of the root object holds the items, by its key. */
+export const ITEM_ARRAYS = { Records: 'records', Events: 'lookup-events', events: 'log-events' } as const;
+export type ItemArrayKind = (typeof ITEM_ARRAYS)[keyof typeof ITEM_ARRAYS];
+
+/** What the document turned out to be: items of a keyed array, of a root array, or one object. */
+export type DocumentShape = ItemArrayKind | 'array' | 'object' | 'empty';
+
+/** One item, as its exact source text, and where it starts in the document (characters). */
+export interface JsonItem {
+  text: string;
+  offset: number;
+  /** Deeper than the nesting limit: reported, not parsed. */
+  tooDeep?: boolean;
+}
+
+const enum Phase {
+  Start,
+  RootKey,
+  RootColon,
+  RootValue,
+  AfterRootValue,
+  Items,
+  AfterItem,
+  Done,
+}
+
+const WS = 0x20;
+const isWs = (c: number): boolean => c === WS || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * Splits a streamed JSON document into items, keeping each item's text exactly as written:
+ * the elements of the root object's `Records`, `Events` or `events` array, the elements of a
+ * root array, or the root object itself. Memory holds one item at a time (up to `maxChars`),
+ * whatever the document's size. Structural faults throw JsonScanError with their offset.
+ */
+export class JsonSplitter {
+  private buf = '';
+  /** Document offset of buf[0]. */
+  private base = 0;
+  private pos = 0;
+  private phase = Phase.Start;
+  private shapeSeen: DocumentShape = 'empty';
+  private rootArray = false;
+  private key = '';
+  /** Resumable scan of the current value: where it started, depth and string state at `pos`. */
+  private valueStart = -1;
+  private depth = 0;
+  private maxDepthSeen = 0;
+  private inString = false;
+
+  constructor(
+    private readonly maxChars: number,
+    private readonly maxDepth: number,
+  ) {}
+
+  get shape(): DocumentShape {
+    return this.shapeSeen;
+  }
+
+  /** Adds text and appends the items it completes to `out`. */
+  push(chunk: string, out: JsonItem[]): void {
+    const cut = this.keepFrom();
+    if (cut > 0) {
+      this.buf = this.buf.slice(cut);
+      this.base += cut;
+      this.pos -= cut;
+    }
+    this.buf += chunk;
+    this.run(out);
+    if (this.phase !== Phase.Done && this.buf.length - this.keepFrom() > this.maxChars) {
+      throw new JsonScanError(`a JSON value longer than ${this.maxChars} characters`, this.base + this.keepFrom());
+    }
+  }
+
+  /** Ends the document: the root object, if it was a single object, is the one item. */
+  finish(out: JsonItem[]): DocumentShape {
+    this.run(out);
+    if (this.phase === Phase.Start) return 'empty';
+    if (this.phase !== Phase.Done) throw new JsonScanError('the document ends before its JSON does', this.base + this.buf.length);
+    return this.shapeSeen;
+  }
+
+  /** Offset in the buffer before which nothing is needed any more. */
+  private keepFrom(): number {
+    // Until a root object shows an item array, it may itself be the one item: keep all of it.
+    if (this.shapeSeen === 'empty' && !this.rootArray) return 0;
+    return this.valueStart >= 0 ? this.valueStart - this.base : this.pos;
+  }
+
+  private skipWs(): boolean {
+    const s = this.buf;
+    let i = this.pos;
+    while (i < s.length && isWs(s.charCodeAt(i))) i++;
+    this.pos = i;
+    return i < s.length;
+  }
+
+  private fail(message: string, at = this.pos): never {
+    throw new JsonScanError(message, this.base + at);
+  }
+
+  private run(out: JsonItem[]): void {
+    const s = this.buf;
+    for (;;) {
+      switch (this.phase) {
+        case Phase.Start: {
+          if (this.pos === 0 && this.base === 0 && s.charCodeAt(0) === 0xfeff) this.pos = 1;
+          if (!this.skipWs()) return;
+          const c = s[this.pos];
+          if (c === '[') {
+            this.rootArray = true;
+            this.shapeSeen = 'array';
+            this.phase = Phase.Items;
+          } else if (c === '{') this.phase = Phase.RootKey;
+          else this.fail('expected a JSON object or array');
+          this.pos++;
+          break;
+        }
+        case Phase.RootKey: {
+          if (!this.skipWs()) return;
+          if (s[this.pos] === '}') {
+            this.pos++;
+            this.endRoot(out);
+            break;
+          }
+          if (s[this.pos] !== '"') this.fail('expected a key');
+          const end = stringEnd(s, this.pos);
+          if (end < 0) return;
+          this.key = s.slice(this.pos + 1, end - 1);
+          this.pos = end;
+          this.phase = Phase.RootColon;
+          break;
+        }
+        case Phase.RootColon:
+          if (!this.skipWs()) return;
+          if (s[this.pos] !== ':') this.fail("expected ':'");
+          this.pos++;
+          this.phase = Phase.RootValue;
+          break;
+        case Phase.RootValue: {
+          if (!this.skipWs()) return;
+          const kind = Object.hasOwn(ITEM_ARRAYS, this.key) ? ITEM_ARRAYS[this.key as keyof typeof ITEM_ARRAYS] : undefined;
+          if (kind && this.valueStart < 0 && s[this.pos] === '[' && this.shapeSeen === 'empty') {
+            this.shapeSeen = kind;
+            this.pos++;
+            this.phase = Phase.Items;
+            break;
+          }
+          if (this.scanValue() < 0) return;
+          this.phase = Phase.AfterRootValue;
+          break;
+        }
+        case Phase.AfterRootValue:
+          if (!this.skipWs()) return;
+          if (s[this.pos] === ',') this.phase = Phase.RootKey;
+          else if (s[this.pos] === '}') {
+            this.pos++;
+            this.endRoot(out);
+            break;
+          } else this.fail("expected ',' or '}'");
+          this.pos++;
+          break;
+        case Phase.Items: {
+          if (!this.skipWs()) return;
+          if (s[this.pos] === ']' && this.valueStart < 0) {
+            this.pos++;
+            this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
+            break;
+          }
+          const start = this.valueStart >= 0 ? this.valueStart : this.base + this.pos;
+          if (this.scanValue() < 0) return;
+          const text = s.slice(start - this.base, this.pos);
+          out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, tooDeep: true } : { text, offset: start });
+          this.phase = Phase.AfterItem;
+          break;
+        }
+        case Phase.AfterItem:
+          if (!this.skipWs()) return;
+          if (s[this.pos] === ',') {
+            this.pos++;
+            this.phase = Phase.Items;
+          } else if (s[this.pos] === ']') this.phase = Phase.Items;
+          else this.fail("expected ',' or ']'");
+          if (s[this.pos] === ']') {
+            this.pos++;
+            this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
+          }
+          break;
+        case Phase.Done:
+          if (this.skipWs()) this.fail('unexpected content after the JSON document');
+          return;
+      }
+    }
+  }
+
+  private endRoot(out: JsonItem[]): void {
+    this.phase = Phase.Done;
+    if (this.shapeSeen === 'empty') {
+      this.shapeSeen = 'object';
+      const start = this.buf.indexOf('{');
+      out.push({ text: this.buf.slice(start, this.pos), offset: this.base + start });
+    }
+  }
+
+  /**
+   * Advances over one JSON value from `pos`, resuming where the last call stopped. Returns the
+   * end offset in the buffer, or -1 when the value continues past the text received so far.
+   */
+  private scanValue(): number {
+    const s = this.buf;
+    let i = this.pos;
+    if (this.valueStart < 0) {
+      this.valueStart = this.base + i;
+      this.depth = 0;
+      this.maxDepthSeen = 0;
+      this.inString = false;
+      const c = s[i];
+      if (c !== '{' && c !== '[' && c !== '"') {
+        let j = i;
+        while (j < s.length && !isWs(s.charCodeAt(j)) && s[j] !== ',' && s[j] !== '}' && s[j] !== ']') j++;
+        if (j === s.length) {
+          this.valueStart = -1;
+          return -1;
+        }
+        if (j === i) this.fail('expected a value');
+        return this.endValue(j);
+      }
+    }
+    let depth = this.depth;
+    for (; i < s.length; i++) {
+      if (this.inString) {
+        const close = stringClose(s, i);
+        if (close < 0) return this.suspendInString(i, depth);
+        this.inString = false;
+        i = close;
+        if (depth === 0) return this.endValue(i + 1);
+        continue;
+      }
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        const close = stringClose(s, i + 1);
+        if (close < 0) return this.suspendInString(i + 1, depth);
+        i = close;
+        if (depth === 0) return this.endValue(i + 1);
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth === 0) return this.endValue(i + 1);
+        if (depth < 0) this.fail('unbalanced brackets', i);
+      }
+    }
+    this.pos = s.length;
+    this.depth = depth;
+    return -1;
+  }
+
+  /** Pauses inside a string; resumes before any trailing backslashes so escapes are read whole. */
+  private suspendInString(from: number, depth: number): number {
+    let resume = this.buf.length;
+    while (resume > from && this.buf.charCodeAt(resume - 1) === 0x5c) resume--;
+    this.inString = true;
+    this.pos = resume;
+    this.depth = depth;
+    return -1;
+  }
+
+  private endValue(end: number): number {
+    this.pos = end;
+    this.valueStart = -1;
+    return end;
+  }
+}
+
+/** Index of the closing quote of a string whose content starts at `from`, or -1 if not in `s` yet. */
+function stringClose(s: string, from: number): number {
+  let j = from;
+  for (;;) {
+    j = s.indexOf('"', j);
+    if (j < 0) return -1;
+    let backslashes = 0;
+    while (s.charCodeAt(j - 1 - backslashes) === 0x5c && j - 1 - backslashes >= from) backslashes++;
+    if (backslashes % 2 === 0) return j;
+    j++;
+  }
+}
+
+/** End (exclusive) of the string starting at `at`, or -1 when it continues past `s`. */
+function stringEnd(s: string, at: number): number {
+  const close = stringClose(s, at + 1);
+  return close < 0 ? -1 : close + 1;
+}

@@ -1,0 +1,218 @@
+import type { CairnEvent } from '../../shared/event';
+import { EVENT_FLAGS } from '../../shared/event';
+import { TextDecoding } from './decodeText';
+import { detectLayout } from './formats/detectFormat';
+import { isDigest, itemEvent, type ItemKind } from './formats/itemEvent';
+import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
+import { LineSplitter, type Line } from './formats/lineSplitter';
+import { csvRows } from './formats/csvEvents';
+import type { FileTracker } from './fileTracker';
+import type { IngestLimits } from './limits';
+import { normalizeEvent } from './normalize';
+
+/** Receives each event read, with its eventID when it has one; awaiting it is backpressure. */
+export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: string | undefined) => Promise<void> | void;
+
+const FORMAT_OF_SHAPE: Record<DocumentShape, string> = {
+  records: 'cloudtrail-records',
+  'lookup-events': 'lookup-events',
+  'log-events': 'cloudwatch-log-events',
+  array: 'json-array',
+  object: 'json-event',
+  empty: 'empty',
+};
+
+const CLOUDWATCH_PREFIX = /^\S+\s+/;
+const HEAD_CHARS = 64 * 1024;
+
+/** Maps character offsets of the decoded text back to byte offsets of the file's content. */
+class ByteOffsets {
+  private marks: { chars: number; bytes: number; text: string }[] = [];
+  private chars = 0;
+  private bytes: number;
+
+  constructor(private readonly decoding: TextDecoding) {
+    this.bytes = decoding.bomBytes;
+  }
+
+  add(text: string): void {
+    this.marks.push({ chars: this.chars, bytes: this.bytes, text });
+    if (this.marks.length > 8) this.marks.shift();
+    this.chars += text.length;
+    this.bytes += this.decoding.byteLength(text);
+  }
+
+  at(offset: number): string {
+    const mark = [...this.marks].reverse().find((m) => m.chars <= offset);
+    if (!mark) return `character ${offset}`;
+    return `byte ${mark.bytes + this.decoding.byteLength(mark.text.slice(0, offset - mark.chars))}`;
+  }
+}
+
+/**
+ * Reads one document's events: decodes its text, recognises its layout from content, splits it
+ * into items (streaming, one item in memory at a time), and hands each CloudTrail event to
+ * `receive`. Problems become the file's issues with their location; every readable event still
+ * comes through. The stream is always read to its end, so the file's hashes cover all of it.
+ */
+export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, file: FileTracker, limits: IngestLimits, receive: EventReceiver): Promise<void> {
+  const decoding = new TextDecoding(head);
+  const offsets = new ByteOffsets(decoding);
+  // A failing stream (corrupt gzip, truncated archive) ends the text where it failed: what came
+  // before is still read, and the failure is raised once that is done.
+  const source = stream[Symbol.asyncIterator]();
+  let streamError: unknown;
+  const bytes = {
+    async next(): Promise<IteratorResult<Buffer>> {
+      if (streamError !== undefined) return { done: true, value: undefined };
+      try {
+        return await source.next();
+      } catch (error) {
+        streamError = error;
+        return { done: true, value: undefined };
+      }
+    },
+  };
+  let ordinal = 0;
+  let notCloudTrail = 0;
+  let firstNotCloudTrail = '';
+  let digestText: string | undefined;
+
+  // The head decides the layout; then the same text, and the rest, flow to that layout's reader.
+  let headText = '';
+  let ended = false;
+  while (headText.length < HEAD_CHARS) {
+    const next = await bytes.next();
+    if (next.done) {
+      headText += decoding.end();
+      ended = true;
+      break;
+    }
+    headText += decoding.decode(next.value);
+  }
+  async function* texts(): AsyncGenerator<string> {
+    offsets.add(headText);
+    yield headText;
+    if (ended) return;
+    for (let next = await bytes.next(); !next.done; next = await bytes.next()) {
+      const text = decoding.decode(next.value);
+      offsets.add(text);
+      yield text;
+    }
+    const rest = decoding.end();
+    offsets.add(rest);
+    yield rest;
+  }
+
+  const handleItem = async (kind: ItemKind, text: string, location: string, original = text): Promise<void> => {
+    const index = ordinal++;
+    const found = itemEvent(kind, text);
+    if ('error' in found) {
+      if (found.error === 'not a CloudTrail event') {
+        if (notCloudTrail++ === 0) firstNotCloudTrail = location;
+      } else file.issue('error', `item ${index}: ${found.error}`, location);
+      return;
+    }
+    const eventId = found.value['eventID'];
+    const kept = original === text ? found.text : original;
+    const event: CairnEvent = {
+      ...normalizeEvent(found.value),
+      file: file.index,
+      index,
+      flags: decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidUtf8 : 0,
+      text: kept,
+    };
+    await receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined);
+  };
+
+  const readJson = async (): Promise<void> => {
+    const json = new JsonSplitter(limits.maxEventChars, limits.maxJsonDepth);
+    const items: JsonItem[] = [];
+    let final = false;
+    const iterator = texts();
+    try {
+    while (!final) {
+      const next = await iterator.next();
+      final = next.done === true;
+      if (final) json.finish(items);
+      else json.push(next.value, items);
+      for (const item of items) {
+        const location = offsets.at(item.offset);
+        if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, location);
+        else if (json.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
+        else await handleItem(json.shape === 'object' || json.shape === 'empty' ? 'object' : json.shape, item.text, location);
+      }
+      items.length = 0;
+    }
+    } finally {
+      file.record.format = digestText !== undefined ? 'cloudtrail-digest' : FORMAT_OF_SHAPE[json.shape];
+    }
+  };
+
+  const readLines = async (layout: 'ndjson' | 'cloudwatch-export'): Promise<void> => {
+    const lines = new LineSplitter(limits.maxEventChars, (line) => {
+      file.issue('error', `line longer than ${limits.maxEventChars} characters: skipped`, `line ${line}`);
+      ordinal++;
+    });
+    const found: Line[] = [];
+    const handle = async (): Promise<void> => {
+      for (const line of found) {
+        if (line.text.trim() === '') continue;
+        const text = layout === 'cloudwatch-export' ? line.text.replace(CLOUDWATCH_PREFIX, '') : line.text;
+        await handleItem(layout, text.trim(), `line ${line.line}`);
+      }
+      found.length = 0;
+    };
+    for await (const text of texts()) {
+      lines.push(text, found);
+      await handle();
+    }
+    lines.finish(found);
+    await handle();
+  };
+
+  const readCsv = async (): Promise<void> => {
+    for await (const row of csvRows(texts(), limits.maxEventChars)) {
+      await handleItem('object', row.eventText, `line ${row.line}`, row.built ? row.raw : row.eventText);
+    }
+  };
+
+  try {
+    if (headText.trim() === '' && ended) {
+      file.record.format = 'empty';
+      file.issue('warning', 'empty file: no events');
+      return;
+    }
+    const layout = detectLayout(headText);
+    file.record.format = layout;
+    if (layout === 'json') await readJson();
+    else if (layout === 'ndjson' || layout === 'cloudwatch-export') await readLines(layout);
+    else if (layout === 'csv') await readCsv();
+    else file.issue('error', 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV');
+  } catch (error) {
+    if (error instanceof JsonScanError) {
+      if (streamError === undefined) file.issue('error', `malformed JSON: ${error.message}; the rest of the file is not read`, offsets.at(error.offset));
+    }
+    else if ((error as { code?: string }).code?.startsWith('CSV_')) file.issue('error', `malformed CSV: ${(error as Error).message}; the rest of the file is not read`);
+    else throw error;
+  } finally {
+    for (let next = await bytes.next(); !next.done; next = await bytes.next()) void next;
+  }
+  if (streamError !== undefined) throw streamError;
+
+  if (digestText !== undefined) file.record.digest = digestText;
+  if (decoding.encoding !== 'utf-8') file.issue('warning', `text is ${decoding.encoding.toUpperCase()}, read as such`);
+  if (decoding.invalidAt !== undefined) file.issue('warning', 'invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes', `byte ${decoding.invalidAt}`);
+  if (notCloudTrail > 0) {
+    if (file.record.events === 0 && file.record.duplicates === 0) file.issue('error', `valid ${file.record.format === 'csv' ? 'CSV' : 'JSON'}, but not CloudTrail: none of its ${notCloudTrail} items has CloudTrail's event fields`, firstNotCloudTrail);
+    else file.issue('warning', `${notCloudTrail} items are not CloudTrail events and were skipped`, firstNotCloudTrail);
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

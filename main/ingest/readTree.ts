@@ -1,0 +1,191 @@
+import { createReadStream } from 'node:fs';
+import type { IngestLimits } from './limits';
+import { HashingTap, ReadError, peek, sniffContainer } from './readers/byteStreams';
+import { checkGrowth, gunzip, type JobTotals } from './readers/gunzip';
+import { tarEntries } from './readers/tarEntries';
+import { zipEntries } from './readers/zipEntries';
+import type { FileTracker } from './fileTracker';
+
+/** What the tree reader needs from the job: limits, new file records, and a reader for documents. */
+export interface TreeContext {
+  limits: IngestLimits;
+  totals: JobTotals;
+  newFile(path: string, container: string[]): FileTracker;
+  fileDone(file: FileTracker): Promise<void>;
+  readDocument(stream: AsyncIterable<Buffer>, head: Buffer, file: FileTracker): Promise<void>;
+}
+
+const SNIFF_BYTES = 512;
+
+async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
+  for await (const chunk of stream) void chunk;
+}
+
+async function collect(stream: AsyncIterable<Buffer>, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    length += chunk.length;
+    if (length > limit) {
+      await drain(stream);
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function unsafeName(name: string): boolean {
+  return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.split(/[\\/]/).includes('..');
+}
+
+function recordIssue(file: FileTracker, error: unknown): void {
+  if (error instanceof ReadError) file.issue('error', error.message, error.location);
+  else file.issue('error', `cannot read: ${(error as Error).message}`);
+}
+
+/**
+ * Reads one file of the evidence, wherever it sits: sniffs its bytes, gunzips, opens tar and
+ * zip archives in memory (never extracting to disk) and descends into archives within archives
+ * up to the depth limit; every leaf goes to the document reader. Each file and entry gets its
+ * own record with hashes of its bytes as read and of its decompressed content.
+ */
+export class TreeReader {
+  constructor(private readonly ctx: TreeContext) {}
+
+  /** Reads a file on disk; `progress` sees its bytes as they are read. */
+  async readDiskFile(path: string, progress: (bytes: number) => void): Promise<void> {
+    const file = this.ctx.newFile(path, []);
+    const raw = new HashingTap();
+    async function* counted(): AsyncGenerator<Buffer> {
+      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+        progress(chunk.length);
+        yield chunk;
+      }
+    }
+    await this.readFile(file, raw.tap(counted()), raw, 0, path);
+  }
+
+  private async readFile(file: FileTracker, stream: AsyncIterable<Buffer>, raw: HashingTap, depth: number, diskPath?: string): Promise<void> {
+    const content = new HashingTap();
+    let gzipped = false;
+    try {
+      let peeked = await peek(stream, SNIFF_BYTES);
+      if (sniffContainer(peeked.head) === 'gzip') {
+        gzipped = true;
+        const inflated = gunzip(peeked.stream, this.ctx.limits, this.ctx.totals, (location) =>
+          file.issue('warning', 'bytes after the end of the gzip data: ignored', location),
+        );
+        peeked = await peek(content.tap(inflated), SNIFF_BYTES);
+      }
+      try {
+        await this.readContent(file, peeked.stream, peeked.head, depth, gzipped ? undefined : diskPath);
+      } finally {
+        await drain(peeked.stream);
+      }
+    } catch (error) {
+      recordIssue(file, error);
+      await drain(stream).catch(() => undefined);
+    }
+    file.record.size = raw.bytes;
+    file.record.sha256 = raw.digest();
+    file.record.contentSha256 = gzipped ? content.digest() : file.record.sha256;
+    await this.ctx.fileDone(file);
+  }
+
+  private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
+    const kind = sniffContainer(head);
+    if (kind === 'none' || kind === 'gzip') return this.ctx.readDocument(stream, head, file);
+    file.record.format = kind;
+    if (depth >= this.ctx.limits.maxDepth) throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);
+    const container = [...file.record.container, file.record.path];
+    if (kind === 'tar') return this.readTar(file, stream, container, depth);
+    if (diskPath) return this.readZip(file, { path: diskPath }, container, depth);
+    const buffer = await collect(stream, this.ctx.limits.maxBufferedArchiveBytes);
+    if (!buffer) throw new ReadError(`a zip inside another file larger than ${this.ctx.limits.maxBufferedArchiveBytes} bytes: not opened`);
+    return this.readZip(file, { buffer }, container, depth);
+  }
+
+  private countEntry(archive: FileTracker, entries: number): boolean {
+    if (entries <= this.ctx.limits.maxEntries) return true;
+    if (entries === this.ctx.limits.maxEntries + 1) archive.issue('error', `more than ${this.ctx.limits.maxEntries} entries: the rest are not read`);
+    return false;
+  }
+
+  private async readEntry(name: string, container: string[], depth: number, stream: AsyncIterable<Buffer>): Promise<void> {
+    const entry = this.ctx.newFile(name, container);
+    if (unsafeName(name)) entry.issue('warning', 'unsafe entry name (absolute or with ..): read in memory only, nothing is extracted');
+    const raw = new HashingTap();
+    await this.readFile(entry, raw.tap(stream), raw, depth + 1);
+  }
+
+  private async readTar(archive: FileTracker, stream: AsyncIterable<Buffer>, container: string[], depth: number): Promise<void> {
+    let entries = 0;
+    for await (const { header, stream: body } of tarEntries(stream)) {
+      if (header.type === 'directory') continue;
+      if (!this.countEntry(archive, ++entries)) continue;
+      if (header.type === 'file' || header.type === 'contiguous-file') {
+        await this.readEntry(header.name, container, depth, body);
+        continue;
+      }
+      const entry = this.ctx.newFile(header.name, container);
+      entry.record.format = header.type;
+      const what = header.type === 'symlink' || header.type === 'link' ? `a ${header.type === 'link' ? 'hard' : 'symbolic'} link to ${header.linkname}` : `a ${header.type}`;
+      entry.issue('warning', `${what}: not followed`);
+      await this.ctx.fileDone(entry);
+    }
+  }
+
+  private async readZip(archive: FileTracker, source: { path: string } | { buffer: Buffer }, container: string[], depth: number): Promise<void> {
+    let entries = 0;
+    const { limits, totals } = this.ctx;
+    for await (const zipped of zipEntries(source)) {
+      if (zipped.directory) continue;
+      if (!this.countEntry(archive, ++entries)) continue;
+      const { entry } = zipped;
+      const refuse = (message: string, format = 'unreadable'): Promise<void> => {
+        const record = this.ctx.newFile(zipped.name, container);
+        record.record.format = format;
+        record.record.size = entry.uncompressedSize;
+        record.issue('error', message);
+        return this.ctx.fileDone(record);
+      };
+      if (zipped.symlink) {
+        await refuse('a symbolic link: not followed', 'symlink');
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        await refuse('encrypted entry: cannot be read without its password');
+        continue;
+      }
+      if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize > entry.compressedSize * limits.maxRatio) {
+        await refuse(`declares ${entry.uncompressedSize} bytes from ${entry.compressedSize}: a possible zip bomb, not read`);
+        continue;
+      }
+      let body: AsyncIterable<Buffer>;
+      try {
+        body = await zipped.open();
+      } catch (error) {
+        await refuse(`cannot read entry: ${(error as Error).message}`);
+        continue;
+      }
+      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry.compressedSize, limits, totals));
+    }
+  }
+}
+
+/** Counts an archive entry's decompressed bytes against the bomb limits as they stream. */
+async function* guardEntry(body: AsyncIterable<Buffer>, compressed: number, limits: IngestLimits, totals: JobTotals): AsyncGenerator<Buffer> {
+  let produced = 0;
+  try {
+    for await (const chunk of body) {
+      produced += chunk.length;
+      totals.bytes += chunk.length;
+      checkGrowth(produced, compressed, limits, totals);
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(`entry is corrupt: ${(error as Error).message}`, `byte ${produced}`);
+  }
+}

@@ -1,0 +1,111 @@
+import { createHash, type Hash } from 'node:crypto';
+
+/** Raised by a reader when its input is bad: the file's issue, with where it happened. */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly location = '',
+  ) {
+    super(message);
+  }
+}
+
+/** A stream's first bytes, and the whole stream (those bytes included) to read on. */
+export interface Peeked {
+  head: Buffer;
+  stream: AsyncIterable<Buffer>;
+}
+
+/** Reads at least `bytes` bytes (or all there is) so the format can be sniffed, without losing them. */
+export async function peek(input: AsyncIterable<Buffer>, bytes: number): Promise<Peeked> {
+  const iterator = input[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    taken.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(taken);
+  async function* stream(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, stream: stream() };
+}
+
+/** Passes chunks through while hashing them and counting their bytes. */
+export class HashingTap {
+  private readonly hash: Hash = createHash('sha256');
+  bytes = 0;
+
+  async *tap(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of input) {
+      this.hash.update(chunk);
+      this.bytes += chunk.length;
+      yield chunk;
+    }
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/**
+ * Iterates a readable's chunks without losing those it produced before failing: async
+ * iteration of a Node stream drops buffered data when an error arrives, which would lose the
+ * good start of a corrupt gzip. Pauses the stream while `highWater` chunks wait.
+ */
+export async function* chunksUntilError(readable: NodeJS.ReadableStream & { destroy(): void }, highWater = 16): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let failure: Error | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  readable.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= highWater) readable.pause();
+    notify();
+  });
+  readable.on('end', () => {
+    ended = true;
+    notify();
+  });
+  readable.on('error', (error: Error) => {
+    failure = error;
+    notify();
+  });
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        if (queue.length < highWater / 2) readable.resume();
+        yield chunk;
+      } else if (failure) throw failure;
+      else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    readable.destroy();
+  }
+}
+
+/** Sniffed container kinds: by magic bytes, never by name. */
+export type ContainerKind = 'gzip' | 'zip' | 'tar' | 'none';
+
+export function sniffContainer(head: Buffer): ContainerKind {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))) return 'zip';
+  if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
+  return 'none';
+}

@@ -1,0 +1,181 @@
+import { createInflateRaw, type InflateRaw } from 'node:zlib';
+import type { IngestLimits } from '../limits';
+import { ReadError } from './byteStreams';
+
+/** Shared by every layer of a job: the decompressed bytes read so far. */
+export interface JobTotals {
+  bytes: number;
+}
+
+/** Fails a layer whose output outgrows its input past the ratio limit, or the job's total. */
+export function checkGrowth(produced: number, consumed: number, limits: IngestLimits, totals: JobTotals): void {
+  if (totals.bytes > limits.maxTotalBytes) throw new ReadError(`the job's decompressed size passed its limit of ${limits.maxTotalBytes} bytes`, `byte ${produced} of the content`);
+  if (produced > limits.ratioGraceBytes && produced > consumed * limits.maxRatio) {
+    throw new ReadError(`decompresses to more than ${limits.maxRatio} times its size: a possible zip bomb, not read further`, `byte ${produced} of the content`);
+  }
+}
+
+/** Largest piece fed to the inflater at once, which bounds the output a bomb can make between checks. */
+const SLICE = 16 * 1024;
+const FLAG = { HCRC: 2, EXTRA: 4, NAME: 8, COMMENT: 16 };
+
+/** Input bytes with a cursor: what has been read from the stream but not used yet. */
+class ByteCursor {
+  private buf: Buffer = Buffer.alloc(0);
+  /** Offset in the whole input of buf[0]. */
+  start = 0;
+  private readonly iterator: AsyncIterator<Buffer>;
+
+  constructor(input: AsyncIterable<Buffer>) {
+    this.iterator = input[Symbol.asyncIterator]();
+  }
+
+  get available(): number {
+    return this.buf.length;
+  }
+
+  /** Makes at least n bytes available; false at the end of input. */
+  async need(n: number): Promise<boolean> {
+    while (this.buf.length < n) {
+      const next = await this.iterator.next();
+      if (next.done) return false;
+      this.buf = this.buf.length === 0 ? next.value : Buffer.concat([this.buf, next.value]);
+    }
+    return true;
+  }
+
+  peek(n: number): Buffer {
+    return this.buf.subarray(0, n);
+  }
+
+  take(n: number): Buffer {
+    const taken = this.buf.subarray(0, n);
+    this.buf = this.buf.subarray(n);
+    this.start += n;
+    return taken;
+  }
+
+  /** Puts back bytes that were taken but not used (the inflater stopped before them). */
+  unread(bytes: Buffer): void {
+    this.buf = this.buf.length === 0 ? bytes : Buffer.concat([bytes, this.buf]);
+    this.start -= bytes.length;
+  }
+
+  async indexOfZero(from: number): Promise<number> {
+    for (let at = from; ; at++) {
+      if (!(await this.need(at + 1))) return -1;
+      if (this.buf[at] === 0) return at;
+    }
+  }
+
+  /** True when every remaining byte is zero (padding), reading to the end. */
+  async restIsZeros(): Promise<boolean> {
+    for (;;) {
+      if (this.buf.some((byte) => byte !== 0)) return false;
+      this.take(this.buf.length);
+      if (!(await this.need(1))) return true;
+    }
+  }
+}
+
+/** Skips one gzip member header; throws when it is not one. */
+async function readHeader(input: ByteCursor): Promise<void> {
+  const at = input.start;
+  if (!(await input.need(10))) throw new ReadError('gzip header is truncated', `byte ${at}`);
+  const header = input.take(10);
+  if (header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8) throw new ReadError('not gzip data (bad header)', `byte ${at}`);
+  const flags = header[3]!;
+  if (flags & FLAG.EXTRA) {
+    if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    const length = input.take(2).readUInt16LE(0);
+    if (!(await input.need(length))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    input.take(length);
+  }
+  for (const flag of [FLAG.NAME, FLAG.COMMENT]) {
+    if (!(flags & flag)) continue;
+    const zero = await input.indexOfZero(0);
+    if (zero < 0) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    input.take(zero + 1);
+  }
+  if (flags & FLAG.HCRC) {
+    if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    input.take(2);
+  }
+}
+
+/** Feeds one slice to the inflater and collects what it gives back, until it has used the slice or ended. */
+function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promise<{ output: Buffer[]; ended: boolean; failure?: Error }> {
+  return new Promise((resolve) => {
+    const output: Buffer[] = [];
+    let settled = false;
+    const finish = (result: { ended: boolean; failure?: Error }): void => {
+      if (settled) return;
+      settled = true;
+      inflater.off('data', onData);
+      inflater.off('end', onEnd);
+      inflater.off('error', onError);
+      resolve({ output, ...result });
+    };
+    const onData = (chunk: Buffer): void => void output.push(chunk);
+    const onEnd = (): void => finish({ ended: true });
+    const onError = (error: Error): void => finish({ ended: false, failure: error });
+    inflater.on('data', onData);
+    inflater.on('end', onEnd);
+    inflater.on('error', onError);
+    const done = (): void => void setImmediate(() => finish({ ended: inflater.readableEnded }));
+    if (slice) inflater.write(slice, done);
+    else inflater.end(done);
+  });
+}
+
+/**
+ * Gunzips a stream member by member, framing the gzip members itself so that it knows exactly
+ * where each ends: bytes appended after the last member are a warning (`onTrailing`) with their
+ * offset, while everything decompressed before a fault is kept and the fault ends the stream
+ * with a ReadError saying where. Output is checked against the bomb limits as it grows.
+ */
+export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits, totals: JobTotals, onTrailing: (location: string) => void): AsyncGenerator<Buffer> {
+  const cursor = new ByteCursor(input);
+  let produced = 0;
+  for (let member = 0; ; member++) {
+    if (member > 0) {
+      if (!(await cursor.need(1))) return;
+      const head = cursor.peek(2);
+      if (!(head[0] === 0x1f && (cursor.available < 2 || head[1] === 0x8b))) {
+        const at = cursor.start;
+        if (!(await cursor.restIsZeros())) onTrailing(`byte ${at}`);
+        return;
+      }
+    }
+    await readHeader(cursor);
+    const inflater = createInflateRaw();
+    let memberOutput = 0;
+    let fed = 0;
+    try {
+      for (let ended = false; !ended; ) {
+        const slice = (await cursor.need(1)) ? cursor.take(Math.min(SLICE, cursor.available)) : null;
+        const fedBefore = fed;
+        fed += slice?.length ?? 0;
+        const result = await inflateSlice(inflater, slice);
+        for (const chunk of result.output) {
+          produced += chunk.length;
+          memberOutput += chunk.length;
+          totals.bytes += chunk.length;
+          checkGrowth(produced, cursor.start, limits, totals);
+          yield chunk;
+        }
+        if (result.failure) throw new ReadError(`gzip data is corrupt or truncated: ${slice ? result.failure.message : 'unexpected end of file'}`, `byte ${cursor.start}`);
+        ended = result.ended;
+        if (ended && slice) {
+          cursor.unread(slice.subarray(inflater.bytesWritten - fedBefore));
+        }
+        if (!ended && !slice) throw new ReadError('gzip data is corrupt or truncated: unexpected end of file', `byte ${cursor.start}`);
+      }
+    } finally {
+      inflater.destroy();
+    }
+    if (!(await cursor.need(8))) throw new ReadError('gzip data is truncated: its trailer is missing', `byte ${cursor.start + cursor.available}`);
+    const trailer = cursor.take(8);
+    if (trailer.readUInt32LE(4) !== memberOutput % 2 ** 32) throw new ReadError('gzip size check failed: the data is corrupt', `byte ${cursor.start - 4}`);
+  }
+}

@@ -1,0 +1,27 @@
+import { Readable } from 'node:stream';
+import { extract, type Header } from 'tar-stream';
+import { ReadError } from './byteStreams';
+
+export interface TarEntry {
+  header: Header;
+  stream: AsyncIterable<Buffer>;
+}
+
+/** Reads a tar stream entry by entry, in memory; a truncated archive ends with a ReadError. */
+export async function* tarEntries(input: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
+  const source = Readable.from(input);
+  const extractor = extract();
+  source.on('error', (error) => extractor.destroy(error));
+  source.pipe(extractor);
+  try {
+    for await (const entry of extractor) {
+      yield { header: entry.header, stream: entry as AsyncIterable<Buffer> };
+      entry.resume();
+    }
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(`tar archive is corrupt or truncated: ${(error as Error).message}`);
+  } finally {
+    source.destroy();
+  }
+}

@@ -1,0 +1,164 @@
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { markEncrypted, tarOf, zipOf } from '../fixtures/generators/archives';
+import { eventJson, folder, records, scan } from './scan';
+
+const summary = (files: { path: string; container: string[]; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
+  files.map((f) => ({ path: [...f.container, f.path].join(' › ').replaceAll(dir + '/', ''), format: f.format, events: f.events, issues: f.issues.map((i) => `${i.severity}: ${i.message}${i.location ? ` @ ${i.location}` : ''}`) }));
+
+describe('archives, read in memory', () => {
+  it('opens zip, tar and tar.gz, archives inside archives, and names each entry by its chain', async () => {
+    const inner = gzipSync(await tarOf([{ name: 'AWSLogs/1/CloudTrail/us-east-1/2024/03/01/t.json.gz', content: gzipSync(records([eventJson(1)])) }]));
+    const zip = await zipOf({ 'export/inner.tar.gz': inner, 'export/plain.json': records([eventJson(2), eventJson(3)]) });
+    const tar = await tarOf([{ name: 'a.ndjson', content: `${eventJson(4)}\n${eventJson(5)}\n` }, { name: 'dir/', type: 'directory' }]);
+    const dir = await folder({ 'bundle.zip': zip, 'bundle.tar': tar });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'bundle.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'bundle.tar › a.ndjson', format: 'ndjson', events: 2, issues: [] },
+      { path: 'bundle.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'bundle.zip › export/inner.tar.gz', format: 'tar', events: 0, issues: [] },
+      { path: 'bundle.zip › export/inner.tar.gz › AWSLogs/1/CloudTrail/us-east-1/2024/03/01/t.json.gz', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'bundle.zip › export/plain.json', format: 'cloudtrail-records', events: 2, issues: [] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([eventJson(4), eventJson(5), eventJson(1), eventJson(2), eventJson(3)]);
+    expect(files[4]!.s3Key).toBe('AWSLogs/1/CloudTrail/us-east-1/2024/03/01/t.json.gz');
+    expect(files[3]!.contentSha256).not.toBe(files[3]!.sha256);
+  });
+
+  it('hashes each entry by its bytes as read and as decompressed', async () => {
+    const { createHash } = await import('node:crypto');
+    const content = records([eventJson(1)]);
+    const gz = gzipSync(content);
+    const dir = await folder({ 'x.tar': await tarOf([{ name: 'e.json.gz', content: gz }]) });
+    const { files } = await scan([dir]);
+    const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+    expect(files[1]).toMatchObject({ size: gz.length, sha256: sha(gz), contentSha256: sha(content) });
+  });
+
+  it('reports unsafe names, links, encrypted and truncated archives, and keeps everything readable', async () => {
+    const tar = await tarOf([
+      { name: '../../etc/evil.json', content: records([eventJson(1)]) },
+      { name: '/abs/path.json', content: records([eventJson(2)]) },
+      { name: 'link', type: 'symlink', linkname: '/etc/passwd' },
+      { name: 'hard', type: 'link', linkname: 'link' },
+    ]);
+    const zip = await zipOf({ 'ok.json': records([eventJson(3)]) });
+    const fullTar = await tarOf([{ name: 'a.json', content: records([eventJson(4)]) }, { name: 'b.json', content: records([eventJson(5)]) }]);
+    const dir = await folder({
+      'a.tar': tar,
+      'b-encrypted.zip': markEncrypted(zip),
+      'c-truncated.zip': zip.subarray(0, zip.length - 30),
+      'd-truncated.tar': fullTar.subarray(0, 1100),
+    });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'a.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'a.tar › ../../etc/evil.json', format: 'cloudtrail-records', events: 1, issues: ['warning: unsafe entry name (absolute or with ..): read in memory only, nothing is extracted'] },
+      { path: 'a.tar › /abs/path.json', format: 'cloudtrail-records', events: 1, issues: ['warning: unsafe entry name (absolute or with ..): read in memory only, nothing is extracted'] },
+      { path: 'a.tar › link', format: 'symlink', events: 0, issues: ['warning: a symbolic link to /etc/passwd: not followed'] },
+      { path: 'a.tar › hard', format: 'link', events: 0, issues: ['warning: a hard link to link: not followed'] },
+      { path: 'b-encrypted.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'b-encrypted.zip › ok.json', format: 'unreadable', events: 0, issues: ['error: encrypted entry: cannot be read without its password'] },
+      { path: 'c-truncated.zip', format: 'zip', events: 0, issues: [expect.stringMatching(/^error: zip archive is corrupt or truncated: /)] },
+      { path: 'd-truncated.tar', format: 'tar', events: 0, issues: [expect.stringMatching(/^error: tar archive is corrupt or truncated: /)] },
+      { path: 'd-truncated.tar › a.json', format: 'cloudtrail-records', events: 1, issues: [] },
+    ]);
+    expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '4']);
+  });
+});
+
+describe('bombs and limits (each configurable, each with a real bomb)', () => {
+  const zeros = Buffer.alloc(64 * 2 ** 20);
+  const limits = { ratioGraceBytes: 2 ** 20, maxRatio: 100 };
+
+  it('stops a gzip bomb at the ratio limit', async () => {
+    const dir = await folder({ 'bomb.json.gz': gzipSync(zeros), 'ok.json': records([eventJson(1)]) });
+    const { files, events } = await scan([dir], { limits });
+    expect(files[0]!.issues).toEqual([
+      { severity: 'error', message: 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV', location: '' },
+      { severity: 'error', message: 'decompresses to more than 100 times its size: a possible zip bomb, not read further', location: expect.stringMatching(/^byte \d+ of the content$/) },
+    ]);
+    expect(events).toHaveLength(1);
+  });
+
+  it('refuses a zip entry whose sizes declare a bomb, before reading it', async () => {
+    const dir = await folder({ 'bomb.zip': await zipOf({ 'zeros.json': zeros, 'ok.json': records([eventJson(1)]) }) });
+    const { files, events } = await scan([dir], { limits });
+    expect(files[1]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^declares 67108864 bytes from \d+: a possible zip bomb, not read$/), location: '' }]);
+    expect(events).toHaveLength(1);
+  });
+
+  it('stops at the total size, the entry count and the nesting depth', async () => {
+    const many = await zipOf(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`e${String(i).padStart(2, '0')}.json`, records([eventJson(i)])])));
+    const deep = await zipOf({ 'l2.zip': await zipOf({ 'l3.zip': await zipOf({ 'deep.json': records([eventJson(99)]) }) }) });
+    const dir = await folder({ 'many.zip': many, 'nested.zip': deep });
+    const counted = await scan([join(dir, 'many.zip')], { limits: { maxEntries: 20 } });
+    expect(counted.files[0]!.issues).toEqual([{ severity: 'error', message: 'more than 20 entries: the rest are not read', location: '' }]);
+    expect(counted.events).toHaveLength(20);
+    const nested = await scan([join(dir, 'nested.zip')], { limits: { maxDepth: 2 } });
+    expect(nested.files.map((f) => [f.path, f.issues.map((i) => i.message)])).toEqual([
+      [join(dir, 'nested.zip'), []],
+      ['l2.zip', []],
+      ['l3.zip', ['an archive nested deeper than 2 levels: not opened']],
+    ]);
+    const big = await folder({ 'a.json': records(Array.from({ length: 50 }, (_, i) => eventJson(i))), 'b.json.gz': gzipSync(records([eventJson(60)])) });
+    const total = await scan([big], { limits: { maxTotalBytes: 100 } });
+    expect(total.files[1]!.issues[0]!.message).toBe("the job's decompressed size passed its limit of 100 bytes");
+    expect(total.events).toHaveLength(50);
+  });
+});
+
+describe('bad text', () => {
+  it('keeps good lines around malformed ones, and says which line', async () => {
+    const dir = await folder({ 'a.ndjson': `${eventJson(1)}\n{"eventName": broken\n${eventJson(3)}\n${eventJson(4)}\n` });
+    const { files, events } = await scan([dir]);
+    expect(files[0]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^item 1: malformed JSON: /), location: 'line 2' }]);
+    expect(events.map((e) => e.index)).toEqual([0, 2, 3]);
+  });
+
+  it('reports corrupt gzip and bytes after the gzip data with their byte offsets, keeping what was readable', async () => {
+    const texts = Array.from({ length: 200 }, (_, i) => eventJson(i, { requestParameters: { n: i * 7919 } }));
+    const gz = gzipSync(records(texts));
+    const others = Array.from({ length: 200 }, (_, i) => eventJson(1000 + i, { requestParameters: { n: i * 7919 } }));
+    const truncated = gzipSync(records(others)).subarray(0, Math.floor(gz.length / 2));
+    const dir = await folder({ 'a-trailing.json.gz': Buffer.concat([gz, Buffer.from('appended garbage')]), 'b-truncated.json.gz': truncated });
+    const { files, events } = await scan([dir]);
+    expect(files[0]!.issues).toEqual([{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length}` }]);
+    expect(files[1]!.issues[0]).toEqual({ severity: 'error', message: 'gzip data is corrupt or truncated: unexpected end of file', location: `byte ${truncated.length}` });
+    expect(events.filter((e) => e.file === 0)).toHaveLength(200);
+    // Oracle: zlib's own partial inflate of the same bytes, and the records complete in it.
+    const partial = gunzipSync(truncated, { finishFlush: constants.Z_SYNC_FLUSH }).toString();
+    const complete = others.filter((text) => partial.includes(text + ',') || partial.includes(text + ']'));
+    expect(complete.length).toBeGreaterThan(50);
+    expect(events.filter((e) => e.file === 1).map((e) => e.text)).toEqual(complete);
+  });
+
+  it('handles BOM, UTF-16, invalid UTF-8, deep nesting, __proto__ keys, non-CloudTrail JSON and empty files', async () => {
+    const bad = Buffer.concat([Buffer.from(records([eventJson(3)]).slice(0, 40)), Buffer.from([0xff, 0xfe]), Buffer.from(records([eventJson(3)]).slice(40))]);
+    const dir = await folder({
+      'a-bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(records([eventJson(1)]))]),
+      'b-utf16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(records([eventJson(2)]), 'utf16le')]),
+      'c-invalid.json': bad,
+      'd-deep.json': records([`{"eventName":"Deep","x":${'['.repeat(150)}${']'.repeat(150)}}`, eventJson(4)]),
+      'e-proto.json': records([eventJson(5, { __proto__: { polluted: true } }).replace('"eventVersion"', '"__proto__":{"polluted":true},"eventVersion"')]),
+      'f-other.json': '{"hello": "world", "items": [1, 2]}',
+      'g-empty.json': '',
+    });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-bom.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'b-utf16.json', format: 'cloudtrail-records', events: 1, issues: ['warning: text is UTF-16LE, read as such'] },
+      { path: 'c-invalid.json', format: 'cloudtrail-records', events: 1, issues: ['warning: invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ byte 40'] },
+      { path: 'd-deep.json', format: 'cloudtrail-records', events: 1, issues: ['error: item 0: nested deeper than 100 levels: not read @ byte 12'] },
+      { path: 'e-proto.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'f-other.json', format: 'json-event', events: 0, issues: ["error: valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields @ byte 0"] },
+      { path: 'g-empty.json', format: 'empty', events: 0, issues: ['warning: empty file: no events'] },
+    ]);
+    expect(events.map((e) => e.flags)).toEqual([0, 0, 2, 0, 0]);
+    expect(events[1]!.text).toBe(eventJson(2));
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(events[4]!.eventName).toBe('GetObject');
+  });
+});

@@ -1,0 +1,115 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { eventJson, folder, records, scan } from './scan';
+
+const ids = (events: { text: string }[]): string[] => events.map((e) => (JSON.parse(e.text) as { eventID: string }).eventID.slice(-3));
+
+describe('formats, detected from content whatever the file is called', () => {
+  it('trail files, a JSON array, a single event and NDJSON', async () => {
+    const dir = await folder({
+      'a.json.gz': gzipSync(records([eventJson(1), eventJson(2)])),
+      'b.data': `[${eventJson(3)},\n ${eventJson(4)}]`,
+      'c.txt': `  ${eventJson(5)}\n`,
+      'd.log': `${eventJson(6)}\n${eventJson(7)}\r\n\n${eventJson(8)}`,
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events])).toEqual([
+      ['a.json.gz', 'cloudtrail-records', 2],
+      ['b.data', 'json-array', 2],
+      ['c.txt', 'json-event', 1],
+      ['d.log', 'ndjson', 3],
+    ]);
+    expect(ids(events)).toEqual(['001', '002', '003', '004', '005', '006', '007', '008']);
+    expect(events.map((e) => e.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => eventJson(n)));
+    expect(events.filter((e) => e.file === 3).map((e) => e.index)).toEqual([0, 1, 2]);
+  });
+
+  it('lookup-events output: the CloudTrailEvent string is the event, EventTime in either form', async () => {
+    const lookup = {
+      Events: [
+        { EventId: 'x1', EventName: 'GetObject', EventTime: 1709251201.0, CloudTrailEvent: eventJson(1) },
+        { EventId: 'x2', EventName: 'GetObject', EventTime: '2024-03-01T00:00:02+00:00', CloudTrailEvent: eventJson(2) },
+        { EventId: 'x3', EventName: 'Broken' },
+      ],
+      NextToken: 'abc',
+    };
+    const dir = await folder({ 'lookup.json': JSON.stringify(lookup, null, 2) });
+    const { files, events } = await scan([dir]);
+    expect(files[0]).toMatchObject({ format: 'lookup-events', events: 2 });
+    expect(files[0]!.issues).toEqual([{ severity: 'error', message: 'item 2: no "CloudTrailEvent" string in this item', location: expect.stringMatching(/^byte \d+$/) }]);
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
+    expect(events[0]!.time).toBe(Date.UTC(2024, 2, 1, 0, 0, 1));
+  });
+
+  it('CloudWatch Logs exports and filter-log-events output', async () => {
+    const dir = await folder({
+      'export.txt': `2024-03-01T00:00:01.000Z ${eventJson(1)}\n2024-03-01T00:00:02.000Z ${eventJson(2)}\n`,
+      'filter.json': JSON.stringify({ events: [{ logStreamName: 's', timestamp: 1, message: eventJson(3) }, { message: 'not json' }], searchedLogStreams: [] }),
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events])).toEqual([['cloudwatch-export', 2], ['cloudwatch-log-events', 1]]);
+    expect(files[1]!.issues[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^item 1: malformed JSON: /) });
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2), eventJson(3)]);
+  });
+
+  it('console Event history CSV (columns by name) and CloudTrail Lake results', async () => {
+    const consoleCsv = [
+      'Event name,Event time,User name,Event source,AWS access key,AWS region,Error code,Source IP address,Event ID,Read-only',
+      'ConsoleLogin,2024-03-01T10:00:00Z,alice,signin.amazonaws.com,,us-east-1,,198.51.100.7,e-1,false',
+      '"PutObject","2024-03-01T10:05:00Z","bob","s3.amazonaws.com","AKIAEXAMPLE","eu-west-1","AccessDenied","198.51.100.8","e-2","false"',
+    ].join('\r\n');
+    const lake = ['eventTime,eventName,userIdentity.arn,sourceIPAddress,eventJson', `2024-03-01 11:00:00.000,GetObject,arn:aws:iam::1:user/u1,192.0.2.1,"${eventJson(1).replaceAll('"', '""')}"`].join('\n');
+    const dir = await folder({ 'console.csv': consoleCsv, 'result_1.csv.gz': gzipSync(lake) });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['csv', 2, []], ['csv', 1, []]]);
+    expect(events.map((e) => [e.eventName, e.actor, e.sourceIp, e.region, e.errorCode, e.accessKey, e.readOnly])).toEqual([
+      ['ConsoleLogin', 'alice', '198.51.100.7', 'us-east-1', '', '', 0],
+      ['PutObject', 'bob', '198.51.100.8', 'eu-west-1', 'AccessDenied', 'AKIAEXAMPLE', 0],
+      ['GetObject', 'arn:aws:iam::111122223333:user/u1', '192.0.2.1', '', '', '', -1],
+    ]);
+    expect(events[0]!.text).toBe('ConsoleLogin,2024-03-01T10:00:00Z,alice,signin.amazonaws.com,,us-east-1,,198.51.100.7,e-1,false');
+    expect(events[2]!.text).toBe(eventJson(1));
+  });
+
+  it('digest files are kept with their content and hashes, never counted as events', async () => {
+    const digest = JSON.stringify({ awsAccountId: '111122223333', digestStartTime: '2024-03-01T00:00:00Z', digestEndTime: '2024-03-01T01:00:00Z', logFiles: [{ s3Object: 'AWSLogs/x.json.gz', hashValue: 'ab' }] });
+    const key = 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/03/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240301T010000Z.json.gz';
+    const dir = await folder({ [key]: gzipSync(digest) });
+    const { files, events, progress } = await scan([dir]);
+    expect(events).toEqual([]);
+    expect(progress.events).toBe(0);
+    expect(files[0]).toMatchObject({ format: 'cloudtrail-digest', digest, s3Key: key, issues: [] });
+  });
+
+  it('every event type, Insights events without userIdentity included', async () => {
+    const types = ['AwsApiCall', 'AwsConsoleSignIn', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsVpceEvent'];
+    const insight = JSON.stringify({ eventVersion: '1.08', eventTime: '2024-03-01T00:00:00Z', awsRegion: 'us-east-1', eventID: 'ins-1', eventType: 'AwsCloudTrailInsight', eventCategory: 'Insight', insightDetails: { state: 'Start' } });
+    const dir = await folder({ 'all.json': records([...types.map((eventType, n) => eventJson(n, { eventType })), insight]) });
+    const { events } = await scan([dir]);
+    expect(events.map((e) => [e.eventType, e.actor])).toEqual([...types.map((t, n) => [t, `arn:aws:iam::111122223333:user/u${n}`]), ['AwsCloudTrailInsight', '']]);
+  });
+
+  it('records the S3 key a folder layout shows', async () => {
+    const key = 'AWSLogs/o-abc123/111122223333/CloudTrail/eu-west-1/2024/03/01/111122223333_CloudTrail_eu-west-1_20240301T0000Z_abc.json.gz';
+    const dir = await folder({ [`bucket/${key}`]: gzipSync(records([eventJson(1)])), 'loose.json': records([eventJson(2)]) });
+    const { files } = await scan([dir]);
+    expect(files.map((f) => f.s3Key)).toEqual([key, '']);
+  });
+});
+
+describe('duplicates and conflicts', () => {
+  it('stores the same event once however often it arrives, and keeps both sides of a conflict', async () => {
+    const tampered = eventJson(2, { sourceIPAddress: '203.0.113.66' });
+    const dir = await folder({
+      'a.json': records([eventJson(1), eventJson(2), eventJson(3)]),
+      'b.ndjson': `${eventJson(1)}\n${eventJson(3)}\n`,
+      'c.json': records([tampered, eventJson(4)]),
+      'd.json': records([JSON.stringify({ eventName: 'NoId', eventTime: '2024-01-01T00:00:00Z' }), JSON.stringify({ eventName: 'NoId', eventTime: '2024-01-01T00:00:00Z' })]),
+    });
+    const { files, events, conflicts, progress } = await scan([dir]);
+    expect(files.map((f) => [f.events, f.duplicates, f.conflicts])).toEqual([[3, 0, 0], [0, 2, 0], [2, 0, 1], [1, 1, 0]]);
+    expect(progress).toMatchObject({ events: 6, duplicates: 3, conflicts: 1 });
+    expect(events.filter((e) => e.flags & 1).map((e) => e.text)).toEqual([tampered]);
+    expect(conflicts).toEqual([{ type: 'conflict', job: 'job-test', eventId: '00000000-0000-0000-0000-000000000002', first: { file: 0, index: 1 }, second: { file: 2, index: 0 } }]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { JsonSplitter, type JsonItem } from '../../../../../main/ingest/formats/jsonSplitter';
+
+function split(text: string, chunkSize = text.length, maxChars = 1 << 20, maxDepth = 64) {
+  const splitter = new JsonSplitter(maxChars, maxDepth);
+  const items: JsonItem[] = [];
+  for (let i = 0; i < text.length; i += chunkSize) splitter.push(text.slice(i, i + chunkSize), items);
+  const shape = splitter.finish(items);
+  return { shape, items };
+}
+
+/** Every way of cutting the text into equal chunks must give the same items. */
+function splitEveryWay(text: string) {
+  const whole = split(text);
+  for (const size of [1, 2, 3, 5, 7, 13, 64]) expect(split(text, size), `chunks of ${size}`).toEqual(whole);
+  return whole;
+}
+
+describe('JsonSplitter', () => {
+  it('yields the elements of Records exactly as written, whatever the chunking', () => {
+    const text = '\ufeff{"Records": [ {"a": "x,]}\\\\\\"{"} ,\n  {\n "b" : [1, {"c": null}], "d": "\\\\"}, 7, "s" ]}';
+    const { shape, items } = splitEveryWay(text);
+    expect(shape).toBe('records');
+    expect(items.map((i) => i.text)).toEqual(['{"a": "x,]}\\\\\\"{"}', '{\n "b" : [1, {"c": null}], "d": "\\\\"}', '7', '"s"']);
+    for (const item of items) expect(text.slice(item.offset, item.offset + item.text.length)).toBe(item.text);
+  });
+
+  it('reads lookup-events and filter-log-events arrays, skipping other keys around them', () => {
+    const lookup = splitEveryWay('{"NextToken0": {"Events": [1]}, "Events": [{"CloudTrailEvent": "{\\"x\\":1}"}], "NextToken": "abc"}');
+    expect(lookup.shape).toBe('lookup-events');
+    expect(lookup.items.map((i) => i.text)).toEqual(['{"CloudTrailEvent": "{\\"x\\":1}"}']);
+    const logs = splitEveryWay('{"events": [{"message": "m1"}, {"message": "m2"}], "searchedLogStreams": []}');
+    expect(logs.shape).toBe('log-events');
+    expect(logs.items).toHaveLength(2);
+  });
+
+  it('reads a root array and a single root object', () => {
+    expect(splitEveryWay(' [ {"a":1} , {"b":[2]} ] ').items.map((i) => i.text)).toEqual(['{"a":1}', '{"b":[2]}']);
+    const single = splitEveryWay('\n{"eventName": "X", "Records": 5}\n');
+    expect(single).toEqual({ shape: 'object', items: [{ text: '{"eventName": "X", "Records": 5}', offset: 1 }] });
+    expect(split('   ')).toEqual({ shape: 'empty', items: [] });
+  });
+
+  it('keeps only the current item in memory', () => {
+    const splitter = new JsonSplitter(100, 64);
+    const items: JsonItem[] = [];
+    splitter.push('{"Records":[', items);
+    for (let i = 0; i < 1000; i++) splitter.push(`{"n":${i},"pad":"${'x'.repeat(50)}"},`, items);
+    splitter.push('{"n":1000}]}', items);
+    expect(splitter.finish(items)).toBe('records');
+    expect(items).toHaveLength(1001);
+  });
+
+  it('refuses an item longer than the limit, and marks items nested deeper than allowed', () => {
+    expect(() => split(`{"Records":[{"a":"${'x'.repeat(200)}"}]}`, 16, 100)).toThrow(expect.objectContaining({ message: 'a JSON value longer than 100 characters', offset: 12 }));
+    const deep = split('{"Records":[' + '['.repeat(10) + ']'.repeat(10) + ',{"ok":1}]}', 1000, 1000, 5);
+    expect(deep.items.map((i) => i.tooDeep ?? false)).toEqual([true, false]);
+  });
+
+  it('reports where the structure breaks, after giving what came before', () => {
+    const splitter = new JsonSplitter(1000, 64);
+    const items: JsonItem[] = [];
+    expect(() => splitter.push('{"Records":[{"a":1} {"b":2}]}', items)).toThrow(expect.objectContaining({ message: "expected ',' or ']'", offset: 20 }));
+    expect(items.map((i) => i.text)).toEqual(['{"a":1}']);
+    expect(() => split('{"Records":[{"a":"open')).toThrow(expect.objectContaining({ message: 'the document ends before its JSON does' }));
+    expect(() => split('{"a":1} {"b":2}')).toThrow(expect.objectContaining({ message: 'unexpected content after the JSON document', offset: 8 }));
+    expect(() => split('hello')).toThrow(expect.objectContaining({ message: 'expected a JSON object or array', offset: 0 }));
+  });
+});
