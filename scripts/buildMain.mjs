@@ -5,6 +5,6 @@ import { build } from 'esbuild';
 const common = { bundle: true, format: 'cjs', outExtension: { '.js': '.cjs' }, sourcemap: true, logLevel: 'warning', external: ['electron'] };
 
 await Promise.all([
-  build({ ...common, platform: 'node', target: 'node22', entryPoints: { index: 'main/index.ts', ingestWorker: 'main/ingest/worker.ts' }, outdir: 'dist/main' }),
+  build({ ...common, platform: 'node', target: 'node22', entryPoints: { index: 'main/index.ts', ingestWorker: 'main/ingest/worker.ts', cli: 'main/cliEntry.ts' }, outdir: 'dist/main' }),
   build({ ...common, platform: 'browser', target: 'chrome140', entryPoints: { preload: 'main/preload.ts' }, outdir: 'dist/main' }),
 ]);

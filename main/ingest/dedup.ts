@@ -10,10 +10,20 @@ export type DedupVerdict = { kind: 'new' } | { kind: 'duplicate' } | { kind: 'co
 
 const EMPTY = -1;
 
-/** 52 bits of SHA-256 as an exact double: the table's key for an eventID. */
+/**
+ * A 52-bit FNV-1a hash of an eventID, as an exact double: the table's key. A collision can only
+ * make two events compare their content hashes, so at worst it reports a false conflict; it can
+ * never hide an event.
+ */
 function idKey(eventId: string): number {
-  const hex = hash('sha256', eventId, 'hex');
-  return parseInt(hex.slice(0, 13), 16);
+  let lo = 0x811c9dc5;
+  let hi = 0x050c5d1f;
+  for (let i = 0; i < eventId.length; i++) {
+    const c = eventId.charCodeAt(i);
+    lo = Math.imul(lo ^ c, 0x01000193);
+    hi = Math.imul(hi ^ c ^ (lo >>> 24), 0x01000193);
+  }
+  return (hi >>> 12) * 2 ** 32 + (lo >>> 0);
 }
 
 /**

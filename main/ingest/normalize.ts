@@ -1,7 +1,6 @@
 import type { CairnEvent } from '../../shared/event';
 import { parseEventTime } from './eventTime';
 
-type Fields = Omit<CairnEvent, 'file' | 'index' | 'text' | 'flags'>;
 type JsonObject = Record<string, unknown>;
 
 function asObject(value: unknown): JsonObject | undefined {
@@ -21,11 +20,20 @@ function readOnlyFlag(value: unknown): number {
   return -1;
 }
 
+/** Where an event came from and its original text, which normalizing carries over as they are. */
+export interface EventOrigin {
+  file: number;
+  index: number;
+  flags: number;
+  text: string;
+}
+
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
  * specific principal the event names: ARN, else user name, principal id, or invoking service.
+ * Builds the whole event in one object literal: this runs for every event.
  */
-export function normalizeEvent(raw: unknown): Fields {
+export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const event = asObject(raw);
   const identity = asObject(event?.['userIdentity']);
   const actor =
@@ -44,5 +52,9 @@ export function normalizeEvent(raw: unknown): Fields {
     eventType: text(event, 'eventType'),
     userAgent: text(event, 'userAgent'),
     readOnly: readOnlyFlag(event?.['readOnly']),
+    file: origin.file,
+    index: origin.index,
+    flags: origin.flags,
+    text: origin.text,
   };
 }

@@ -104,24 +104,20 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     yield rest;
   }
 
-  const handleItem = async (kind: ItemKind, text: string, location: string, original = text): Promise<void> => {
+  /** `where` gives the item's location; it is worked out only when a problem needs it. */
+  const handleItem = async (kind: ItemKind, text: string, where: () => string, original = text): Promise<void> => {
     const index = ordinal++;
     const found = itemEvent(kind, text);
     if ('error' in found) {
       if (found.error === 'not a CloudTrail event') {
-        if (notCloudTrail++ === 0) firstNotCloudTrail = location;
-      } else file.issue('error', `item ${index}: ${found.error}`, location);
+        if (notCloudTrail++ === 0) firstNotCloudTrail = where();
+      } else file.issue('error', `item ${index}: ${found.error}`, where());
       return;
     }
     const eventId = found.value['eventID'];
     const kept = original === text ? found.text : original;
-    const event: CairnEvent = {
-      ...normalizeEvent(found.value),
-      file: file.index,
-      index,
-      flags: decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidUtf8 : 0,
-      text: kept,
-    };
+    const flags = decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidUtf8 : 0;
+    const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
     await receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined);
   };
 
@@ -137,10 +133,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       if (final) json.finish(items);
       else json.push(next.value, items);
       for (const item of items) {
-        const location = offsets.at(item.offset);
-        if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, location);
+        const where = (): string => offsets.at(item.offset);
+        if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
         else if (json.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
-        else await handleItem(json.shape === 'object' || json.shape === 'empty' ? 'object' : json.shape, item.text, location);
+        else await handleItem(json.shape === 'object' || json.shape === 'empty' ? 'object' : json.shape, item.text, where);
       }
       items.length = 0;
     }
@@ -159,7 +155,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       for (const line of found) {
         if (line.text.trim() === '') continue;
         const text = layout === 'cloudwatch-export' ? line.text.replace(CLOUDWATCH_PREFIX, '') : line.text;
-        await handleItem(layout, text.trim(), `line ${line.line}`);
+        await handleItem(layout, text.trim(), () => `line ${line.line}`);
       }
       found.length = 0;
     };
@@ -173,7 +169,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
 
   const readCsv = async (): Promise<void> => {
     for await (const row of csvRows(texts(), limits.maxEventChars)) {
-      await handleItem('object', row.eventText, `line ${row.line}`, row.built ? row.raw : row.eventText);
+      await handleItem('object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
     }
   };
 

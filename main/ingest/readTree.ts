@@ -53,12 +53,16 @@ function recordIssue(file: FileTracker, error: unknown): void {
 export class TreeReader {
   constructor(private readonly ctx: TreeContext) {}
 
-  /** Reads a file on disk; `progress` sees its bytes as they are read. */
-  async readDiskFile(path: string, progress: (bytes: number) => void): Promise<void> {
+  /**
+   * Reads a file on disk; `progress` sees its bytes as they are read. A small file may come
+   * already read (`prefetched`, read while the previous file was parsed): it is not read again.
+   */
+  async readDiskFile(path: string, progress: (bytes: number) => void, prefetched?: Buffer): Promise<void> {
     const file = this.ctx.newFile(path, []);
     const raw = new HashingTap();
     async function* counted(): AsyncGenerator<Buffer> {
-      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+      const chunks = prefetched ? [prefetched] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
+      for await (const chunk of chunks) {
         progress(chunk.length);
         yield chunk;
       }

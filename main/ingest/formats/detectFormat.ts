@@ -25,11 +25,11 @@ export function detectLayout(head: string): TextLayout {
   if (start < 0) return 'json';
   const first = text[start];
   if (first === '[') return 'json';
-  const lines = text.slice(start).split('\n');
+  const lines = text.slice(start, start + 256 * 1024).split('\n', 64);
   if (first === '{') {
     // One object per line: the first line is a whole object and another line follows it.
     const [firstLine, ...rest] = lines.filter((line) => line.trim() !== '');
-    return isJsonObjectLine(firstLine!) && rest.length > 0 && rest[0]!.trimStart().startsWith('{') ? 'ndjson' : 'json';
+    return rest.length > 0 && rest[0]!.trimStart().startsWith('{') && isJsonObjectLine(firstLine!) ? 'ndjson' : 'json';
   }
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
   if (lines[0]!.includes(',') && CSV_HEADER.test(lines[0]!)) return 'csv';

@@ -1,4 +1,4 @@
-import { createInflateRaw, type InflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync, type InflateRaw } from 'node:zlib';
 import type { IngestLimits } from '../limits';
 import { ReadError } from './byteStreams';
 
@@ -61,6 +61,12 @@ class ByteCursor {
     this.start -= bytes.length;
   }
 
+  /** True when the rest of the input is available and at most `limit` bytes (reads ahead up to that). */
+  async allWithin(limit: number): Promise<boolean> {
+    while (this.buf.length <= limit) if (!(await this.need(this.buf.length + 1))) return true;
+    return false;
+  }
+
   async indexOfZero(from: number): Promise<number> {
     for (let at = from; ; at++) {
       if (!(await this.need(at + 1))) return -1;
@@ -100,6 +106,22 @@ async function readHeader(input: ByteCursor): Promise<void> {
   if (flags & FLAG.HCRC) {
     if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
     input.take(2);
+  }
+}
+
+/** Inputs up to this size are inflated in one synchronous call: no thread-pool round trips. */
+const SYNC_LIMIT = 4 * 2 ** 20;
+
+/**
+ * Inflates one whole member at once when all of it is at hand; returns undefined (nothing
+ * consumed) when it cannot, so the streaming path takes over and reports precisely.
+ */
+function inflateWhole(cursor: ByteCursor, budget: number): { output: Buffer; used: number } | undefined {
+  try {
+    const { buffer, engine } = inflateRawSync(cursor.peek(cursor.available), { info: true, maxOutputLength: budget }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    return { output: buffer, used: engine.bytesWritten };
+  } catch {
+    return undefined;
   }
 }
 
@@ -148,31 +170,42 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
       }
     }
     await readHeader(cursor);
-    const inflater = createInflateRaw();
     let memberOutput = 0;
-    let fed = 0;
-    try {
-      for (let ended = false; !ended; ) {
-        const slice = (await cursor.need(1)) ? cursor.take(Math.min(SLICE, cursor.available)) : null;
-        const fedBefore = fed;
-        fed += slice?.length ?? 0;
-        const result = await inflateSlice(inflater, slice);
-        for (const chunk of result.output) {
-          produced += chunk.length;
-          memberOutput += chunk.length;
-          totals.bytes += chunk.length;
-          checkGrowth(produced, cursor.start, limits, totals);
-          yield chunk;
+    const budget = Math.max(0, Math.min(limits.maxTotalBytes - totals.bytes, Math.max(limits.ratioGraceBytes, (cursor.start + cursor.available) * limits.maxRatio))) + 1;
+    const whole = (await cursor.allWithin(SYNC_LIMIT)) ? inflateWhole(cursor, budget) : undefined;
+    if (whole) {
+      cursor.take(whole.used);
+      produced += whole.output.length;
+      memberOutput = whole.output.length;
+      totals.bytes += whole.output.length;
+      checkGrowth(produced, cursor.start, limits, totals);
+      if (whole.output.length > 0) yield whole.output;
+    } else {
+      const inflater = createInflateRaw();
+      let fed = 0;
+      try {
+        for (let ended = false; !ended; ) {
+          const slice = (await cursor.need(1)) ? cursor.take(Math.min(SLICE, cursor.available)) : null;
+          const fedBefore = fed;
+          fed += slice?.length ?? 0;
+          const result = await inflateSlice(inflater, slice);
+          for (const chunk of result.output) {
+            produced += chunk.length;
+            memberOutput += chunk.length;
+            totals.bytes += chunk.length;
+            checkGrowth(produced, cursor.start, limits, totals);
+            yield chunk;
+          }
+          if (result.failure) throw new ReadError(`gzip data is corrupt or truncated: ${slice ? result.failure.message : 'unexpected end of file'}`, `byte ${cursor.start}`);
+          ended = result.ended;
+          if (ended && slice) {
+            cursor.unread(slice.subarray(inflater.bytesWritten - fedBefore));
+          }
+          if (!ended && !slice) throw new ReadError('gzip data is corrupt or truncated: unexpected end of file', `byte ${cursor.start}`);
         }
-        if (result.failure) throw new ReadError(`gzip data is corrupt or truncated: ${slice ? result.failure.message : 'unexpected end of file'}`, `byte ${cursor.start}`);
-        ended = result.ended;
-        if (ended && slice) {
-          cursor.unread(slice.subarray(inflater.bytesWritten - fedBefore));
-        }
-        if (!ended && !slice) throw new ReadError('gzip data is corrupt or truncated: unexpected end of file', `byte ${cursor.start}`);
+      } finally {
+        inflater.destroy();
       }
-    } finally {
-      inflater.destroy();
     }
     if (!(await cursor.need(8))) throw new ReadError('gzip data is truncated: its trailer is missing', `byte ${cursor.start + cursor.available}`);
     const trailer = cursor.take(8);

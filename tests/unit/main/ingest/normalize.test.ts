@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEvent } from '../../../../main/ingest/normalize';
+import { normalizeEvent as normalizeWithOrigin } from '../../../../main/ingest/normalize';
+
+const ORIGIN = { file: 3, index: 7, flags: 0, text: '{}' };
+const normalizeEvent = (raw: unknown) => normalizeWithOrigin(raw, ORIGIN);
 
 describe('normalizeEvent', () => {
   it('extracts the investigation fields of an IAM user call', () => {
@@ -29,6 +32,10 @@ describe('normalizeEvent', () => {
       eventType: 'AwsApiCall',
       userAgent: 'ec2-api-tools 1.6.12.2',
       readOnly: 0,
+      file: 3,
+      index: 7,
+      flags: 0,
+      text: '{}',
     });
   });
 

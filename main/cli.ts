@@ -1,0 +1,105 @@
+import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
+import { relative, resolve, isAbsolute } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EvidenceFile } from '../shared/event';
+import type { IngestProgress } from '../shared/ipc';
+import { runIngest } from './ingest/pipeline';
+
+const USAGE = `Usage: cairn scan <paths…> [--json] [--ndjson FILE]
+
+Reads CloudTrail evidence (folders, .json, .json.gz, .zip, .tar, .tar.gz, NDJSON, CSV, …)
+read-only and reports every file with its hashes, format, events and problems.
+  --json         print the report as JSON
+  --ndjson FILE  also write every stored event, normalized, with its original text
+Exit status is 1 only when nothing could be read.`;
+
+/** True when `file` lies inside `folder` (or is it). */
+function inside(file: string, folder: string): boolean {
+  const path = relative(folder, file);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+export interface ScanReport {
+  files: (Pick<EvidenceFile, 'path' | 'container' | 'format' | 'size' | 'sha256' | 'contentSha256' | 's3Key' | 'events' | 'duplicates' | 'conflicts'> & { errors: EvidenceFile['issues']; digest?: string })[];
+  events: number;
+  duplicates: number;
+  conflicts: number;
+  errors: number;
+}
+
+function humanReport(report: ScanReport): string {
+  const lines = report.files.map((file) => {
+    const name = [...file.container, file.path].join(' › ');
+    const counts = [`${file.events} events`, file.duplicates ? `${file.duplicates} duplicates` : '', file.conflicts ? `${file.conflicts} conflicts` : ''].filter(Boolean).join(', ');
+    const problems = file.errors.map((issue) => `    ${issue.severity}: ${issue.message}${issue.location ? ` (${issue.location})` : ''}`);
+    return [`${name}\n  ${file.format}, ${file.size} bytes, ${counts}\n  sha256 ${file.sha256}${file.contentSha256 !== file.sha256 ? `\n  content sha256 ${file.contentSha256}` : ''}`, ...problems].join('\n');
+  });
+  lines.push(`\n${report.files.length} files: ${report.events} events stored, ${report.duplicates} duplicates, ${report.conflicts} conflicts, ${report.errors} errors`);
+  return lines.join('\n') + '\n';
+}
+
+/** Runs the command line; returns the exit status. Output goes to the given writers. */
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, ndjson: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    err(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, ...paths] = parsed.positionals;
+  if (parsed.values.help || command !== 'scan' || paths.length === 0) {
+    (parsed.values.help ? out : err)(`${USAGE}\n`);
+    return parsed.values.help ? 0 : 2;
+  }
+  let ndjson: WriteStream | undefined;
+  if (parsed.values.ndjson) {
+    const target = resolve(parsed.values.ndjson);
+    const evidence = paths.map(real);
+    if (evidence.some((folder) => inside(target, folder) || inside(real(resolve(target, '..')), folder))) {
+      err(`refusing to write ${target}: it is inside the evidence, which Cairn never writes to\n`);
+      return 2;
+    }
+    ndjson = createWriteStream(target, { flags: 'wx' });
+    await new Promise<void>((ready, fail) => ndjson!.once('open', () => ready()).once('error', fail)).catch((error: Error) => {
+      err(`cannot write ${target}: ${error.message}\n`);
+      ndjson = undefined;
+    });
+    if (!ndjson) return 2;
+  }
+  const files: EvidenceFile[] = [];
+  const names = new Map<number, string>();
+  let progress: IngestProgress | undefined;
+  await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
+    if (message.type === 'file') {
+      files.push(message.file);
+      names.set(message.file.index, [...message.file.container, message.file.path].join(' › '));
+    } else if (message.type === 'done') progress = message.progress;
+    else if (message.type === 'batch' && ndjson) {
+      const text = message.events.map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
+      if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
+    }
+  });
+  if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
+  files.sort((a, b) => a.index - b.index);
+  const report: ScanReport = {
+    files: files.map(({ path, container, format, size, sha256, contentSha256, s3Key, events, duplicates, conflicts, issues, digest }) => ({
+      path, container, format, size, sha256, contentSha256, s3Key, events, duplicates, conflicts, errors: issues, ...(digest !== undefined ? { digest } : {}),
+    })),
+    events: progress!.events,
+    duplicates: progress!.duplicates,
+    conflicts: progress!.conflicts,
+    errors: progress!.errors,
+  };
+  out(parsed.values.json ? JSON.stringify(report, null, 2) + '\n' : humanReport(report));
+  const readSomething = files.some((file) => !file.issues.some((issue) => issue.severity === 'error') && !['tar', 'zip'].includes(file.format));
+  return progress!.events > 0 || readSomething ? 0 : 1;
+}

@@ -1,0 +1,6 @@
+import { main } from './cli';
+
+// `cairn` on the command line: the same ingest core as the app, printing to the terminal.
+void main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then((status) => {
+  process.exitCode = status;
+});

@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { eventJson, folder, records } from './scan';
+
+const CLI = resolve(import.meta.dirname, '../../bin/cairn.cjs');
+const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+function cairn(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [CLI, ...args], (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }));
+  });
+}
+
+describe('cairn scan', () => {
+  it('prints a JSON report of every file, with hashes, counts and errors', async () => {
+    const content = records([eventJson(1), eventJson(2), eventJson(1)]);
+    const gz = gzipSync(content);
+    const dir = await folder({ 'a.json.gz': gz, 'b.txt': 'hello' });
+    const { status, stdout } = await cairn('scan', dir, '--json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      files: [
+        { path: join(dir, 'a.json.gz'), container: [], format: 'cloudtrail-records', size: gz.length, sha256: sha(gz), contentSha256: sha(content), s3Key: '', events: 2, duplicates: 1, conflicts: 0, errors: [] },
+        { path: join(dir, 'b.txt'), container: [], format: 'unrecognised', size: 5, sha256: sha('hello'), contentSha256: sha('hello'), s3Key: '', events: 0, duplicates: 0, conflicts: 0, errors: [{ severity: 'error', message: 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV', location: '' }] },
+      ],
+      events: 2,
+      duplicates: 1,
+      conflicts: 0,
+      errors: 1,
+    });
+  });
+
+  it('prints a human summary by default', async () => {
+    const dir = await folder({ 'a.json': records([eventJson(1)]) });
+    const { status, stdout } = await cairn('scan', dir);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`${join(dir, 'a.json')}\n  cloudtrail-records, `);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 files: 1 events stored, 0 duplicates, 0 conflicts, 0 errors');
+  });
+
+  it('writes normalized events with their original text as NDJSON, never inside the evidence', async () => {
+    const dir = await folder({ 'a.json': records([eventJson(1), eventJson(2)]) });
+    const out = join(await mkdtemp(join(tmpdir(), 'cairn-out-')), 'events.ndjson');
+    expect((await cairn('scan', dir, '--ndjson', out)).status).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.time, l.eventName, l.actor, l.sourceIp, l.fileIndex, l.index, l.text])).toEqual([
+      ['2024-03-01T00:00:01.000Z', 'GetObject', 'arn:aws:iam::111122223333:user/u1', '192.0.2.1', 0, 0, eventJson(1)],
+      ['2024-03-01T00:00:02.000Z', 'GetObject', 'arn:aws:iam::111122223333:user/u2', '192.0.2.2', 0, 1, eventJson(2)],
+    ]);
+    const refused = await cairn('scan', dir, '--ndjson', join(dir, 'out.ndjson'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`refusing to write ${join(dir, 'out.ndjson')}: it is inside the evidence, which Cairn never writes to\n`);
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('exits non-zero only when nothing could be read', async () => {
+    const dir = await folder({ 'a.txt': 'nothing here', 'b.json': '{"x": 1}' });
+    expect((await cairn('scan', dir)).status).toBe(1);
+    expect((await cairn('scan', join(dir, 'missing'))).status).toBe(1);
+    const mixed = await folder({ 'a.txt': 'nothing here', 'b.json': records([eventJson(1)]) });
+    expect((await cairn('scan', mixed)).status).toBe(0);
+    expect((await cairn('frobnicate')).status).toBe(2);
+  });
+});
