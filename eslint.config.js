@@ -12,7 +12,8 @@ export default defineConfig(
   { ignores: ['dist/', 'release/', 'node_modules/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
-  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['shared/**/*.ts'],
     rules: {
