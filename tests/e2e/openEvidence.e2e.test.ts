@@ -42,6 +42,9 @@ describe('opening a folder of trail files', () => {
     await waitForImport(app.page);
     expect(await text(app.page, 'event-count')).toBe('489');
     expect(await text(app.page, 'stored-count')).toBe('489');
+    expect(await app.page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent()).toBe(
+      '64.2 KB of 64.2 KB · 489 events stored · 7 duplicates skipped · 304 conflicts',
+    );
     expect(await text(app.page, 'first-time')).toBe(CORPUS_BUNDLE.firstTime);
     expect(await text(app.page, 'last-time')).toBe(CORPUS_BUNDLE.lastTime);
     expect(await text(app.page, 'span')).toBe('4329 d 5 h');
