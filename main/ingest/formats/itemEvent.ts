@@ -22,10 +22,6 @@ export function isDigest(value: unknown): boolean {
   return isObject(value) && Object.hasOwn(value, 'digestStartTime') && Array.isArray(value['logFiles']);
 }
 
-function parse(text: string): unknown {
-  return JSON.parse(text);
-}
-
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
@@ -34,13 +30,13 @@ function parse(text: string): unknown {
 export function itemEvent(kind: ItemKind, text: string): ItemEvent {
   let value: unknown;
   try {
-    value = parse(text);
+    value = JSON.parse(text);
     if (kind === 'lookup-events' || kind === 'log-events') {
       const field = kind === 'lookup-events' ? 'CloudTrailEvent' : 'message';
       const inner = isObject(value) ? value[field] : undefined;
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
       text = inner;
-      value = parse(inner);
+      value = JSON.parse(inner);
     }
   } catch (error) {
     return { error: `malformed JSON: ${(error as Error).message}` };

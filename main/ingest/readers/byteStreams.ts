@@ -58,48 +58,6 @@ export class HashingTap {
   }
 }
 
-/**
- * Iterates a readable's chunks without losing those it produced before failing: async
- * iteration of a Node stream drops buffered data when an error arrives, which would lose the
- * good start of a corrupt gzip. Pauses the stream while `highWater` chunks wait.
- */
-export async function* chunksUntilError(readable: NodeJS.ReadableStream & { destroy(): void }, highWater = 16): AsyncGenerator<Buffer> {
-  const queue: Buffer[] = [];
-  let failure: Error | undefined;
-  let ended = false;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    wake?.();
-    wake = undefined;
-  };
-  readable.on('data', (chunk: Buffer) => {
-    queue.push(chunk);
-    if (queue.length >= highWater) readable.pause();
-    notify();
-  });
-  readable.on('end', () => {
-    ended = true;
-    notify();
-  });
-  readable.on('error', (error: Error) => {
-    failure = error;
-    notify();
-  });
-  try {
-    for (;;) {
-      const chunk = queue.shift();
-      if (chunk) {
-        if (queue.length < highWater / 2) readable.resume();
-        yield chunk;
-      } else if (failure) throw failure;
-      else if (ended) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
-    }
-  } finally {
-    readable.destroy();
-  }
-}
-
 /** Sniffed container kinds: by magic bytes, never by name. */
 export type ContainerKind = 'gzip' | 'zip' | 'tar' | 'none';
 

@@ -159,6 +159,15 @@ function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promise<{ out
 export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits, totals: JobTotals, onTrailing: (location: string) => void): AsyncGenerator<Buffer> {
   const cursor = new ByteCursor(input);
   let produced = 0;
+  let memberOutput = 0;
+  /** Counts a piece of output against the limits before it is passed on. */
+  const account = (chunk: Buffer): Buffer => {
+    produced += chunk.length;
+    memberOutput += chunk.length;
+    totals.bytes += chunk.length;
+    checkGrowth(produced, cursor.start, limits, totals);
+    return chunk;
+  };
   for (let member = 0; ; member++) {
     if (member > 0) {
       if (!(await cursor.need(1))) return;
@@ -170,16 +179,12 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
       }
     }
     await readHeader(cursor);
-    let memberOutput = 0;
+    memberOutput = 0;
     const budget = Math.max(0, Math.min(limits.maxTotalBytes - totals.bytes, Math.max(limits.ratioGraceBytes, (cursor.start + cursor.available) * limits.maxRatio))) + 1;
     const whole = (await cursor.allWithin(SYNC_LIMIT)) ? inflateWhole(cursor, budget) : undefined;
     if (whole) {
       cursor.take(whole.used);
-      produced += whole.output.length;
-      memberOutput = whole.output.length;
-      totals.bytes += whole.output.length;
-      checkGrowth(produced, cursor.start, limits, totals);
-      if (whole.output.length > 0) yield whole.output;
+      if (whole.output.length > 0) yield account(whole.output);
     } else {
       const inflater = createInflateRaw();
       let fed = 0;
@@ -189,13 +194,7 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
           const fedBefore = fed;
           fed += slice?.length ?? 0;
           const result = await inflateSlice(inflater, slice);
-          for (const chunk of result.output) {
-            produced += chunk.length;
-            memberOutput += chunk.length;
-            totals.bytes += chunk.length;
-            checkGrowth(produced, cursor.start, limits, totals);
-            yield chunk;
-          }
+          for (const chunk of result.output) yield account(chunk);
           if (result.failure) throw new ReadError(`gzip data is corrupt or truncated: ${slice ? result.failure.message : 'unexpected end of file'}`, `byte ${cursor.start}`);
           ended = result.ended;
           if (ended && slice) {
