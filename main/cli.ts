@@ -1,16 +1,18 @@
 import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EvidenceFile } from '../shared/event';
 import type { IngestProgress } from '../shared/ipc';
 import { runIngest } from './ingest/pipeline';
 
-const USAGE = `Usage: cairn scan <paths…> [--json] [--ndjson FILE]
+const USAGE = `Usage: cairn scan <paths…> [--json] [--ndjson FILE] [--threads N]
 
 Reads CloudTrail evidence (folders, .json, .json.gz, .zip, .tar, .tar.gz, NDJSON, CSV, …)
 read-only and reports every file with its hashes, format, events and problems.
   --json         print the report as JSON
   --ndjson FILE  also write every stored event, normalized, with its original text
+  --threads N    parse on N threads (default: one per processor core)
 Exit status is 1 only when nothing could be read.`;
 
 /** True when `file` lies inside `folder` (or is it). */
@@ -46,11 +48,14 @@ function humanReport(report: ScanReport): string {
   return lines.join('\n') + '\n';
 }
 
-/** Runs the command line; returns the exit status. Output goes to the given writers. */
-export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/**
+ * Runs the command line; returns the exit status. Output goes to the given writers; files are
+ * parsed on threads running `parseWorker` (the built parse worker script).
+ */
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void, parseWorker: string): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, ndjson: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, ndjson: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     err(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -59,6 +64,11 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   if (parsed.values.help || command !== 'scan' || paths.length === 0) {
     (parsed.values.help ? out : err)(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
+  }
+  const threads = parsed.values.threads === undefined ? availableParallelism() : Number(parsed.values.threads);
+  if (!Number.isInteger(threads) || threads < 1) {
+    err(`--threads must be a whole number of at least 1\n${USAGE}\n`);
+    return 2;
   }
   let ndjson: WriteStream | undefined;
   if (parsed.values.ndjson) {
@@ -87,7 +97,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const text = message.events.map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
-  });
+  }, { parallel: { script: parseWorker, threads } });
   if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
   files.sort((a, b) => a.index - b.index);
   const report: ScanReport = {

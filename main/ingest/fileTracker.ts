@@ -31,10 +31,6 @@ export class FileTracker {
     else this.unlisted++;
   }
 
-  get errors(): number {
-    return this.record.issues.filter((issue) => issue.severity === 'error').length;
-  }
-
   finish(): EvidenceFile {
     if (this.unlisted > 0) this.record.issues.push({ severity: 'warning', message: `${this.unlisted} more problems in this file, not listed`, location: '' });
     this.unlisted = 0;

@@ -1,33 +1,34 @@
-import { readFile } from 'node:fs/promises';
-import type { CairnEvent } from '../../shared/event';
+import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import type { IngestMessage, IngestProgress, JobId } from '../../shared/ipc';
 import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
+import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { listFiles } from './listFiles';
-import { readDocument } from './readDocument';
-import { TreeReader } from './readTree';
-
-/** Small files are read whole ahead of the one being parsed: up to this many, and bytes. */
-const PREFETCH_FILES = 16;
-const PREFETCH_BYTES = 8 * 2 ** 20;
+import type { ParsedEvents } from './parseDisk';
+import { InlinePool, WorkerPool, type ParsePool } from './parsePool';
 
 export interface IngestOptions {
   /** Events per batch message. */
   batchSize?: number;
   limits?: Partial<IngestLimits>;
+  /** Parse on this many worker threads running `script` (the built parseWorker.cjs); else on this thread. */
+  parallel?: { script: string; threads: number };
 }
 
 /** Sends one message of the job; awaiting it is the backpressure. */
 export type Post = (message: IngestMessage) => Promise<void> | void;
 
+const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) => issue.severity === 'error').length;
+
 /**
  * Runs one ingest job over the picked paths and posts its messages in order: a plan, then
- * batches of events interleaved with file records, conflicts and progress, then done. Events
- * seen twice (same eventID, same content) are counted, not sent again; the same eventID with
- * different content is sent and reported as a conflict. Plain Node: the app's worker, the
- * command line and the tests all run this code.
+ * batches of events interleaved with file records, conflicts and progress, then done. Files are
+ * parsed on this thread or on worker threads; either way their results are taken in list order,
+ * so a job's outcome never depends on timing. Events seen twice (same eventID, same content)
+ * are counted, not sent again; the same eventID with different content is sent and reported as
+ * a conflict. Plain Node: the app's worker, the command line and the tests all run this code.
  */
 export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
   const batchSize = options.batchSize ?? 1000;
@@ -46,7 +47,6 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
 
   const dedup = new Deduplicator();
-  let nextFile = 0;
   let seq = 0;
   let batch: CairnEvent[] = [];
   const flush = async (): Promise<void> => {
@@ -56,68 +56,75 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     await post({ type: 'batch', job, seq: seq++, events });
   };
 
-  const receive = async (file: FileTracker, event: CairnEvent, eventId: string | undefined): Promise<void> => {
-    {
-      // Without an eventID, the text itself is the identity: only exact copies match.
-      const verdict = dedup.check(eventId ?? `\u0000${event.text}`, event.text, file.index, event.index);
+  /** What became of each file's events, for the files of the file on disk being taken (by local index). */
+  type Tally = Pick<EvidenceFile, 'events' | 'duplicates' | 'conflicts'>;
+  let tallies: Tally[] = [];
+  const tally = (local: number): Tally => (tallies[local] ??= { events: 0, duplicates: 0, conflicts: 0 });
+  const take = async (parsed: ParsedEvents, base: number): Promise<void> => {
+    const { events, identities } = parsed;
+    for (let at = 0; at < events.length; at++) {
+      const event = events[at]!;
+      const local = event.file;
+      event.file = base + local;
+      const verdict = dedup.check(identities, at, event.file, event.index);
       if (verdict.kind === 'duplicate') {
-        file.record.duplicates++;
+        tally(local).duplicates++;
         progress.duplicates++;
-        return;
+        continue;
       }
-      if (verdict.kind === 'conflict' && eventId !== undefined) {
+      if (verdict.kind === 'conflict') {
         event.flags |= EVENT_FLAGS.conflict;
-        file.record.conflicts++;
+        tally(local).conflicts++;
         progress.conflicts++;
-        await post({ type: 'conflict', job, eventId, first: verdict.first, second: { file: file.index, index: event.index } });
+        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file: event.file, index: event.index } });
       }
-    }
-    file.record.events++;
-    progress.events++;
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
-  };
-
-  const reader = new TreeReader({
-    limits,
-    totals: { bytes: 0 },
-    newFile: (path, container) => new FileTracker(nextFile++, path, container),
-    async fileDone(file) {
-      progress.errors += file.errors;
-      await post({ type: 'file', job, file: file.finish() });
-    },
-    readDocument: (stream, head, file) => readDocument(stream, head, file, limits, receive),
-  });
-
-  // Small files are read a few ahead, so the disk works while earlier files are parsed.
-  const ahead = new Map<number, Promise<Buffer | undefined>>();
-  let aheadBytes = 0;
-  let nextAhead = 0;
-  const prefetch = (): void => {
-    for (; nextAhead < listed.length && ahead.size < PREFETCH_FILES && aheadBytes < PREFETCH_BYTES; nextAhead++) {
-      const next = listed[nextAhead]!;
-      if (next.error || next.size > PREFETCH_BYTES) continue;
-      aheadBytes += next.size;
-      ahead.set(nextAhead, readFile(next.path).catch(() => undefined));
+      tally(local).events++;
+      progress.events++;
+      batch.push(event);
+      if (batch.length >= batchSize) await flush();
     }
   };
-  for (const [i, { path, size, error }] of listed.entries()) {
-    const doneBefore = progress.bytesDone;
-    prefetch();
-    const prefetched = await ahead.get(i);
-    if (ahead.delete(i)) aheadBytes -= size;
-    if (error) {
-      const file = new FileTracker(nextFile++, path, []);
-      file.record.format = 'unreadable';
-      file.issue('error', error);
-      progress.errors++;
-      await post({ type: 'file', job, file: file.finish() });
-    } else {
-      await reader.readDiskFile(path, (bytes) => (progress.bytesDone += bytes), prefetched);
+
+  const totals = new JobTotals();
+  // One file on disk is parsed by one thread: more threads than files would only add copying.
+  const threads = Math.min(options.parallel?.threads ?? 1, listed.filter((file) => !file.error).length);
+  const pool: ParsePool =
+    options.parallel && threads > 1
+      ? new WorkerPool(listed, options.parallel.script, threads, { limits, totals: totals.memory })
+      : new InlinePool(listed, limits, totals);
+  let nextFile = 0;
+  try {
+    for (const [disk, { path, size, error }] of listed.entries()) {
+      const doneBefore = progress.bytesDone;
+      if (error) {
+        const file = new FileTracker(nextFile++, path, []);
+        file.record.format = 'unreadable';
+        file.issue('error', error);
+        progress.errors++;
+        await post({ type: 'file', job, file: file.finish() });
+      } else {
+        const base = nextFile;
+        tallies = [];
+        for await (const output of pool.outputs(disk)) {
+          progress.bytesDone = doneBefore + output.bytesRead;
+          if (output.type === 'events') {
+            await take(output, base);
+            continue;
+          }
+          const { file } = output;
+          const local = file.index;
+          Object.assign(file, tally(local), { index: base + local });
+          nextFile = Math.max(nextFile, file.index + 1);
+          progress.errors += errorCount(file);
+          await post({ type: 'file', job, file });
+        }
+      }
+      progress.filesDone++;
+      progress.bytesDone = doneBefore + size;
+      await post({ type: 'progress', job, progress: { ...progress } });
     }
-    progress.filesDone++;
-    progress.bytesDone = doneBefore + size;
-    await post({ type: 'progress', job, progress: { ...progress } });
+  } finally {
+    await pool.close();
   }
   await flush();
   await post({ type: 'done', job, progress: { ...progress }, cancelled: false });

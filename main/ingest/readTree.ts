@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { IngestLimits } from './limits';
 import { HashingTap, ReadError, peek, sniffContainer } from './readers/byteStreams';
-import { checkGrowth, gunzip, type JobTotals } from './readers/gunzip';
+import type { JobTotals } from './jobTotals';
+import { checkGrowth, gunzip } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
 import { zipEntries } from './readers/zipEntries';
 import type { FileTracker } from './fileTracker';
@@ -184,7 +185,7 @@ async function* guardEntry(body: AsyncIterable<Buffer>, compressed: number, limi
   try {
     for await (const chunk of body) {
       produced += chunk.length;
-      totals.bytes += chunk.length;
+      totals.add(chunk.length);
       checkGrowth(produced, compressed, limits, totals);
       yield chunk;
     }

@@ -1,9 +1,14 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { runIngest } from './pipeline';
 
-/** Worker-thread entry: runs one job off the main thread, holding back batches until acknowledged. */
+/**
+ * Worker-thread entry: runs one job off the main thread (parsing on one more thread per core),
+ * holding back batches until acknowledged.
+ */
 async function run(): Promise<void> {
   const { job, paths } = workerData as { job: JobId; paths: string[] };
   const port = parentPort!;
@@ -13,7 +18,7 @@ async function run(): Promise<void> {
   await runIngest(job, paths, async (message) => {
     if (message.type === 'batch') await window.acquire(message.seq);
     port.postMessage(message);
-  });
+  }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: availableParallelism() } });
   port.off('message', onReply);
 }
 

@@ -1,9 +1,11 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tarOf, zipOf } from '../fixtures/generators/archives';
 import { CORPUS, CORPUS_BUNDLE, writeCorpusBundle } from '../fixtures/generators/trailBundle';
-import { scan } from './scan';
+import { eventJson, folder, records, scan } from './scan';
 
 describe('ingest of the real samples as a trail bucket', () => {
   let dir: string;
@@ -53,5 +55,32 @@ describe('ingest of the real samples as a trail bucket', () => {
   it('reports conflicts with the places of both events', () => {
     expect(result.conflicts).toHaveLength(304);
     expect(result.conflicts[0]).toEqual({ type: 'conflict', job: 'job-test', eventId: expect.any(String), first: expect.objectContaining({ file: expect.any(Number) }), second: expect.objectContaining({ file: 1 }) });
+  });
+});
+
+describe('parsing on worker threads', () => {
+  const parallel = { script: resolve(import.meta.dirname, '../../dist/main/parseWorker.cjs'), threads: 2 };
+
+  it('sends exactly what parsing on one thread sends, archives, duplicates, conflicts and bad files included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-parallel-'));
+    await writeCorpusBundle(join(dir, 'bucket'));
+    const copy = gzipSync(records([eventJson(1), eventJson(2), eventJson(3, { eventName: 'Forged' })]));
+    const zip = await zipOf({ 'inner/a.tar.gz': gzipSync(await tarOf([{ name: 'x.json.gz', content: copy }])), 'inner/b.ndjson': `${eventJson(1)}\n{broken\n${eventJson(4)}\n` });
+    const extra = await folder({ 'a.json': records([eventJson(1), eventJson(2), eventJson(3)]), 'b.zip': zip, 'c.json.gz': gzipSync('{"Records":[').subarray(0, 20) });
+
+    const inline = await scan([join(dir, 'bucket'), extra], { batchSize: 64 });
+    const threaded = await scan([join(dir, 'bucket'), extra], { batchSize: 64, parallel });
+
+    expect(threaded.messages).toEqual(inline.messages);
+    expect(threaded.progress).toEqual({ filesDone: 9, filesTotal: 9, bytesDone: inline.progress.bytesTotal, bytesTotal: inline.progress.bytesTotal, events: CORPUS_BUNDLE.events + 5, duplicates: 7 + 3, conflicts: 304 + 1, errors: 2 });
+    const name = (f: (typeof inline.files)[number]): string => [...f.container, f.path].join(' › ').replace(extra, '');
+    expect(threaded.files.slice(6).map((f) => [name(f), f.events, f.duplicates, f.conflicts])).toEqual([
+      ['/a.json', 3, 0, 0],
+      ['/b.zip', 0, 0, 0],
+      ['/b.zip › inner/a.tar.gz', 0, 0, 0],
+      ['/b.zip › inner/a.tar.gz › x.json.gz', 1, 2, 1],
+      ['/b.zip › inner/b.ndjson', 1, 1, 0],
+      ['/c.json.gz', 0, 0, 0],
+    ]);
   });
 });

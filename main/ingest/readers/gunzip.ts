@@ -1,11 +1,7 @@
 import { createInflateRaw, inflateRawSync, type InflateRaw } from 'node:zlib';
 import type { IngestLimits } from '../limits';
+import type { JobTotals } from '../jobTotals';
 import { ReadError } from './byteStreams';
-
-/** Shared by every layer of a job: the decompressed bytes read so far. */
-export interface JobTotals {
-  bytes: number;
-}
 
 /** Fails a layer whose output outgrows its input past the ratio limit, or the job's total. */
 export function checkGrowth(produced: number, consumed: number, limits: IngestLimits, totals: JobTotals): void {
@@ -164,7 +160,7 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
   const account = (chunk: Buffer): Buffer => {
     produced += chunk.length;
     memberOutput += chunk.length;
-    totals.bytes += chunk.length;
+    totals.add(chunk.length);
     checkGrowth(produced, cursor.start, limits, totals);
     return chunk;
   };

@@ -1,0 +1,71 @@
+import type { CairnEvent, EvidenceFile } from '../../shared/event';
+import { EventIdentities } from './dedup';
+import { FileTracker } from './fileTracker';
+import type { JobTotals } from './jobTotals';
+import type { IngestLimits } from './limits';
+import { readDocument } from './readDocument';
+import { TreeReader } from './readTree';
+
+/** Events parsed from one file on disk, with their identities for deduplication. */
+export interface ParsedEvents {
+  type: 'events';
+  events: CairnEvent[];
+  identities: EventIdentities;
+  /** Bytes of the file on disk read so far. */
+  bytesRead: number;
+}
+
+/**
+ * The record of the file on disk or of an entry inside it, once read. Its `events` count is what
+ * was parsed: duplicates and conflicts are decided later, by the job.
+ */
+export interface ParsedFile {
+  type: 'file';
+  file: EvidenceFile;
+  bytesRead: number;
+}
+
+export type ParseOutput = ParsedEvents | ParsedFile;
+
+/** Takes each output in order; awaiting it is the backpressure. */
+export type Emit = (output: ParseOutput) => Promise<void> | void;
+
+const BATCH_EVENTS = 500;
+
+/**
+ * Parses one file on disk, whatever it holds (archives are opened in memory), and emits its
+ * events in batches with their identities, and a record for it and for each entry inside it.
+ * File indexes are local to this file on disk, numbered as files are met (0 is the file on disk,
+ * whose record comes last); events point to them. Runs on any thread: pure Node, no shared state but
+ * the job's byte total.
+ */
+export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, prefetched?: Buffer): Promise<void> {
+  let nextFile = 0;
+  let bytesRead = 0;
+  let events: CairnEvent[] = [];
+  let identities = new EventIdentities(BATCH_EVENTS);
+  const flush = async (): Promise<void> => {
+    if (events.length === 0) return;
+    const output: ParsedEvents = { type: 'events', events, identities, bytesRead };
+    events = [];
+    identities = new EventIdentities(BATCH_EVENTS);
+    await emit(output);
+  };
+  const reader = new TreeReader({
+    limits,
+    totals,
+    newFile: (name, container) => new FileTracker(nextFile++, name, container),
+    async fileDone(file) {
+      await flush();
+      await emit({ type: 'file', file: file.finish(), bytesRead });
+    },
+    readDocument: (stream, head, file) =>
+      readDocument(stream, head, file, limits, async (from, event, eventId) => {
+        from.record.events++;
+        events.push(event);
+        identities.add(eventId, event.text);
+        if (events.length === BATCH_EVENTS) await flush();
+      }),
+  });
+  await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), prefetched);
+}

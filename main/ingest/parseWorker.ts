@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { JobTotals } from './jobTotals';
+import { parseDiskFile, type ParseOutput } from './parseDisk';
+import { readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
+
+/** Outputs this worker may have sent and not yet seen read by the job. */
+const WINDOW = 8;
+
+/** Parse-worker entry: parses the files on disk it is given, in order, pausing on unread outputs. */
+const port = parentPort!;
+const { limits, totals: memory } = workerData as ParseWorkerData;
+const totals = new JobTotals(memory);
+const queue: { disk: number; path: string; data: Promise<Buffer | undefined> }[] = [];
+let unread = 0;
+let resume: (() => void) | undefined;
+let running = false;
+
+const send = async (disk: number, output: ParseOutput): Promise<void> => {
+  while (unread >= WINDOW) await new Promise<void>((wake) => (resume = wake));
+  unread++;
+  const report: ParseReport = { type: 'output', disk, output };
+  port.postMessage(report, output.type === 'events' ? [output.identities.keys.buffer, output.identities.digests.buffer] : []);
+};
+
+async function drainQueue(): Promise<void> {
+  running = true;
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { disk, path, data } = next;
+    try {
+      await parseDiskFile(path, limits, totals, (output) => send(disk, output), await data);
+      port.postMessage({ type: 'end', disk } satisfies ParseReport);
+    } catch (error) {
+      port.postMessage({ type: 'failed', disk, message: `${path}: ${(error as Error).message}` } satisfies ParseReport);
+    }
+  }
+  running = false;
+}
+
+port.on('message', (request: ParseRequest) => {
+  if (request.type === 'ack') {
+    unread--;
+    const wake = resume;
+    resume = undefined;
+    wake?.();
+    return;
+  }
+  queue.push({ disk: request.disk, path: request.path, data: readSmall(request.path, request.size) });
+  if (!running) void drainQueue();
+});
