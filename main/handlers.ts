@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { API_CHANNELS, isJobId, type ApiChannel, type CairnApi, type JobId } from '../shared/ipc';
+import { API_CHANNELS, MAX_COPY_CHARS, isJobId, type ApiChannel, type CairnApi, type JobId } from '../shared/ipc';
 import { startIngestJob, type IngestPort, type RunningJob } from './ingestJob';
 
 /** A handler per API call, typed from the contract: each receives the calling sender first. */
@@ -24,12 +24,18 @@ const validators: Validators<CairnApi> = {
     if (!isJobId(args[0])) throw new TypeError('cancelIngest: invalid job id');
     return [args[0]];
   },
+  copyText(args) {
+    expectArity('copyText', args, 1);
+    if (typeof args[0] !== 'string' || args[0].length > MAX_COPY_CHARS) throw new TypeError('copyText: expected a string of at most 64 Mi characters');
+    return [args[0]];
+  },
 };
 
 /** What the handlers need from their host: Electron in the app, the harness in tests. */
 export interface MainServices<Sender> {
   chooseEvidence(sender: Sender): Promise<string[] | null>;
   openIngestPort(sender: Sender, job: JobId): IngestPort;
+  writeClipboard(text: string): void;
   ingestWorkerPath: string;
 }
 
@@ -48,6 +54,9 @@ export function createHandlers<Sender>(services: MainServices<Sender>): Handlers
     },
     async cancelIngest(_sender, job) {
       await jobs.get(job)?.cancel();
+    },
+    async copyText(_sender, text) {
+      services.writeClipboard(text);
     },
   };
 }

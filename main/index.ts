@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, session } from 'electron';
+import { app, clipboard, session } from 'electron';
 import { chooseEvidence } from './dialogs';
 import { createHandlers } from './handlers';
 import { openIngestPort, registerIpc } from './ipc';
@@ -16,6 +16,6 @@ void app.whenReady().then(() => {
   lockDownSession(session.defaultSession);
   serveAppProtocol(join(__dirname, '..', 'renderer'));
   const windowIds = new Set<number>();
-  registerIpc(createHandlers({ chooseEvidence, openIngestPort, ingestWorkerPath: join(__dirname, 'ingestWorker.cjs') }), windowIds);
+  registerIpc(createHandlers({ chooseEvidence, openIngestPort, writeClipboard: (text) => clipboard.writeText(text), ingestWorkerPath: join(__dirname, 'ingestWorker.cjs') }), windowIds);
   windowIds.add(createMainWindow(join(__dirname, 'preload.cjs')).webContents.id);
 });

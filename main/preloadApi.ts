@@ -5,5 +5,6 @@ export function createApi(transport: Transport) {
   return {
     openEvidence: () => transport.invoke('openEvidence', []) as Promise<JobId | null>,
     cancelIngest: (job) => transport.invoke('cancelIngest', [job]) as Promise<void>,
+    copyText: (text) => transport.invoke('copyText', [text]) as Promise<void>,
   } satisfies CairnApi;
 }

@@ -1,49 +1,112 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { api } from './api';
 import { CaseSummary } from './case/CaseSummary';
-import { EvidenceIssues } from './case/EvidenceIssues';
-import { EventList } from './events/EventList';
+import { EvidencePanel } from './case/EvidencePanel';
+import { caseDbName } from './cases/caseRegistry';
+import { closeCase, refreshCases } from './cases/caseSession';
+import { StartScreen } from './cases/StartScreen';
+import { DetailPane } from './explorer/DetailPane';
+import { EventTable } from './explorer/EventTable';
+import { FilterBar } from './explorer/FilterBar';
+import { formatCount } from './format';
 import { IngestBanner } from './ingest/IngestBanner';
-import { refreshOverview, startIngestSession } from './ingest/ingestSession';
-import { QueryClient } from './query/queryClient';
+import { startIngestSession } from './ingest/ingestSession';
 import { useCairn } from './store';
 
+async function addEvidence(): Promise<void> {
+  try {
+    await api().openEvidence();
+  } catch (failure) {
+    useCairn.getState().set({ error: `Cannot open evidence: ${(failure as Error).message}` });
+  }
+}
+
+/** An open case: its figures, the explorer (listing and detail) and the evidence panel. */
+function CaseWorkspace() {
+  const { current, overview, view, listingVersion, marksVersion, selected, tab, ingest } = useCairn();
+  if (!current) return null;
+  const caseDb = caseDbName(current.id);
+  const running = ingest?.running ?? false;
+  const empty = overview !== null && overview.count === 0 && overview.files.length === 0;
+  return (
+    <>
+      {overview && !empty && <CaseSummary overview={overview} />}
+      {empty && !running ? (
+        <section className="empty">
+          <h1>Add the evidence for this case</h1>
+          <p>
+            Pick trail files as delivered to S3 (<code>.json.gz</code>), archives (<code>.zip</code>, <code>.tar.gz</code>) or exports (lookup-events, CloudWatch Logs, CSV).
+            Cairn reads them locally, read-only, and never connects to the network.
+          </p>
+          <button type="button" className="primary" onClick={() => void addEvidence()}>
+            Add evidence…
+          </button>
+        </section>
+      ) : (
+        overview && (
+          <>
+            <div className="tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => useCairn.getState().set({ tab: 'events' })}>
+                Events
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'evidence'} onClick={() => useCairn.getState().set({ tab: 'evidence' })}>
+                Evidence ({formatCount(overview.files.length)})
+              </button>
+            </div>
+            {tab === 'events' ? (
+              <div className="explorer">
+                <div className="listing">
+                  <FilterBar view={view} />
+                  <EventTable caseDb={caseDb} view={view} version={listingVersion} marksVersion={marksVersion} selected={selected} onSelect={(row) => useCairn.getState().set({ selected: row })} />
+                </div>
+                {selected ? (
+                  <DetailPane key={`${selected.segment}:${selected.row}`} caseDb={caseDb} row={selected} view={view} />
+                ) : (
+                  <aside className="detail detail-empty" aria-label="Event detail">
+                    Select an event to see its original JSON, who made it and where it came from.
+                  </aside>
+                )}
+              </div>
+            ) : (
+              <EvidencePanel files={overview.files} />
+            )}
+          </>
+        )
+      )}
+    </>
+  );
+}
+
 export function App() {
-  const overview = useCairn((state) => state.overview);
+  const current = useCairn((state) => state.current);
   const ingest = useCairn((state) => state.ingest);
   const error = useCairn((state) => state.error);
-  const query = useRef<QueryClient | null>(null);
 
   useEffect(() => {
-    const client = new QueryClient();
-    query.current = client;
-    const stop = startIngestSession(client);
-    void refreshOverview(client);
+    const stop = startIngestSession();
+    void refreshCases();
     return stop;
   }, []);
 
-  const openEvidence = async (): Promise<void> => {
-    try {
-      await api().openEvidence();
-    } catch (failure) {
-      useCairn.getState().setError(`Cannot open evidence: ${(failure as Error).message}`);
-    }
-  };
-
   const running = ingest?.running ?? false;
-  const hasEvents = (overview?.count ?? 0) > 0;
-
   return (
     <div className="app">
       <header className="toolbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Cairn</span>
-          <span className="case-name">Untitled case</span>
+          {current && <span className="case-name">{current.name}</span>}
         </div>
-        <button type="button" className="primary" onClick={() => void openEvidence()} disabled={running}>
-          Open evidence…
-        </button>
+        {current && (
+          <div className="toolbar-actions">
+            <button type="button" className="primary" onClick={() => void addEvidence()} disabled={running}>
+              Add evidence…
+            </button>
+            <button type="button" onClick={() => void closeCase()} disabled={running}>
+              Close case
+            </button>
+          </div>
+        )}
       </header>
       {error && (
         <div className="alert" role="alert">
@@ -51,28 +114,7 @@ export function App() {
         </div>
       )}
       {ingest && <IngestBanner view={ingest} />}
-      <main className="content">
-        {overview && (hasEvents || overview.files.length > 0) ? (
-          <>
-            <CaseSummary overview={overview} />
-            <EvidenceIssues files={overview.files} />
-            <EventList rows={overview.rows} total={overview.count} />
-          </>
-        ) : (
-          !running && (
-            <section className="empty">
-              <h1>Open a CloudTrail export to begin</h1>
-              <p>
-                Pick a folder of trail files (<code>.json.gz</code>) as delivered to S3. Cairn reads them locally, read-only,
-                and never connects to the network.
-              </p>
-              <button type="button" className="primary" onClick={() => void openEvidence()}>
-                Open evidence…
-              </button>
-            </section>
-          )
-        )}
-      </main>
+      <main className="content">{current ? <CaseWorkspace /> : <StartScreen />}</main>
     </div>
   );
 }

@@ -2,11 +2,21 @@ const counts = new Intl.NumberFormat('en-US');
 
 export const formatCount = (n: number): string => counts.format(n);
 
-/** UTC time as `YYYY-MM-DD HH:MM:SS`, with milliseconds only when the event has them; '—' when unknown. */
-export function formatTime(ms: number | null): string {
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * A time as `YYYY-MM-DD HH:MM:SS` in UTC (or the machine's local time), with milliseconds only
+ * when the event has them; '—' when unknown.
+ */
+export function formatTime(ms: number | null, zone: 'utc' | 'local' = 'utc'): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
-  const iso = new Date(ms).toISOString();
-  return iso.slice(0, 10) + ' ' + (ms % 1000 === 0 ? iso.slice(11, 19) : iso.slice(11, 23));
+  const d = new Date(ms);
+  const [year, month, day, hours, minutes, seconds] =
+    zone === 'utc'
+      ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+      : [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
+  const fraction = ms % 1000 === 0 ? '' : `.${pad(((ms % 1000) + 1000) % 1000, 3)}`;
+  return `${pad(year, 4)}-${pad(month + 1)}-${pad(day)} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}${fraction}`;
 }
 
 export function formatBytes(bytes: number): string {

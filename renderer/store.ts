@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IngestProgress, JobId } from '../shared/ipc';
-import type { CaseOverview } from './query/queryProtocol';
+import type { CaseInfo } from './cases/caseRegistry';
+import type { CaseOverview, EventRow, ExplorerView } from './query/queryProtocol';
 
 /** The job whose progress the window shows. */
 export interface IngestView {
@@ -12,23 +13,46 @@ export interface IngestView {
   error: string | null;
 }
 
+export const DEFAULT_VIEW: ExplorerView = {
+  filters: [],
+  order: 'asc',
+  marked: 'all',
+  columns: ['time', 'eventName', 'eventSource', 'actor', 'sourceIp', 'region', 'errorCode'],
+  zone: 'utc',
+};
+
 /** UI and session state only; events live in the case database. */
 export interface CairnState {
-  ingest: IngestView | null;
+  cases: CaseInfo[];
+  current: CaseInfo | null;
   overview: CaseOverview | null;
+  view: ExplorerView;
+  /** Bumped whenever the listing must be read again (new query, new events, new marks). */
+  listingVersion: number;
+  /** Bumped when marks change: the rows in view are read again, where they are. */
+  marksVersion: number;
+  /** The selected event, as its row in the listing. */
+  selected: EventRow | null;
+  tab: 'events' | 'evidence';
+  ingest: IngestView | null;
   error: string | null;
+  set(changes: Partial<Omit<CairnState, 'set' | 'setIngest'>>): void;
   setIngest(update: (current: IngestView | null) => IngestView | null): void;
-  setOverview(overview: CaseOverview): void;
-  setError(error: string | null): void;
 }
 
 export const EMPTY_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
 
 export const useCairn = create<CairnState>()((set) => ({
-  ingest: null,
+  cases: [],
+  current: null,
   overview: null,
+  view: DEFAULT_VIEW,
+  listingVersion: 0,
+  marksVersion: 0,
+  selected: null,
+  tab: 'events',
+  ingest: null,
   error: null,
+  set: (changes) => set(changes),
   setIngest: (update) => set((state) => ({ ingest: update(state.ingest) })),
-  setOverview: (overview) => set({ overview }),
-  setError: (error) => set({ error }),
 }));

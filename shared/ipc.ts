@@ -13,10 +13,15 @@ export interface CairnApi {
   openEvidence(): Promise<JobId | null>;
   /** Stops a running job; events already delivered stay. */
   cancelIngest(job: JobId): Promise<void>;
+  /** Puts text on the system clipboard (the sandboxed page has no clipboard permission). */
+  copyText(text: string): Promise<void>;
 }
 
+/** The most text one copy may carry. */
+export const MAX_COPY_CHARS = 64 * 2 ** 20;
+
 export type ApiChannel = keyof CairnApi;
-export const API_CHANNELS = ['openEvidence', 'cancelIngest'] as const satisfies readonly ApiChannel[];
+export const API_CHANNELS = ['openEvidence', 'cancelIngest', 'copyText'] as const satisfies readonly ApiChannel[];
 
 /** Counters of a running job, sent with every progress message. */
 export interface IngestProgress {

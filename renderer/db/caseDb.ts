@@ -44,6 +44,15 @@ export interface ConflictRecord {
   second: { file: number; index: number };
 }
 
+/** An investigator's marks on one event, by its place in storage. */
+export interface Annotation {
+  segment: number;
+  row: number;
+  bookmarked: boolean;
+  tags: string[];
+  note: string;
+}
+
 export interface FileRecord extends EvidenceFile {
   /** Case-wide id (events refer to it); `index` stays the file's position in its job. */
   id: number;
@@ -57,12 +66,10 @@ export class CaseDb extends Dexie {
   dictionary!: Table<DictionaryEntry, [DictionaryField, number]>;
   files!: Table<FileRecord, number>;
   conflicts!: Table<ConflictRecord, number>;
+  annotations!: Table<Annotation, [number, number]>;
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id', conflicts: '++id, eventId' });
+    this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id', conflicts: '++id, eventId, [first.file+first.index], [second.file+second.index]', annotations: '[segment+row]' });
   }
 }
-
-/** The working case until cases arrive (issue 4). */
-export const DEFAULT_CASE = 'cairn-case-default';

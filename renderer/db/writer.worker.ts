@@ -1,12 +1,16 @@
 /// <reference lib="webworker" />
-import { CaseDb, DEFAULT_CASE } from './caseDb';
+import { CaseDb } from './caseDb';
 import { CaseWriter } from './caseWriter';
 import type { WriterRequest, WriterUpdate } from './writerProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const writer = new CaseWriter(new CaseDb(DEFAULT_CASE));
 
 scope.onmessage = (event: MessageEvent<WriterRequest>) => {
-  const { job, port } = event.data;
-  writer.attach(job, port, (update: WriterUpdate) => scope.postMessage(update));
+  const { job, port, caseDb } = event.data;
+  const db = new CaseDb(caseDb);
+  new CaseWriter(db).attach(job, port, (update: WriterUpdate) => {
+    const ended = update.kind === 'failed' || (update.kind === 'ingest' && update.message.type === 'done');
+    if (ended) db.close();
+    scope.postMessage(update);
+  });
 };

@@ -1,7 +1,7 @@
 import type { IngestMessage, JobId } from '../../shared/ipc';
 
-/** Page → writer worker: take over a job's ingest port. */
-export type WriterRequest = { type: 'attach'; job: JobId; port: MessagePort };
+/** Page → writer worker: take over a job's ingest port and store its events into a case's database. */
+export type WriterRequest = { type: 'attach'; job: JobId; port: MessagePort; caseDb: string };
 
 /** Writer worker → page: what ingest reported, with how many events are stored so far. */
 export type WriterUpdate =

@@ -1,20 +1,9 @@
 import type { JobId } from '../../shared/ipc';
 import { onIngestPort } from '../api';
+import { caseDbName } from '../cases/caseRegistry';
+import { refreshOverview } from '../cases/caseSession';
 import type { WriterRequest, WriterUpdate } from '../db/writerProtocol';
-import type { QueryClient } from '../query/queryClient';
 import { EMPTY_PROGRESS, useCairn, type IngestView } from '../store';
-
-/** Rows the first screen shows after an import. */
-export const FIRST_ROWS = 200;
-
-/** Loads the case overview from the query worker into the store. */
-export async function refreshOverview(query: QueryClient): Promise<void> {
-  try {
-    useCairn.getState().setOverview(await query.overview(FIRST_ROWS));
-  } catch (error) {
-    useCairn.getState().setError(`Cannot read the case: ${(error as Error).message}`);
-  }
-}
 
 function applyUpdate(view: IngestView | null, update: WriterUpdate): IngestView | null {
   if (!view || view.job !== update.job) return view;
@@ -35,20 +24,22 @@ function applyUpdate(view: IngestView | null, update: WriterUpdate): IngestView 
 
 /**
  * Connects ingest ports to the writer worker: each job's port is handed to the worker, which
- * stores its batches; the worker's updates drive the progress view, and the overview is
- * reloaded when a job ends.
+ * stores its batches into the open case; the worker's updates drive the progress view, and the
+ * case is read again when a job ends.
  */
-export function startIngestSession(query: QueryClient): () => void {
+export function startIngestSession(): () => void {
   const writer = new Worker(new URL('../db/writer.worker.ts', import.meta.url), { type: 'module', name: 'cairn-writer' });
   writer.onmessage = (event: MessageEvent<WriterUpdate>) => {
     const update = event.data;
     useCairn.getState().setIngest((view) => applyUpdate(view, update));
     const ended = update.kind === 'failed' || (update.kind === 'ingest' && update.message.type === 'done');
-    if (ended) void refreshOverview(query);
+    if (ended) void refreshOverview();
   };
   const stop = onIngestPort((job: JobId, port: MessagePort) => {
+    const { current } = useCairn.getState();
+    if (!current) return port.close();
     useCairn.getState().setIngest(() => ({ job, progress: EMPTY_PROGRESS, stored: 0, running: true, cancelled: false, error: null }));
-    writer.postMessage({ type: 'attach', job, port } satisfies WriterRequest, [port]);
+    writer.postMessage({ type: 'attach', job, port, caseDb: caseDbName(current.id) } satisfies WriterRequest, [port]);
   });
   return () => {
     stop();

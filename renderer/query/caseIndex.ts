@@ -1,19 +1,25 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
 import type { DictionaryEntry, SegmentRecord } from '../db/caseDb';
+import type { Pivot } from './queryProtocol';
 
-/** One event as the list shows it: decoded fields, no original text. */
-export type EventRow = Record<DictionaryField, string> & { time: number; segment: number; row: number };
+/** One stored event's columns, decoded: what a table row shows, before marks. */
+export type DecodedEvent = Record<DictionaryField, string> & { time: number; readOnly: number; flags: number; segment: number; row: number; file: number; index: number };
 
 /**
  * The open case's columns in memory, with a time order over all events (unknown times last,
- * ties in storage order). Answers counts and pages by scanning typed arrays, never the texts.
+ * ties in storage order). Events are numbered globally in storage order; selections are
+ * filters over the typed-array columns, never over the texts.
  */
 export class CaseIndex {
   readonly count: number;
   readonly minTime: number;
   readonly maxTime: number;
   private readonly starts: Uint32Array;
+  /** Global event numbers, oldest first. */
   private readonly order: Uint32Array;
+  /** Time of each event by global number; Infinity when unknown. */
+  private readonly times: Float64Array;
+  private readonly ids: Record<DictionaryField, Map<string, number>>;
 
   constructor(
     private readonly segments: readonly SegmentRecord[],
@@ -39,6 +45,8 @@ export class CaseIndex {
     for (let i = 0; i < count; i++) if (Number.isNaN(times[i])) times[i] = Infinity;
     this.order = new Uint32Array(count).map((_, i) => i);
     this.order.sort((a, b) => times[a]! - times[b]! || a - b);
+    this.times = times;
+    this.ids = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Map(values[field].map((value, id) => [value, id]))])) as Record<DictionaryField, Map<string, number>>;
   }
 
   static fromStore(segments: readonly SegmentRecord[], dictionary: readonly DictionaryEntry[]): CaseIndex {
@@ -47,7 +55,63 @@ export class CaseIndex {
     return new CaseIndex([...segments].sort((a, b) => a.id - b.id), values);
   }
 
-  /** Index of the segment holding global row `global` (binary search over segment starts). */
+  /**
+   * Global numbers of the events matching every pivot (and `keep`, given a segment id and row),
+   * oldest first. A value the case has never seen matches nothing.
+   */
+  select(filters: readonly Pivot[], keep?: (segment: number, row: number) => boolean): Uint32Array {
+    if (filters.length === 0 && !keep) return this.order;
+    const match = new Uint8Array(this.count).fill(1);
+    for (const { field, value } of filters) {
+      const id = this.ids[field].get(value);
+      this.segments.forEach((segment, k) => {
+        const column = segment.columns[field];
+        const start = this.starts[k]!;
+        for (let row = 0; row < segment.count; row++) if (column[row] !== id) match[start + row] = 0;
+      });
+    }
+    if (keep) {
+      this.segments.forEach((segment, k) => {
+        const start = this.starts[k]!;
+        for (let row = 0; row < segment.count; row++) if (match[start + row] && !keep(segment.id, row)) match[start + row] = 0;
+      });
+    }
+    return this.order.filter((global) => match[global] === 1);
+  }
+
+  /**
+   * A selection (oldest first) newest first instead: events with a time reversed, those without
+   * one still last, in storage order.
+   */
+  newestFirst(selection: Uint32Array): Uint32Array {
+    let timed = selection.length;
+    while (timed > 0 && this.times[selection[timed - 1]!] === Infinity) timed--;
+    const result = new Uint32Array(selection.length);
+    for (let i = 0; i < timed; i++) result[i] = selection[timed - 1 - i]!;
+    result.set(selection.subarray(timed), timed);
+    return result;
+  }
+
+  /** The decoded columns of global event `global`. */
+  event(global: number): DecodedEvent {
+    const k = this.segmentOf(global);
+    const segment = this.segments[k]!;
+    const row = global - this.starts[k]!;
+    const decoded = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.values[field][segment.columns[field][row]!] ?? ''])) as Record<DictionaryField, string>;
+    return { ...decoded, time: segment.time[row]!, readOnly: segment.readOnly[row]!, flags: segment.flags[row]!, segment: segment.id, row, file: segment.file[row]!, index: segment.index[row]! };
+  }
+
+  /** Segment id and row of the event read from case file `file` at `index`, if the case has it. */
+  find(file: number, index: number): { segment: number; row: number } | null {
+    for (const segment of this.segments) {
+      for (let row = 0; row < segment.count; row++) {
+        if (segment.file[row] === file && segment.index[row] === index) return { segment: segment.id, row };
+      }
+    }
+    return null;
+  }
+
+  /** Index of the segment holding global event `global` (binary search over segment starts). */
   private segmentOf(global: number): number {
     let low = 0;
     let high = this.starts.length - 1;
@@ -57,19 +121,5 @@ export class CaseIndex {
       else high = mid - 1;
     }
     return low;
-  }
-
-  /** Rows at time-ordered positions [offset, offset + limit). */
-  rows(offset: number, limit: number): EventRow[] {
-    const rows: EventRow[] = [];
-    for (let position = offset; position < Math.min(this.count, offset + limit); position++) {
-      const global = this.order[position]!;
-      const k = this.segmentOf(global);
-      const segment = this.segments[k]!;
-      const row = global - this.starts[k]!;
-      const decoded = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.values[field][segment.columns[field][row]!] ?? ''])) as Record<DictionaryField, string>;
-      rows.push({ ...decoded, time: segment.time[row]!, segment: segment.id, row });
-    }
-    return rows;
   }
 }

@@ -1,31 +1,134 @@
 /// <reference lib="webworker" />
-import { CaseDb, DEFAULT_CASE } from '../db/caseDb';
+import { CaseDb, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex } from './caseIndex';
-import type { CaseOverview, QueryRequest, QueryResponse } from './queryProtocol';
+import type { CaseOverview, EventDetail, EventQuery, QueryEnvelope, QueryResponse, RowsResult } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const db = new CaseDb(DEFAULT_CASE);
 
-async function overview(limit: number): Promise<CaseOverview> {
-  const [segments, dictionary, files] = await db.transaction('r', [db.segments, db.dictionary, db.files], () =>
-    Promise.all([db.segments.toArray(), db.dictionary.toArray(), db.files.toArray()]),
-  );
-  const index = CaseIndex.fromStore(segments, dictionary);
-  const known = Number.isFinite(index.minTime);
-  return {
-    count: index.count,
-    minTime: known ? index.minTime : null,
-    maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null,
-    files,
-    rows: index.rows(0, limit),
-  };
+/** The case this worker holds in memory: its columns, evidence records and annotations. */
+interface OpenCase {
+  name: string;
+  db: CaseDb;
+  index: CaseIndex;
+  files: Map<number, FileRecord>;
+  annotations: Map<string, Annotation>;
+  /** Selections already worked out, by filters and marks (order is applied when paging). */
+  selections: Map<string, Uint32Array>;
 }
 
-scope.onmessage = async (event: MessageEvent<QueryRequest>) => {
+let current: OpenCase | null = null;
+const place = (segment: number, row: number): string => `${segment}:${row}`;
+const EMPTY_ANNOTATION = { bookmarked: false, tags: [] as string[], note: '' };
+
+async function load(name: string): Promise<OpenCase> {
+  current?.db.close();
+  current = null;
+  const db = new CaseDb(name);
+  const [segments, dictionary, files, annotations] = await db.transaction('r', [db.segments, db.dictionary, db.files, db.annotations], () =>
+    Promise.all([db.segments.toArray(), db.dictionary.toArray(), db.files.toArray(), db.annotations.toArray()]),
+  );
+  current = {
+    name,
+    db,
+    index: CaseIndex.fromStore(segments, dictionary),
+    files: new Map(files.map((file) => [file.id, file])),
+    annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
+    selections: new Map(),
+  };
+  return current;
+}
+
+const opened = async (name: string): Promise<OpenCase> => (current?.name === name ? current : load(name));
+
+function overview({ index, files }: OpenCase): CaseOverview {
+  const known = Number.isFinite(index.minTime);
+  return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, files: [...files.values()] };
+}
+
+function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): RowsResult {
+  const key = `${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
+  let selection = open.selections.get(key);
+  if (!selection) {
+    const marks = open.annotations;
+    const keep =
+      query.marked === 'all'
+        ? undefined
+        : (segment: number, row: number): boolean => {
+            const mark = marks.get(place(segment, row));
+            return query.marked === 'bookmarked' ? mark?.bookmarked === true : (mark?.tags.length ?? 0) > 0;
+          };
+    selection = open.index.select(query.filters, keep);
+    if (query.order === 'desc') selection = open.index.newestFirst(selection);
+    open.selections.set(key, selection);
+  }
+  const total = selection.length;
+  const found = [];
+  for (let position = offset; position < Math.min(total, offset + limit); position++) {
+    const event = open.index.event(selection[position]!);
+    const mark = open.annotations.get(place(event.segment, event.row)) ?? EMPTY_ANNOTATION;
+    found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, noted: mark.note !== '' });
+  }
+  return { total, offset, rows: found };
+}
+
+async function textOf(db: CaseDb, segment: number, row: number): Promise<string> {
+  return (await db.texts.get(segment))?.texts[row] ?? '';
+}
+
+async function detail(open: OpenCase, segment: number, row: number): Promise<EventDetail> {
+  const { db, index, files } = open;
+  const stored = await db.segments.get(segment);
+  if (!stored || row >= stored.count) throw new Error(`no event at segment ${segment}, row ${row}`);
+  const here = { file: stored.file[row]!, index: stored.index[row]! };
+  // Only the later twin is flagged, so both ends of a conflict are looked up.
+  let partner: EventDetail['partner'] = null;
+  const asSecond = await db.conflicts.where('[second.file+second.index]').equals([here.file, here.index]).first();
+  const conflict = asSecond ?? (await db.conflicts.where('[first.file+first.index]').equals([here.file, here.index]).first());
+  if (conflict) {
+    const other = asSecond ? conflict.first : conflict.second;
+    const found = index.find(other.file, other.index);
+    partner = { text: found ? await textOf(db, found.segment, found.row) : '', file: files.get(other.file) ?? null, index: other.index };
+  }
+  const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
+  return { text: await textOf(db, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };
+}
+
+async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {
+  const key = place(annotation.segment, annotation.row);
+  const empty = !annotation.bookmarked && annotation.tags.length === 0 && annotation.note === '';
+  if (empty) {
+    await open.db.annotations.delete([annotation.segment, annotation.row]);
+    open.annotations.delete(key);
+  } else {
+    await open.db.annotations.put(annotation);
+    open.annotations.set(key, annotation);
+  }
+  for (const key of open.selections.keys()) if (!key.startsWith('all|')) open.selections.delete(key);
+  return null;
+}
+
+async function answer(request: QueryEnvelope): Promise<unknown> {
+  switch (request.type) {
+    case 'open':
+      return overview(await load(request.caseDb));
+    case 'rows':
+      return rows(await opened(request.caseDb), request.query, request.offset, request.limit);
+    case 'detail':
+      return detail(await opened(request.caseDb), request.segment, request.row);
+    case 'annotate':
+      return annotate(await opened(request.caseDb), request.annotation);
+    case 'close':
+      current?.db.close();
+      current = null;
+      return null;
+  }
+}
+
+scope.onmessage = async (event: MessageEvent<QueryEnvelope>) => {
   const request = event.data;
   let response: QueryResponse;
   try {
-    response = { id: request.id, result: await overview(request.limit) };
+    response = { id: request.id, result: await answer(request) };
   } catch (error) {
     response = { id: request.id, error: (error as Error).message };
   }

@@ -1,9 +1,9 @@
-import type { CaseOverview, QueryRequest, QueryResponse } from './queryProtocol';
+import type { QueryEnvelope, QueryRequest, QueryResponse, QueryResults } from './queryProtocol';
 
-/** Promise-based calls to the query worker, which holds the case's columns off the UI thread. */
+/** Promise-based calls to the query worker, which holds the open case's columns off the UI thread. */
 export class QueryClient {
   private readonly worker = new Worker(new URL('./query.worker.ts', import.meta.url), { type: 'module', name: 'cairn-query' });
-  private readonly pending = new Map<number, { resolve: (overview: CaseOverview) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
 
   constructor() {
@@ -16,11 +16,11 @@ export class QueryClient {
     };
   }
 
-  overview(limit: number): Promise<CaseOverview> {
+  ask<R extends QueryRequest>(request: R): Promise<QueryResults[R['type']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, type: 'overview', limit } satisfies QueryRequest);
+      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      this.worker.postMessage({ ...request, id } as QueryEnvelope);
     });
   }
 }

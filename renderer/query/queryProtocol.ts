@@ -1,15 +1,84 @@
-import type { FileRecord } from '../db/caseDb';
-import type { EventRow } from './caseIndex';
+import type { DictionaryField } from '../../shared/event';
+import type { Annotation, FileRecord } from '../db/caseDb';
 
-/** What the page shows of a case before any search: its size, span, evidence and first rows. */
+/** One field = value condition: what a pivot adds. */
+export interface Pivot {
+  field: DictionaryField;
+  value: string;
+}
+
+export type SortOrder = 'asc' | 'desc';
+export type MarkedFilter = 'all' | 'bookmarked' | 'tagged';
+
+/** Which events the explorer lists, and in what order. */
+export interface EventQuery {
+  filters: Pivot[];
+  order: SortOrder;
+  marked: MarkedFilter;
+}
+
+export const COLUMN_IDS = ['time', 'eventName', 'eventSource', 'actor', 'actorType', 'sourceIp', 'region', 'account', 'errorCode', 'userAgent', 'readOnly'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/** The explorer as an investigator left it: saved with the case. */
+export interface ExplorerView extends EventQuery {
+  columns: ColumnId[];
+  zone: 'utc' | 'local';
+}
+
+/** What the page shows of a case before any search: its size, span and evidence. */
 export interface CaseOverview {
   count: number;
   /** Epoch ms of the earliest and latest known event time; null when no event has a time. */
   minTime: number | null;
   maxTime: number | null;
   files: FileRecord[];
+}
+
+/** One event as the table shows it: decoded fields and marks, no original text. */
+export type EventRow = Record<DictionaryField, string> & {
+  /** Position in the current listing. */
+  position: number;
+  time: number;
+  readOnly: number;
+  flags: number;
+  segment: number;
+  row: number;
+  bookmarked: boolean;
+  tags: string[];
+  noted: boolean;
+};
+
+export interface RowsResult {
+  total: number;
+  offset: number;
   rows: EventRow[];
 }
 
-export type QueryRequest = { id: number; type: 'overview'; limit: number };
-export type QueryResponse = { id: number; result: CaseOverview } | { id: number; error: string };
+/** An event's original text, where it came from, its conflicting twin if any, and its annotation. */
+export interface EventDetail {
+  text: string;
+  file: FileRecord | null;
+  index: number;
+  partner: { text: string; file: FileRecord | null; index: number } | null;
+  annotation: Annotation;
+}
+
+export type QueryRequest =
+  | { type: 'open'; caseDb: string }
+  | { type: 'rows'; caseDb: string; query: EventQuery; offset: number; limit: number }
+  | { type: 'detail'; caseDb: string; segment: number; row: number }
+  | { type: 'annotate'; caseDb: string; annotation: Annotation }
+  | { type: 'close' };
+
+/** What each request answers. */
+export interface QueryResults {
+  open: CaseOverview;
+  rows: RowsResult;
+  detail: EventDetail;
+  annotate: null;
+  close: null;
+}
+
+export type QueryEnvelope = QueryRequest & { id: number };
+export type QueryResponse = { id: number; result: unknown } | { id: number; error: string };

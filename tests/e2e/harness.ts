@@ -60,6 +60,8 @@ export interface LaunchedApp {
   page: Page;
   /** Every URL the page, its workers or the browser requested outside the app. */
   externalRequests: string[];
+  /** What the page put on the clipboard, oldest first. */
+  clipboard: string[];
   close(): Promise<void>;
 }
 
@@ -76,6 +78,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     headless: process.env['CAIRN_HEADED'] !== '1',
     args: CHROMIUM_ARGS,
     viewport: { width: 1360, height: 860 },
+    // Away from UTC, so that local-time display is tested for real.
+    timezoneId: 'America/New_York',
     serviceWorkers: 'block',
   });
   const externalRequests: string[] = [];
@@ -97,8 +101,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
 
   const replyListeners = new Map<JobId, (reply: IngestReply) => void>();
+  const clipboard: string[] = [];
   const handlers = createHandlers<Page>({
     ingestWorkerPath: INGEST_WORKER,
+    writeClipboard: (text) => void clipboard.push(text),
     chooseEvidence: async () => options.evidence ?? null,
     openIngestPort(page, job): IngestPort {
       // Messages are carried into the page by evaluate calls; whatever queues up while one is
@@ -135,6 +141,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   return {
     page,
     externalRequests,
+    clipboard,
     async close() {
       await context.close();
       if (ownProfile) await rm(profileDir, { recursive: true, force: true });

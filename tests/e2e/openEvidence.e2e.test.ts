@@ -12,7 +12,14 @@ const SHOTS = join(import.meta.dirname, '../../test-results');
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
 async function openEvidence(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Open evidence…' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+}
+
+/** Creates a case from the start screen and waits until it is open. */
+export async function newCase(page: Page, name: string): Promise<void> {
+  await page.getByPlaceholder(/^e\.g\./).fill(name);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.getByRole('heading', { name: 'Add the evidence for this case' }).waitFor();
 }
 
 async function waitForImport(page: Page, outcome = 'Import complete'): Promise<void> {
@@ -31,9 +38,12 @@ describe('opening a folder of trail files', () => {
   });
   afterAll(() => app.close());
 
-  it('starts on an empty case that invites opening evidence', async () => {
-    await app.page.getByRole('heading', { name: 'Open a CloudTrail export to begin' }).waitFor();
+  it('starts on the case list; a new case invites adding evidence', async () => {
+    await app.page.getByText('No cases yet.', { exact: false }).waitFor();
     expect(await app.page.title()).toBe('Cairn');
+    await app.page.screenshot({ path: join(SHOTS, 'start-screen-empty.png') });
+    await newCase(app.page, 'Corpus');
+    expect(await app.page.locator('.case-name').textContent()).toBe('Corpus');
     await app.page.screenshot({ path: join(SHOTS, 'open-evidence-empty.png') });
   });
 
@@ -52,12 +62,12 @@ describe('opening a folder of trail files', () => {
     await app.page.screenshot({ path: join(SHOTS, 'open-evidence-loaded.png') });
   });
 
-  it('lists the first rows oldest first: time, event name, actor, source IP', async () => {
-    const rows = app.page.getByRole('table').locator('tbody tr');
-    expect(await rows.count()).toBe(200);
-    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['2014-03-06 17:10:34', 'CreateKeyPairec2', 'arn:aws:iam::123456789012:user/Alice', '72.21.198.64']);
-    expect(await rows.nth(1).locator('td').allTextContents()).toEqual(['2014-03-06 21:01:59', 'StopInstancesec2', 'arn:aws:iam::123456789012:user/Alice', '205.251.233.176']);
-    expect(await app.page.getByText('First 200 of 489 events, oldest first').count()).toBe(1);
+  it('lists the events oldest first: time, event, service, actor, source IP, region, error', async () => {
+    const rows = app.page.locator('.grid-row');
+    await rows.first().waitFor();
+    expect(await rows.nth(0).getByRole('gridcell').allTextContents()).toEqual(['', '2014-03-06 17:10:34', 'CreateKeyPair', 'ec2', 'arn:aws:iam::123456789012:user/Alice', '72.21.198.64', 'us-east-2', '—']);
+    expect(await rows.nth(1).getByRole('gridcell').allTextContents()).toEqual(['', '2014-03-06 21:01:59', 'StopInstances', 'ec2', 'arn:aws:iam::123456789012:user/Alice', '205.251.233.176', 'us-east-2', '—']);
+    expect(await text(app.page, 'listing-count')).toBe('489 events');
   });
 
   it('made no request outside the app', () => {
@@ -77,6 +87,7 @@ describe('a larger import', () => {
   it('shows a progress bar while it runs, then the exact count', async () => {
     const app = await launchApp({ evidence: [evidence] });
     try {
+      await newCase(app.page, 'Large');
       await openEvidence(app.page);
       await app.page.locator('progress').waitFor({ state: 'visible' });
       await app.page.getByText(/^Reading file \d+ of 300$/).waitFor();
@@ -96,6 +107,7 @@ describe('a larger import', () => {
   it('can be cancelled, keeping what was stored', async () => {
     const app = await launchApp({ evidence: [evidence] });
     try {
+      await newCase(app.page, 'Cancelled');
       await openEvidence(app.page);
       await app.page.getByTestId('stored-count').filter({ hasNotText: /^0$/ }).waitFor();
       await app.page.getByRole('button', { name: 'Cancel' }).click();
@@ -119,15 +131,20 @@ describe('bad evidence', () => {
     await writeFile(join(evidence, 'c-notes.json'), '{"case": "notes"}');
     const app = await launchApp({ evidence: [evidence] });
     try {
+      await newCase(app.page, 'Bad');
       await openEvidence(app.page);
       await waitForImport(app.page);
       expect(await text(app.page, 'event-count')).toBe('3');
-      const problems = app.page.getByRole('region', { name: 'Evidence problems' });
-      expect(await problems.getByRole('heading').textContent()).toBe('2 files have problems');
-      const items = await problems.locator('li').allTextContents();
-      expect(items).toEqual([
-        `${join(evidence, 'b-truncated.json.gz')}byte 40gzip data is corrupt or truncated: unexpected end of file`,
-        `${join(evidence, 'c-notes.json')}byte 0valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields`,
+      await app.page.getByRole('tab', { name: 'Evidence (3)' }).click();
+      const panel = app.page.getByRole('region', { name: 'Evidence' });
+      expect(await panel.locator('tbody tr:not(.issue-row)').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 7).map((td) => td.textContent)))).toEqual([
+        [join(evidence, 'a.json.gz'), 'cloudtrail-records', expect.stringMatching(/ B$/), '3', '0', '0', '0'],
+        [join(evidence, 'b-truncated.json.gz'), 'unrecognised', '40 B', '0', '0', '0', '1'],
+        [join(evidence, 'c-notes.json'), 'json-event', '17 B', '0', '0', '0', '1'],
+      ]);
+      expect(await panel.locator('.issue-row').allTextContents()).toEqual([
+        'errorbyte 40gzip data is corrupt or truncated: unexpected end of file',
+        "errorbyte 0valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields",
       ]);
       await app.page.screenshot({ path: join(SHOTS, 'open-evidence-problems.png') });
     } finally {
@@ -144,12 +161,17 @@ describe('the case database', () => {
     await writeSyntheticBundle(evidence, 5000, 1000);
     try {
       const first = await launchApp({ evidence: [evidence], profileDir });
+      await newCase(first.page, 'Kept');
       await openEvidence(first.page);
       await waitForImport(first.page);
       expect(await text(first.page, 'event-count')).toBe('5,000');
       await first.close();
 
       const second = await launchApp({ profileDir });
+      const listed = second.page.getByTestId('case-row');
+      await listed.first().waitFor();
+      expect(await listed.locator('td').evaluateAll((cells) => cells.slice(0, 4).map((td) => td.textContent))).toEqual(['Kept', '5,000', expect.stringMatching(/^2024-05-01 00:00:00 → 2024-05-01 \d\d:\d\d:\d\d \(/), '5']);
+      await second.page.getByRole('button', { name: 'Open Kept' }).click();
       await second.page.getByTestId('event-count').waitFor();
       expect(await text(second.page, 'event-count')).toBe('5,000');
       expect(await text(second.page, 'file-count')).toBe('5');
@@ -163,9 +185,10 @@ describe('the case database', () => {
   it('stays empty when the open dialog is cancelled', async () => {
     const app = await launchApp();
     try {
+      await newCase(app.page, 'Nothing');
       await openEvidence(app.page);
       await new Promise((settle) => setTimeout(settle, 500));
-      expect(await app.page.getByRole('heading', { name: 'Open a CloudTrail export to begin' }).count()).toBe(1);
+      expect(await app.page.getByRole('heading', { name: 'Add the evidence for this case' }).count()).toBe(1);
       expect(await app.page.getByRole('region', { name: 'Import progress' }).count()).toBe(0);
     } finally {
       await app.close();

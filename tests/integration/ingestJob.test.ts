@@ -78,7 +78,7 @@ describe('main handlers', () => {
     const r = recordingPort();
     const dir = await mkdtemp(join(tmpdir(), 'cairn-handlers-'));
     await writeSyntheticBundle(dir, 1500, 1000);
-    const handlers = createHandlers({ chooseEvidence: async () => [dir], openIngestPort: () => r.port, ingestWorkerPath: WORKER });
+    const handlers = createHandlers({ chooseEvidence: async () => [dir], openIngestPort: () => r.port, ingestWorkerPath: WORKER, writeClipboard: () => undefined });
     const job = await dispatch(handlers, 'openEvidence', [], 'sender');
     expect(isJobId(job)).toBe(true);
     let acked = 0;
@@ -91,12 +91,12 @@ describe('main handlers', () => {
   });
 
   it('return null and start nothing when the dialog is cancelled', async () => {
-    const handlers = createHandlers({ chooseEvidence: async () => null, openIngestPort: () => { throw new Error('no port expected'); }, ingestWorkerPath: WORKER });
+    const handlers = createHandlers({ chooseEvidence: async () => null, openIngestPort: () => { throw new Error('no port expected'); }, ingestWorkerPath: WORKER, writeClipboard: () => undefined });
     await expect(dispatch(handlers, 'openEvidence', [], 'sender')).resolves.toBeNull();
   });
 
   it('refuse unknown calls', () => {
-    const handlers = createHandlers({ chooseEvidence: async () => null, openIngestPort: () => recordingPort().port, ingestWorkerPath: WORKER });
+    const handlers = createHandlers({ chooseEvidence: async () => null, openIngestPort: () => recordingPort().port, ingestWorkerPath: WORKER, writeClipboard: () => undefined });
     expect(() => dispatch(handlers, 'readFile', ['/etc/passwd'], 'sender')).toThrow('unknown call: readFile');
     expect(() => dispatch(handlers, 'openEvidence', 'not-an-array', 'sender')).toThrow('arguments must be an array');
   });

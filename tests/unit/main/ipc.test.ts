@@ -10,17 +10,18 @@ const JOB = 'job-0b5c1d0e-5a8f-4c1e-9a53-4f2d4c7e6b11';
 describe('registerIpc', () => {
   const window = new FakeWebContents();
   const chooseEvidence = vi.fn(async () => null);
+  const writeClipboard = vi.fn();
   const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
 
   beforeAll(() => {
-    registerIpc(createHandlers({ chooseEvidence, openIngestPort: vi.fn(), ingestWorkerPath: '/nowhere' }) as never, new Set([window.id]));
+    registerIpc(createHandlers({ chooseEvidence, openIngestPort: vi.fn(), writeClipboard, ingestWorkerPath: '/nowhere' }) as never, new Set([window.id]));
     for (const [channel, handler] of ipcMain.handle.mock.calls as unknown as [string, never][]) registered.set(channel, handler);
   });
 
   const trusted = () => ({ sender: window, senderFrame: window.mainFrame });
 
   it('registers exactly one handler per API call', () => {
-    expect([...registered.keys()].sort()).toEqual(['cairn:cancelIngest', 'cairn:openEvidence']);
+    expect([...registered.keys()].sort()).toEqual(['cairn:cancelIngest', 'cairn:copyText', 'cairn:openEvidence']);
   });
 
   it('runs calls from the app window', async () => {
@@ -51,6 +52,12 @@ describe('registerIpc', () => {
       'expected 0 argument(s), got 1',
     );
     await expect(cancel(trusted(), JOB)).resolves.toBeUndefined();
+    const copy = registered.get('cairn:copyText')!;
+    await expect(Promise.resolve().then(() => copy(trusted(), { toString: () => 'x' }))).rejects.toThrow('copyText: expected a string');
+    await expect(Promise.resolve().then(() => copy(trusted(), 'x'.repeat(64 * 2 ** 20 + 1)))).rejects.toThrow('copyText: expected a string');
+    expect(writeClipboard).not.toHaveBeenCalled();
+    await expect(copy(trusted(), '{"eventName":"<b>x</b>"}')).resolves.toBeUndefined();
+    expect(writeClipboard).toHaveBeenCalledExactlyOnceWith('{"eventName":"<b>x</b>"}');
   });
 });
 

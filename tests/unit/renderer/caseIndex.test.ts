@@ -8,7 +8,7 @@ function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictio
   const dictionary = new DictionaryEncoder();
   const builder = new SegmentBuilder(dictionary);
   const segments = segmentsOfTimes.map((times, k) => {
-    times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}` }), 0));
+    times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}`, index: i }), 0));
     return builder.take(k).segment;
   });
   return { segments, dictionary: dictionary.takeChanges() };
@@ -23,19 +23,34 @@ describe('CaseIndex', () => {
     expect([index.count, index.minTime, index.maxTime]).toEqual([6, 5, 50]);
   });
 
+  const names = (selection: Uint32Array) => [...selection].map((global) => index.event(global).eventName);
+
   it('orders all events by time across segments, ties in storage order, unknown times last', () => {
-    expect(index.rows(0, 10).map((r) => [r.time, r.eventName])).toEqual([
+    const all = index.select([]);
+    expect([...all].map((global) => [index.event(global).time, index.event(global).eventName])).toEqual([
       [5, 'E2.0'], [10, 'E0.2'], [10, 'E1.1'], [40, 'E1.0'], [50, 'E0.0'], [NaN, 'E0.1'],
     ]);
+    expect(index.event(all[2]!)).toMatchObject({ segment: 1, row: 1, file: 0, index: 1, flags: 0, readOnly: -1 });
   });
 
-  it('pages', () => {
-    expect(index.rows(2, 2).map((r) => [r.segment, r.row])).toEqual([[1, 1], [1, 0]]);
-    expect(index.rows(6, 10)).toEqual([]);
+  it('lists newest first with unknown times still last', () => {
+    expect(names(index.newestFirst(index.select([])))).toEqual(['E0.0', 'E1.0', 'E1.1', 'E0.2', 'E2.0', 'E0.1']);
+  });
+
+  it('selects by field values (all must match) and by marks', () => {
+    expect(names(index.select([{ field: 'eventName', value: 'E1.0' }]))).toEqual(['E1.0']);
+    expect(names(index.select([{ field: 'eventName', value: 'E1.0' }, { field: 'region', value: 'eu-west-1' }]))).toEqual([]);
+    expect(names(index.select([{ field: 'eventName', value: 'never seen' }]))).toEqual([]);
+    expect(names(index.select([{ field: 'region', value: '' }], (segment, row) => segment === 0 && row !== 1))).toEqual(['E0.2', 'E0.0']);
+  });
+
+  it('finds an event by its file and index', () => {
+    expect(index.find(0, 1)).toEqual({ segment: 0, row: 1 });
+    expect(index.find(3, 0)).toBeNull();
   });
 
   it('is empty for an empty case', () => {
     const empty = CaseIndex.fromStore([], []);
-    expect([empty.count, empty.minTime, empty.rows(0, 5)]).toEqual([0, Infinity, []]);
+    expect([empty.count, empty.minTime, [...empty.select([])], [...empty.newestFirst(empty.select([]))]]).toEqual([0, Infinity, [], []]);
   });
 });

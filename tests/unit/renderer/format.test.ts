@@ -9,6 +9,12 @@ describe('formatting', () => {
     expect(formatTime(null)).toBe('—');
   });
 
+  it('shows local time when asked (this run is in TZ=America/New_York: UTC-5 in March 2014)', () => {
+    expect(process.env['TZ']).toBe('America/New_York');
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 5), 'local')).toBe('2014-03-06 12:10:34.005');
+    expect(formatTime(Date.UTC(2014, 0, 1, 2, 0, 0), 'local')).toBe('2013-12-31 21:00:00');
+  });
+
   it('shows spans in their two largest units', () => {
     expect(formatDuration(0)).toBe('0 s');
     expect(formatDuration(61_000)).toBe('1 min 1 s');

@@ -1,0 +1,55 @@
+import type { FileRecord } from '../db/caseDb';
+import { formatBytes, formatCount } from '../format';
+
+/** Every evidence file of the case: what it is, what it held, its hashes and its problems with their location. */
+export function EvidencePanel({ files }: { files: FileRecord[] }) {
+  const sorted = [...files].sort((a, b) => a.id - b.id);
+  return (
+    <section className="evidence" aria-label="Evidence">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Format</th>
+            <th scope="col">Size</th>
+            <th scope="col">Events</th>
+            <th scope="col">Duplicates</th>
+            <th scope="col">Conflicts</th>
+            <th scope="col">Errors</th>
+            <th scope="col">SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((file) => {
+            const errors = file.issues.filter((issue) => issue.severity === 'error').length;
+            return [
+              <tr key={file.id} className={errors > 0 ? 'has-errors' : ''}>
+                <td className="mono path" title={[...file.container, file.path].join(' › ')}>
+                  {[...file.container, file.path].join(' › ')}
+                </td>
+                <td>{file.format}</td>
+                <td className="num">{formatBytes(file.size)}</td>
+                <td className="num">{formatCount(file.events)}</td>
+                <td className="num">{formatCount(file.duplicates)}</td>
+                <td className="num">{formatCount(file.conflicts)}</td>
+                <td className="num">{formatCount(errors)}</td>
+                <td className="mono hash" title={file.contentSha256 !== file.sha256 ? `decompressed: ${file.contentSha256}` : undefined}>
+                  {file.sha256}
+                </td>
+              </tr>,
+              ...file.issues.map((issue, i) => (
+                <tr key={`${file.id}-${i}`} className={`issue-row ${issue.severity}`}>
+                  <td colSpan={8}>
+                    <span className="issue-severity">{issue.severity}</span>
+                    {issue.location && <span className="issue-location">{issue.location}</span>}
+                    <span className="issue-message">{issue.message}</span>
+                  </td>
+                </tr>
+              )),
+            ];
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

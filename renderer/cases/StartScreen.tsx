@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { formatCount, formatDuration, formatTime } from '../format';
+import { useCairn } from '../store';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import type { CaseInfo } from './caseRegistry';
+import { newCase, openCase, removeCase } from './caseSession';
+
+/** The cases on this machine, newest first, and a form to start a new one. */
+export function StartScreen() {
+  const cases = useCairn((state) => state.cases);
+  const [name, setName] = useState('');
+  const [doomed, setDoomed] = useState<CaseInfo | null>(null);
+
+  return (
+    <section className="start" aria-label="Cases">
+      <form
+        className="new-case"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void newCase(name);
+        }}
+      >
+        <h1>Cases</h1>
+        <label>
+          <span>New case</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. IR-2026-031 leaked access key" maxLength={200} />
+        </label>
+        <button type="submit" className="primary">
+          Create case
+        </button>
+      </form>
+      {cases.length === 0 ? (
+        <p className="no-cases">No cases yet. Create one, then add the evidence you were handed: Cairn reads it read-only and never connects to the network.</p>
+      ) : (
+        <table className="case-list">
+          <thead>
+            <tr>
+              <th scope="col">Case</th>
+              <th scope="col">Events</th>
+              <th scope="col">Time span (UTC)</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Last opened</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((info) => (
+              <tr key={info.id} data-testid="case-row">
+                <td className="case-title">{info.name}</td>
+                <td className="num">{formatCount(info.events)}</td>
+                <td className="mono">
+                  {info.minTime === null ? '—' : `${formatTime(info.minTime)} → ${formatTime(info.maxTime)} (${formatDuration((info.maxTime ?? info.minTime) - info.minTime)})`}
+                </td>
+                <td className="num">{formatCount(info.evidence)}</td>
+                <td className="mono">{formatTime(info.lastOpened - (info.lastOpened % 1000))}</td>
+                <td className="actions">
+                  <button type="button" className="primary" onClick={() => void openCase(info)} aria-label={`Open ${info.name}`}>
+                    Open
+                  </button>
+                  <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${info.name}`}>
+                    Delete…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {doomed && (
+        <ConfirmDialog
+          title={`Delete “${doomed.name}”?`}
+          body={`Its ${formatCount(doomed.events)} stored events, evidence records, bookmarks, tags and notes are removed from this machine. The evidence files themselves are not touched.`}
+          confirm="Delete case"
+          onCancel={() => setDoomed(null)}
+          onConfirm={() => {
+            setDoomed(null);
+            void removeCase(doomed.id);
+          }}
+        />
+      )}
+    </section>
+  );
+}

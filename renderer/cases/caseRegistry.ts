@@ -1,0 +1,52 @@
+import Dexie, { type Table } from 'dexie';
+import type { ExplorerView } from '../query/queryProtocol';
+
+/** A case as the start screen lists it; its events live in a database of its own. */
+export interface CaseInfo {
+  id: string;
+  name: string;
+  created: number;
+  lastOpened: number;
+  events: number;
+  /** Epoch ms of the earliest and latest event with a time; null when none has one. */
+  minTime: number | null;
+  maxTime: number | null;
+  evidence: number;
+  /** The explorer as it was left, restored when the case is opened again. */
+  view?: ExplorerView;
+}
+
+class Registry extends Dexie {
+  cases!: Table<CaseInfo, string>;
+
+  constructor() {
+    super('cairn-cases');
+    this.version(1).stores({ cases: 'id, lastOpened' });
+  }
+}
+
+const registry = new Registry();
+
+/** The name of a case's own database. */
+export const caseDbName = (id: string): string => `cairn-case-${id}`;
+
+/** Cases, the most recently opened first. */
+export async function listCases(): Promise<CaseInfo[]> {
+  return (await registry.cases.orderBy('lastOpened').reverse().toArray());
+}
+
+export async function createCase(name: string, now = Date.now()): Promise<CaseInfo> {
+  const info: CaseInfo = { id: crypto.randomUUID(), name, created: now, lastOpened: now, events: 0, minTime: null, maxTime: null, evidence: 0 };
+  await registry.cases.add(info);
+  return info;
+}
+
+export async function updateCase(id: string, changes: Partial<Omit<CaseInfo, 'id'>>): Promise<void> {
+  await registry.cases.update(id, changes);
+}
+
+/** Removes a case and its database (events, evidence records, annotations); never the evidence itself. */
+export async function deleteCase(id: string): Promise<void> {
+  await Dexie.delete(caseDbName(id));
+  await registry.cases.delete(id);
+}

@@ -1,0 +1,59 @@
+import { QueryClient } from '../query/queryClient';
+import type { ExplorerView } from '../query/queryProtocol';
+import { DEFAULT_VIEW, useCairn } from '../store';
+import { caseDbName, createCase, deleteCase, listCases, updateCase, type CaseInfo } from './caseRegistry';
+
+/** The query worker, shared by the whole window. */
+export const query = new QueryClient();
+
+const report = (what: string) => (error: unknown) => useCairn.getState().set({ error: `${what}: ${(error as Error).message}` });
+
+export async function refreshCases(): Promise<void> {
+  useCairn.getState().set({ cases: await listCases() });
+}
+
+/** Reads the open case again (after an import) and keeps the start screen's figures in step. */
+export async function refreshOverview(): Promise<void> {
+  const { current, listingVersion } = useCairn.getState();
+  if (!current) return;
+  try {
+    const overview = await query.ask({ type: 'open', caseDb: caseDbName(current.id) });
+    const stats = { events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.files.filter((f) => f.container.length === 0).length };
+    await updateCase(current.id, stats);
+    useCairn.getState().set({ overview, current: { ...current, ...stats }, listingVersion: listingVersion + 1 });
+  } catch (error) {
+    report('Cannot read the case')(error);
+  }
+}
+
+export async function openCase(info: CaseInfo): Promise<void> {
+  const now = Date.now();
+  await updateCase(info.id, { lastOpened: now });
+  useCairn.getState().set({ current: { ...info, lastOpened: now }, view: { ...DEFAULT_VIEW, ...info.view }, selected: null, overview: null, tab: 'events', error: null, ingest: null });
+  await refreshOverview();
+}
+
+export async function closeCase(): Promise<void> {
+  await query.ask({ type: 'close' });
+  useCairn.getState().set({ current: null, overview: null, selected: null, ingest: null, error: null });
+  await refreshCases();
+}
+
+export async function newCase(name: string): Promise<void> {
+  await openCase(await createCase(name.trim() || 'Untitled case'));
+}
+
+export async function removeCase(id: string): Promise<void> {
+  await query.ask({ type: 'close' });
+  await deleteCase(id);
+  await refreshCases();
+}
+
+/** Changes the explorer's view (filters, order, columns, …), saved with the case. */
+export function changeView(changes: Partial<ExplorerView>): void {
+  const { view, current, listingVersion } = useCairn.getState();
+  const next = { ...view, ...changes };
+  const listingChanged = changes.filters !== undefined || changes.order !== undefined || changes.marked !== undefined;
+  useCairn.getState().set({ view: next, ...(listingChanged ? { listingVersion: listingVersion + 1, selected: null } : {}) });
+  if (current) void updateCase(current.id, { view: next }).catch(report('Cannot save the view'));
+}

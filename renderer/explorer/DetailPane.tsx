@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import type { DictionaryField } from '../../shared/event';
+import { api } from '../api';
+import { changeView, query } from '../cases/caseSession';
+import type { FileRecord } from '../db/caseDb';
+import { formatTime } from '../format';
+import type { EventDetail, EventRow, ExplorerView, Pivot } from '../query/queryProtocol';
+import { useCairn } from '../store';
+import { describeIdentity } from './identity';
+
+const PIVOTS: { field: DictionaryField; label: string }[] = [
+  { field: 'actor', label: 'this actor' },
+  { field: 'sourceIp', label: 'this source IP' },
+  { field: 'accessKey', label: 'this access key (session)' },
+  { field: 'eventName', label: 'this event name' },
+];
+
+const pretty = (text: string): string => {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+};
+
+const placeOf = (file: FileRecord | null, index: number): string => (file ? `${[...file.container, file.path].join(' › ')}, event ${index}` : `unknown file, event ${index}`);
+
+/** Everything about the selected event: its original JSON, who did it, where it came from, and the investigator's marks. */
+export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRow; view: ExplorerView }) {
+  const [detail, setDetail] = useState<EventDetail | null>(null);
+  const [raw, setRaw] = useState(false);
+  const [tagDraft, setTagDraft] = useState('');
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    setDetail(null);
+    void query.ask({ type: 'detail', caseDb, segment: row.segment, row: row.row }).then(
+      (found) => {
+        if (!live) return;
+        setDetail(found);
+        setNote(found.annotation.note);
+      },
+      (error: Error) => useCairn.getState().set({ error: `Cannot read the event: ${error.message}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseDb, row.segment, row.row]);
+
+  if (!detail) return <aside className="detail" aria-label="Event detail" aria-busy="true" />;
+  const parsed: unknown = (() => {
+    try {
+      return JSON.parse(detail.text);
+    } catch {
+      return undefined;
+    }
+  })();
+
+  const annotate = async (changes: Partial<EventDetail['annotation']>): Promise<void> => {
+    const annotation = { ...detail.annotation, ...changes };
+    await query.ask({ type: 'annotate', caseDb, annotation });
+    setDetail({ ...detail, annotation });
+    useCairn.getState().set({ listingVersion: useCairn.getState().listingVersion + (view.marked === 'all' ? 0 : 1), marksVersion: useCairn.getState().marksVersion + 1 });
+  };
+  const pivot = (next: Pivot): void => changeView({ filters: [...view.filters.filter((f) => f.field !== next.field), next] });
+  const addTag = (): void => {
+    const tag = tagDraft.trim();
+    setTagDraft('');
+    if (tag && !detail.annotation.tags.includes(tag)) void annotate({ tags: [...detail.annotation.tags, tag] });
+  };
+
+  return (
+    <aside className="detail" aria-label="Event detail">
+      <header className="detail-head">
+        <div>
+          <h2>{row.eventName || 'Event'}</h2>
+          <span className="mono">{formatTime(row.time, view.zone)}</span>
+        </div>
+        <div className="detail-actions">
+          <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !detail.annotation.bookmarked })}>
+            {detail.annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
+          </button>
+          <button type="button" onClick={() => void api().copyText(detail.text)}>
+            Copy JSON
+          </button>
+        </div>
+      </header>
+
+      <section aria-label="Pivots" className="pivots">
+        <h3>Show all events with…</h3>
+        {PIVOTS.filter(({ field }) => row[field] !== '').map(({ field, label }) => (
+          <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={row[field]}>
+            {label}: <span className="mono">{row[field]}</span>
+          </button>
+        ))}
+      </section>
+
+      <section aria-label="Identity">
+        <h3>Who</h3>
+        <dl className="pairs">
+          {describeIdentity(parsed).map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-label="Provenance">
+        <h3>Where it came from</h3>
+        <dl className="pairs">
+          <div>
+            <dt>File</dt>
+            <dd className="mono">{placeOf(detail.file, detail.index)}</dd>
+          </div>
+          {detail.file?.s3Key && (
+            <div>
+              <dt>S3 key</dt>
+              <dd className="mono">{detail.file.s3Key}</dd>
+            </div>
+          )}
+          <div>
+            <dt>SHA-256</dt>
+            <dd className="mono hash">{detail.file?.sha256 ?? '—'}</dd>
+          </div>
+          {detail.file && detail.file.contentSha256 !== detail.file.sha256 && (
+            <div>
+              <dt>SHA-256 (decompressed)</dt>
+              <dd className="mono hash">{detail.file.contentSha256}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      {detail.partner && (
+        <section aria-label="Conflict" className="conflict-box">
+          <h3>⚠ Conflict: same eventID, different content</h3>
+          <p>
+            The other copy: <span className="mono">{placeOf(detail.partner.file, detail.partner.index)}</span>. Both are kept; compare them before trusting either.
+          </p>
+          <pre className="json">{pretty(detail.partner.text)}</pre>
+        </section>
+      )}
+
+      <section aria-label="Notes and tags">
+        <h3>Tags and note</h3>
+        <div className="tags">
+          {detail.annotation.tags.map((tag) => (
+            <span className="tag" key={tag}>
+              {tag}
+              <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void annotate({ tags: detail.annotation.tags.filter((t) => t !== tag) })}>
+                ×
+              </button>
+            </span>
+          ))}
+          <input
+            aria-label="Add a tag"
+            placeholder="Add a tag, Enter"
+            value={tagDraft}
+            maxLength={60}
+            onChange={(event) => setTagDraft(event.target.value)}
+            onKeyDown={(event) => event.key === 'Enter' && addTag()}
+          />
+        </div>
+        <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== detail.annotation.note && void annotate({ note })} rows={3} />
+      </section>
+
+      <section aria-label="Original JSON">
+        <h3>
+          Original JSON
+          <button type="button" className="link" onClick={() => setRaw(!raw)}>
+            {raw ? 'Pretty' : 'Raw (as in the file)'}
+          </button>
+        </h3>
+        <pre className="json" data-testid="event-json">
+          {raw ? detail.text : pretty(detail.text)}
+        </pre>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { EVENT_FLAGS } from '../../shared/event';
+import { changeView, query } from '../cases/caseSession';
+import { formatCount } from '../format';
+import type { EventRow, ExplorerView } from '../query/queryProtocol';
+import { COLUMNS } from './columns';
+
+export const ROW_HEIGHT = 28;
+const PAGE = 100;
+/** Rows read beyond the visible ones, so scrolling rarely shows blanks. */
+const OVERSCAN = 30;
+
+function marksOf(row: EventRow): string {
+  return [row.bookmarked ? '★' : '', row.flags & EVENT_FLAGS.conflict ? '⚠' : '', row.noted || row.tags.length > 0 ? '✎' : ''].join('');
+}
+
+/**
+ * The case's events as a virtualized grid: only the rows in view (and a margin) exist, read a
+ * page at a time from the query worker, so a million events scroll like a hundred. Arrow keys,
+ * Page Up/Down, Home and End move the selection.
+ */
+export function EventTable({ caseDb, view, version, marksVersion, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; marksVersion: number; selected: EventRow | null; onSelect(row: EventRow): void }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  const [pages, setPages] = useState(new Map<number, EventRow[]>());
+  const [total, setTotal] = useState<number | null>(null);
+  const requested = useRef(new Map<number, Promise<EventRow[]>>());
+  const current = useRef(version);
+
+  const page = useCallback(
+    (n: number): Promise<EventRow[]> => {
+      let pending = requested.current.get(n);
+      if (!pending) {
+        const asked = version;
+        pending = query.ask({ type: 'rows', caseDb, query: view, offset: n * PAGE, limit: PAGE }).then((result) => {
+          if (current.current === asked) {
+            setTotal(result.total);
+            setPages((loaded) => new Map(loaded).set(n, result.rows));
+          }
+          return result.rows;
+        });
+        requested.current.set(n, pending);
+      }
+      return pending;
+    },
+    // The view's listing fields (filters, order, marks) change only together with `version`.
+    [caseDb, version],
+  );
+
+  useEffect(() => {
+    current.current = version;
+    requested.current = new Map();
+    setPages(new Map());
+    setTotal(null);
+    scroller.current?.scrollTo({ top: 0 });
+    void page(0);
+  }, [page, version]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current!;
+    const observer = new ResizeObserver(() => setViewport({ top: element.scrollTop, height: element.clientHeight }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const count = total ?? 0;
+  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+  useEffect(() => {
+    for (let n = Math.floor(first / PAGE); n <= Math.floor(Math.max(first, last - 1) / PAGE); n++) void page(n);
+  }, [first, last, page]);
+
+  // New marks: forget what was read, so the rows in view are read again where they are.
+  const seenMarks = useRef(marksVersion);
+  useEffect(() => {
+    if (seenMarks.current === marksVersion) return;
+    seenMarks.current = marksVersion;
+    requested.current = new Map();
+    for (let n = Math.floor(first / PAGE); n <= Math.floor(Math.max(first, last - 1) / PAGE); n++) void page(n);
+  }, [marksVersion]); // Only a change of marks: scrolling is handled above.
+
+  const select = async (position: number): Promise<void> => {
+    const target = Math.max(0, Math.min(count - 1, position));
+    const rows = await page(Math.floor(target / PAGE));
+    const row = rows[target % PAGE];
+    if (!row) return;
+    onSelect(row);
+    const element = scroller.current!;
+    const headerless = element.clientHeight - ROW_HEIGHT;
+    if (target * ROW_HEIGHT < element.scrollTop) element.scrollTop = target * ROW_HEIGHT;
+    else if ((target + 1) * ROW_HEIGHT > element.scrollTop + headerless) element.scrollTop = (target + 1) * ROW_HEIGHT - headerless;
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const visible = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 2);
+    const from = selected?.position ?? -1;
+    const moves: Record<string, number> = { ArrowDown: from + 1, ArrowUp: from - 1, PageDown: from + visible, PageUp: from - visible, Home: 0, End: count - 1 };
+    if (!(event.key in moves) || count === 0) return;
+    event.preventDefault();
+    void select(moves[event.key]!);
+  };
+
+  const template = `40px ${view.columns.map((id) => COLUMNS[id].width).join(' ')}`;
+  const rows: EventRow[] = [];
+  for (let position = first; position < last; position++) {
+    const row = pages.get(Math.floor(position / PAGE))?.[position % PAGE];
+    if (row) rows.push(row);
+  }
+
+  return (
+    <div className="event-table" role="grid" aria-label="Events" aria-rowcount={count + 1} aria-multiselectable="false">
+      <div
+        className="grid-scroll"
+        ref={scroller}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(event) => setViewport({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })}
+      >
+        <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          <span role="columnheader" aria-label="Marks" />
+          {view.columns.map((id) =>
+            id === 'time' ? (
+              <span role="columnheader" key={id} aria-sort={view.order === 'asc' ? 'ascending' : 'descending'}>
+                <button type="button" className="sort" onClick={() => changeView({ order: view.order === 'asc' ? 'desc' : 'asc' })} title="Change the order">
+                  Time ({view.zone === 'utc' ? 'UTC' : 'local'}) {view.order === 'asc' ? '▲' : '▼'}
+                </button>
+              </span>
+            ) : (
+              <span role="columnheader" key={id}>
+                {COLUMNS[id].title}
+              </span>
+            ),
+          )}
+        </div>
+        <div className="grid-body" style={{ height: count * ROW_HEIGHT }}>
+          {rows.map((row) => (
+            <div
+              key={row.position}
+              role="row"
+              aria-rowindex={row.position + 2}
+              aria-selected={selected?.position === row.position}
+              className={`grid-row${row.flags & EVENT_FLAGS.conflict ? ' conflict' : ''}${row.errorCode ? ' failed' : ''}${selected?.position === row.position ? ' selected' : ''}`}
+              style={{ top: row.position * ROW_HEIGHT, gridTemplateColumns: template }}
+              onClick={() => void select(row.position)}
+            >
+              <span role="gridcell" className="marks" title={row.flags & EVENT_FLAGS.conflict ? 'Conflict: another event has this eventID with different content' : undefined}>
+                {marksOf(row)}
+              </span>
+              {view.columns.map((id) => {
+                const value = COLUMNS[id].value(row, view.zone);
+                return (
+                  <span role="gridcell" key={id} className={`${COLUMNS[id].mono ? 'mono' : ''} col-${id}`} title={value}>
+                    {value || '—'}
+                  </span>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="grid-footer" data-testid="listing-count">
+        {total === null ? 'Reading…' : `${formatCount(total)} ${total === 1 ? 'event' : 'events'}`}
+      </div>
+    </div>
+  );
+}

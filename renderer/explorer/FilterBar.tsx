@@ -1,0 +1,51 @@
+import { changeView } from '../cases/caseSession';
+import { COLUMN_IDS, type ExplorerView, type MarkedFilter } from '../query/queryProtocol';
+import { COLUMNS } from './columns';
+
+const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
+
+/** The listing's conditions as removable chips, which events to show, and how to show them. */
+export function FilterBar({ view }: { view: ExplorerView }) {
+  return (
+    <div className="filter-bar" role="toolbar" aria-label="Listing">
+      <div className="chips" aria-label="Filters">
+        {view.filters.length === 0 && <span className="muted">All events</span>}
+        {view.filters.map((filter) => (
+          <span className="chip" key={filter.field}>
+            {FIELD_LABELS[filter.field] ?? filter.field}: <span className="mono">{filter.value || '(empty)'}</span>
+            <button type="button" aria-label={`Remove filter ${FIELD_LABELS[filter.field] ?? filter.field}`} onClick={() => changeView({ filters: view.filters.filter((f) => f !== filter) })}>
+              ×
+            </button>
+          </span>
+        ))}
+      </div>
+      <label>
+        Show{' '}
+        <select value={view.marked} onChange={(event) => changeView({ marked: event.target.value as MarkedFilter })}>
+          <option value="all">all events</option>
+          <option value="bookmarked">bookmarked only</option>
+          <option value="tagged">tagged only</option>
+        </select>
+      </label>
+      <button type="button" onClick={() => changeView({ zone: view.zone === 'utc' ? 'local' : 'utc' })} title="Switch between UTC and this machine's time zone">
+        {view.zone === 'utc' ? 'Times in UTC' : 'Times in local time'}
+      </button>
+      <details className="column-menu">
+        <summary>Columns</summary>
+        <div className="column-options">
+          {COLUMN_IDS.map((id) => (
+            <label key={id}>
+              <input
+                type="checkbox"
+                checked={view.columns.includes(id)}
+                disabled={id === 'time'}
+                onChange={(event) => changeView({ columns: event.target.checked ? COLUMN_IDS.filter((c) => c === id || view.columns.includes(c)) : view.columns.filter((c) => c !== id) })}
+              />
+              {COLUMNS[id].title}
+            </label>
+          ))}
+        </div>
+      </details>
+    </div>
+  );
+}

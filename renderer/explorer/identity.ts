@@ -1,0 +1,42 @@
+type Json = Record<string, unknown>;
+
+const objectAt = (value: unknown, key: string): Json | undefined => {
+  const inner = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json)[key] : undefined;
+  return inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Json) : undefined;
+};
+const textAt = (value: Json | undefined, key: string): string => {
+  const inner = value?.[key];
+  return typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? String(inner) : '';
+};
+
+/** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present. */
+export function describeIdentity(event: unknown): [string, string][] {
+  const identity = objectAt(event, 'userIdentity');
+  if (!identity) return [['Identity', 'none recorded (e.g. an Insights event)']];
+  const session = objectAt(identity, 'sessionContext');
+  const attributes = objectAt(session, 'attributes');
+  const issuer = objectAt(session, 'sessionIssuer');
+  const mfa = textAt(attributes, 'mfaAuthenticated');
+  const key = textAt(identity, 'accessKeyId');
+  const type = textAt(identity, 'type');
+  const arn = textAt(identity, 'arn');
+  const sessionName = type === 'AssumedRole' && arn.includes('/') ? arn.slice(arn.lastIndexOf('/') + 1) : '';
+  const pairs: [string, string][] = [
+    ['Type', type],
+    ['Principal', arn || textAt(identity, 'principalId')],
+    ['User name', textAt(identity, 'userName')],
+    ['Account', textAt(identity, 'accountId')],
+    ['Access key', key ? `${key}${key.startsWith('ASIA') ? ' (temporary: a session)' : key.startsWith('AKIA') ? ' (long-term key)' : ''}` : ''],
+    ['Authenticated with MFA', mfa === 'true' ? 'yes' : mfa === 'false' ? 'no' : ''],
+    ['Session created', textAt(attributes, 'creationDate')],
+    ['Session name', sessionName],
+    ['Session issuer', issuer ? `${textAt(issuer, 'type')} ${textAt(issuer, 'arn') || textAt(issuer, 'userName')}`.trim() : ''],
+    ['Source identity', textAt(session, 'sourceIdentity')],
+    ['Federated by', textAt(objectAt(session, 'webIdFederationData'), 'federatedProvider')],
+    ['Invoked by (service)', textAt(identity, 'invokedBy')],
+    ['Identity store user', textAt(objectAt(identity, 'onBehalfOf'), 'userId')],
+  ];
+  const chain = issuer && type === 'AssumedRole' ? `${textAt(issuer, 'userName') || textAt(issuer, 'arn')} → session ${sessionName}` : '';
+  if (chain) pairs.push(['Role chain', chain]);
+  return pairs.filter(([, value]) => value !== '');
+}

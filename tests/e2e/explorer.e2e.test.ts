@@ -1,0 +1,176 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
+import { launchApp, type LaunchedApp } from './harness';
+import { newCase } from './openEvidence.e2e.test';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+const ALICE = 'arn:aws:iam::123456789012:user/Alice';
+
+const rows = (page: Page) => page.locator('.grid-row');
+const listed = (page: Page) => page.getByTestId('listing-count').textContent();
+const cells = (page: Page, n: number) => rows(page).nth(n).getByRole('gridcell').allTextContents();
+const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
+
+/** Waits until the listing says `count` and its first row is drawn. */
+async function listing(page: Page, count: string): Promise<void> {
+  await page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
+  if (count !== '0 events') await rows(page).first().waitFor();
+}
+
+describe('the event explorer on the real samples', () => {
+  let app: LaunchedApp;
+  let plaso: { Records: unknown[] };
+
+  beforeAll(async () => {
+    const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-explorer-'));
+    await writeCorpusBundle(evidence);
+    plaso = JSON.parse(await readFile(join(CORPUS, 'plaso/aws_cloudtrail.json'), 'utf8')) as typeof plaso;
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Explorer');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await app.page.getByText('Import complete', { exact: true }).waitFor({ timeout: 45_000 });
+    await listing(app.page, '489 events');
+  });
+  afterAll(() => app.close());
+
+  it('sorts by time both ways and moves the selection with the keyboard', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /^Time \(UTC\) ▲$/ }).click();
+    await expect.poll(async () => (await cells(page, 0))[1]).toBe('2026-01-11 22:54:56');
+    await page.getByRole('button', { name: /^Time \(UTC\) ▼$/ }).click();
+    await expect.poll(async () => (await cells(page, 0)).slice(1, 3)).toEqual(['2014-03-06 17:10:34', 'CreateKeyPair']);
+    expect(await listed(page)).toBe('489 events');
+
+    await page.locator('.grid-scroll').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.grid-row[aria-selected="true"]').waitFor();
+    expect(await page.locator('.grid-row[aria-selected="true"]').getAttribute('aria-rowindex')).toBe('3');
+    await page.keyboard.press('End');
+    await page.locator('.grid-row[aria-rowindex="490"][aria-selected="true"]').waitFor();
+    await page.keyboard.press('Home');
+    await page.locator('.grid-row[aria-rowindex="2"][aria-selected="true"]').waitFor();
+  });
+
+  it('shows the selected event: original JSON, who, where it came from; copies the exact text', async () => {
+    const { page } = app;
+    await rows(page).first().click();
+    const pane = detail(page);
+    await pane.getByTestId('event-json').waitFor();
+    const oldest = plaso.Records.findIndex((record) => (record as { eventTime: string }).eventTime === '2014-03-06T17:10:34Z');
+    expect(await pane.getByRole('heading', { level: 2 }).textContent()).toBe('CreateKeyPair');
+    expect(JSON.parse((await pane.getByTestId('event-json').textContent())!)).toEqual(plaso.Records[oldest]);
+    const identity = await pane.getByRole('region', { name: 'Identity' }).locator('dl > div').allTextContents();
+    expect(identity).toEqual([
+      'TypeIAMUser', `Principal${ALICE}`, 'User nameAlice', 'Account123456789012', 'Access keyEXAMPLE_KEY_ID',
+      'Authenticated with MFAno', 'Session created2014-03-06T15:15:06Z',
+    ]);
+    const provenance = await pane.getByRole('region', { name: 'Provenance' }).locator('dd').allTextContents();
+    expect(provenance[0]).toMatch(new RegExp(String.raw`AWSLogs\/123456789012\/CloudTrail\/us-east-1\/2024\/01\/01\/123456789012_CloudTrail_us-east-1_20240101T0000Z_R0\.json\.gz, event ${oldest}$`));
+    expect(provenance[2]).toMatch(/^[0-9a-f]{64}$/);
+    await pane.getByRole('button', { name: 'Raw (as in the file)' }).click();
+    const raw = (await pane.getByTestId('event-json').textContent())!;
+    await pane.getByRole('button', { name: 'Copy JSON' }).click();
+    await expect.poll(() => app.clipboard.length).toBe(1);
+    expect(app.clipboard[0]).toBe(raw);
+    expect(JSON.parse(raw)).toEqual(plaso.Records[oldest]);
+    await page.screenshot({ path: join(SHOTS, 'explorer-detail.png') });
+  });
+
+  it('pivots to all events of the actor, and drops the pivot again', async () => {
+    const { page } = app;
+    await detail(page).getByRole('button', { name: `this actor: ${ALICE}` }).click();
+    await listing(page, '11 events');
+    expect(await page.locator('.chip').allTextContents()).toEqual([`Actor: ${ALICE}×`]);
+    expect(new Set(await page.locator('.grid-row .col-actor').allTextContents())).toEqual(new Set([ALICE]));
+    await page.screenshot({ path: join(SHOTS, 'explorer-pivot.png') });
+    await page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await listing(page, '489 events');
+  });
+
+  it('shows a conflicting event beside its twin', async () => {
+    const { page } = app;
+    await page.locator('.grid-row.conflict').first().click();
+    const conflict = detail(page).getByRole('region', { name: 'Conflict' });
+    await conflict.waitFor();
+    const mine = JSON.parse((await detail(page).getByTestId('event-json').textContent())!) as { eventID: string };
+    const twin = JSON.parse((await conflict.locator('pre').textContent())!) as { eventID: string };
+    expect(twin.eventID).toBe(mine.eventID);
+    expect(twin).not.toEqual(mine);
+    expect(await conflict.getByRole('heading').textContent()).toBe('⚠ Conflict: same eventID, different content');
+  });
+
+  it('bookmarks, tags and notes events, and lists only the marked ones', async () => {
+    const { page } = app;
+    for (const n of [0, 2]) {
+      await rows(page).nth(n).click();
+      await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
+      await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
+    }
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('exfil');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+    await detail(page).getByRole('button', { name: 'Remove tag exfil' }).waitFor();
+    await detail(page).getByRole('textbox', { name: 'Note' }).fill('Keys created from an unknown IP <script>alert(1)</script>');
+    await page.locator('.grid-scroll').focus();
+    await expect.poll(() => page.locator('.grid-row').nth(2).locator('.marks').textContent()).toBe('★✎');
+    expect(await rows(page).nth(0).locator('.marks').textContent()).toBe('★');
+
+    await page.getByRole('combobox').selectOption('bookmarked');
+    await listing(page, '2 events');
+    await page.getByRole('combobox').selectOption('tagged');
+    await listing(page, '1 event');
+    await rows(page).first().click();
+    expect(await detail(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Keys created from an unknown IP <script>alert(1)</script>');
+    await page.screenshot({ path: join(SHOTS, 'explorer-tagged.png') });
+    await page.getByRole('combobox').selectOption('all');
+    await listing(page, '489 events');
+  });
+
+  it('chooses columns and shows local time on request', async () => {
+    const { page } = app;
+    await page.locator('.column-menu summary').click();
+    await page.getByRole('checkbox', { name: 'Region' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Account' }).check();
+    await page.locator('.column-menu summary').click();
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Account', 'Error']);
+    await page.getByRole('button', { name: 'Times in UTC' }).click();
+    expect((await cells(page, 0)).slice(1, 2)).toEqual(['2014-03-06 12:10:34']);
+    expect(await page.getByRole('columnheader').nth(1).textContent()).toBe('Time (local) ▲');
+  });
+
+  it('restores the view when the case is opened again', async () => {
+    const { page } = app;
+    await rows(page).first().click();
+    await detail(page).getByRole('button', { name: /^this source IP: / }).click();
+    await listing(page, '1 event');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    const row = page.getByTestId('case-row');
+    await row.waitFor();
+    expect(await row.locator('td').evaluateAll((tds) => tds.slice(0, 4).map((td) => td.textContent))).toEqual(['Explorer', '489', '2014-03-06 17:10:34 → 2026-01-11 22:54:56 (4329 d 5 h)', '6']);
+    await page.getByRole('button', { name: 'Open Explorer' }).click();
+    await listing(page, '1 event');
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Source IP: 72.21.198.64×']);
+    expect((await cells(page, 0)).slice(1, 2)).toEqual(['2014-03-06 12:10:34']);
+  });
+
+  it('deletes the case after confirmation, and only then', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Delete Explorer' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.getByRole('heading').textContent()).toBe('Delete “Explorer”?');
+    await page.screenshot({ path: join(SHOTS, 'delete-case.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('case-row').count()).toBe(1);
+    await page.getByRole('button', { name: 'Delete Explorer' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete case' }).click();
+    await page.getByText('No cases yet.', { exact: false }).waitFor();
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).sort());
+    expect(databases).toEqual(['cairn-cases']);
+    expect(app.externalRequests).toEqual([]);
+  });
+});
