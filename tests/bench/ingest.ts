@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchApp } from '../e2e/harness';
+import { launchApp, newCase } from '../e2e/harness';
 import { syntheticEvent, writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 
 const BUNDLE_EVENTS = Number(process.env['CAIRN_BENCH_EVENTS'] ?? 200_000);
@@ -56,9 +56,9 @@ async function writeNdjson(path: string, events: number): Promise<void> {
 async function endToEnd(dir: string): Promise<Measure> {
   const app = await launchApp({ evidence: [dir] });
   try {
-    await app.page.getByRole('heading', { name: 'Open a CloudTrail export to begin' }).waitFor();
+    await newCase(app.page, 'Bench');
     const start = performance.now();
-    await app.page.getByRole('banner').getByRole('button', { name: 'Open evidence…' }).click();
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
     await app.page.getByText('Import complete', { exact: true }).waitFor({ timeout: 900_000 });
     const events = Number((await app.page.getByTestId('stored-count').textContent())!.replace(/,/g, ''));
     return { seconds: (performance.now() - start) / 1000, events, rssMB: NaN };

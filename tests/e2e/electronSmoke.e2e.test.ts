@@ -37,7 +37,7 @@ describe('the packaged-in-place Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({ api: [...API_CHANNELS].sort(), require: 'undefined', process: 'undefined' });
-      await window.getByRole('heading', { name: 'Open a CloudTrail export to begin' }).waitFor();
+      await window.getByRole('button', { name: 'Create case' }).waitFor();
     } finally {
       await app.close();
     }

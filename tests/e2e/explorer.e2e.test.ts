@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
-import { launchApp, type LaunchedApp } from './harness';
-import { newCase } from './openEvidence.e2e.test';
+import { launchApp, newCase, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const ALICE = 'arn:aws:iam::123456789012:user/Alice';

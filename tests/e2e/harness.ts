@@ -148,3 +148,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   };
 }
+
+/** Creates a case from the start screen and waits until it is open. */
+export async function newCase(page: Page, name: string): Promise<void> {
+  await page.getByPlaceholder(/^e\.g\./).fill(name);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.getByRole('heading', { name: 'Add the evidence for this case' }).waitFor();
+}

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS_BUNDLE, writeCorpusBundle, writeTrailFile } from '../fixtures/generators/trailBundle';
-import { launchApp, type LaunchedApp } from './harness';
+import { launchApp, newCase, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
@@ -15,12 +15,6 @@ async function openEvidence(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
 }
 
-/** Creates a case from the start screen and waits until it is open. */
-export async function newCase(page: Page, name: string): Promise<void> {
-  await page.getByPlaceholder(/^e\.g\./).fill(name);
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await page.getByRole('heading', { name: 'Add the evidence for this case' }).waitFor();
-}
 
 async function waitForImport(page: Page, outcome = 'Import complete'): Promise<void> {
   await page.getByText(outcome, { exact: true }).waitFor({ timeout: 45_000 });
