@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { IngestMessage, IngestProgress, IngestReply, JobId } from '../shared/ipc';
+import type { IngestMessage, IngestProgress, IngestReply, JobId, KnownEvents } from '../shared/ipc';
 
 /**
  * Main's end of a job's channel to the renderer: a MessagePortMain in the app, a page bridge in
@@ -16,16 +16,25 @@ export interface RunningJob {
   finished: Promise<void>;
 }
 
-function isAck(value: unknown): value is IngestReply {
+function isKnownEvents(value: unknown): boolean {
+  const known = value as KnownEvents | null;
+  if (typeof known !== 'object' || known === null) return false;
+  const { keys, digests, files, indexes } = known;
+  if (!(keys instanceof Float64Array && digests instanceof Uint32Array && files instanceof Int32Array && indexes instanceof Uint32Array)) return false;
+  return digests.length === 2 * keys.length && files.length === keys.length && indexes.length === keys.length;
+}
+
+function isReply(value: unknown): value is IngestReply {
   const reply = value as IngestReply | null;
-  return typeof reply === 'object' && reply !== null && reply.type === 'ack' && Number.isSafeInteger(reply.seq);
+  if (typeof reply !== 'object' || reply === null) return false;
+  return reply.type === 'ack' ? Number.isSafeInteger(reply.seq) : reply.type === 'known' && isKnownEvents(reply.known);
 }
 
 const NO_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
 
 /**
- * Runs one ingest job in a worker thread and relays it: messages to the renderer's port, acks
- * (validated: the page is not trusted) back to the worker. Cancel stops the worker and still
+ * Runs one ingest job in a worker thread and relays it: messages to the renderer's port, the
+ * case's known events and acks (validated: the page is not trusted) back to the worker. Cancel stops the worker and still
  * closes the job with a final `done` carrying the last progress.
  */
 export function startIngestJob(workerPath: string, job: JobId, paths: readonly string[], port: IngestPort): RunningJob {
@@ -54,7 +63,7 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
   worker.on('error', (error) => end(false, `ingest stopped: ${error.message}`));
   worker.on('exit', (code) => end(false, `ingest stopped unexpectedly (exit code ${code})`));
   port.onReply((reply) => {
-    if (isAck(reply)) worker.postMessage(reply);
+    if (isReply(reply)) worker.postMessage(reply);
   });
 
   return {

@@ -44,14 +44,37 @@ export interface EventPlace {
 /** Messages main sends on a job's ingest port, in order: plan, then files and batches, then done. */
 export type IngestMessage =
   | { type: 'plan'; job: JobId; filesTotal: number; bytesTotal: number }
-  | { type: 'batch'; job: JobId; seq: number; events: CairnEvent[] }
+  | { type: 'batch'; job: JobId; seq: number; events: CairnEvent[]; identities: BatchIdentities }
   | { type: 'file'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
   | { type: 'progress'; job: JobId; progress: IngestProgress }
   | { type: 'done'; job: JobId; progress: IngestProgress; cancelled: boolean; error?: string };
 
-/** The renderer's answers on the ingest port: an ack frees a slot for the next batch. */
-export type IngestReply = { type: 'ack'; seq: number };
+/**
+ * How a batch's events are recognised again (see main/ingest/dedup.ts), stored with them so a
+ * later import into the same case finds its duplicates: per event, the key of its eventID and
+ * 64 bits of the SHA-256 of its text (two words).
+ */
+export interface BatchIdentities {
+  keys: Float64Array;
+  digests: Uint32Array;
+}
+
+/**
+ * The events a case holds already, sent by the renderer before anything else so that a job
+ * deduplicates across imports: identities as in a batch, and places with file indexes relative to
+ * the job's first file (an earlier import's files are negative).
+ */
+export interface KnownEvents extends BatchIdentities {
+  files: Int32Array;
+  indexes: Uint32Array;
+}
+
+/**
+ * The renderer's answers on the ingest port: first what the case already holds, then an ack for
+ * each batch taken, which frees a slot for the next.
+ */
+export type IngestReply = { type: 'known'; known: KnownEvents } | { type: 'ack'; seq: number };
 
 /** How many batches may be unacknowledged at once before ingest waits. */
 export const MAX_BATCHES_IN_FLIGHT = 4;

@@ -1,10 +1,12 @@
 import { hash } from 'node:crypto';
+import type { BatchIdentities, KnownEvents } from '../../shared/ipc';
 
-/** Where an event was first seen: its file (job index) and position in that file. */
+/** Where an event was first seen: its file (job index; negative for an earlier import's file) and position in that file. */
 export interface FirstSeen {
   file: number;
   index: number;
 }
+
 
 export type DedupVerdict = { kind: 'new' } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen };
 
@@ -54,7 +56,7 @@ export class EventIdentities {
 }
 
 /**
- * Remembers every eventID of a job in a compact open-addressing table (about 24 bytes per
+ * Remembers every eventID of a job (and of the case it adds to) in a compact open-addressing table (about 24 bytes per
  * event): the same eventID with the same content is a duplicate, with different content a
  * conflict (both kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot
  * pass as a duplicate.
@@ -62,12 +64,17 @@ export class EventIdentities {
 export class Deduplicator {
   private keys = new Float64Array(1024).fill(EMPTY);
   private content = new Uint32Array(2048);
-  private files = new Uint32Array(1024);
+  private files = new Int32Array(1024);
   private indexes = new Uint32Array(1024);
   private size = 0;
 
+  /** Remembers events stored before this job, so that they too are found as duplicates or conflicts. */
+  seed(known: KnownEvents): void {
+    for (let at = 0; at < known.keys.length; at++) this.check(known, at, known.files[at]!, known.indexes[at]!);
+  }
+
   /** The verdict on the `at`-th event of a batch whose identities are given; it is then remembered. */
-  check(identities: Pick<EventIdentities, 'keys' | 'digests'>, at: number, file: number, index: number): DedupVerdict {
+  check(identities: BatchIdentities, at: number, file: number, index: number): DedupVerdict {
     const key = identities.keys[at]!;
     const hi = identities.digests[2 * at]!;
     const lo = identities.digests[2 * at + 1]!;
@@ -96,7 +103,7 @@ export class Deduplicator {
     const capacity = keys.length * 2;
     this.keys = new Float64Array(capacity).fill(EMPTY);
     this.content = new Uint32Array(capacity * 2);
-    this.files = new Uint32Array(capacity);
+    this.files = new Int32Array(capacity);
     this.indexes = new Uint32Array(capacity);
     const mask = capacity - 1;
     for (let old = 0; old < keys.length; old++) {

@@ -1,6 +1,6 @@
 import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
-import type { IngestMessage, IngestProgress, JobId } from '../../shared/ipc';
+import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
 import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
 import { JobTotals } from './jobTotals';
@@ -15,6 +15,8 @@ export interface IngestOptions {
   limits?: Partial<IngestLimits>;
   /** Parse on this many worker threads running `script` (the built parseWorker.cjs); else on this thread. */
   parallel?: { script: string; threads: number };
+  /** What the case being added to holds already; awaited (after the plan) before any event is judged. */
+  known?: Promise<KnownEvents>;
 }
 
 /** Sends one message of the job; awaiting it is the backpressure. */
@@ -27,8 +29,8 @@ const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) =>
  * batches of events interleaved with file records, conflicts and progress, then done. Files are
  * parsed on this thread or on worker threads; either way their results are taken in list order,
  * so a job's outcome never depends on timing. Events seen twice (same eventID, same content)
- * are counted, not sent again; the same eventID with different content is sent and reported as
- * a conflict. Plain Node: the app's worker, the command line and the tests all run this code.
+ * (in this job or, given `known`, already in the case) are counted, not sent again; the same
+ * eventID with different content is sent and reported as a conflict. Plain Node: the app's worker, the command line and the tests all run this code.
  */
 export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
   const batchSize = options.batchSize ?? 1000;
@@ -47,13 +49,19 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
 
   const dedup = new Deduplicator();
+  if (options.known) dedup.seed(await options.known);
   let seq = 0;
   let batch: CairnEvent[] = [];
+  let keys: number[] = [];
+  let digests: number[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const events = batch;
+    const identities = { keys: Float64Array.from(keys), digests: Uint32Array.from(digests) };
     batch = [];
-    await post({ type: 'batch', job, seq: seq++, events });
+    keys = [];
+    digests = [];
+    await post({ type: 'batch', job, seq: seq++, events, identities });
   };
 
   /** What became of each file's events, for the files of the file on disk being taken (by local index). */
@@ -81,6 +89,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       tally(local).events++;
       progress.events++;
       batch.push(event);
+      keys.push(identities.keys[at]!);
+      digests.push(identities.digests[2 * at]!, identities.digests[2 * at + 1]!);
       if (batch.length >= batchSize) await flush();
     }
   };

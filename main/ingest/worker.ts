@@ -1,24 +1,26 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId } from '../../shared/ipc';
+import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { runIngest } from './pipeline';
 
 /**
  * Worker-thread entry: runs one job off the main thread (parsing on one more thread per core),
- * holding back batches until acknowledged.
+ * deduplicating against what the case already holds and holding back batches until acknowledged.
  */
 async function run(): Promise<void> {
   const { job, paths } = workerData as { job: JobId; paths: string[] };
   const port = parentPort!;
   const window = new BatchWindow(MAX_BATCHES_IN_FLIGHT);
-  const onReply = (reply: IngestReply): void => window.release(reply.seq);
+  let takeKnown!: (known: KnownEvents) => void;
+  const known = new Promise<KnownEvents>((resolve) => (takeKnown = resolve));
+  const onReply = (reply: IngestReply): void => (reply.type === 'known' ? takeKnown(reply.known) : window.release(reply.seq));
   port.on('message', onReply);
   await runIngest(job, paths, async (message) => {
     if (message.type === 'batch') await window.acquire(message.seq);
     port.postMessage(message);
-  }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: availableParallelism() } });
+  }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: availableParallelism() }, known });
   port.off('message', onReply);
 }
 

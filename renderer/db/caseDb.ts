@@ -19,6 +19,9 @@ export interface SegmentRecord {
   /** Case-wide evidence file id of each event, and its index within that file. */
   file: Uint32Array;
   index: Uint32Array;
+  /** Each event's identity as ingest worked it out (BatchIdentities): how later imports find duplicates. */
+  keys: Float64Array;
+  digests: Uint32Array;
 }
 
 /** The original JSON texts of a segment's events, kept apart so column scans never load them. */

@@ -1,4 +1,5 @@
 import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../shared/event';
+import type { BatchIdentities } from '../../shared/ipc';
 import type { DictionaryEntry, SegmentRecord, SegmentTexts } from './caseDb';
 
 /** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
@@ -37,6 +38,8 @@ export class DictionaryEncoder {
 export class SegmentBuilder {
   private events: CairnEvent[] = [];
   private files: number[] = [];
+  private keys: number[] = [];
+  private digests: number[] = [];
 
   constructor(private readonly dictionary: DictionaryEncoder) {}
 
@@ -44,9 +47,12 @@ export class SegmentBuilder {
     return this.events.length;
   }
 
-  add(event: CairnEvent, fileId: number): void {
+  /** Adds the `at`-th event of a batch, whose identities are given, as from the case-wide file `fileId`. */
+  add(event: CairnEvent, fileId: number, identities: BatchIdentities, at: number): void {
     this.events.push(event);
     this.files.push(fileId);
+    this.keys.push(identities.keys[at]!);
+    this.digests.push(identities.digests[2 * at]!, identities.digests[2 * at + 1]!);
   }
 
   /** Turns what was added into a segment with the given id and starts afresh. */
@@ -69,10 +75,13 @@ export class SegmentBuilder {
       index[row] = event.index;
       for (const field of DICTIONARY_FIELDS) columns[field][row] = this.dictionary.encode(field, event[field]);
     });
-    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, flags, file: Uint32Array.from(this.files), index };
+    const file = Uint32Array.from(this.files);
+    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, flags, file, index, keys: Float64Array.from(this.keys), digests: Uint32Array.from(this.digests) };
     const texts: SegmentTexts = { id, texts: events.map((event) => event.text) };
     this.events = [];
     this.files = [];
+    this.keys = [];
+    this.digests = [];
     return { segment, texts };
   }
 }

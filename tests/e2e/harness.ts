@@ -8,14 +8,13 @@ import { createHandlers, dispatch } from '../../main/handlers';
 import type { IngestPort } from '../../main/ingestJob';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { IngestMessage, IngestReply, JobId } from '../../shared/ipc';
+import { decodeFromBridge, encodeForBridge } from './bridgeCodec';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'dist/renderer');
 const INGEST_WORKER = join(ROOT, 'dist/main/ingestWorker.cjs');
 /** The harness serves the bundle here: a secure origin, like the app protocol, so storage APIs exist. */
 export const APP_BASE = 'http://localhost/';
-/** Stands for NaN (unknown event times) in the JSON the bridge carries; structured clone keeps NaN, JSON does not. */
-export const NAN_TOKEN = '\u0000NaN';
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
@@ -118,7 +117,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
             if (pending.length === 0) return;
             const messages = pending;
             pending = [];
-            const json = JSON.stringify(messages, (_key, value: unknown) => (Number.isNaN(value) ? NAN_TOKEN : value));
+            const json = encodeForBridge(messages);
             return page.evaluate(([id, m]) => (window as unknown as HarnessPage).__cairnHarness.send(id, m), [job, json] as const);
           })
           .catch(() => undefined);
@@ -133,7 +132,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   });
   await context.exposeBinding('__cairnHarnessInvoke', ({ page }, channel: unknown, args: unknown) => dispatch(handlers, channel, args, page));
-  await context.exposeBinding('__cairnHarnessReply', (_source, job: JobId, reply: IngestReply) => replyListeners.get(job)?.(reply));
+  await context.exposeBinding('__cairnHarnessReply', (_source, job: JobId, reply: string) => replyListeners.get(job)?.(decodeFromBridge(reply) as IngestReply));
   await context.addInitScript({ content: await harnessPreload() });
 
   const page = context.pages()[0] ?? (await context.newPage());

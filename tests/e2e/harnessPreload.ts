@@ -1,16 +1,16 @@
 // The e2e harness's stand-in for main/preload.ts: the same createApi over a transport of page
 // bindings, and the same window message for handing a job's port to the page.
 import { createApi } from '../../main/preloadApi';
+import { decodeFromBridge, encodeForBridge } from './bridgeCodec';
 import { INGEST_PORT_MESSAGE, type ApiChannel, type IngestMessage, type JobId } from '../../shared/ipc';
 
 interface HarnessWindow {
   __cairnHarnessInvoke(channel: ApiChannel, args: unknown[]): Promise<unknown>;
-  __cairnHarnessReply(job: JobId, reply: unknown): void;
+  __cairnHarnessReply(job: JobId, replyJson: string): void;
   __cairnHarness: { openPort(job: JobId): void; send(job: JobId, messagesJson: string): void };
   cairn: ReturnType<typeof createApi>;
 }
 
-const NAN_TOKEN = '\u0000NaN';
 const harnessWindow = window as unknown as HarnessWindow;
 const ports = new Map<JobId, MessagePort>();
 
@@ -19,11 +19,11 @@ harnessWindow.__cairnHarness = {
   openPort(job) {
     const channel = new MessageChannel();
     ports.set(job, channel.port1);
-    channel.port1.onmessage = (event) => harnessWindow.__cairnHarnessReply(job, event.data);
+    channel.port1.onmessage = (event) => harnessWindow.__cairnHarnessReply(job, encodeForBridge(event.data));
     window.postMessage({ type: INGEST_PORT_MESSAGE, job }, window.location.origin, [channel.port2]);
   },
   send(job, messagesJson) {
-    const messages = JSON.parse(messagesJson, (_key, value: unknown) => (value === NAN_TOKEN ? NaN : value)) as IngestMessage[];
+    const messages = decodeFromBridge(messagesJson) as IngestMessage[];
     for (const message of messages) ports.get(job)?.postMessage(message);
   },
 };

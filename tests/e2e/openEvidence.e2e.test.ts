@@ -149,7 +149,7 @@ describe('bad evidence', () => {
 });
 
 describe('the case database', () => {
-  it('keeps the case across restarts of the app', async () => {
+  it('keeps the case across restarts of the app, and adding the same evidence again adds no event', async () => {
     const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-reopen-'));
     const profileDir = await mkdtemp(join(tmpdir(), 'cairn-e2e-profile-'));
     await writeSyntheticBundle(evidence, 5000, 1000);
@@ -161,7 +161,7 @@ describe('the case database', () => {
       expect(await text(first.page, 'event-count')).toBe('5,000');
       await first.close();
 
-      const second = await launchApp({ profileDir });
+      const second = await launchApp({ evidence: [evidence], profileDir });
       const listed = second.page.getByTestId('case-row');
       await listed.first().waitFor();
       expect(await listed.locator('td').evaluateAll((cells) => cells.slice(0, 4).map((td) => td.textContent))).toEqual(['Kept', '5,000', expect.stringMatching(/^2024-05-01 00:00:00 → 2024-05-01 \d\d:\d\d:\d\d \(/), '5']);
@@ -169,6 +169,13 @@ describe('the case database', () => {
       await second.page.getByTestId('event-count').waitFor();
       expect(await text(second.page, 'event-count')).toBe('5,000');
       expect(await text(second.page, 'file-count')).toBe('5');
+
+      // The same evidence again adds its files but no event: each one is a known duplicate.
+      await openEvidence(second.page);
+      await second.page.getByText('Import complete', { exact: true }).waitFor({ timeout: 45_000 });
+      expect(await second.page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent()).toBe('189.5 KB of 189.5 KB · 0 events stored · 5,000 duplicates skipped');
+      expect(await text(second.page, 'event-count')).toBe('5,000');
+      expect(await text(second.page, 'file-count')).toBe('10');
       await second.close();
     } finally {
       await rm(evidence, { recursive: true, force: true });

@@ -4,14 +4,16 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../main/handlers';
 import { startIngestJob, type IngestPort } from '../../main/ingestJob';
-import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply } from '../../shared/ipc';
+import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply, type KnownEvents } from '../../shared/ipc';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 
 const WORKER = resolve(import.meta.dirname, '../../dist/main/ingestWorker.cjs');
 const JOB = 'job-0b5c1d0e-5a8f-4c1e-9a53-4f2d4c7e6b11';
 
-/** A renderer stand-in: records messages, acks only when told to. */
-function recordingPort() {
+const NOTHING_KNOWN: KnownEvents = { keys: new Float64Array(0), digests: new Uint32Array(0), files: new Int32Array(0), indexes: new Uint32Array(0) };
+
+/** A renderer stand-in: tells the job what its case holds, records messages, acks only when told to. */
+function recordingPort(known: KnownEvents = NOTHING_KNOWN) {
   const messages: IngestMessage[] = [];
   let reply: (reply: IngestReply) => void = () => undefined;
   let onMessage: () => void = () => undefined;
@@ -20,7 +22,10 @@ function recordingPort() {
       messages.push(message);
       onMessage();
     },
-    onReply: (listener) => (reply = listener),
+    onReply(listener) {
+      reply = listener;
+      reply({ type: 'known', known });
+    },
   };
   const until = (predicate: () => boolean) =>
     new Promise<void>((done) => {
@@ -58,6 +63,39 @@ describe('an ingest job in its worker thread', () => {
     await job.finished;
     expect(r.batches().reduce((sum, b) => sum + (b.type === 'batch' ? b.events.length : 0), 0)).toBe(12_000);
     expect(r.messages.at(-1)).toMatchObject({ type: 'done', job: JOB, cancelled: false, progress: { filesDone: 24, filesTotal: 24, events: 12_000, errors: 0 } });
+  });
+
+  it('deduplicates against what the case holds: the same events again are all duplicates, a changed one a conflict', async () => {
+    const first = recordingPort();
+    const ackAll = (r: ReturnType<typeof recordingPort>) => {
+      let acked = 0;
+      return r.until(() => {
+        while (acked < r.batches().length) r.ack(acked++);
+        return r.messages.at(-1)?.type === 'done';
+      });
+    };
+    startIngestJob(WORKER, JOB, [dir], first.port);
+    await ackAll(first);
+    // The case as the writer would describe it to a second import: this job's files come after the
+    // 24 stored ones, so they sit at -24…-1.
+    const batches = first.batches().flatMap((m) => (m.type === 'batch' ? [m] : []));
+    const events = batches.flatMap((m) => m.events);
+    const known: KnownEvents = {
+      keys: Float64Array.from(batches.flatMap((m) => [...m.identities.keys])),
+      digests: Uint32Array.from(batches.flatMap((m) => [...m.identities.digests])),
+      files: Int32Array.from(events, (event) => event.file - 24),
+      indexes: Uint32Array.from(events, (event) => event.index),
+    };
+    expect(known.keys.length).toBe(12_000);
+    known.digests[2 * 7] = known.digests[2 * 7]! ^ 1;
+
+    const second = recordingPort(known);
+    startIngestJob(WORKER, JOB, [dir], second.port);
+    await ackAll(second);
+    expect(second.messages.at(-1)).toMatchObject({ type: 'done', progress: { events: 1, duplicates: 11_999, conflicts: 1, errors: 0 } });
+    const conflict = second.messages.find((m) => m.type === 'conflict');
+    expect(conflict).toMatchObject({ first: { file: events[7]!.file - 24, index: events[7]!.index }, second: { file: events[7]!.file, index: events[7]!.index } });
+    expect(second.batches().flatMap((m) => (m.type === 'batch' ? m.events.map((event) => event.text) : []))).toEqual([events[7]!.text]);
   });
 
   it('cancels: the worker stops and the job still ends with done', async () => {

@@ -8,7 +8,8 @@ function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictio
   const dictionary = new DictionaryEncoder();
   const builder = new SegmentBuilder(dictionary);
   const segments = segmentsOfTimes.map((times, k) => {
-    times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}`, index: i }), 0));
+    const identities = { keys: new Float64Array(times.length), digests: new Uint32Array(2 * times.length) };
+    times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}`, index: i }), 0, identities, i));
     return builder.take(k).segment;
   });
   return { segments, dictionary: dictionary.takeChanges() };

@@ -6,9 +6,10 @@ describe('SegmentBuilder', () => {
   it('stores events as columns with dictionary ids, plus their texts', () => {
     const dictionary = new DictionaryEncoder();
     const builder = new SegmentBuilder(dictionary);
-    builder.add(event({ time: 3000, eventName: 'GetObject', sourceIp: '1.2.3.4', index: 0, text: '{"a":1}' }), 7);
-    builder.add(event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', index: 1, readOnly: 1, text: '{"b":2}' }), 7);
-    builder.add(event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }), 8);
+    const identities = { keys: Float64Array.of(11, 22, 33), digests: Uint32Array.of(1, 2, 3, 4, 5, 6) };
+    builder.add(event({ time: 3000, eventName: 'GetObject', sourceIp: '1.2.3.4', index: 0, text: '{"a":1}' }), 7, identities, 0);
+    builder.add(event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', index: 1, readOnly: 1, text: '{"b":2}' }), 7, identities, 1);
+    builder.add(event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }), 8, identities, 2);
     expect(builder.size).toBe(3);
     const { segment, texts } = builder.take(4);
     expect(builder.size).toBe(0);
@@ -22,6 +23,8 @@ describe('SegmentBuilder', () => {
     expect([...segment.flags]).toEqual([0, 0, 1]);
     expect([...segment.file]).toEqual([7, 7, 8]);
     expect([...segment.index]).toEqual([0, 1, 2]);
+    expect([...segment.keys]).toEqual([11, 22, 33]);
+    expect([...segment.digests]).toEqual([1, 2, 3, 4, 5, 6]);
     expect(texts).toEqual({ id: 4, texts: ['{"a":1}', '{"b":2}', '{"c":3}'] });
   });
 
