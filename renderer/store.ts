@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IngestProgress, JobId } from '../shared/ipc';
 import type { CaseInfo } from './cases/caseRegistry';
+import type { StorageStatus } from './cases/storageStatus';
 import type { CaseOverview, EventRow, ExplorerView } from './query/queryProtocol';
 
 /** The job whose progress the window shows. */
@@ -35,6 +36,8 @@ export interface CairnState {
   selected: EventRow | null;
   tab: 'events' | 'evidence';
   ingest: IngestView | null;
+  /** Null until the browser has answered. */
+  storage: StorageStatus | null;
   error: string | null;
   set(changes: Partial<Omit<CairnState, 'set' | 'setIngest'>>): void;
   setIngest(update: (current: IngestView | null) => IngestView | null): void;
@@ -52,6 +55,7 @@ export const useCairn = create<CairnState>()((set) => ({
   selected: null,
   tab: 'events',
   ingest: null,
+  storage: null,
   error: null,
   set: (changes) => set(changes),
   setIngest: (update) => set((state) => ({ ingest: update(state.ingest) })),

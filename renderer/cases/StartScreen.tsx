@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatCount, formatDuration, formatTime } from '../format';
+import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { CaseInfo } from './caseRegistry';
@@ -8,6 +8,7 @@ import { newCase, openCase, removeCase } from './caseSession';
 /** The cases on this machine, newest first, and a form to start a new one. */
 export function StartScreen() {
   const cases = useCairn((state) => state.cases);
+  const storage = useCairn((state) => state.storage);
   const [name, setName] = useState('');
   const [doomed, setDoomed] = useState<CaseInfo | null>(null);
 
@@ -67,6 +68,12 @@ export function StartScreen() {
             ))}
           </tbody>
         </table>
+      )}
+      {storage && (
+        <p className="storage-status" data-testid="storage-status">
+          Cases take {formatBytes(storage.usage)} of the {formatBytes(storage.quota)} this machine allows.{' '}
+          {storage.persistent ? 'Storage is persistent: the system will not clear them.' : 'Storage is not persistent: the system may clear cases when disk space runs low.'}
+        </p>
       )}
       {doomed && (
         <ConfirmDialog

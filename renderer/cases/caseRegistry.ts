@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { DURABILITY } from '../db/caseDb';
 import type { ExplorerView } from '../query/queryProtocol';
 
 /** A case as the start screen lists it; its events live in a database of its own. */
@@ -20,7 +21,7 @@ class Registry extends Dexie {
   cases!: Table<CaseInfo, string>;
 
   constructor() {
-    super('cairn-cases');
+    super('cairn-cases', { chromeTransactionDurability: DURABILITY });
     this.version(1).stores({ cases: 'id, lastOpened' });
   }
 }

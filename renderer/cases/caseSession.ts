@@ -1,6 +1,7 @@
 import { QueryClient } from '../query/queryClient';
 import type { ExplorerView } from '../query/queryProtocol';
 import { DEFAULT_VIEW, useCairn } from '../store';
+import { requestPersistentStorage } from './storageStatus';
 import { caseDbName, createCase, deleteCase, listCases, updateCase, type CaseInfo } from './caseRegistry';
 
 /** The query worker, shared by the whole window. */
@@ -9,7 +10,8 @@ export const query = new QueryClient();
 const report = (what: string) => (error: unknown) => useCairn.getState().set({ error: `${what}: ${(error as Error).message}` });
 
 export async function refreshCases(): Promise<void> {
-  useCairn.getState().set({ cases: await listCases() });
+  const [cases, storage] = await Promise.all([listCases(), requestPersistentStorage()]);
+  useCairn.getState().set({ cases, storage });
 }
 
 /** Reads the open case again (after an import) and keeps the start screen's figures in step. */

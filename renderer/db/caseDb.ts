@@ -62,6 +62,12 @@ export interface FileRecord extends EvidenceFile {
   job: JobId;
 }
 
+/**
+ * Every write is flushed to disk before it counts as done ('strict'): evidence and an
+ * investigator's notes must survive a crash or a power cut, at the price of a little speed.
+ */
+export const DURABILITY = 'strict';
+
 /** One case's database; the source of truth for its events. */
 export class CaseDb extends Dexie {
   segments!: Table<SegmentRecord, number>;
@@ -72,7 +78,7 @@ export class CaseDb extends Dexie {
   annotations!: Table<Annotation, [number, number]>;
 
   constructor(name: string) {
-    super(name);
+    super(name, { chromeTransactionDurability: DURABILITY });
     this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id', conflicts: '++id, eventId, [first.file+first.index], [second.file+second.index]', annotations: '[segment+row]' });
   }
 }

@@ -1,5 +1,7 @@
 import type { IngestMessage, IngestReply, JobId, KnownEvents } from '../../shared/ipc';
 import type { CaseDb } from './caseDb';
+import { formatCount } from '../format';
+import { JobLedger } from './jobLedger';
 import { DictionaryEncoder, SEGMENT_SIZE, SegmentBuilder } from './segmentBuilder';
 import type { WriterUpdate } from './writerProtocol';
 
@@ -20,6 +22,12 @@ async function loadState(db: CaseDb): Promise<CaseState> {
     nextSegment: (lastSegment?.id ?? -1) + 1,
     nextFile: (lastFile?.id ?? -1) + 1,
   };
+}
+
+/** Whether storing failed because the disk or the origin's quota is full (Dexie may wrap the DOMException). */
+function isQuotaExceeded(error: unknown): boolean {
+  const { name, inner } = error as { name?: string; inner?: { name?: string } };
+  return name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError';
 }
 
 /**
@@ -43,7 +51,8 @@ async function knownEvents(db: CaseDb, fileBase: number): Promise<KnownEvents> {
 
 /**
  * Stores ingest jobs into a case: events into segments of SEGMENT_SIZE (columns, texts and
- * dictionary counts in one transaction), file records as they arrive. A job is first told what
+ * dictionary counts in one transaction, with the file records and conflicts that are complete
+ * once they are in: see JobLedger). A job is first told what
  * the case holds, so that it deduplicates across imports. Messages of a job are
  * handled one at a time and a batch is acknowledged only once taken, so a slow disk slows ingest
  * instead of filling memory.
@@ -56,11 +65,50 @@ export class CaseWriter {
   }
 
   attach(job: JobId, port: MessagePort, report: (update: WriterUpdate) => void): void {
+    const ledger = new JobLedger();
     let failed = false;
     let stored = 0;
     let fileBase = 0;
     let builder: SegmentBuilder | undefined;
     let queue = Promise.resolve();
+
+    /** Writes what the builder holds (if `flush`) and every record now complete, in one transaction. */
+    const store = async (state: CaseState, flush: boolean): Promise<void> => {
+      const taken = flush ? builder!.take(state.nextSegment++) : undefined;
+      const changes = taken ? state.dictionary.takeChanges() : [];
+      const records = ledger.completeWith(taken?.segment);
+      if (!taken && records.files.length === 0 && records.conflicts.length === 0) return;
+      const { segments, texts, dictionary, files, conflicts } = this.db;
+      await this.db.transaction('rw', [segments, texts, dictionary, files, conflicts], async () => {
+        if (taken) {
+          await segments.add(taken.segment);
+          await texts.add(taken.texts);
+          await dictionary.bulkPut(changes);
+        }
+        await files.bulkPut(records.files);
+        await conflicts.bulkAdd(records.conflicts);
+      });
+      ledger.committed(taken?.segment, records);
+      stored += taken?.segment.count ?? 0;
+    };
+
+    /** After a failure: records what is stored of each file, and why the rest is not. */
+    const stop = async (error: unknown): Promise<string> => {
+      const full = isQuotaExceeded(error);
+      const reason = full ? 'the disk is full (storage quota exceeded)' : `storing failed (${(error as Error).message})`;
+      const { files, conflicts } = ledger.stopped(`Import stopped: ${reason}`, job, fileBase);
+      try {
+        await this.db.transaction('rw', [this.db.files, this.db.conflicts], async () => {
+          await this.db.files.bulkPut(files);
+          await this.db.conflicts.bulkAdd(conflicts);
+        });
+      } catch {
+        return `Import stopped: ${reason}, and the files' records could not be written either. ${formatCount(stored)} events are stored.`;
+      }
+      const advice = full ? ' Free some space, then add the same evidence again: events already in the case are skipped.' : '';
+      return `Import stopped: ${reason}. ${formatCount(stored)} events are stored and every file says how many of its events the case holds.${advice}`;
+    };
+
     /** Runs `work` after what came before; the first failure ends the job's storing for good. */
     const step = (work: () => Promise<void>): void => {
       queue = queue.then(async () => {
@@ -70,18 +118,8 @@ export class CaseWriter {
         } catch (error) {
           failed = true;
           port.close();
-          report({ kind: 'failed', job, error: (error as Error).message });
+          report({ kind: 'failed', job, stored, error: await stop(error) });
         }
-      });
-    };
-
-    const flush = async (state: CaseState): Promise<void> => {
-      const { segment, texts } = builder!.take(state.nextSegment++);
-      const changes = state.dictionary.takeChanges();
-      await this.db.transaction('rw', [this.db.segments, this.db.texts, this.db.dictionary], async () => {
-        await this.db.segments.add(segment);
-        await this.db.texts.add(texts);
-        await this.db.dictionary.bulkPut(changes);
       });
     };
 
@@ -95,22 +133,22 @@ export class CaseWriter {
         case 'batch':
           for (const [at, event] of message.events.entries()) {
             builder.add(event, fileBase + event.file, message.identities, at);
-            if (builder.size === SEGMENT_SIZE) await flush(state);
+            if (builder.size === SEGMENT_SIZE) await store(state, true);
           }
-          stored += message.events.length;
           port.postMessage({ type: 'ack', seq: message.seq } satisfies IngestReply);
           report({ kind: 'stored', job, stored });
           return;
         case 'file':
-          await this.db.files.put({ ...message.file, id: fileBase + message.file.index, job });
+          ledger.fileArrived({ ...message.file, id: fileBase + message.file.index, job });
+          await store(state, false);
           break;
         case 'conflict': {
           const place = (p: { file: number; index: number }) => ({ file: fileBase + p.file, index: p.index });
-          await this.db.conflicts.add({ eventId: message.eventId, job, first: place(message.first), second: place(message.second) });
+          ledger.conflictArrived({ eventId: message.eventId, job, first: place(message.first), second: place(message.second) });
           return;
         }
         case 'done':
-          if (builder.size > 0) await flush(state);
+          await store(state, builder.size > 0);
           port.close();
           break;
       }

@@ -7,4 +7,4 @@ export type WriterRequest = { type: 'attach'; job: JobId; port: MessagePort; cas
 export type WriterUpdate =
   | { kind: 'ingest'; job: JobId; stored: number; message: Exclude<IngestMessage, { type: 'batch' } | { type: 'conflict' }> }
   | { kind: 'stored'; job: JobId; stored: number }
-  | { kind: 'failed'; job: JobId; error: string };
+  | { kind: 'failed'; job: JobId; stored: number; error: string };

@@ -1,5 +1,5 @@
 import type { JobId } from '../../shared/ipc';
-import { onIngestPort } from '../api';
+import { api, onIngestPort } from '../api';
 import { caseDbName } from '../cases/caseRegistry';
 import { refreshOverview } from '../cases/caseSession';
 import type { WriterRequest, WriterUpdate } from '../db/writerProtocol';
@@ -7,7 +7,7 @@ import { EMPTY_PROGRESS, useCairn, type IngestView } from '../store';
 
 function applyUpdate(view: IngestView | null, update: WriterUpdate): IngestView | null {
   if (!view || view.job !== update.job) return view;
-  if (update.kind === 'failed') return { ...view, running: false, error: `Storing events failed: ${update.error}` };
+  if (update.kind === 'failed') return { ...view, stored: update.stored, running: false, error: update.error };
   if (update.kind === 'stored') return { ...view, stored: update.stored };
   const message = update.message;
   switch (message.type) {
@@ -32,6 +32,8 @@ export function startIngestSession(): () => void {
   writer.onmessage = (event: MessageEvent<WriterUpdate>) => {
     const update = event.data;
     useCairn.getState().setIngest((view) => applyUpdate(view, update));
+    // Storing stopped for good: the job in main has nobody to deliver to any more.
+    if (update.kind === 'failed') void api().cancelIngest(update.job);
     const ended = update.kind === 'failed' || (update.kind === 'ingest' && update.message.type === 'done');
     if (ended) void refreshOverview();
   };

@@ -37,13 +37,24 @@ describe('lockDownSession', () => {
     }
   });
 
-  it('denies every permission request and check', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      const callback = vi.fn();
-      (captured.permissionRequest as (contents: object, permission: string, callback: (granted: boolean) => void) => void)({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
+  type RequestHandler = (contents: object, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+  type CheckHandler = (contents: object, permission: string, requestingOrigin: string) => boolean;
+  const request = (permission: string, requestingUrl: string): boolean => {
+    const callback = vi.fn();
+    (captured.permissionRequest as RequestHandler)({}, permission, callback, { requestingUrl });
+    expect(callback).toHaveBeenCalledOnce();
+    return callback.mock.calls[0]![0] as boolean;
+  };
+
+  it('denies every permission request and check, except persistent storage for the app', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown']) {
+      expect(request(permission, 'app://cairn/index.html'), permission).toBe(false);
+      expect((captured.permissionCheck as CheckHandler)({}, permission, 'app://cairn'), permission).toBe(false);
     }
-    expect((captured.permissionCheck as (contents: object, permission: string) => boolean)({}, 'media')).toBe(false);
+    expect(request('persistent-storage', 'app://cairn/index.html')).toBe(true);
+    expect((captured.permissionCheck as CheckHandler)({}, 'persistent-storage', 'app://cairn')).toBe(true);
+    expect(request('persistent-storage', 'https://example.com/')).toBe(false);
+    expect((captured.permissionCheck as CheckHandler)({}, 'persistent-storage', 'https://example.com')).toBe(false);
   });
 });
 

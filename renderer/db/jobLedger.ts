@@ -1,0 +1,79 @@
+import { formatCount } from '../format';
+import type { ConflictRecord, FileRecord, SegmentRecord } from './caseDb';
+
+type StoredPart = Pick<SegmentRecord, 'count' | 'file' | 'index'>;
+
+/** Per file: how many of its events are stored, and the highest index among them. */
+type Progress = Map<number, { count: number; last: number }>;
+
+function addSegment(progress: Progress, segment: StoredPart): void {
+  for (let row = 0; row < segment.count; row++) {
+    const file = segment.file[row]!;
+    const entry = progress.get(file) ?? { count: 0, last: -1 };
+    entry.count++;
+    entry.last = Math.max(entry.last, segment.index[row]!);
+    progress.set(file, entry);
+  }
+}
+
+/**
+ * What a job has told the writer that must not be stored before its events are: a file's record
+ * (which counts them) and a conflict (which points at one). Each is released in the transaction
+ * that stores the last event it refers to, so a case never counts an event it does not hold,
+ * even when storing stops half-way (a full disk).
+ */
+export class JobLedger {
+  private readonly files = new Map<number, FileRecord>();
+  private readonly recorded = new Set<number>();
+  private conflicts: ConflictRecord[] = [];
+  private readonly stored: Progress = new Map();
+
+  fileArrived(record: FileRecord): void {
+    this.files.set(record.id, record);
+  }
+
+  conflictArrived(record: ConflictRecord): void {
+    this.conflicts.push(record);
+  }
+
+  /** The records complete once `segment` is stored as well (none is taken out yet). */
+  completeWith(segment?: StoredPart): { files: FileRecord[]; conflicts: ConflictRecord[] } {
+    const progress: Progress = new Map([...this.stored].map(([file, entry]) => [file, { ...entry }]));
+    if (segment) addSegment(progress, segment);
+    const holds = (place: { file: number; index: number }) => (progress.get(place.file)?.last ?? -1) >= place.index;
+    return {
+      files: [...this.files.values()].filter((file) => (progress.get(file.id)?.count ?? 0) >= file.events),
+      conflicts: this.conflicts.filter((conflict) => holds(conflict.second)),
+    };
+  }
+
+  /** Notes that `segment` and the given records are now stored. */
+  committed(segment: StoredPart | undefined, records: { files: FileRecord[]; conflicts: ConflictRecord[] }): void {
+    if (segment) addSegment(this.stored, segment);
+    for (const file of records.files) {
+      this.files.delete(file.id);
+      this.recorded.add(file.id);
+    }
+    this.conflicts = this.conflicts.filter((conflict) => !records.conflicts.includes(conflict));
+  }
+
+  /**
+   * When storing stops for good: every file with events in the case, recorded as far as they
+   * are stored and saying why the rest is missing (a file whose record never came is named by its
+   * place only), and the conflicts whose events are both stored.
+   */
+  stopped(reason: string, job: FileRecord['job'], fileBase: number): { files: FileRecord[]; conflicts: ConflictRecord[] } {
+    const kept = (id: number) => this.stored.get(id)?.count ?? 0;
+    const unrecorded = [...this.stored.keys()]
+      .filter((id) => !this.files.has(id) && !this.recorded.has(id))
+      .map((id): FileRecord => {
+        const message = `${reason}: the case holds ${formatCount(kept(id))} of this file's events; its record was not received`;
+        return { id, job, index: id - fileBase, path: '', container: [], format: 'unknown', size: 0, sha256: '', contentSha256: '', s3Key: '', events: kept(id), duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message, location: '' }] };
+      });
+    const partial = [...this.files.values()].map((file): FileRecord => {
+      const message = `${reason}: ${formatCount(kept(file.id))} of its ${formatCount(file.events)} events are in the case`;
+      return { ...file, events: kept(file.id), issues: [...file.issues, { severity: 'error', message, location: '' }] };
+    });
+    return { files: [...partial, ...unrecorded], conflicts: this.completeWith().conflicts };
+  }
+}

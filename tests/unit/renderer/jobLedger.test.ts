@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { FileRecord } from '../../../renderer/db/caseDb';
+import { JobLedger } from '../../../renderer/db/jobLedger';
+
+const JOB = 'job-00000000-0000-0000-0000-000000000000';
+const record = (id: number, events: number): FileRecord => ({ id, job: JOB, index: id - 10, path: `f${id}.json`, container: [], format: 'cloudtrail-records', size: 1, sha256: 'a', contentSha256: 'a', s3Key: '', events, duplicates: 0, conflicts: 0, issues: [] });
+const segment = (places: [number, number][]) => ({ count: places.length, file: Uint32Array.from(places, (p) => p[0]), index: Uint32Array.from(places, (p) => p[1]) });
+
+describe('JobLedger', () => {
+  it('releases a file record and a conflict with the segment that stores their last event', () => {
+    const ledger = new JobLedger();
+    ledger.fileArrived(record(10, 3));
+    ledger.conflictArrived({ eventId: 'e', job: JOB, first: { file: 10, index: 0 }, second: { file: 10, index: 2 } });
+    expect(ledger.completeWith()).toEqual({ files: [], conflicts: [] });
+    const first = segment([[10, 0], [10, 1]]);
+    expect(ledger.completeWith(first)).toEqual({ files: [], conflicts: [] });
+    ledger.committed(first, { files: [], conflicts: [] });
+    const second = segment([[10, 2]]);
+    const complete = ledger.completeWith(second);
+    expect(complete.files.map((f) => f.id)).toEqual([10]);
+    expect(complete.conflicts).toHaveLength(1);
+    ledger.committed(second, complete);
+    expect(ledger.completeWith()).toEqual({ files: [], conflicts: [] });
+    expect(ledger.stopped('Import stopped: x', JOB, 10)).toEqual({ files: [], conflicts: [] });
+  });
+
+  it('when stopped, records each file as far as it is stored, including one whose record never came', () => {
+    const ledger = new JobLedger();
+    ledger.fileArrived(record(10, 4));
+    ledger.conflictArrived({ eventId: 'e', job: JOB, first: { file: 10, index: 0 }, second: { file: 12, index: 9 } });
+    const stored = segment([[10, 0], [10, 1], [11, 0]]);
+    ledger.committed(stored, ledger.completeWith(stored));
+    const { files, conflicts } = ledger.stopped('Import stopped: full', JOB, 10);
+    expect(conflicts).toEqual([]);
+    expect(files.map((f) => [f.id, f.index, f.path, f.events, f.issues.map((i) => i.message)])).toEqual([
+      [10, 0, 'f10.json', 2, ['Import stopped: full: 2 of its 4 events are in the case']],
+      [11, 1, '', 1, ["Import stopped: full: the case holds 1 of this file's events; its record was not received"]],
+    ]);
+  });
+});
