@@ -4,15 +4,19 @@ import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
 import type { FileRecord } from '../db/caseDb';
 import { formatTime } from '../format';
-import type { EventDetail, EventRow, ExplorerView, Pivot } from '../query/queryProtocol';
+import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
-import { describeIdentity } from './identity';
+import { accessKeyKind, describeIdentity } from './identity';
+import { RequestParams } from './RequestParams';
 
-const PIVOTS: { field: DictionaryField; label: string }[] = [
-  { field: 'actor', label: 'this actor' },
-  { field: 'sourceIp', label: 'this source IP' },
-  { field: 'accessKey', label: 'this access key (session)' },
-  { field: 'eventName', label: 'this event name' },
+/** The session pivot is the access key pivot: a temporary key belongs to exactly one session. */
+const ACCESS_KEY_LABELS = { session: 'this session (temporary key)', 'long-term': 'this long-term access key', unknown: 'this access key' };
+
+const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
+  { field: 'actor', label: () => 'this actor' },
+  { field: 'sourceIp', label: () => 'this source IP' },
+  { field: 'accessKey', label: (key) => ACCESS_KEY_LABELS[accessKeyKind(key)] },
+  { field: 'eventName', label: () => 'this event name' },
 ];
 
 const pretty = (text: string): string => {
@@ -63,7 +67,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     setDetail({ ...detail, annotation });
     useCairn.getState().set({ listingVersion: useCairn.getState().listingVersion + (view.marked === 'all' ? 0 : 1), marksVersion: useCairn.getState().marksVersion + 1 });
   };
-  const pivot = (next: Pivot): void => changeView({ filters: [...view.filters.filter((f) => f.field !== next.field), next] });
+  const pivot = (next: Filter): void => changeView({ filters: [...view.filters.filter((f) => filterSlot(f) !== filterSlot(next)), next] });
   const addTag = (): void => {
     const tag = tagDraft.trim();
     setTagDraft('');
@@ -91,7 +95,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         <h3>Show all events with…</h3>
         {PIVOTS.filter(({ field }) => row[field] !== '').map(({ field, label }) => (
           <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={row[field]}>
-            {label}: <span className="mono">{row[field]}</span>
+            {label(row[field])}: <span className="mono">{row[field]}</span>
           </button>
         ))}
       </section>
@@ -107,6 +111,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           ))}
         </dl>
       </section>
+
+      <RequestParams event={parsed} onPivot={pivot} />
 
       <section aria-label="Provenance">
         <h3>Where it came from</h3>

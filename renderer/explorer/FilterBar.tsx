@@ -1,8 +1,17 @@
 import { changeView } from '../cases/caseSession';
-import { COLUMN_IDS, type ExplorerView, type MarkedFilter } from '../query/queryProtocol';
+import { COLUMN_IDS, filterSlot, isParamFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { COLUMNS } from './columns';
+import { formatParamPath } from './flattenParams';
+import { accessKeyKind } from './identity';
 
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
+
+/** A chip's name and value (parameter values as JSON, so `"1"` and `1` differ); long values are cut by the chip's width. */
+function describeFilter(filter: Filter): { name: string; value: string } {
+  if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: JSON.stringify(filter.value) };
+  const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
+  return { name, value: filter.value || '(empty)' };
+}
 
 /** The listing's conditions as removable chips, which events to show, and how to show them. */
 export function FilterBar({ view }: { view: ExplorerView }) {
@@ -10,14 +19,20 @@ export function FilterBar({ view }: { view: ExplorerView }) {
     <div className="filter-bar" role="toolbar" aria-label="Listing">
       <div className="chips" aria-label="Filters">
         {view.filters.length === 0 && <span className="muted">All events</span>}
-        {view.filters.map((filter) => (
-          <span className="chip" key={filter.field}>
-            {FIELD_LABELS[filter.field] ?? filter.field}: <span className="mono">{filter.value || '(empty)'}</span>
-            <button type="button" aria-label={`Remove filter ${FIELD_LABELS[filter.field] ?? filter.field}`} onClick={() => changeView({ filters: view.filters.filter((f) => f !== filter) })}>
-              ×
-            </button>
-          </span>
-        ))}
+        {view.filters.map((filter) => {
+          const { name, value } = describeFilter(filter);
+          return (
+            <span className="chip" key={filterSlot(filter)}>
+              {name}:{' '}
+              <span className="mono" title={value}>
+                {value}
+              </span>
+              <button type="button" aria-label={`Remove filter ${name}`} onClick={() => changeView({ filters: view.filters.filter((f) => f !== filter) })}>
+                ×
+              </button>
+            </span>
+          );
+        })}
       </div>
       <label>
         Show{' '}

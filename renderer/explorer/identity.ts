@@ -9,6 +9,17 @@ const textAt = (value: Json | undefined, key: string): string => {
   return typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? String(inner) : '';
 };
 
+/**
+ * What an access key id says about the credentials. An `ASIA…` key is temporary and issued once
+ * per session (an assumed role, a federation or session token), so its events are that session's;
+ * an `AKIA…` key is a user's long-term key, used across many sessions.
+ */
+export function accessKeyKind(key: string): 'session' | 'long-term' | 'unknown' {
+  return key.startsWith('ASIA') ? 'session' : key.startsWith('AKIA') ? 'long-term' : 'unknown';
+}
+
+const KEY_NOTES = { session: ' (temporary: a session)', 'long-term': ' (long-term key)', unknown: '' };
+
 /** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present. */
 export function describeIdentity(event: unknown): [string, string][] {
   const identity = objectAt(event, 'userIdentity');
@@ -26,7 +37,7 @@ export function describeIdentity(event: unknown): [string, string][] {
     ['Principal', arn || textAt(identity, 'principalId')],
     ['User name', textAt(identity, 'userName')],
     ['Account', textAt(identity, 'accountId')],
-    ['Access key', key ? `${key}${key.startsWith('ASIA') ? ' (temporary: a session)' : key.startsWith('AKIA') ? ' (long-term key)' : ''}` : ''],
+    ['Access key', key ? `${key}${KEY_NOTES[accessKeyKind(key)]}` : ''],
     ['Authenticated with MFA', mfa === 'true' ? 'yes' : mfa === 'false' ? 'no' : ''],
     ['Session created', textAt(attributes, 'creationDate')],
     ['Session name', sessionName],

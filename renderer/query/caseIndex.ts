@@ -56,12 +56,18 @@ export class CaseIndex {
   }
 
   /**
-   * Global numbers of the events matching every pivot (and `keep`, given a segment id and row),
-   * oldest first. A value the case has never seen matches nothing.
+   * Global numbers of the events matching every pivot, lying in every set of `within` (global
+   * numbers worked out elsewhere, e.g. from the texts) and passing `keep` (given a segment id and
+   * row), oldest first. A value the case has never seen matches nothing.
    */
-  select(filters: readonly Pivot[], keep?: (segment: number, row: number) => boolean): Uint32Array {
-    if (filters.length === 0 && !keep) return this.order;
+  select(filters: readonly Pivot[], keep?: (segment: number, row: number) => boolean, within: readonly Uint32Array[] = []): Uint32Array {
+    if (filters.length === 0 && !keep && within.length === 0) return this.order;
     const match = new Uint8Array(this.count).fill(1);
+    for (const set of within) {
+      const hit = new Uint8Array(this.count);
+      for (const global of set) hit[global] = 1;
+      for (let global = 0; global < this.count; global++) if (!hit[global]) match[global] = 0;
+    }
     for (const { field, value } of filters) {
       const id = this.ids[field].get(value);
       this.segments.forEach((segment, k) => {
@@ -90,6 +96,11 @@ export class CaseIndex {
     for (let i = 0; i < timed; i++) result[i] = selection[timed - 1 - i]!;
     result.set(selection.subarray(timed), timed);
     return result;
+  }
+
+  /** Each segment's id and the global number of its first row, in storage order: where per-segment reads land. */
+  segmentStarts(): { id: number; start: number }[] {
+    return this.segments.map((segment, k) => ({ id: segment.id, start: this.starts[k]! }));
   }
 
   /** The decoded columns of global event `global`. */

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { CaseDb, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex } from './caseIndex';
-import type { CaseOverview, EventDetail, EventQuery, QueryEnvelope, QueryResponse, RowsResult } from './queryProtocol';
+import { paramMatcher } from './paramMatch';
+import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -14,6 +15,8 @@ interface OpenCase {
   annotations: Map<string, Annotation>;
   /** Selections already worked out, by filters and marks (order is applied when paging). */
   selections: Map<string, Uint32Array>;
+  /** Global numbers (storage order) of the events matching each parameter filter, by the filter's JSON. */
+  params: Map<string, Promise<Uint32Array>>;
 }
 
 let current: OpenCase | null = null;
@@ -34,6 +37,7 @@ async function load(name: string): Promise<OpenCase> {
     files: new Map(files.map((file) => [file.id, file])),
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
+    params: new Map(),
   };
   return current;
 }
@@ -45,10 +49,37 @@ function overview({ index, files }: OpenCase): CaseOverview {
   return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, files: [...files.values()] };
 }
 
-function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): RowsResult {
+/**
+ * The events matching a parameter filter, found in the original texts read one segment at a time:
+ * only the matches outlive the scan. Worked out once per filter, so paging and combining are instant.
+ */
+function paramMatches(open: OpenCase, filter: ParamFilter): Promise<Uint32Array> {
+  const key = JSON.stringify(filter);
+  let found = open.params.get(key);
+  if (!found) {
+    found = (async () => {
+      const test = paramMatcher(filter);
+      const matches: number[] = [];
+      for (const { id, start } of open.index.segmentStarts()) {
+        const texts = (await open.db.texts.get(id))?.texts ?? [];
+        texts.forEach((text, row) => {
+          if (test(text)) matches.push(start + row);
+        });
+      }
+      return Uint32Array.from(matches);
+    })();
+    found.catch(() => open.params.delete(key));
+    open.params.set(key, found);
+  }
+  return found;
+}
+
+async function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): Promise<RowsResult> {
   const key = `${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
   let selection = open.selections.get(key);
   if (!selection) {
+    const within = await Promise.all(query.filters.filter(isParamFilter).map((filter) => paramMatches(open, filter)));
+    const pivots = query.filters.filter((filter): filter is Pivot => !isParamFilter(filter));
     const marks = open.annotations;
     const keep =
       query.marked === 'all'
@@ -57,7 +88,7 @@ function rows(open: OpenCase, query: EventQuery, offset: number, limit: number):
             const mark = marks.get(place(segment, row));
             return query.marked === 'bookmarked' ? mark?.bookmarked === true : (mark?.tags.length ?? 0) > 0;
           };
-    selection = open.index.select(query.filters, keep);
+    selection = open.index.select(pivots, keep, within);
     if (query.order === 'desc') selection = open.index.newestFirst(selection);
     open.selections.set(key, selection);
   }

@@ -7,12 +7,32 @@ export interface Pivot {
   value: string;
 }
 
+/** A scalar leaf of an event's requestParameters, as JSON has it. */
+export type ParamValue = string | number | boolean | null;
+/** Keys and array indices leading from requestParameters down to a leaf. */
+export type ParamPath = (string | number)[];
+
+/** Events whose requestParameters hold `value` at `path`, compared type-exact ("1" is not 1); read from the original texts. */
+export interface ParamFilter {
+  kind: 'param';
+  path: ParamPath;
+  value: ParamValue;
+}
+
+/** A condition of the listing; views saved before parameter filters hold only pivots. */
+export type Filter = Pivot | ParamFilter;
+
+export const isParamFilter = (filter: Filter): filter is ParamFilter => 'kind' in filter && filter.kind === 'param';
+
+/** What a filter constrains: a listing keeps one filter per slot, a new one replaces the old. */
+export const filterSlot = (filter: Filter): string => (isParamFilter(filter) ? `param:${JSON.stringify(filter.path)}` : filter.field);
+
 export type SortOrder = 'asc' | 'desc';
 export type MarkedFilter = 'all' | 'bookmarked' | 'tagged';
 
 /** Which events the explorer lists, and in what order. */
 export interface EventQuery {
-  filters: Pivot[];
+  filters: Filter[];
   order: SortOrder;
   marked: MarkedFilter;
 }

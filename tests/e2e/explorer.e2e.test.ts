@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
@@ -14,6 +15,27 @@ const listed = (page: Page) => page.getByTestId('listing-count').textContent();
 const cells = (page: Page, n: number) => rows(page).nth(n).getByRole('gridcell').allTextContents();
 const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
 
+/** What the tests read of a sample event. */
+interface Sample {
+  userIdentity?: { accessKeyId?: string } | null;
+  requestParameters?: { instancesSet?: { items?: { minCount?: unknown }[] } } | null;
+}
+
+/** Listing rows are this tall (EventTable's ROW_HEIGHT). */
+const ROW_HEIGHT = 28;
+
+/** Scrolls the listing down until a row whose text matches is drawn (the grid draws only rows near the view). */
+async function scrollToRow(page: Page, text: RegExp, total: number) {
+  const step = 40;
+  for (let position = 0; position < total; position += step) {
+    await page.locator('.grid-scroll').evaluate((element, top) => element.scrollTo({ top }), position * ROW_HEIGHT);
+    for (const drawn of [position, Math.min(position + step, total) - 1]) await page.locator(`.grid-row[aria-rowindex="${drawn + 2}"]`).waitFor();
+    const row = rows(page).filter({ hasText: text });
+    if ((await row.count()) > 0) return row.first();
+  }
+  throw new Error(`no row matches ${text}`);
+}
+
 /** Waits until the listing says `count` and its first row is drawn. */
 async function listing(page: Page, count: string): Promise<void> {
   await page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
@@ -23,10 +45,13 @@ async function listing(page: Page, count: string): Promise<void> {
 describe('the event explorer on the real samples', () => {
   let app: LaunchedApp;
   let plaso: { Records: unknown[] };
+  /** Every event of the bundle, read back from the files written, by plain JSON parsing. */
+  let samples: Sample[];
 
   beforeAll(async () => {
     const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-explorer-'));
-    await writeCorpusBundle(evidence);
+    const bundle = await writeCorpusBundle(evidence);
+    samples = (await Promise.all(bundle.map(async (path) => (JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as { Records: Sample[] }).Records))).flat();
     plaso = JSON.parse(await readFile(join(CORPUS, 'plaso/aws_cloudtrail.json'), 'utf8')) as typeof plaso;
     app = await launchApp({ evidence: [evidence] });
     await newCase(app.page, 'Explorer');
@@ -88,6 +113,67 @@ describe('the event explorer on the real samples', () => {
     expect(new Set(await page.locator('.grid-row .col-actor').allTextContents())).toEqual(new Set([ALICE]));
     await page.screenshot({ path: join(SHOTS, 'explorer-pivot.png') });
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await listing(page, '489 events');
+  });
+
+  it('pivots on a request parameter value, narrows it to a session, keeps it with the view, and drops it', async () => {
+    const { page } = app;
+    // Exact copies are stored once: count distinct events (none of these differ only in layout).
+    const distinct = (events: Sample[]) => new Set(events.map((event) => JSON.stringify(event))).size;
+    const minCountOne = samples.filter((event) => event.requestParameters?.instancesSet?.items?.[0]?.minCount === 1);
+    const session = 'ASIASXP6SDP2MXGX4MYC';
+    const [pivoted, inSession] = [distinct(minCountOne), distinct(minCountOne.filter((event) => event.userIdentity?.accessKeyId === session))];
+    expect([pivoted, inSession]).toEqual([9, 2]);
+
+    await (await scrollToRow(page, /2024-04-02 15:13:06RunInstances/, 489)).click();
+    const params = detail(page).getByRole('region', { name: 'Request parameters' });
+    await params.waitFor();
+    const entries = async () => {
+      const [paths, values] = await Promise.all([params.locator('.param-path').allTextContents(), params.locator('.param-value').allTextContents()]);
+      return paths.map((path, i) => `${path} = ${values[i]}`);
+    };
+    const shown = await entries();
+    expect(shown).toHaveLength(28);
+    expect(shown.slice(0, 3)).toEqual(['blockDeviceMapping.items[0].deviceName = "/dev/sda1"', 'blockDeviceMapping.items[0].ebs.deleteOnTermination = true', 'blockDeviceMapping.items[0].ebs.encrypted = false']);
+    expect(shown).toContain('instancesSet.items[0].minCount = 1');
+    expect(shown).toContain('tagSpecificationSet.items[0].tags[0].value = "test"');
+    await params.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'explorer-params.png') });
+
+    await params.getByRole('button', { name: 'Events with instancesSet.items[0].minCount = 1' }).click();
+    await listing(page, `${pivoted} events`);
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Parameter instancesSet.items[0].minCount: 1×']);
+    expect(await page.locator('.grid-row .col-eventName').allTextContents()).toEqual(Array<string>(pivoted).fill('RunInstances'));
+    await page.screenshot({ path: join(SHOTS, 'explorer-params-pivot.png') });
+
+    await rows(page).filter({ hasText: /2024-04-02 15:13:06/ }).first().click();
+    await detail(page).getByRole('button', { name: `this session (temporary key): ${session}` }).click();
+    await listing(page, `${inSession} events`);
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Parameter instancesSet.items[0].minCount: 1×', `Session: ${session}×`]);
+    await page.getByRole('button', { name: 'Remove filter Session' }).click();
+    await listing(page, `${pivoted} events`);
+
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Open Explorer' }).click();
+    await listing(page, `${pivoted} events`);
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Parameter instancesSet.items[0].minCount: 1×']);
+    await page.getByRole('button', { name: 'Remove filter Parameter instancesSet.items[0].minCount' }).click();
+    await listing(page, '489 events');
+  });
+
+  it('elides long parameter values in the detail, keeping them whole in the filter', async () => {
+    const { page } = app;
+    await rows(page).filter({ hasText: /^2014-03-25 20:17:37CreateRole/ }).click();
+    const value = detail(page).getByRole('region', { name: 'Request parameters' }).locator('.param-value').first();
+    const whole = JSON.stringify((plaso.Records as { eventName: string; requestParameters: { assumeRolePolicyDocument: string } }[]).find((event) => event.eventName === 'CreateRole')!.requestParameters.assumeRolePolicyDocument);
+    expect(await value.textContent()).toBe(`${whole.slice(0, 159)}…`);
+    expect(await value.getAttribute('title')).toBe(whole);
+    await value.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'explorer-params-long.png') });
+    await detail(page).getByRole('button', { name: /^Events with assumeRolePolicyDocument = / }).click();
+    await listing(page, '1 event');
+    expect(await page.locator('.chip .mono').getAttribute('title')).toBe(whole);
+    await page.getByRole('button', { name: 'Remove filter Parameter assumeRolePolicyDocument' }).click();
     await listing(page, '489 events');
   });
 

@@ -1,0 +1,36 @@
+import type { ParamFilter } from '../query/queryProtocol';
+import { flattenParams, formatParamPath, formatParamValue } from './flattenParams';
+
+/** Entries listed before the rest is left to the JSON below: some requests carry thousands. */
+const LISTED = 200;
+/** Characters of a value shown; the filter always holds the whole value. */
+const VALUE_CHARS = 160;
+
+/** The event's request parameters, one scalar leaf a line, each a pivot to every event holding that value at that path. */
+export function RequestParams({ event, onPivot }: { event: unknown; onPivot(filter: ParamFilter): void }) {
+  const entries = flattenParams(event);
+  return (
+    <section aria-label="Request parameters">
+      <h3>Request parameters</h3>
+      {entries.length === 0 && <p className="muted">None recorded.</p>}
+      <ul className="params">
+        {entries.slice(0, LISTED).map(({ path, value }) => {
+          const name = formatParamPath(path);
+          const shown = formatParamValue(value, VALUE_CHARS);
+          return (
+            <li key={JSON.stringify(path)}>
+              <span className="mono param-path">{name}</span>
+              <span className="mono param-value" title={JSON.stringify(value)}>
+                {shown}
+              </span>
+              <button type="button" className="link" aria-label={`Events with ${name} = ${shown}`} title="Show all events with this value here" onClick={() => onPivot({ kind: 'param', path, value })}>
+                events with this value
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {entries.length > LISTED && <p className="muted">…and {entries.length - LISTED} more in the original JSON.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ParamPath, ParamValue } from '../query/queryProtocol';
+
+/** One scalar leaf of an event's requestParameters and the path that leads to it. */
+export interface ParamEntry {
+  path: ParamPath;
+  value: ParamValue;
+}
+
+/**
+ * The scalar leaves of `event.requestParameters`, in document order. Empty objects and arrays
+ * have no leaf, so they are not listed; an event without request parameters has none.
+ */
+export function flattenParams(event: unknown): ParamEntry[] {
+  const entries: ParamEntry[] = [];
+  const walk = (value: unknown, path: ParamPath): void => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
+    else entries.push({ path, value: value as ParamValue });
+  };
+  const params = event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>)['requestParameters'] : undefined;
+  if (params !== null && typeof params === 'object') walk(params, []);
+  return entries;
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** A path as an investigator reads it: `items[0].instanceId`; keys that would be ambiguous are quoted, `["a.b"]`. */
+export function formatParamPath(path: ParamPath): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : PLAIN_KEY.test(step) ? `${i === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`)).join('');
+}
+
+/** A value as JSON writes it (strings quoted, so `"1"` and `1` differ), cut to `max` characters with `…`. */
+export function formatParamValue(value: ParamValue, max: number): string {
+  const text = JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,45 @@
+import type { ParamFilter, ParamPath } from './queryProtocol';
+
+/** The value at `path` below `root`, following own object keys and array indices only; undefined when absent. */
+export function valueAt(root: unknown, path: ParamPath): unknown {
+  let here = root;
+  for (const step of path) {
+    const container = typeof step === 'number' ? Array.isArray(here) : here !== null && typeof here === 'object' && !Array.isArray(here);
+    if (!container || !Object.hasOwn(here as object, step)) return undefined;
+    here = (here as Record<string | number, unknown>)[step];
+  }
+  return here;
+}
+
+/**
+ * Runs of characters that every JSON writer seen in the wild leaves as they are (no `\u` or `\/`
+ * escapes): printable ASCII without quotes, backslash, slash, `<`, `>`, `&`. A text holding a
+ * key or string value holds each such run of it verbatim, however the writer escaped the rest.
+ */
+const LITERAL_RUNS = /[\w .,:;=+*?!@#$%^|~()[\]{}-]{3,}/g;
+
+/** Substrings every original text matching `filter` contains: its keys' and its value's literal runs. */
+export function paramNeedles({ path, value }: ParamFilter): string[] {
+  const words = path.filter((step): step is string => typeof step === 'string');
+  if (typeof value === 'string') words.push(value);
+  else if (typeof value === 'boolean' || value === null) words.push(String(value));
+  return [...new Set(words.flatMap((word) => word.match(LITERAL_RUNS) ?? []))];
+}
+
+/**
+ * A test of one event's original text against `filter`: a substring prefilter, then a parse of
+ * the candidates only and a type-exact comparison of requestParameters at the filter's path.
+ */
+export function paramMatcher(filter: ParamFilter): (text: string) => boolean {
+  const needles = paramNeedles(filter);
+  return (text) => {
+    if (!needles.every((needle) => text.includes(needle))) return false;
+    let event: unknown;
+    try {
+      event = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    return valueAt(event, ['requestParameters', ...filter.path]) === filter.value;
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { flattenParams, formatParamPath, formatParamValue } from '../../../renderer/explorer/flattenParams';
+
+describe('flattenParams', () => {
+  it('lists the scalar leaves of requestParameters in document order, with nested and array paths', () => {
+    const event = {
+      eventName: 'RunInstances',
+      requestParameters: {
+        instancesSet: { items: [{ imageId: 'ami-1111', minCount: 1 }, { imageId: 'ami-2222', minCount: 2 }] },
+        disableApiTermination: false,
+        clientToken: null,
+        tagSpecificationSet: { items: [] },
+        blockDeviceMapping: {},
+        'x-amz-acl': 'private',
+        'a.b': 'dotted key',
+      },
+    };
+    expect(flattenParams(event)).toEqual([
+      { path: ['instancesSet', 'items', 0, 'imageId'], value: 'ami-1111' },
+      { path: ['instancesSet', 'items', 0, 'minCount'], value: 1 },
+      { path: ['instancesSet', 'items', 1, 'imageId'], value: 'ami-2222' },
+      { path: ['instancesSet', 'items', 1, 'minCount'], value: 2 },
+      { path: ['disableApiTermination'], value: false },
+      { path: ['clientToken'], value: null },
+      { path: ['x-amz-acl'], value: 'private' },
+      { path: ['a.b'], value: 'dotted key' },
+    ]);
+  });
+
+  it('has nothing for events without request parameters', () => {
+    expect(flattenParams({ requestParameters: null })).toEqual([]);
+    expect(flattenParams({ eventName: 'ConsoleLogin' })).toEqual([]);
+    expect(flattenParams({ requestParameters: 'not an object' })).toEqual([]);
+    expect(flattenParams(undefined)).toEqual([]);
+    expect(flattenParams([{ requestParameters: { a: 1 } }])).toEqual([]);
+  });
+
+  it('writes paths with dots and [i], quoting keys a dot would make ambiguous', () => {
+    expect(formatParamPath(['bucketName'])).toBe('bucketName');
+    expect(formatParamPath(['instancesSet', 'items', 0, 'imageId'])).toBe('instancesSet.items[0].imageId');
+    expect(formatParamPath(['host', 0])).toBe('host[0]');
+    expect(formatParamPath(['x-amz-acl'])).toBe('x-amz-acl');
+    expect(formatParamPath(['a.b', 'c d', '0', ''])).toBe('["a.b"]["c d"]["0"][""]');
+  });
+
+  it('shows values as JSON, cut with … past the limit', () => {
+    expect([formatParamValue('my-bucket', 20), formatParamValue(1, 20), formatParamValue('1', 20), formatParamValue(true, 20), formatParamValue(null, 20)]).toEqual(['"my-bucket"', '1', '"1"', 'true', 'null']);
+    expect(formatParamValue('line\none <b>', 40)).toBe('"line\\none <b>"');
+    expect(formatParamValue('arn:aws:iam::123456789012:policy/LongName', 20)).toBe('"arn:aws:iam::12345…');
+    expect(formatParamValue('arn:aws:iam::123456789012:policy/LongName', 20)).toHaveLength(20);
+  });
+});

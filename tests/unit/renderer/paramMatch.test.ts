@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { paramMatcher, paramNeedles, valueAt } from '../../../renderer/query/paramMatch';
+import type { ParamFilter } from '../../../renderer/query/queryProtocol';
+
+const param = (path: ParamFilter['path'], value: ParamFilter['value']): ParamFilter => ({ kind: 'param', path, value });
+const event = (requestParameters: unknown): string => JSON.stringify({ eventName: 'X', requestParameters });
+
+describe('valueAt', () => {
+  const root = { a: { b: [10, { c: 'deep' }] }, arr: ['x'] };
+  it('follows own keys and array indices only', () => {
+    expect(valueAt(root, ['a', 'b', 1, 'c'])).toBe('deep');
+    expect(valueAt(root, ['a', 'b', 0])).toBe(10);
+    expect(valueAt(root, [])).toBe(root);
+    expect(valueAt(root, ['a', 'b', '0'])).toBeUndefined();
+    expect(valueAt(root, ['arr', 'length'])).toBeUndefined();
+    expect(valueAt(root, ['a', 'toString'])).toBeUndefined();
+    expect(valueAt(root, ['a', 'b', 5])).toBeUndefined();
+    expect(valueAt(root, [0])).toBeUndefined();
+    expect(valueAt(null, ['a'])).toBeUndefined();
+  });
+});
+
+describe('paramNeedles', () => {
+  it('keeps the runs of keys and values that any JSON writer leaves literal', () => {
+    expect(paramNeedles(param(['bucketName'], 'my-bucket'))).toEqual(['bucketName', 'my-bucket']);
+    expect(paramNeedles(param(['policyArn'], 'arn:aws:iam::aws:policy/AdministratorAccess'))).toEqual(['policyArn', 'arn:aws:iam::aws:policy', 'AdministratorAccess']);
+    expect(paramNeedles(param(['items', 0, 'n'], 42))).toEqual(['items']);
+    expect(paramNeedles(param(['force'], false))).toEqual(['force', 'false']);
+    expect(paramNeedles(param(['clientToken'], null))).toEqual(['clientToken', 'null']);
+    expect(paramNeedles(param(['name'], 'café <x> é'))).toEqual(['name', 'caf']);
+  });
+});
+
+describe('paramMatcher', () => {
+  it('matches the value at exactly that path, type-exact', () => {
+    const bucket = paramMatcher(param(['bucketName'], 'my-bucket'));
+    expect(bucket(event({ bucketName: 'my-bucket' }))).toBe(true);
+    expect(bucket(event({ bucketName: 'my-bucket-2' }))).toBe(false);
+    expect(bucket(event({ other: { bucketName: 'my-bucket' } }))).toBe(false);
+    expect(bucket(JSON.stringify({ responseElements: { bucketName: 'my-bucket' } }))).toBe(false);
+    expect(bucket(event(null))).toBe(false);
+
+    const count = paramMatcher(param(['instancesSet', 'items', 0, 'minCount'], 1));
+    expect(count(event({ instancesSet: { items: [{ minCount: 1 }] } }))).toBe(true);
+    expect(count(event({ instancesSet: { items: [{ minCount: '1' }] } }))).toBe(false);
+    expect(count(event({ instancesSet: { items: [{ minCount: 2 }, { minCount: 1 }] } }))).toBe(false);
+    expect(count(event({ instancesSet: { items: { 0: { minCount: 1 } } } }))).toBe(false);
+    expect(paramMatcher(param(['n'], '1'))(event({ n: 1 }))).toBe(false);
+    expect(paramMatcher(param(['on'], true))(event({ on: 'true' }))).toBe(false);
+    expect(paramMatcher(param(['token'], null))(event({ token: null }))).toBe(true);
+    expect(paramMatcher(param(['token'], null))(event({}))).toBe(false);
+  });
+
+  it('finds values however the writer escaped them', () => {
+    const arn = paramMatcher(param(['policyArn'], 'arn:aws:iam::aws:policy/Admin<&>é'));
+    expect(arn('{"requestParameters":{"policyArn":"arn:aws:iam::aws:policy\\/Admin\\u003c\\u0026\\u003e\\u00e9"}}')).toBe(true);
+    expect(arn('{"requestParameters":{"policyArn":"arn:aws:iam::aws:policy/Admin<&>é"}}')).toBe(true);
+    expect(paramMatcher(param(['n'], 1000))('{"requestParameters":{"n":1e3}}')).toBe(true);
+  });
+
+  it('turns down texts that are not JSON, parsing only what passes the prefilter', () => {
+    const bucket = paramMatcher(param(['bucketName'], 'my-bucket'));
+    expect(bucket('bucketName,my-bucket,"a CSV row"')).toBe(false);
+    expect(bucket('{"requestParameters":{"bucketName":"my-bucket"')).toBe(false);
+    const texts = [event({ keyName: 'k' }), event({ bucketName: 'other' }), event({ bucketName: 'my-bucket' })];
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(texts.map(bucket)).toEqual([false, false, true]);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
