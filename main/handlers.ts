@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { API_CHANNELS, MAX_COPY_CHARS, isJobId, type ApiChannel, type CairnApi, type JobId } from '../shared/ipc';
+import { isAbsolute } from 'node:path';
+import { API_CHANNELS, MAX_COPY_CHARS, isJobId, type ApiChannel, type JobId, type MainApi } from '../shared/ipc';
 import { startIngestJob, type IngestPort, type RunningJob } from './ingestJob';
 
 /** A handler per API call, typed from the contract: each receives the calling sender first. */
@@ -14,10 +15,29 @@ function expectArity(channel: string, args: unknown[], count: number): void {
   if (args.length !== count) throw new TypeError(`${channel}: expected ${count} argument(s), got ${args.length}`);
 }
 
-const validators: Validators<CairnApi> = {
+/** The most paths one drop may carry, and the longest path accepted (Linux's PATH_MAX). */
+const MAX_DROPPED_PATHS = 10_000;
+const MAX_PATH_CHARS = 4096;
+
+const isDroppedPath = (path: unknown): path is string =>
+  typeof path === 'string' && path.length <= MAX_PATH_CHARS && !path.includes('\0') && isAbsolute(path);
+
+const validators: Validators<MainApi> = {
   openEvidence(args) {
     expectArity('openEvidence', args, 0);
     return [];
+  },
+  addDroppedEvidence(args) {
+    expectArity('addDroppedEvidence', args, 1);
+    const paths: unknown = args[0];
+    if (!Array.isArray(paths) || paths.length === 0 || paths.length > MAX_DROPPED_PATHS) {
+      throw new TypeError(`addDroppedEvidence: expected an array of 1 to ${MAX_DROPPED_PATHS} paths`);
+    }
+    // A loop, not every(): it visits the holes of a sparse array too.
+    for (let i = 0; i < paths.length; i++) {
+      if (!isDroppedPath(paths[i])) throw new TypeError(`addDroppedEvidence: path ${i} is not an absolute path of at most ${MAX_PATH_CHARS} characters`);
+    }
+    return [paths as string[]];
   },
   cancelIngest(args) {
     expectArity('cancelIngest', args, 1);
@@ -40,17 +60,22 @@ export interface MainServices<Sender> {
 }
 
 /** The main-side implementation of every API call. */
-export function createHandlers<Sender>(services: MainServices<Sender>): Handlers<CairnApi, Sender> {
+export function createHandlers<Sender>(services: MainServices<Sender>): Handlers<MainApi, Sender> {
   const jobs = new Map<JobId, RunningJob>();
+  const startJob = (sender: Sender, paths: readonly string[]): JobId => {
+    const job: JobId = `job-${randomUUID()}`;
+    const running = startIngestJob(services.ingestWorkerPath, job, paths, services.openIngestPort(sender, job));
+    jobs.set(job, running);
+    void running.finished.then(() => jobs.delete(job));
+    return job;
+  };
   return {
     async openEvidence(sender) {
       const paths = await services.chooseEvidence(sender);
-      if (!paths || paths.length === 0) return null;
-      const job: JobId = `job-${randomUUID()}`;
-      const running = startIngestJob(services.ingestWorkerPath, job, paths, services.openIngestPort(sender, job));
-      jobs.set(job, running);
-      void running.finished.then(() => jobs.delete(job));
-      return job;
+      return paths && paths.length > 0 ? startJob(sender, paths) : null;
+    },
+    async addDroppedEvidence(sender, paths) {
+      return startJob(sender, paths);
     },
     async cancelIngest(_sender, job) {
       await jobs.get(job)?.cancel();
@@ -62,7 +87,7 @@ export function createHandlers<Sender>(services: MainServices<Sender>): Handlers
 }
 
 /** Validates a call from the page and runs its handler; unknown channels and bad arguments throw. */
-export function dispatch<Sender>(handlers: Handlers<CairnApi, Sender>, channel: unknown, args: unknown, sender: Sender): Promise<unknown> {
+export function dispatch<Sender>(handlers: Handlers<MainApi, Sender>, channel: unknown, args: unknown, sender: Sender): Promise<unknown> {
   if (!API_CHANNELS.includes(channel as ApiChannel)) throw new TypeError(`unknown call: ${String(channel)}`);
   if (!Array.isArray(args)) throw new TypeError('arguments must be an array');
   const name = channel as ApiChannel;

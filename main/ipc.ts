@@ -1,5 +1,5 @@
 import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { API_CHANNELS, type CairnApi, type JobId } from '../shared/ipc';
+import { API_CHANNELS, type JobId, type MainApi } from '../shared/ipc';
 import { isAppUrl } from './appUrl';
 import { dispatch, type Handlers } from './handlers';
 import type { IngestPort } from './ingestJob';
@@ -13,7 +13,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, windowIds: ReadonlySe
 }
 
 /** Registers one handler per API call; each checks its sender and validates its arguments. */
-export function registerIpc(handlers: Handlers<CairnApi, WebContents>, windowIds: ReadonlySet<number>): void {
+export function registerIpc(handlers: Handlers<MainApi, WebContents>, windowIds: ReadonlySet<number>): void {
   for (const channel of API_CHANNELS) {
     ipcMain.handle(invokeChannel(channel), (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, windowIds)) throw new Error(`${channel}: rejected call from an untrusted sender`);

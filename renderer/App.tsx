@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { api } from './api';
+import { pickEvidence } from './case/addEvidence';
 import { CaseSummary } from './case/CaseSummary';
+import { EvidenceDrop } from './case/EvidenceDrop';
 import { EvidencePanel } from './case/EvidencePanel';
 import { caseDbName } from './cases/caseRegistry';
 import { closeCase, refreshCases } from './cases/caseSession';
@@ -12,14 +13,6 @@ import { formatCount } from './format';
 import { IngestBanner } from './ingest/IngestBanner';
 import { startIngestSession } from './ingest/ingestSession';
 import { useCairn } from './store';
-
-async function addEvidence(): Promise<void> {
-  try {
-    await api().openEvidence();
-  } catch (failure) {
-    useCairn.getState().set({ error: `Cannot open evidence: ${(failure as Error).message}` });
-  }
-}
 
 /** An open case: its figures, the explorer (listing and detail) and the evidence panel. */
 function CaseWorkspace() {
@@ -35,10 +28,10 @@ function CaseWorkspace() {
         <section className="empty">
           <h1>Add the evidence for this case</h1>
           <p>
-            Pick trail files as delivered to S3 (<code>.json.gz</code>), archives (<code>.zip</code>, <code>.tar.gz</code>) or exports (lookup-events, CloudWatch Logs, CSV).
-            Cairn reads them locally, read-only, and never connects to the network.
+            Pick trail files as delivered to S3 (<code>.json.gz</code>), archives (<code>.zip</code>, <code>.tar.gz</code>) or exports (lookup-events, CloudWatch Logs, CSV),
+            or drop files and folders onto this window. Cairn reads them locally, read-only, and never connects to the network.
           </p>
-          <button type="button" className="primary" onClick={() => void addEvidence()}>
+          <button type="button" className="primary" onClick={() => void pickEvidence()}>
             Add evidence…
           </button>
         </section>
@@ -99,7 +92,7 @@ export function App() {
         </div>
         {current && (
           <div className="toolbar-actions">
-            <button type="button" className="primary" onClick={() => void addEvidence()} disabled={running}>
+            <button type="button" className="primary" onClick={() => void pickEvidence()} disabled={running}>
               Add evidence…
             </button>
             <button type="button" onClick={() => void closeCase()} disabled={running}>
@@ -115,6 +108,7 @@ export function App() {
       )}
       {ingest && <IngestBanner view={ingest} />}
       <main className="content">{current ? <CaseWorkspace /> : <StartScreen />}</main>
+      <EvidenceDrop />
     </div>
   );
 }

@@ -6,11 +6,17 @@ export type JobId = string;
 /**
  * Every call the renderer can make to main. The preload implements exactly this (with
  * `satisfies`) and main registers a handler map typed from it, so the two cannot drift apart.
- * No call takes a file path: main opens dialogs and receives dropped files itself.
+ * No call takes a file path from the page: main opens dialogs, and the preload resolves dropped files.
  */
 export interface CairnApi {
   /** Shows the open dialog; starts an ingest job for what the user picked, or returns null. */
   openEvidence(): Promise<JobId | null>;
+  /**
+   * Adds files and folders dropped on the window. The preload resolves each File to its path on
+   * disk (a File the page made itself has none and is skipped) and main starts an ingest job for
+   * them; null when none resolved.
+   */
+  addDroppedEvidence(files: File[]): Promise<JobId | null>;
   /** Stops a running job; events already delivered stay. */
   cancelIngest(job: JobId): Promise<void>;
   /** Puts text on the system clipboard (the sandboxed page has no clipboard permission). */
@@ -20,8 +26,14 @@ export interface CairnApi {
 /** The most text one copy may carry. */
 export const MAX_COPY_CHARS = 64 * 2 ** 20;
 
+/**
+ * The calls as main receives them: the same as the page's, except that dropped files arrive as
+ * the paths the preload resolved for them.
+ */
+export type MainApi = Omit<CairnApi, 'addDroppedEvidence'> & { addDroppedEvidence(paths: string[]): Promise<JobId | null> };
+
 export type ApiChannel = keyof CairnApi;
-export const API_CHANNELS = ['openEvidence', 'cancelIngest', 'copyText'] as const satisfies readonly ApiChannel[];
+export const API_CHANNELS = ['openEvidence', 'addDroppedEvidence', 'cancelIngest', 'copyText'] as const satisfies readonly ApiChannel[];
 
 /** Counters of a running job, sent with every progress message. */
 export interface IngestProgress {

@@ -53,6 +53,11 @@ export interface LaunchOptions {
   evidence?: string[];
   /** Reuse a profile (and so the case database) across launches; a fresh one otherwise. */
   profileDir?: string;
+  /**
+   * What the preload resolves a dropped File to, by file name, as Electron's
+   * webUtils.getPathForFile would; any other File resolves to '' (one the page made itself).
+   */
+  dropPaths?: Record<string, string>;
 }
 
 export interface LaunchedApp {
@@ -133,7 +138,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
   await context.exposeBinding('__cairnHarnessInvoke', ({ page }, channel: unknown, args: unknown) => dispatch(handlers, channel, args, page));
   await context.exposeBinding('__cairnHarnessReply', (_source, job: JobId, reply: string) => replyListeners.get(job)?.(decodeFromBridge(reply) as IngestReply));
-  await context.addInitScript({ content: await harnessPreload() });
+  const dropPaths = `window.__cairnHarnessDropPaths = ${JSON.stringify(options.dropPaths ?? {})};\n`;
+  await context.addInitScript({ content: dropPaths + (await harnessPreload()) });
 
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(APP_BASE + 'index.html');

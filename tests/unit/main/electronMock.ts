@@ -54,5 +54,7 @@ export const ipcMain = { handle: vi.fn() };
 export const dialog = { showOpenDialog: vi.fn() };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 export const ipcRenderer = { invoke: vi.fn(async () => 'answer'), on: vi.fn() };
+/** Like Electron's: a File's path on disk, '' for one the page made itself (tests say which is which). */
+export const webUtils = { getPathForFile: vi.fn<(file: File) => string>(() => '') };
 export const app = { on: vi.fn(), whenReady: vi.fn(() => new Promise(() => undefined)), quit: vi.fn() };
 export const session = { defaultSession: {} };

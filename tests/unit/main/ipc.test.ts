@@ -11,17 +11,19 @@ describe('registerIpc', () => {
   const window = new FakeWebContents();
   const chooseEvidence = vi.fn(async () => null);
   const writeClipboard = vi.fn();
+  const port = { post: vi.fn(), onReply: vi.fn() };
+  const openPort = vi.fn(() => port);
   const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
 
   beforeAll(() => {
-    registerIpc(createHandlers({ chooseEvidence, openIngestPort: vi.fn(), writeClipboard, ingestWorkerPath: '/nowhere' }) as never, new Set([window.id]));
+    registerIpc(createHandlers({ chooseEvidence, openIngestPort: openPort, writeClipboard, ingestWorkerPath: '/nowhere' }) as never, new Set([window.id]));
     for (const [channel, handler] of ipcMain.handle.mock.calls as unknown as [string, never][]) registered.set(channel, handler);
   });
 
   const trusted = () => ({ sender: window, senderFrame: window.mainFrame });
 
   it('registers exactly one handler per API call', () => {
-    expect([...registered.keys()].sort()).toEqual(['cairn:cancelIngest', 'cairn:copyText', 'cairn:openEvidence']);
+    expect([...registered.keys()].sort()).toEqual(['cairn:addDroppedEvidence', 'cairn:cancelIngest', 'cairn:copyText', 'cairn:openEvidence']);
   });
 
   it('runs calls from the app window', async () => {
@@ -58,6 +60,36 @@ describe('registerIpc', () => {
     expect(writeClipboard).not.toHaveBeenCalled();
     await expect(copy(trusted(), '{"eventName":"<b>x</b>"}')).resolves.toBeUndefined();
     expect(writeClipboard).toHaveBeenCalledExactlyOnceWith('{"eventName":"<b>x</b>"}');
+  });
+
+  it('takes only 1 to 10,000 absolute paths for dropped evidence', async () => {
+    const drop = (...args: unknown[]) => Promise.resolve().then(() => registered.get('cairn:addDroppedEvidence')!(trusted(), ...args));
+    const rejected: [unknown[], string][] = [
+      [[], 'expected 1 argument(s), got 0'],
+      [['/evidence/trail.json.gz'], 'expected an array of 1 to 10000 paths'],
+      [[{ 0: '/evidence', length: 1 }], 'expected an array of 1 to 10000 paths'],
+      [[[]], 'expected an array of 1 to 10000 paths'],
+      [[Array.from({ length: 10_001 }, (_, i) => `/evidence/${i}.json`)], 'expected an array of 1 to 10000 paths'],
+      [[['/evidence/a.json', 42]], 'path 1 is not an absolute path'],
+      [[[{ toString: () => '/evidence' }]], 'path 0 is not an absolute path'],
+      [[['evidence/a.json']], 'path 0 is not an absolute path'],
+      [[['../../etc/passwd']], 'path 0 is not an absolute path'],
+      [[['']], 'path 0 is not an absolute path'],
+      [[['/evidence/a\0.json']], 'path 0 is not an absolute path'],
+      [[['/' + 'x'.repeat(4096)]], 'path 0 is not an absolute path'],
+      [[Object.assign(new Array<string>(2), { 1: '/evidence/a.json' })], 'path 0 is not an absolute path'],
+      [[['/evidence/a.json'], '/etc/passwd'], 'expected 1 argument(s), got 2'],
+    ];
+    for (const [args, message] of rejected) await expect(drop(...args)).rejects.toThrow(`addDroppedEvidence: ${message}`);
+    expect(openPort).not.toHaveBeenCalled();
+  });
+
+  it('starts a job for dropped paths as for picked ones: its port goes to the sender', async () => {
+    const job = await registered.get('cairn:addDroppedEvidence')!(trusted(), ['/evidence/AWSLogs', '/evidence/trail.json.gz']);
+    expect(job).toMatch(/^job-[0-9a-f-]{36}$/);
+    expect(openPort).toHaveBeenCalledExactlyOnceWith(window, job);
+    // The worker path is made up, so the job ends at once, and says why.
+    await vi.waitFor(() => expect(port.post).toHaveBeenCalledWith(expect.objectContaining({ type: 'done', job, error: expect.stringContaining('ingest stopped') })));
   });
 });
 

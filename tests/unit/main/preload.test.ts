@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_CHANNELS } from '../../../shared/ipc';
-import { contextBridge, ipcRenderer } from './electronMock';
+import { contextBridge, ipcRenderer, webUtils } from './electronMock';
 
 vi.mock('electron', () => import('./electronMock'));
 
@@ -25,6 +25,23 @@ describe('preload', () => {
     const api = contextBridge.exposeInMainWorld.mock.calls[0]![1] as { cancelIngest(job: string): Promise<void> };
     await expect(api.cancelIngest(JOB)).resolves.toBe('answer');
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cairn:cancelIngest', JOB);
+  });
+
+  it('sends main only the paths of dropped files that Electron resolves, and nothing when none resolves', async () => {
+    const api = contextBridge.exposeInMainWorld.mock.calls[0]![1] as { addDroppedEvidence(files: File[]): Promise<unknown> };
+    const onDisk = new Map([
+      ['trail.json.gz', '/evidence/trail.json.gz'],
+      ['AWSLogs', '/evidence/AWSLogs'],
+    ]);
+    webUtils.getPathForFile.mockImplementation((file) => onDisk.get(file.name) ?? '');
+    ipcRenderer.invoke.mockClear();
+    const dropped = ['trail.json.gz', '/etc/passwd', 'AWSLogs'].map((name) => new File(['{}'], name));
+    await expect(api.addDroppedEvidence(dropped)).resolves.toBe('answer');
+    expect(webUtils.getPathForFile.mock.calls.map(([file]) => file)).toEqual(dropped);
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cairn:addDroppedEvidence', ['/evidence/trail.json.gz', '/evidence/AWSLogs']);
+    await expect(api.addDroppedEvidence([new File(['{}'], '/etc/shadow')])).resolves.toBeNull();
+    await expect(api.addDroppedEvidence([])).resolves.toBeNull();
+    expect(ipcRenderer.invoke).toHaveBeenCalledOnce();
   });
 
   it("hands a job's port to the page window, and nothing that is not a job", () => {
