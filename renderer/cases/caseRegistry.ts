@@ -21,7 +21,7 @@ class Registry extends Dexie {
   cases!: Table<CaseInfo, string>;
 
   constructor() {
-    super('cairn-cases', { chromeTransactionDurability: DURABILITY });
+    super('cairn-cases', { chromeTransactionDurability: DURABILITY.marks });
     this.version(1).stores({ cases: 'id, lastOpened' });
   }
 }

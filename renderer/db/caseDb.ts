@@ -63,10 +63,15 @@ export interface FileRecord extends EvidenceFile {
 }
 
 /**
- * Every write is flushed to disk before it counts as done ('strict'): evidence and an
- * investigator's notes must survive a crash or a power cut, at the price of a little speed.
+ * How writes reach the disk, chosen per kind of data:
+ * - `marks` ('strict'): an investigator's bookmarks, tags and notes, and the case list, exist
+ *   nowhere else, so each write is flushed to disk before it counts as done;
+ * - `import` ('relaxed'): events can always be read again from the evidence, and each segment is
+ *   one transaction with the records that count it, so a crash loses at most the last segments of
+ *   an import, consistently, and adding the evidence again completes it (known events are
+ *   skipped). A flush per segment would cost most of the import's speed.
  */
-export const DURABILITY = 'strict';
+export const DURABILITY = { marks: 'strict', import: 'relaxed' } as const;
 
 /** One case's database; the source of truth for its events. */
 export class CaseDb extends Dexie {
@@ -77,8 +82,8 @@ export class CaseDb extends Dexie {
   conflicts!: Table<ConflictRecord, number>;
   annotations!: Table<Annotation, [number, number]>;
 
-  constructor(name: string) {
-    super(name, { chromeTransactionDurability: DURABILITY });
+  constructor(name: string, durability: 'strict' | 'relaxed' = DURABILITY.marks) {
+    super(name, { chromeTransactionDurability: durability });
     this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id', conflicts: '++id, eventId, [first.file+first.index], [second.file+second.index]', annotations: '[segment+row]' });
   }
 }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { CaseDb } from './caseDb';
+import { CaseDb, DURABILITY } from './caseDb';
 import { CaseWriter } from './caseWriter';
 import type { WriterRequest, WriterUpdate } from './writerProtocol';
 
@@ -7,7 +7,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<WriterRequest>) => {
   const { job, port, caseDb } = event.data;
-  const db = new CaseDb(caseDb);
+  const db = new CaseDb(caseDb, DURABILITY.import);
   new CaseWriter(db).attach(job, port, (update: WriterUpdate) => {
     const ended = update.kind === 'failed' || (update.kind === 'ingest' && update.message.type === 'done');
     if (ended) db.close();

@@ -1,22 +1,16 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { createHandlers, dispatch } from '../../main/handlers';
 import type { IngestPort } from '../../main/ingestJob';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { IngestMessage, IngestReply, JobId } from '../../shared/ipc';
-import { decodeFromBridge, encodeForBridge } from './bridgeCodec';
+import { startAppServer } from './appServer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'dist/renderer');
 const INGEST_WORKER = join(ROOT, 'dist/main/ingestWorker.cjs');
-/** The harness serves the bundle here: a secure origin, like the app protocol, so storage APIs exist. */
-export const APP_BASE = 'http://localhost/';
-
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 /** Flags that keep Chromium off the network (and working as root in a container). */
 export const CHROMIUM_ARGS = [
@@ -62,6 +56,8 @@ export interface LaunchOptions {
 
 export interface LaunchedApp {
   page: Page;
+  /** The app's origin in this launch (the same for a reused profile), with a trailing slash. */
+  base: string;
   /** Every URL the page, its workers or the browser requested outside the app. */
   externalRequests: string[];
   /** What the page put on the clipboard, oldest first. */
@@ -86,69 +82,38 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     timezoneId: 'America/New_York',
     serviceWorkers: 'block',
   });
+  const server = await startAppServer(RENDERER, profileDir);
   const externalRequests: string[] = [];
   context.on('request', (request) => {
-    if (!request.url().startsWith(APP_BASE)) externalRequests.push(request.url());
+    if (!request.url().startsWith(server.base)) externalRequests.push(request.url());
   });
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!url.startsWith(APP_BASE)) return route.abort('blockedbyclient');
-    const pathname = decodeURIComponent(new URL(url).pathname);
-    const file = resolve(RENDERER, '.' + (pathname === '/' ? '/index.html' : pathname));
-    if (!file.startsWith(RENDERER + sep) || !existsSync(file)) return route.fulfill({ status: 404, body: 'Not found' });
-    const extension = file.slice(file.lastIndexOf('.'));
-    return route.fulfill({
-      status: 200,
-      body: await readFile(file),
-      headers: { 'content-type': MIME[extension] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
-    });
-  });
+  await context.route((url) => !url.href.startsWith(server.base), (route) => route.abort('blockedbyclient'));
 
-  const replyListeners = new Map<JobId, (reply: IngestReply) => void>();
   const clipboard: string[] = [];
   const handlers = createHandlers<Page>({
     ingestWorkerPath: INGEST_WORKER,
     writeClipboard: (text) => void clipboard.push(text),
     chooseEvidence: async () => options.evidence ?? null,
     openIngestPort(page, job): IngestPort {
-      // Messages are carried into the page by evaluate calls; whatever queues up while one is
-      // under way goes in the next, so the bridge does not throttle the real code it drives.
-      type HarnessPage = { __cairnHarness: { openPort(job: string): void; send(job: string, messagesJson: string): void } };
-      let pending: IngestMessage[] = [];
-      let carrying = page.evaluate((id) => (window as unknown as HarnessPage).__cairnHarness.openPort(id), job);
-      const carry = (): void => {
-        carrying = carrying
-          .then(() => {
-            if (pending.length === 0) return;
-            const messages = pending;
-            pending = [];
-            const json = encodeForBridge(messages);
-            return page.evaluate(([id, m]) => (window as unknown as HarnessPage).__cairnHarness.send(id, m), [job, json] as const);
-          })
-          .catch(() => undefined);
-      };
-      return {
-        post(message) {
-          pending.push(message);
-          if (pending.length === 1) carry();
-        },
-        onReply: (listener) => replyListeners.set(job, listener),
-      };
+      type HarnessPage = { __cairnHarness: { openPort(job: string): void } };
+      void page.evaluate((id) => (window as unknown as HarnessPage).__cairnHarness.openPort(id), job).catch(() => undefined);
+      return server.ingestPort(job);
     },
   });
   await context.exposeBinding('__cairnHarnessInvoke', ({ page }, channel: unknown, args: unknown) => dispatch(handlers, channel, args, page));
-  await context.exposeBinding('__cairnHarnessReply', (_source, job: JobId, reply: string) => replyListeners.get(job)?.(decodeFromBridge(reply) as IngestReply));
   const dropPaths = `window.__cairnHarnessDropPaths = ${JSON.stringify(options.dropPaths ?? {})};\n`;
   await context.addInitScript({ content: dropPaths + (await harnessPreload()) });
 
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(APP_BASE + 'index.html');
+  await page.goto(server.base + 'index.html');
   return {
     page,
+    base: server.base,
     externalRequests,
     clipboard,
     async close() {
       await context.close();
+      await server.close();
       if (ownProfile) await rm(profileDir, { recursive: true, force: true });
     },
   };

@@ -1,20 +1,18 @@
 // The e2e harness's stand-in for main/preload.ts: the same createApi over a transport of page
-// bindings, dropped files resolved from the names the harness was given, and the same window
+// bindings, ingest ports carried over the harness's loopback server, dropped files resolved from the names the harness was given, and the same window
 // message for handing a job's port to the page.
 import { createApi } from '../../main/preloadApi';
 import { decodeFromBridge, encodeForBridge } from './bridgeCodec';
-import { INGEST_PORT_MESSAGE, type ApiChannel, type IngestMessage, type JobId } from '../../shared/ipc';
+import { INGEST_PORT_MESSAGE, type ApiChannel, type JobId } from '../../shared/ipc';
 
 interface HarnessWindow {
   __cairnHarnessInvoke(channel: ApiChannel, args: unknown[]): Promise<unknown>;
-  __cairnHarnessReply(job: JobId, replyJson: string): void;
-  __cairnHarness: { openPort(job: JobId): void; send(job: JobId, messagesJson: string): void };
+  __cairnHarness: { openPort(job: JobId): void };
   __cairnHarnessDropPaths: Record<string, string>;
   cairn: ReturnType<typeof createApi>;
 }
 
 const harnessWindow = window as unknown as HarnessWindow;
-const ports = new Map<JobId, MessagePort>();
 const dropPaths = new Map(Object.entries(harnessWindow.__cairnHarnessDropPaths));
 
 /** Like webUtils.getPathForFile: throws for what is not a File, '' for a File with no path. */
@@ -24,15 +22,31 @@ function pathOf(file: File): string {
 }
 
 harnessWindow.cairn = createApi({ invoke: (channel, args) => harnessWindow.__cairnHarnessInvoke(channel, args) }, pathOf);
+/**
+ * Plays main's side of a job's port: its messages stream in from the harness's server as NDJSON
+ * frames (see appServer.ts) and the page's replies go back by POST.
+ */
+async function carry(job: JobId, port: MessagePort): Promise<void> {
+  port.onmessage = (event) => void fetch(`/__harness/reply/${job}`, { method: 'POST', body: encodeForBridge(event.data) });
+  const response = await fetch(`/__harness/ingest/${job}`);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let parts: string[] = [];
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    let start = 0;
+    for (let end = chunk.value.indexOf('\n'); end !== -1; end = chunk.value.indexOf('\n', start)) {
+      parts.push(chunk.value.slice(start, end));
+      port.postMessage(decodeFromBridge(parts.join('')));
+      parts = [];
+      start = end + 1;
+    }
+    parts.push(chunk.value.slice(start));
+  }
+}
+
 harnessWindow.__cairnHarness = {
   openPort(job) {
     const channel = new MessageChannel();
-    ports.set(job, channel.port1);
-    channel.port1.onmessage = (event) => harnessWindow.__cairnHarnessReply(job, encodeForBridge(event.data));
+    void carry(job, channel.port1);
     window.postMessage({ type: INGEST_PORT_MESSAGE, job }, window.location.origin, [channel.port2]);
-  },
-  send(job, messagesJson) {
-    const messages = decodeFromBridge(messagesJson) as IngestMessage[];
-    for (const message of messages) ports.get(job)?.postMessage(message);
   },
 };
