@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { DictionaryField, EvidenceFile } from '../../shared/event';
+import { DICTIONARY_FIELDS, type DictionaryField, type EvidenceFile } from '../../shared/event';
 import type { JobId } from '../../shared/ipc';
 
 /**
@@ -30,12 +30,25 @@ export interface SegmentTexts {
   texts: string[];
 }
 
-/** One distinct value of a field, with its id in the columns and how many events carry it. */
-export interface DictionaryEntry {
+/**
+ * What one segment did to one field's dictionary: the values it used first (their ids run from
+ * `firstId`) and how many more events now carry each id it used. A field's dictionary is its
+ * chunks in segment order; a value's count is the sum of its increments.
+ */
+export interface DictionaryChunk {
+  segment: number;
   field: DictionaryField;
-  id: number;
-  value: string;
-  count: number;
+  firstId: number;
+  values: string[];
+  ids: Uint32Array;
+  counts: Uint32Array;
+}
+
+/** Each field's values, by id, from its chunks. */
+export function dictionaryValues(chunks: readonly DictionaryChunk[]): Record<DictionaryField, string[]> {
+  const values = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, [] as string[]])) as Record<DictionaryField, string[]>;
+  for (const chunk of [...chunks].sort((a, b) => a.segment - b.segment)) chunk.values.forEach((value, k) => (values[chunk.field][chunk.firstId + k] = value));
+  return values;
 }
 
 /** Two events with the same eventID and different content, by their places in the case. */
@@ -77,13 +90,13 @@ export const DURABILITY = { marks: 'strict', import: 'relaxed' } as const;
 export class CaseDb extends Dexie {
   segments!: Table<SegmentRecord, number>;
   texts!: Table<SegmentTexts, number>;
-  dictionary!: Table<DictionaryEntry, [DictionaryField, number]>;
+  dictionaries!: Table<DictionaryChunk, [number, DictionaryField]>;
   files!: Table<FileRecord, number>;
   conflicts!: Table<ConflictRecord, number>;
   annotations!: Table<Annotation, [number, number]>;
 
   constructor(name: string, durability: 'strict' | 'relaxed' = DURABILITY.marks) {
     super(name, { chromeTransactionDurability: durability });
-    this.version(1).stores({ segments: 'id', texts: 'id', dictionary: '[field+id]', files: 'id', conflicts: '++id, eventId, [first.file+first.index], [second.file+second.index]', annotations: '[segment+row]' });
+    this.version(2).stores({ segments: 'id', texts: 'id', dictionaries: '[segment+field]', files: 'id', conflicts: '++id, eventId, [first.file+first.index], [second.file+second.index]', annotations: '[segment+row]' });
   }
 }

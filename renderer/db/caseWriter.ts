@@ -13,7 +13,7 @@ interface CaseState {
 
 async function loadState(db: CaseDb): Promise<CaseState> {
   const [entries, lastSegment, lastFile] = await Promise.all([
-    db.dictionary.toArray(),
+    db.dictionaries.toArray(),
     db.segments.orderBy(':id').last(),
     db.files.orderBy(':id').last(),
   ]);
@@ -75,15 +75,15 @@ export class CaseWriter {
     /** Writes what the builder holds (if `flush`) and every record now complete, in one transaction. */
     const store = async (state: CaseState, flush: boolean): Promise<void> => {
       const taken = flush ? builder!.take(state.nextSegment++) : undefined;
-      const changes = taken ? state.dictionary.takeChanges() : [];
+      const changes = taken ? state.dictionary.takeChanges(taken.segment.id) : [];
       const records = ledger.completeWith(taken?.segment);
       if (!taken && records.files.length === 0 && records.conflicts.length === 0) return;
-      const { segments, texts, dictionary, files, conflicts } = this.db;
-      await this.db.transaction('rw', [segments, texts, dictionary, files, conflicts], async () => {
+      const { segments, texts, dictionaries, files, conflicts } = this.db;
+      await this.db.transaction('rw', [segments, texts, dictionaries, files, conflicts], async () => {
         if (taken) {
           await segments.add(taken.segment);
           await texts.add(taken.texts);
-          await dictionary.bulkPut(changes);
+          await dictionaries.bulkAdd(changes);
         }
         await files.bulkPut(records.files);
         await conflicts.bulkAdd(records.conflicts);

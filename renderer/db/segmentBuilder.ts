@@ -1,36 +1,43 @@
 import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../shared/event';
 import type { BatchIdentities } from '../../shared/ipc';
-import type { DictionaryEntry, SegmentRecord, SegmentTexts } from './caseDb';
+import { dictionaryValues, type DictionaryChunk, type SegmentRecord, type SegmentTexts } from './caseDb';
 
 /** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
 export const SEGMENT_SIZE = 4096;
 
 /** Assigns each distinct value of each field a dense id and counts it; remembers what changed. */
 export class DictionaryEncoder {
-  private readonly ids = new Map<DictionaryField, Map<string, DictionaryEntry>>(DICTIONARY_FIELDS.map((field) => [field, new Map()]));
-  private readonly changed = new Set<DictionaryEntry>();
+  private readonly fields = new Map<DictionaryField, { ids: Map<string, number>; values: string[]; stored: number; used: Map<number, number> }>();
 
-  constructor(existing: readonly DictionaryEntry[] = []) {
-    for (const entry of existing) this.ids.get(entry.field)!.set(entry.value, { ...entry });
+  constructor(existing: readonly DictionaryChunk[] = []) {
+    const values = dictionaryValues(existing);
+    for (const field of DICTIONARY_FIELDS) {
+      this.fields.set(field, { ids: new Map(values[field].map((value, id) => [value, id])), values: values[field], stored: values[field].length, used: new Map() });
+    }
   }
 
   encode(field: DictionaryField, value: string): number {
-    const values = this.ids.get(field)!;
-    let entry = values.get(value);
-    if (!entry) {
-      entry = { field, id: values.size, value, count: 0 };
-      values.set(value, entry);
+    const dictionary = this.fields.get(field)!;
+    let id = dictionary.ids.get(value);
+    if (id === undefined) {
+      id = dictionary.values.push(value) - 1;
+      dictionary.ids.set(value, id);
     }
-    entry.count++;
-    this.changed.add(entry);
-    return entry.id;
+    dictionary.used.set(id, (dictionary.used.get(id) ?? 0) + 1);
+    return id;
   }
 
-  /** Entries added or recounted since the last call, as copies ready to store. */
-  takeChanges(): DictionaryEntry[] {
-    const changes = [...this.changed].map((entry) => ({ ...entry }));
-    this.changed.clear();
-    return changes;
+  /** What changed since the last call, as the chunks of `segment`: one per field it touched. */
+  takeChanges(segment: number): DictionaryChunk[] {
+    const chunks: DictionaryChunk[] = [];
+    for (const [field, dictionary] of this.fields) {
+      if (dictionary.used.size === 0) continue;
+      const { stored, values, used } = dictionary;
+      chunks.push({ segment, field, firstId: stored, values: values.slice(stored), ids: Uint32Array.from(used.keys()), counts: Uint32Array.from(used.values()) });
+      dictionary.stored = values.length;
+      used.clear();
+    }
+    return chunks;
   }
 }
 

@@ -1,5 +1,5 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
-import type { DictionaryEntry, SegmentRecord } from '../db/caseDb';
+import { dictionaryValues, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
 import type { Pivot } from './queryProtocol';
 
 /** One stored event's columns, decoded: what a table row shows, before marks. */
@@ -49,10 +49,8 @@ export class CaseIndex {
     this.ids = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Map(values[field].map((value, id) => [value, id]))])) as Record<DictionaryField, Map<string, number>>;
   }
 
-  static fromStore(segments: readonly SegmentRecord[], dictionary: readonly DictionaryEntry[]): CaseIndex {
-    const values = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, [] as string[]])) as Record<DictionaryField, string[]>;
-    for (const entry of dictionary) values[entry.field][entry.id] = entry.value;
-    return new CaseIndex([...segments].sort((a, b) => a.id - b.id), values);
+  static fromStore(segments: readonly SegmentRecord[], dictionary: readonly DictionaryChunk[]): CaseIndex {
+    return new CaseIndex([...segments].sort((a, b) => a.id - b.id), dictionaryValues(dictionary));
   }
 
   /**

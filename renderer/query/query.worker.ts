@@ -27,8 +27,8 @@ async function load(name: string): Promise<OpenCase> {
   current?.db.close();
   current = null;
   const db = new CaseDb(name);
-  const [segments, dictionary, files, annotations] = await db.transaction('r', [db.segments, db.dictionary, db.files, db.annotations], () =>
-    Promise.all([db.segments.toArray(), db.dictionary.toArray(), db.files.toArray(), db.annotations.toArray()]),
+  const [segments, dictionary, files, annotations] = await db.transaction('r', [db.segments, db.dictionaries, db.files, db.annotations], () =>
+    Promise.all([db.segments.toArray(), db.dictionaries.toArray(), db.files.toArray(), db.annotations.toArray()]),
   );
   current = {
     name,

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { CaseIndex } from '../../../renderer/query/caseIndex';
-import type { DictionaryEntry, SegmentRecord } from '../../../renderer/db/caseDb';
+import type { DictionaryChunk, SegmentRecord } from '../../../renderer/db/caseDb';
 import { event } from './event';
 
-function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictionary: DictionaryEntry[] } {
+function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictionary: DictionaryChunk[] } {
   const dictionary = new DictionaryEncoder();
   const builder = new SegmentBuilder(dictionary);
+  const dictionaryChunks: DictionaryChunk[] = [];
   const segments = segmentsOfTimes.map((times, k) => {
     const identities = { keys: new Float64Array(times.length), digests: new Uint32Array(2 * times.length) };
     times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}`, index: i }), 0, identities, i));
-    return builder.take(k).segment;
+    const { segment } = builder.take(k);
+    dictionaryChunks.push(...dictionary.takeChanges(k));
+    return segment;
   });
-  return { segments, dictionary: dictionary.takeChanges() };
+  return { segments, dictionary: dictionaryChunks };
 }
 
 describe('CaseIndex', () => {

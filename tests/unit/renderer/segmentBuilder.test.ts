@@ -28,15 +28,21 @@ describe('SegmentBuilder', () => {
     expect(texts).toEqual({ id: 4, texts: ['{"a":1}', '{"b":2}', '{"c":3}'] });
   });
 
-  it('counts values and reports only what changed since last time', () => {
-    const dictionary = new DictionaryEncoder([{ field: 'region', id: 0, value: 'us-east-1', count: 5 }]);
-    expect(dictionary.encode('region', 'eu-west-1')).toBe(1);
-    expect(dictionary.encode('region', 'us-east-1')).toBe(0);
-    expect(dictionary.takeChanges().sort((a, b) => a.id - b.id)).toEqual([
-      { field: 'region', id: 0, value: 'us-east-1', count: 6 },
-      { field: 'region', id: 1, value: 'eu-west-1', count: 1 },
+  it('counts values and reports, per segment, the values first used and the counts added', () => {
+    const dictionary = new DictionaryEncoder([
+      { segment: 0, field: 'region', firstId: 0, values: ['us-east-1'], ids: Uint32Array.of(0), counts: Uint32Array.of(5) },
+      { segment: 1, field: 'region', firstId: 1, values: ['ap-south-1'], ids: Uint32Array.of(0, 1), counts: Uint32Array.of(1, 2) },
     ]);
-    expect(dictionary.takeChanges()).toEqual([]);
+    expect(dictionary.encode('region', 'eu-west-1')).toBe(2);
+    expect(dictionary.encode('region', 'us-east-1')).toBe(0);
+    expect(dictionary.encode('region', 'eu-west-1')).toBe(2);
+    expect(dictionary.takeChanges(2)).toEqual([{ segment: 2, field: 'region', firstId: 2, values: ['eu-west-1'], ids: Uint32Array.of(2, 0), counts: Uint32Array.of(2, 1) }]);
+    expect(dictionary.takeChanges(3)).toEqual([]);
     expect(dictionary.encode('actor', 'us-east-1')).toBe(0);
+    expect(dictionary.encode('region', 'ap-south-1')).toBe(1);
+    expect(dictionary.takeChanges(3).map((chunk) => [chunk.field, chunk.firstId, chunk.values])).toEqual([
+      ['actor', 0, ['us-east-1']],
+      ['region', 3, []],
+    ]);
   });
 });
