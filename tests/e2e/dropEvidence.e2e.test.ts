@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
-import { launchApp, newCase, type LaunchedApp } from './harness';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
@@ -27,11 +27,6 @@ function drag(page: Page, names: string[], types: DragType[]): Promise<boolean[]
     },
     [names, types] as const,
   );
-}
-
-async function waitForImport(page: Page, outcome = 'Import complete'): Promise<void> {
-  await page.getByText(outcome, { exact: true }).waitFor({ timeout: 45_000 });
-  await page.getByTestId('event-count').waitFor();
 }
 
 describe('dropping files and folders on the window', () => {

@@ -125,3 +125,9 @@ export async function newCase(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Create case' }).click();
   await page.getByRole('heading', { name: 'Add the evidence for this case' }).waitFor();
 }
+
+/** Waits until the import ends with `outcome` and the case's figures are shown. */
+export async function waitForImport(page: Page, outcome = 'Import complete'): Promise<void> {
+  await page.getByText(outcome, { exact: true }).waitFor({ timeout: 45_000 });
+  await page.getByTestId('event-count').waitFor();
+}

@@ -6,19 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS_BUNDLE, writeCorpusBundle, writeTrailFile } from '../fixtures/generators/trailBundle';
-import { launchApp, newCase, type LaunchedApp } from './harness';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
 async function openEvidence(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-}
-
-
-async function waitForImport(page: Page, outcome = 'Import complete'): Promise<void> {
-  await page.getByText(outcome, { exact: true }).waitFor({ timeout: 45_000 });
-  await page.getByTestId('event-count').waitFor();
 }
 
 describe('opening a folder of trail files', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
-import { launchApp, newCase, type LaunchedApp } from './harness';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -69,11 +69,10 @@ describe('storage', () => {
     await newCase(page, 'Full disk');
     await fillDiskAfter(page, 2);
     await page.getByRole('button', { name: 'Add evidence…' }).first().click();
-    await page.getByText('Import stopped', { exact: true }).waitFor({ timeout: 45_000 });
+    await waitForImport(page, 'Import stopped');
     expect(await page.locator('.ingest-error').textContent()).toBe(
       'Import stopped: the disk is full (storage quota exceeded). 8,192 events are stored and every file says how many of its events the case holds. Free some space, then add the same evidence again: events already in the case are skipped.',
     );
-    await page.getByTestId('event-count').waitFor();
     expect(await page.getByTestId('event-count').textContent()).toBe('8,192');
     expect(await page.getByTestId('file-count').textContent()).toBe('6');
 
