@@ -11,6 +11,8 @@ export interface FirstSeen {
 export type DedupVerdict = { kind: 'new' } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen };
 
 const EMPTY = -1;
+const NEW: DedupVerdict = { kind: 'new' };
+const DUPLICATE: DedupVerdict = { kind: 'duplicate' };
 
 /**
  * A 52-bit FNV-1a hash of an eventID, as an exact double: the table's key. A collision can only
@@ -84,7 +86,7 @@ export class Deduplicator {
       const existing = this.keys[slot]!;
       if (existing === EMPTY) break;
       if (existing === key) {
-        if (this.content[2 * slot] === hi && this.content[2 * slot + 1] === lo) return { kind: 'duplicate' };
+        if (this.content[2 * slot] === hi && this.content[2 * slot + 1] === lo) return DUPLICATE;
         return { kind: 'conflict', first: { file: this.files[slot]!, index: this.indexes[slot]! } };
       }
       slot = (slot + 1) & mask;
@@ -95,7 +97,7 @@ export class Deduplicator {
     this.files[slot] = file;
     this.indexes[slot] = index;
     if (++this.size * 4 > this.keys.length * 3) this.grow();
-    return { kind: 'new' };
+    return NEW;
   }
 
   private grow(): void {

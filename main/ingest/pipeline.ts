@@ -52,15 +52,13 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   if (options.known) dedup.seed(await options.known);
   let seq = 0;
   let batch: CairnEvent[] = [];
-  let keys: number[] = [];
-  let digests: number[] = [];
+  const keys = new Float64Array(batchSize);
+  const digests = new Uint32Array(2 * batchSize);
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const events = batch;
-    const identities = { keys: Float64Array.from(keys), digests: Uint32Array.from(digests) };
+    const identities = { keys: keys.slice(0, events.length), digests: digests.slice(0, 2 * events.length) };
     batch = [];
-    keys = [];
-    digests = [];
     await post({ type: 'batch', job, seq: seq++, events, identities });
   };
 
@@ -72,25 +70,27 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     const { events, identities } = parsed;
     for (let at = 0; at < events.length; at++) {
       const event = events[at]!;
-      const local = event.file;
-      event.file = base + local;
+      const counts = tally(event.file);
+      event.file += base;
       const verdict = dedup.check(identities, at, event.file, event.index);
       if (verdict.kind === 'duplicate') {
-        tally(local).duplicates++;
+        counts.duplicates++;
         progress.duplicates++;
         continue;
       }
       if (verdict.kind === 'conflict') {
         event.flags |= EVENT_FLAGS.conflict;
-        tally(local).conflicts++;
+        counts.conflicts++;
         progress.conflicts++;
         await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file: event.file, index: event.index } });
       }
-      tally(local).events++;
+      counts.events++;
       progress.events++;
+      const into = batch.length;
       batch.push(event);
-      keys.push(identities.keys[at]!);
-      digests.push(identities.digests[2 * at]!, identities.digests[2 * at + 1]!);
+      keys[into] = identities.keys[at]!;
+      digests[2 * into] = identities.digests[2 * at]!;
+      digests[2 * into + 1] = identities.digests[2 * at + 1]!;
       if (batch.length >= batchSize) await flush();
     }
   };

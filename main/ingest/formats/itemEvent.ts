@@ -25,12 +25,13 @@ export function isDigest(value: unknown): boolean {
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
- * filter-log-events item as its `message` string, whose text is then the original.
+ * filter-log-events item as its `message` string, whose text is then the original. `parsed` is
+ * the item's value when it was parsed already.
  */
-export function itemEvent(kind: ItemKind, text: string): ItemEvent {
+export function itemEvent(kind: ItemKind, text: string, parsed?: unknown): ItemEvent {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parsed ?? JSON.parse(text);
     if (kind === 'lookup-events' || kind === 'log-events') {
       const field = kind === 'lookup-events' ? 'CloudTrailEvent' : 'message';
       const inner = isObject(value) ? value[field] : undefined;

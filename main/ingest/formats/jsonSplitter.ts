@@ -21,6 +21,8 @@ export interface JsonItem {
   offset: number;
   /** Deeper than the nesting limit: reported, not parsed. */
   tooDeep?: boolean;
+  /** Its parsed value, when finding its end meant parsing it (see JsonSplitter's `separator`). */
+  value?: unknown;
 }
 
 const enum Phase {
@@ -57,6 +59,14 @@ export class JsonSplitter {
   private depth = 0;
   private maxDepthSeen = 0;
   private inString = false;
+  /**
+   * How one item ends and the next begins when items are written alike, as in trail files
+   * (`},{"eventVersion"`): learnt from the first item, it finds each next item's end with one
+   * search instead of a scan. A candidate counts only if JSON.parse takes it whole, which proves
+   * it is exactly the item; the first candidate that fails turns this off ('') for the document.
+   */
+  private separator: string | undefined;
+  private lastItemChars = 0;
 
   constructor(
     private readonly maxChars: number,
@@ -177,10 +187,15 @@ export class JsonSplitter {
             this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
             break;
           }
-          const start = this.valueStart >= 0 ? this.valueStart : this.base + this.pos;
-          if (this.scanValue() < 0) return;
-          const text = s.slice(start - this.base, this.pos);
-          out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, tooDeep: true } : { text, offset: start });
+          const quick = this.valueStart < 0 && this.separator ? this.itemBySeparator() : undefined;
+          if (quick) out.push(quick);
+          else {
+            const start = this.valueStart >= 0 ? this.valueStart : this.base + this.pos;
+            if (this.scanValue() < 0) return;
+            const text = s.slice(start - this.base, this.pos);
+            out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, tooDeep: true } : { text, offset: start });
+            this.learnSeparator(text);
+          }
           this.phase = Phase.AfterItem;
           break;
         }
@@ -201,6 +216,38 @@ export class JsonSplitter {
           return;
       }
     }
+  }
+
+  private learnSeparator(item: string): void {
+    this.lastItemChars = item.length;
+    if (this.separator !== undefined) return;
+    const keyEnd = item.startsWith('{"') ? item.indexOf('"', 2) : -1;
+    this.separator = keyEnd > 0 ? `},${item.slice(0, keyEnd + 1)}` : '';
+  }
+
+  /** The object item at `pos` if the separator ends it (see `separator`); undefined to scan it instead. */
+  private itemBySeparator(): JsonItem | undefined {
+    const s = this.buf;
+    if (s.charCodeAt(this.pos) !== 0x7b) return undefined;
+    const end = s.indexOf(this.separator!, this.pos);
+    if (end < 0) {
+      // Normal when the item runs past this chunk or is the last; with plenty of text left, the items differ.
+      if (s.length - this.pos > 2 * this.lastItemChars) this.separator = '';
+      return undefined;
+    }
+    const text = s.slice(this.pos, end + 1);
+    if (text.length > this.maxChars) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      this.separator = '';
+      return undefined;
+    }
+    const offset = this.base + this.pos;
+    this.pos = end + 1;
+    this.lastItemChars = text.length;
+    return deeperThan(value, this.maxDepth) ? { text, offset, tooDeep: true } : { text, offset, value };
   }
 
   private endRoot(out: JsonItem[]): void {
@@ -281,6 +328,15 @@ export class JsonSplitter {
     this.valueStart = -1;
     return end;
   }
+}
+
+/** True when objects and arrays nest in `value` more than `limit` levels deep (the value itself being one). */
+function deeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  if (Array.isArray(value)) return value.some((element) => deeperThan(element, limit - 1));
+  for (const key in value) if (deeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
+  return false;
 }
 
 /** Index of the closing quote of a string whose content starts at `from`, or -1 if not in `s` yet. */

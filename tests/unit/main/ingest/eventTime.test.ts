@@ -12,6 +12,9 @@ describe('parseEventTime', () => {
     ['2021-04-22T23:20:10-0530', Date.UTC(2021, 3, 23, 4, 50, 10)],
     ['1619133610', Date.UTC(2021, 3, 22, 23, 20, 10)],
     ['1619133610.5', Date.UTC(2021, 3, 22, 23, 20, 10, 500)],
+    ['2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12, 0, 0)],
+    ['2000-02-29T00:00:00Z', Date.UTC(2000, 1, 29)],
+    ['2021-12-31T23:59:59Z', Date.UTC(2021, 11, 31, 23, 59, 59)],
   ])('reads %s as UTC', (text, expected) => {
     expect(parseEventTime(text)).toBe(expected);
   });
@@ -20,7 +23,7 @@ describe('parseEventTime', () => {
     expect(parseEventTime(1619133610)).toBe(Date.UTC(2021, 3, 22, 23, 20, 10));
   });
 
-  it.each([['redacted'], [''], ['2021-02-30T00:00:00Z'], ['2021-04-22T24:00:00Z'], ['2021-13-01T00:00:00Z'], [null], [undefined], [{}]])(
+  it.each([['redacted'], [''], ['2021-02-30T00:00:00Z'], ['2023-02-29T00:00:00Z'], ['1900-02-29T00:00:00Z'], ['2021-04-31T00:00:00Z'], ['2021-04-00T00:00:00Z'], ['2021-04-22T24:00:00Z'], ['2021-13-01T00:00:00Z'], [null], [undefined], [{}]])(
     'gives NaN, never a wrong time, for %j',
     (value) => {
       expect(parseEventTime(value)).toBeNaN();
