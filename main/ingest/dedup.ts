@@ -7,10 +7,8 @@ export interface FirstSeen {
   index: number;
 }
 
-
 export type DedupVerdict = { kind: 'new' } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen };
 
-const EMPTY = -1;
 const NEW: DedupVerdict = { kind: 'new' };
 const DUPLICATE: DedupVerdict = { kind: 'duplicate' };
 
@@ -57,17 +55,94 @@ export class EventIdentities {
   }
 }
 
+/** Entries per chunk of the entry store: it grows a chunk at a time, never copying what it holds. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** One chunk of entries: 48 bits of the eventID's key, and 64 bits of the content's SHA-256. */
+interface Chunk {
+  keyLow: Uint32Array;
+  keyHigh: Uint16Array;
+  digests: Uint32Array;
+}
+
+/** The 48 bits of a 52-bit key the table keeps, as [low 32, high 16]. */
+const keyLow = (key: number): number => key >>> 0;
+const keyHigh = (key: number): number => Math.floor(key / 2 ** 32) & 0xffff;
+
+/** A slot from both parts of a kept key (MurmurHash3's finalizer, so that every bit counts). */
+function home(low: number, high: number, mask: number): number {
+  let h = low ^ Math.imul(high, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & mask;
+}
+
 /**
- * Remembers every eventID of a job (and of the case it adds to) in a compact open-addressing table (about 24 bytes per
- * event): the same eventID with the same content is a duplicate, with different content a
- * conflict (both kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot
- * pass as a duplicate.
+ * Where each remembered event was first seen, by entry number, kept as runs: entries that follow
+ * each other in one file at consecutive indexes (nearly all of them) share one run.
+ */
+class PlaceRuns {
+  private entries = new Uint32Array(64);
+  private files = new Int32Array(64);
+  private indexes = new Uint32Array(64);
+  private count = 0;
+  private nextEntry = 0;
+
+  add(file: number, index: number): void {
+    const last = this.count - 1;
+    const continues = last >= 0 && this.files[last] === file && this.indexes[last]! + (this.nextEntry - this.entries[last]!) === index;
+    if (!continues) {
+      if (this.count === this.entries.length) this.grow();
+      this.entries[this.count] = this.nextEntry;
+      this.files[this.count] = file;
+      this.indexes[this.count] = index;
+      this.count++;
+    }
+    this.nextEntry++;
+  }
+
+  at(entry: number): FirstSeen {
+    let low = 0;
+    let high = this.count - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.entries[middle]! <= entry) low = middle;
+      else high = middle - 1;
+    }
+    return { file: this.files[low]!, index: this.indexes[low]! + (entry - this.entries[low]!) };
+  }
+
+  get bytes(): number {
+    return this.entries.byteLength * 3;
+  }
+
+  private grow(): void {
+    const size = this.entries.length * 2;
+    const [entries, files, indexes] = [new Uint32Array(size), new Int32Array(size), new Uint32Array(size)];
+    entries.set(this.entries);
+    files.set(this.files);
+    indexes.set(this.indexes);
+    [this.entries, this.files, this.indexes] = [entries, files, indexes];
+  }
+}
+
+/**
+ * Remembers every eventID of a job (and of the case it adds to) in about 20 bytes per event: the
+ * same eventID with the same content is a duplicate, with different content a conflict (both
+ * kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot pass as a duplicate.
+ *
+ * Each event becomes an entry, numbered in arrival order and kept in chunks that never move: 48
+ * bits of its eventID's key and its content digest. An open-addressing table of entry numbers
+ * (4 bytes a slot) finds them; where each was first seen is kept as runs (PlaceRuns). Two
+ * eventIDs are taken for one only if 48 bits of their keys agree (about once in 10^7 jobs of 10M
+ * events), and then the result is one conflict too many, never an event lost.
  */
 export class Deduplicator {
-  private keys = new Float64Array(1024).fill(EMPTY);
-  private content = new Uint32Array(2048);
-  private files = new Int32Array(1024);
-  private indexes = new Uint32Array(1024);
+  /** Entry number + 1 per slot; 0 is empty. */
+  private slots = new Uint32Array(1024);
+  private readonly chunks: Chunk[] = [];
+  private readonly places = new PlaceRuns();
   private size = 0;
 
   /** Remembers events stored before this job, so that they too are found as duplicates or conflicts. */
@@ -75,49 +150,57 @@ export class Deduplicator {
     for (let at = 0; at < known.keys.length; at++) this.check(known, at, known.files[at]!, known.indexes[at]!);
   }
 
+  /** Bytes held: slots, entries and places. */
+  get bytes(): number {
+    return this.slots.byteLength + this.chunks.length * CHUNK * 14 + this.places.bytes;
+  }
+
   /** The verdict on the `at`-th event of a batch whose identities are given; it is then remembered. */
   check(identities: BatchIdentities, at: number, file: number, index: number): DedupVerdict {
     const key = identities.keys[at]!;
+    const low = keyLow(key);
+    const high = keyHigh(key);
     const hi = identities.digests[2 * at]!;
     const lo = identities.digests[2 * at + 1]!;
-    const mask = this.keys.length - 1;
-    let slot = key % this.keys.length;
+    const mask = this.slots.length - 1;
+    let slot = home(low, high, mask);
     for (;;) {
-      const existing = this.keys[slot]!;
-      if (existing === EMPTY) break;
-      if (existing === key) {
-        if (this.content[2 * slot] === hi && this.content[2 * slot + 1] === lo) return DUPLICATE;
-        return { kind: 'conflict', first: { file: this.files[slot]!, index: this.indexes[slot]! } };
+      const stored = this.slots[slot]!;
+      if (stored === 0) break;
+      const entry = stored - 1;
+      const chunk = this.chunks[entry >>> CHUNK_BITS]!;
+      const at = entry & (CHUNK - 1);
+      if (chunk.keyLow[at] === low && chunk.keyHigh[at] === high) {
+        if (chunk.digests[2 * at] === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
+        return { kind: 'conflict', first: this.places.at(entry) };
       }
       slot = (slot + 1) & mask;
     }
-    this.keys[slot] = key;
-    this.content[2 * slot] = hi;
-    this.content[2 * slot + 1] = lo;
-    this.files[slot] = file;
-    this.indexes[slot] = index;
-    if (++this.size * 4 > this.keys.length * 3) this.grow();
+    const entry = this.size++;
+    if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyHigh: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
+    const chunk = this.chunks[entry >>> CHUNK_BITS]!;
+    const within = entry & (CHUNK - 1);
+    chunk.keyLow[within] = low;
+    chunk.keyHigh[within] = high;
+    chunk.digests[2 * within] = hi;
+    chunk.digests[2 * within + 1] = lo;
+    this.places.add(file, index);
+    this.slots[slot] = entry + 1;
+    if (this.size * 4 > this.slots.length * 3) this.grow();
     return NEW;
   }
 
   private grow(): void {
-    const { keys, content, files, indexes } = this;
-    const capacity = keys.length * 2;
-    this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.content = new Uint32Array(capacity * 2);
-    this.files = new Int32Array(capacity);
-    this.indexes = new Uint32Array(capacity);
-    const mask = capacity - 1;
-    for (let old = 0; old < keys.length; old++) {
-      const key = keys[old]!;
-      if (key === EMPTY) continue;
-      let slot = key % capacity;
-      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.keys[slot] = key;
-      this.content[2 * slot] = content[2 * old]!;
-      this.content[2 * slot + 1] = content[2 * old + 1]!;
-      this.files[slot] = files[old]!;
-      this.indexes[slot] = indexes[old]!;
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (const stored of old) {
+      if (stored === 0) continue;
+      const chunk = this.chunks[(stored - 1) >>> CHUNK_BITS]!;
+      const at = (stored - 1) & (CHUNK - 1);
+      let slot = home(chunk.keyLow[at]!, chunk.keyHigh[at]!, mask);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = stored;
     }
   }
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Deduplicator } from '../../../../main/ingest/dedup';
+import type { BatchIdentities, KnownEvents } from '../../../../shared/ipc';
+
+/** Identities of events numbered from `first`: keys spread over 52 bits, content digests given by `content`. */
+function identities(first: number, count: number, content = (n: number) => n): BatchIdentities {
+  const keys = new Float64Array(count);
+  const digests = new Uint32Array(2 * count);
+  for (let at = 0; at < count; at++) {
+    const n = first + at;
+    keys[at] = (Math.imul(n, 0x2545f491) >>> 12) * 2 ** 32 + (Math.imul(n ^ 0x5bd1e995, 0x27d4eb2d) >>> 0);
+    digests[2 * at] = content(n);
+    digests[2 * at + 1] = 0xc0ffee;
+  }
+  return { keys, digests };
+}
+
+describe('Deduplicator', () => {
+  it('finds duplicates and conflicts among a million events, with where each conflict was first seen', () => {
+    const dedup = new Deduplicator();
+    const events = identities(0, 1_000_000);
+    // File f holds events 1000f … 1000f + 999 at indexes 0 … 999, but every 7th index is not an event (a gap).
+    const placeOf = (n: number) => ({ file: Math.floor(n / 1000), index: (n % 1000) + Math.floor((n % 1000) / 6) });
+    let fresh = 0;
+    for (let n = 0; n < 1_000_000; n++) if (dedup.check(events, n, placeOf(n).file, placeOf(n).index).kind === 'new') fresh++;
+    expect(fresh).toBe(1_000_000);
+
+    const again = identities(0, 1_000_000, (n) => (n % 100_000 === 3 ? n + 1 : n));
+    const verdicts = { new: 0, duplicate: 0, conflict: 0 };
+    for (let n = 0; n < 1_000_000; n++) {
+      const verdict = dedup.check(again, n, 5000, n);
+      verdicts[verdict.kind]++;
+      if (verdict.kind === 'conflict') expect(verdict.first).toEqual(placeOf(n));
+    }
+    expect(verdicts).toEqual({ new: 0, duplicate: 999_990, conflict: 10 });
+    // 2^21 slots of 4 bytes, 16 chunks of 65,536 entries of 14 bytes, and 1,000 files × 167 runs of 12 bytes (rounded up to a power of two).
+    expect(dedup.bytes).toBe(2 ** 21 * 4 + 16 * 65_536 * 14 + 2 ** 18 * 12);
+  });
+
+  it('takes what the case holds as first seen, in earlier imports\' files', () => {
+    const stored = identities(0, 3);
+    const known: KnownEvents = { ...stored, files: Int32Array.of(-2, -2, -1), indexes: Uint32Array.of(4, 5, 0) };
+    const dedup = new Deduplicator();
+    dedup.seed(known);
+    const job = identities(0, 4, (n) => (n === 1 || n === 2 ? 99 : n));
+    expect([0, 1, 2, 3].map((at) => dedup.check(job, at, 0, at))).toEqual([
+      { kind: 'duplicate' },
+      { kind: 'conflict', first: { file: -2, index: 5 } },
+      { kind: 'conflict', first: { file: -1, index: 0 } },
+      { kind: 'new' },
+    ]);
+  });
+});
