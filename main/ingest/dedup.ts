@@ -59,18 +59,18 @@ export class EventIdentities {
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** One chunk of entries: 48 bits of the eventID's key, and 64 bits of the content's SHA-256. */
+/** One chunk of entries: the eventID's 52-bit key in two parts, and 64 bits of the content's SHA-256. */
 interface Chunk {
   keyLow: Uint32Array;
-  keyHigh: Uint16Array;
+  keyHigh: Uint32Array;
   digests: Uint32Array;
 }
 
-/** The 48 bits of a 52-bit key the table keeps, as [low 32, high 16]. */
+/** A 52-bit key as [low 32 bits, high 20 bits]. */
 const keyLow = (key: number): number => key >>> 0;
-const keyHigh = (key: number): number => Math.floor(key / 2 ** 32) & 0xffff;
+const keyHigh = (key: number): number => Math.floor(key / 2 ** 32);
 
-/** A slot from both parts of a kept key (MurmurHash3's finalizer, so that every bit counts). */
+/** A slot from both parts of a key (MurmurHash3's finalizer, so that every bit counts). */
 function home(low: number, high: number, mask: number): number {
   let h = low ^ Math.imul(high, 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
@@ -128,15 +128,14 @@ class PlaceRuns {
 }
 
 /**
- * Remembers every eventID of a job (and of the case it adds to) in about 20 bytes per event: the
+ * Remembers every eventID of a job (and of the case it adds to) in about 22 bytes per event: the
  * same eventID with the same content is a duplicate, with different content a conflict (both
  * kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot pass as a duplicate.
  *
- * Each event becomes an entry, numbered in arrival order and kept in chunks that never move: 48
- * bits of its eventID's key and its content digest. An open-addressing table of entry numbers
- * (4 bytes a slot) finds them; where each was first seen is kept as runs (PlaceRuns). Two
- * eventIDs are taken for one only if 48 bits of their keys agree (about once in 10^7 jobs of 10M
- * events), and then the result is one conflict too many, never an event lost.
+ * Each event becomes an entry, numbered in arrival order and kept in chunks that never move: its
+ * eventID's key and its content digest (16 bytes). An open-addressing table of entry numbers
+ * (4 bytes a slot) finds them; where each was first seen is kept as runs (PlaceRuns). Every bit
+ * of the key is compared: 48 bits were tried, and among 10M generated eventIDs two shared them.
  */
 export class Deduplicator {
   /** Entry number + 1 per slot; 0 is empty. */
@@ -152,7 +151,7 @@ export class Deduplicator {
 
   /** Bytes held: slots, entries and places. */
   get bytes(): number {
-    return this.slots.byteLength + this.chunks.length * CHUNK * 14 + this.places.bytes;
+    return this.slots.byteLength + this.chunks.length * CHUNK * 16 + this.places.bytes;
   }
 
   /** The verdict on the `at`-th event of a batch whose identities are given; it is then remembered. */
@@ -177,7 +176,7 @@ export class Deduplicator {
       slot = (slot + 1) & mask;
     }
     const entry = this.size++;
-    if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyHigh: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
+    if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyHigh: new Uint32Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
     const chunk = this.chunks[entry >>> CHUNK_BITS]!;
     const within = entry & (CHUNK - 1);
     chunk.keyLow[within] = low;
