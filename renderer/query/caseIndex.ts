@@ -1,6 +1,7 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
 import { dictionaryValues, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
 import type { Pivot } from './queryProtocol';
+import { timeOrder } from './timeOrder';
 
 /** One stored event's columns, decoded: what a table row shows, before marks. */
 export type DecodedEvent = Record<DictionaryField, string> & { time: number; readOnly: number; flags: number; segment: number; row: number; file: number; index: number };
@@ -19,7 +20,8 @@ export class CaseIndex {
   private readonly order: Uint32Array;
   /** Time of each event by global number; Infinity when unknown. */
   private readonly times: Float64Array;
-  private readonly ids: Record<DictionaryField, Map<string, number>>;
+  /** Each field's value → id, made when the field is first filtered on (some fields have a value per event). */
+  private readonly ids = new Map<DictionaryField, Map<string, number>>();
 
   constructor(
     private readonly segments: readonly SegmentRecord[],
@@ -42,11 +44,9 @@ export class CaseIndex {
     });
     this.minTime = minTime;
     this.maxTime = maxTime;
+    this.order = timeOrder(times);
     for (let i = 0; i < count; i++) if (Number.isNaN(times[i])) times[i] = Infinity;
-    this.order = new Uint32Array(count).map((_, i) => i);
-    this.order.sort((a, b) => times[a]! - times[b]! || a - b);
     this.times = times;
-    this.ids = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Map(values[field].map((value, id) => [value, id]))])) as Record<DictionaryField, Map<string, number>>;
   }
 
   static fromStore(segments: readonly SegmentRecord[], dictionary: readonly DictionaryChunk[]): CaseIndex {
@@ -67,7 +67,7 @@ export class CaseIndex {
       for (let global = 0; global < this.count; global++) if (!hit[global]) match[global] = 0;
     }
     for (const { field, value } of filters) {
-      const id = this.ids[field].get(value);
+      const id = this.idsOf(field).get(value);
       this.segments.forEach((segment, k) => {
         const column = segment.columns[field];
         const start = this.starts[k]!;
@@ -118,6 +118,12 @@ export class CaseIndex {
       }
     }
     return null;
+  }
+
+  private idsOf(field: DictionaryField): Map<string, number> {
+    let ids = this.ids.get(field);
+    if (!ids) this.ids.set(field, (ids = new Map(this.values[field].map((value, id) => [value, id]))));
+    return ids;
   }
 
   /** Index of the segment holding global event `global` (binary search over segment starts). */
