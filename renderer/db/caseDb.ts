@@ -19,7 +19,14 @@ export interface SegmentRecord {
   /** Case-wide evidence file id of each event, and its index within that file. */
   file: Uint32Array;
   index: Uint32Array;
-  /** Each event's identity as ingest worked it out (BatchIdentities): how later imports find duplicates. */
+}
+
+/**
+ * Each event's identity as ingest worked it out (BatchIdentities), by segment: how later imports
+ * find duplicates. Kept apart so that opening a case does not read them.
+ */
+export interface SegmentIdentities {
+  id: number;
   keys: Float64Array;
   digests: Uint32Array;
 }
@@ -90,6 +97,7 @@ export const DURABILITY = { marks: 'strict', import: 'relaxed' } as const;
 export class CaseDb extends Dexie {
   segments!: Table<SegmentRecord, number>;
   texts!: Table<SegmentTexts, number>;
+  identities!: Table<SegmentIdentities, number>;
   dictionaries!: Table<DictionaryChunk, [number, DictionaryField]>;
   files!: Table<FileRecord, number>;
   conflicts!: Table<ConflictRecord, number>;
@@ -98,5 +106,17 @@ export class CaseDb extends Dexie {
   constructor(name: string, durability: 'strict' | 'relaxed' = DURABILITY.marks) {
     super(name, { chromeTransactionDurability: durability });
     this.version(2).stores({ segments: 'id', texts: 'id', dictionaries: '[segment+field]', files: 'id', conflicts: '++id, eventId, [first.file+first.index], [second.file+second.index]', annotations: '[segment+row]' });
+    // Version 3 moves the identity columns out of the segments (opening a million-event case read 16 MB it never used).
+    this.version(3)
+      .stores({ identities: 'id' })
+      .upgrade(async (tx) => {
+        const segments: (SegmentRecord & Partial<SegmentIdentities>)[] = await tx.table('segments').toArray();
+        await tx.table('identities').bulkAdd(segments.map(({ id, keys, digests }) => ({ id, keys, digests })));
+        for (const segment of segments) {
+          delete segment.keys;
+          delete segment.digests;
+        }
+        await tx.table('segments').bulkPut(segments);
+      });
   }
 }

@@ -35,13 +35,15 @@ function isQuotaExceeded(error: unknown): boolean {
  * the id `fileBase` (so earlier files get negative job indexes).
  */
 async function knownEvents(db: CaseDb, fileBase: number): Promise<KnownEvents> {
-  const segments = await db.segments.toArray();
+  const [segments, identities] = await db.transaction('r', [db.segments, db.identities], () => Promise.all([db.segments.toArray(), db.identities.toArray()]));
   const count = segments.reduce((sum, segment) => sum + segment.count, 0);
+  const identityOf = new Map(identities.map((identity) => [identity.id, identity]));
   const known: KnownEvents = { keys: new Float64Array(count), digests: new Uint32Array(2 * count), files: new Int32Array(count), indexes: new Uint32Array(count) };
   let at = 0;
   for (const segment of segments) {
-    known.keys.set(segment.keys, at);
-    known.digests.set(segment.digests, 2 * at);
+    const identity = identityOf.get(segment.id)!;
+    known.keys.set(identity.keys, at);
+    known.digests.set(identity.digests, 2 * at);
     known.indexes.set(segment.index, at);
     for (let row = 0; row < segment.count; row++) known.files[at + row] = segment.file[row]! - fileBase;
     at += segment.count;
@@ -78,10 +80,11 @@ export class CaseWriter {
       const changes = taken ? state.dictionary.takeChanges(taken.segment.id) : [];
       const records = ledger.completeWith(taken?.segment);
       if (!taken && records.files.length === 0 && records.conflicts.length === 0) return;
-      const { segments, texts, dictionaries, files, conflicts } = this.db;
-      await this.db.transaction('rw', [segments, texts, dictionaries, files, conflicts], async () => {
+      const { segments, identities, texts, dictionaries, files, conflicts } = this.db;
+      await this.db.transaction('rw', [segments, identities, texts, dictionaries, files, conflicts], async () => {
         if (taken) {
           await segments.add(taken.segment);
+          await identities.add(taken.identities);
           await texts.add(taken.texts);
           await dictionaries.bulkAdd(changes);
         }

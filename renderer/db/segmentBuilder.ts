@@ -1,6 +1,6 @@
 import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../shared/event';
 import type { BatchIdentities } from '../../shared/ipc';
-import { dictionaryValues, type DictionaryChunk, type SegmentRecord, type SegmentTexts } from './caseDb';
+import { dictionaryValues, type DictionaryChunk, type SegmentIdentities, type SegmentRecord, type SegmentTexts } from './caseDb';
 
 /** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
 export const SEGMENT_SIZE = 4096;
@@ -63,7 +63,7 @@ export class SegmentBuilder {
   }
 
   /** Turns what was added into a segment with the given id and starts afresh. */
-  take(id: number): { segment: SegmentRecord; texts: SegmentTexts } {
+  take(id: number): { segment: SegmentRecord; identities: SegmentIdentities; texts: SegmentTexts } {
     const events = this.events;
     const count = events.length;
     const time = new Float64Array(count);
@@ -83,12 +83,13 @@ export class SegmentBuilder {
       for (const field of DICTIONARY_FIELDS) columns[field][row] = this.dictionary.encode(field, event[field]);
     });
     const file = Uint32Array.from(this.files);
-    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, flags, file, index, keys: Float64Array.from(this.keys), digests: Uint32Array.from(this.digests) };
+    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, flags, file, index };
+    const identities: SegmentIdentities = { id, keys: Float64Array.from(this.keys), digests: Uint32Array.from(this.digests) };
     const texts: SegmentTexts = { id, texts: events.map((event) => event.text) };
     this.events = [];
     this.files = [];
     this.keys = [];
     this.digests = [];
-    return { segment, texts };
+    return { segment, identities, texts };
   }
 }

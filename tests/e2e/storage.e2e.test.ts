@@ -40,6 +40,56 @@ function freeDisk(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Rewrites the one case database as the previous storage version (Dexie version 2, IndexedDB
+ * version 20) held it: each segment's identity columns inside the segment, no identities table.
+ * Plain IndexedDB, as a string: the page runs it as written.
+ */
+const REWRITE_AS_VERSION_2 = `(async () => {
+  const ask = (request) => new Promise((done, fail) => { request.onsuccess = () => done(request.result); request.onerror = () => fail(request.error); });
+  const names = (await indexedDB.databases()).map((db) => db.name).filter((name) => name.startsWith('cairn-case-'));
+  if (names.length !== 1) throw new Error('expected one case database, found ' + names.length);
+  const current = await ask(indexedDB.open(names[0]));
+  const stores = ['segments', 'identities', 'texts', 'dictionaries', 'files', 'conflicts', 'annotations'];
+  const read = current.transaction(stores, 'readonly');
+  const dump = Object.fromEntries(await Promise.all(stores.map(async (store) => [store, await ask(read.objectStore(store).getAll())])));
+  current.close();
+  await ask(indexedDB.deleteDatabase(names[0]));
+  const opening = indexedDB.open(names[0], 20);
+  opening.onupgradeneeded = () => {
+    const db = opening.result;
+    db.createObjectStore('segments', { keyPath: 'id' });
+    db.createObjectStore('texts', { keyPath: 'id' });
+    db.createObjectStore('dictionaries', { keyPath: ['segment', 'field'] });
+    db.createObjectStore('files', { keyPath: 'id' });
+    const conflicts = db.createObjectStore('conflicts', { keyPath: 'id', autoIncrement: true });
+    conflicts.createIndex('eventId', 'eventId');
+    conflicts.createIndex('[first.file+first.index]', ['first.file', 'first.index']);
+    conflicts.createIndex('[second.file+second.index]', ['second.file', 'second.index']);
+    db.createObjectStore('annotations', { keyPath: ['segment', 'row'] });
+  };
+  const old = await ask(opening);
+  const write = old.transaction(stores.filter((store) => store !== 'identities'), 'readwrite');
+  const identities = new Map(dump.identities.map((identity) => [identity.id, identity]));
+  for (const segment of dump.segments) write.objectStore('segments').put({ ...segment, keys: identities.get(segment.id).keys, digests: identities.get(segment.id).digests });
+  for (const store of ['texts', 'dictionaries', 'files', 'conflicts', 'annotations']) for (const record of dump[store]) write.objectStore(store).put(record);
+  await new Promise((done, fail) => { write.oncomplete = done; write.onerror = () => fail(write.error); });
+  old.close();
+  return dump.segments.length;
+})()`;
+
+/** The case database's version, its segments and identities, and how many segments still hold identity columns. */
+const STORED_LAYOUT = `(async () => {
+  const ask = (request) => new Promise((done, fail) => { request.onsuccess = () => done(request.result); request.onerror = () => fail(request.error); });
+  const name = (await indexedDB.databases()).map((db) => db.name).find((name) => name.startsWith('cairn-case-'));
+  const db = await ask(indexedDB.open(name));
+  const read = db.transaction(['segments', 'identities'], 'readonly');
+  const segments = await ask(read.objectStore('segments').getAll());
+  const identities = await ask(read.objectStore('identities').getAll());
+  db.close();
+  return { version: db.version, segments: segments.length, identities: identities.map((i) => [i.id, i.keys.length, i.digests.length]), withIdentities: segments.filter((s) => 'keys' in s || 'digests' in s).length };
+})()`;
+
 const progressLine = (page: Page) => page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent();
 
 describe('storage', () => {
@@ -92,5 +142,27 @@ describe('storage', () => {
     expect(await progressLine(page)).toBe('748.0 KB of 748.0 KB · 11,808 events stored · 8,192 duplicates skipped');
     await page.getByRole('tab', { name: 'Events' }).click();
     await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('20,000');
+  });
+
+  it('opens a case stored by the previous version: identities move out of the segments, and duplicates are still found', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Open Full disk' }).waitFor();
+    expect(await page.evaluate(REWRITE_AS_VERSION_2)).toBe(5);
+
+    await page.getByRole('button', { name: 'Open Full disk' }).click();
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('20,000');
+    await page.locator('[role=row][aria-rowindex="2"]').waitFor();
+    // 20,000 events: segments of 4,096 (the last of 3,616), each now with its identities beside it.
+    expect(await page.evaluate(STORED_LAYOUT)).toEqual({
+      version: 30,
+      segments: 5,
+      identities: [0, 1, 2, 3, 4].map((id) => [id, id < 4 ? 4096 : 3616, id < 4 ? 8192 : 7232]),
+      withIdentities: 0,
+    });
+
+    await page.getByRole('button', { name: 'Add evidence…' }).first().click();
+    await page.getByText('Import complete', { exact: true }).waitFor({ timeout: 45_000 });
+    expect(await progressLine(page)).toBe('748.0 KB of 748.0 KB · 0 events stored · 20,000 duplicates skipped');
   });
 });

@@ -11,7 +11,7 @@ describe('SegmentBuilder', () => {
     builder.add(event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', index: 1, readOnly: 1, text: '{"b":2}' }), 7, identities, 1);
     builder.add(event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }), 8, identities, 2);
     expect(builder.size).toBe(3);
-    const { segment, texts } = builder.take(4);
+    const { segment, identities: stored, texts } = builder.take(4);
     expect(builder.size).toBe(0);
     expect(segment.id).toBe(4);
     expect(segment.count).toBe(3);
@@ -23,8 +23,7 @@ describe('SegmentBuilder', () => {
     expect([...segment.flags]).toEqual([0, 0, 1]);
     expect([...segment.file]).toEqual([7, 7, 8]);
     expect([...segment.index]).toEqual([0, 1, 2]);
-    expect([...segment.keys]).toEqual([11, 22, 33]);
-    expect([...segment.digests]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(stored).toEqual({ id: 4, keys: Float64Array.of(11, 22, 33), digests: Uint32Array.of(1, 2, 3, 4, 5, 6) });
     expect(texts).toEqual({ id: 4, texts: ['{"a":1}', '{"b":2}', '{"c":3}'] });
   });
 
