@@ -110,6 +110,20 @@ export class CaseIndex {
     return { ...decoded, time: segment.time[row]!, readOnly: segment.readOnly[row]!, flags: segment.flags[row]!, segment: segment.id, row, file: segment.file[row]!, index: segment.index[row]! };
   }
 
+  /** Case file id, and index within that file, of the event at `row` of segment `segment`; null if the case has none there. */
+  origin(segment: number, row: number): { file: number; index: number } | null {
+    let low = 0;
+    let high = this.segments.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.segments[middle]!;
+      if (found.id === segment) return row >= 0 && row < found.count ? { file: found.file[row]!, index: found.index[row]! } : null;
+      if (found.id < segment) low = middle + 1;
+      else high = middle - 1;
+    }
+    return null;
+  }
+
   /** Segment id and row of the event read from case file `file` at `index`, if the case has it. */
   find(file: number, index: number): { segment: number; row: number } | null {
     for (const segment of this.segments) {

@@ -17,6 +17,8 @@ interface OpenCase {
   selections: Map<string, Uint32Array>;
   /** Global numbers (storage order) of the events matching each parameter filter, by the filter's JSON. */
   params: Map<string, Promise<Uint32Array>>;
+  /** The texts of the segments read last, most recent last (see `textOf`). */
+  texts: Map<number, Promise<string[]>>;
 }
 
 let current: OpenCase | null = null;
@@ -49,6 +51,7 @@ async function load(name: string): Promise<OpenCase> {
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
     params: new Map(),
+    texts: new Map(),
   };
   return current;
 }
@@ -113,15 +116,26 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
   return { total, offset, rows: found };
 }
 
-async function textOf(db: CaseDb, segment: number, row: number): Promise<string> {
-  return (await db.texts.get(segment))?.texts[row] ?? '';
+/**
+ * Texts are stored a segment (a few MB) per record. The last few read are kept, so that moving
+ * through neighbouring events does not read the same record again: each read holds up the rows
+ * the table asks for next.
+ */
+const TEXT_SEGMENTS_KEPT = 4;
+
+async function textOf({ db, texts }: OpenCase, segment: number, row: number): Promise<string> {
+  let segmentTexts = texts.get(segment);
+  texts.delete(segment);
+  segmentTexts ??= db.texts.get(segment).then((stored) => stored?.texts ?? []);
+  texts.set(segment, segmentTexts);
+  if (texts.size > TEXT_SEGMENTS_KEPT) texts.delete(texts.keys().next().value!);
+  return (await segmentTexts)[row] ?? '';
 }
 
 async function detail(open: OpenCase, segment: number, row: number): Promise<EventDetail> {
   const { db, index, files } = open;
-  const stored = await db.segments.get(segment);
-  if (!stored || row >= stored.count) throw new Error(`no event at segment ${segment}, row ${row}`);
-  const here = { file: stored.file[row]!, index: stored.index[row]! };
+  const here = index.origin(segment, row);
+  if (!here) throw new Error(`no event at segment ${segment}, row ${row}`);
   // Only the later twin is flagged, so both ends of a conflict are looked up.
   let partner: EventDetail['partner'] = null;
   const asSecond = await db.conflicts.where('[second.file+second.index]').equals([here.file, here.index]).first();
@@ -129,10 +143,10 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   if (conflict) {
     const other = asSecond ? conflict.first : conflict.second;
     const found = index.find(other.file, other.index);
-    partner = { text: found ? await textOf(db, found.segment, found.row) : '', file: files.get(other.file) ?? null, index: other.index };
+    partner = { text: found ? await textOf(open, found.segment, found.row) : '', file: files.get(other.file) ?? null, index: other.index };
   }
   const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
-  return { text: await textOf(db, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };
+  return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };
 }
 
 async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {

@@ -10,7 +10,8 @@ function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictio
   const dictionaryChunks: DictionaryChunk[] = [];
   const segments = segmentsOfTimes.map((times, k) => {
     const identities = { keys: new Float64Array(times.length), digests: new Uint32Array(2 * times.length) };
-    times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}`, index: i }), 0, identities, i));
+    // Segment k's events come from case file 10 + k, at indexes 0, 1, …
+    times.forEach((time, i) => builder.add(event({ time, eventName: `E${k}.${i}`, index: i }), 10 + k, identities, i));
     const { segment } = builder.take(k);
     dictionaryChunks.push(...dictionary.takeChanges(k));
     return segment;
@@ -34,7 +35,7 @@ describe('CaseIndex', () => {
     expect([...all].map((global) => [index.event(global).time, index.event(global).eventName])).toEqual([
       [5, 'E2.0'], [10, 'E0.2'], [10, 'E1.1'], [40, 'E1.0'], [50, 'E0.0'], [NaN, 'E0.1'],
     ]);
-    expect(index.event(all[2]!)).toMatchObject({ segment: 1, row: 1, file: 0, index: 1, flags: 0, readOnly: -1 });
+    expect(index.event(all[2]!)).toMatchObject({ segment: 1, row: 1, file: 11, index: 1, flags: 0, readOnly: -1 });
   });
 
   it('lists newest first with unknown times still last', () => {
@@ -48,9 +49,12 @@ describe('CaseIndex', () => {
     expect(names(index.select([{ field: 'region', value: '' }], (segment, row) => segment === 0 && row !== 1))).toEqual(['E0.2', 'E0.0']);
   });
 
-  it('finds an event by its file and index', () => {
-    expect(index.find(0, 1)).toEqual({ segment: 0, row: 1 });
+  it('finds an event by its file and index, and where a stored event came from', () => {
+    expect(index.find(10, 1)).toEqual({ segment: 0, row: 1 });
+    expect(index.find(11, 1)).toEqual({ segment: 1, row: 1 });
     expect(index.find(3, 0)).toBeNull();
+    expect([index.origin(0, 2), index.origin(1, 1), index.origin(2, 0)]).toEqual([{ file: 10, index: 2 }, { file: 11, index: 1 }, { file: 12, index: 0 }]);
+    expect([index.origin(1, 2), index.origin(3, 0), index.origin(0, -1)]).toEqual([null, null, null]);
   });
 
   it('is empty for an empty case', () => {
