@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { BatchIdentities, KnownEvents } from '../../shared/ipc';
+import { lastAtMost } from '../../shared/sortedSearch';
 
 /** Where an event was first seen: its file (job index; negative for an earlier import's file) and position in that file. */
 export interface FirstSeen {
@@ -103,14 +104,8 @@ class PlaceRuns {
   }
 
   at(entry: number): FirstSeen {
-    let low = 0;
-    let high = this.count - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (this.entries[middle]! <= entry) low = middle;
-      else high = middle - 1;
-    }
-    return { file: this.files[low]!, index: this.indexes[low]! + (entry - this.entries[low]!) };
+    const run = lastAtMost(this.entries.subarray(0, this.count), entry);
+    return { file: this.files[run]!, index: this.indexes[run]! + (entry - this.entries[run]!) };
   }
 
   get bytes(): number {

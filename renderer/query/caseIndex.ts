@@ -1,5 +1,6 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
 import { dictionaryValues, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
+import { lastAtMost } from '../../shared/sortedSearch';
 import type { Pivot } from './queryProtocol';
 import { timeOrder } from './timeOrder';
 
@@ -16,6 +17,8 @@ export class CaseIndex {
   readonly minTime: number;
   readonly maxTime: number;
   private readonly starts: Uint32Array;
+  /** Each segment's id, ascending (as the segments are held). */
+  private readonly segmentIds: Uint32Array;
   /** Global event numbers, oldest first. */
   private readonly order: Uint32Array;
   /** Time of each event by global number; Infinity when unknown. */
@@ -28,6 +31,7 @@ export class CaseIndex {
     private readonly values: Record<DictionaryField, string[]>,
   ) {
     this.starts = new Uint32Array(segments.length);
+    this.segmentIds = Uint32Array.from(segments, (segment) => segment.id);
     let count = 0;
     segments.forEach((segment, k) => {
       this.starts[k] = count;
@@ -112,16 +116,8 @@ export class CaseIndex {
 
   /** Case file id, and index within that file, of the event at `row` of segment `segment`; null if the case has none there. */
   origin(segment: number, row: number): { file: number; index: number } | null {
-    let low = 0;
-    let high = this.segments.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = this.segments[middle]!;
-      if (found.id === segment) return row >= 0 && row < found.count ? { file: found.file[row]!, index: found.index[row]! } : null;
-      if (found.id < segment) low = middle + 1;
-      else high = middle - 1;
-    }
-    return null;
+    const found = this.segments[lastAtMost(this.segmentIds, segment)];
+    return found?.id === segment && row >= 0 && row < found.count ? { file: found.file[row]!, index: found.index[row]! } : null;
   }
 
   /** Segment id and row of the event read from case file `file` at `index`, if the case has it. */
@@ -142,13 +138,6 @@ export class CaseIndex {
 
   /** Index of the segment holding global event `global` (binary search over segment starts). */
   private segmentOf(global: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= global) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtMost(this.starts, global);
   }
 }
