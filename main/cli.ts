@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EvidenceFile } from '../shared/event';
+import { eventsOf } from '../shared/eventColumns';
 import type { IngestProgress } from '../shared/ipc';
 import { runIngest } from './ingest/pipeline';
 
@@ -94,7 +95,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       names.set(message.file.index, [...message.file.container, message.file.path].join(' › '));
     } else if (message.type === 'done') progress = message.progress;
     else if (message.type === 'batch' && ndjson) {
-      const text = message.events.map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
+      const text = eventsOf(message.events).map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
   }, { parallel: { script: parseWorker, threads } });

@@ -1,4 +1,5 @@
-import type { CairnEvent, EvidenceFile } from './event';
+import type { EvidenceFile } from './event';
+import type { EventColumns } from './eventColumns';
 
 /** Identifies one ingest run; main creates it, the renderer echoes it back. */
 export type JobId = string;
@@ -56,7 +57,7 @@ export interface EventPlace {
 /** Messages main sends on a job's ingest port, in order: plan, then files and batches, then done. */
 export type IngestMessage =
   | { type: 'plan'; job: JobId; filesTotal: number; bytesTotal: number }
-  | { type: 'batch'; job: JobId; seq: number; events: CairnEvent[]; identities: BatchIdentities }
+  | { type: 'batch'; job: JobId; seq: number; events: EventColumns; identities: BatchIdentities }
   | { type: 'file'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
   | { type: 'progress'; job: JobId; progress: IngestProgress }

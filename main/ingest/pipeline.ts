@@ -1,5 +1,6 @@
-import type { CairnEvent, EvidenceFile } from '../../shared/event';
+import type { EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
+import { EventColumnsBuilder } from '../../shared/eventColumns';
 import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
 import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
@@ -51,15 +52,13 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const dedup = new Deduplicator();
   if (options.known) dedup.seed(await options.known);
   let seq = 0;
-  let batch: CairnEvent[] = [];
+  const batch = new EventColumnsBuilder(batchSize);
   const keys = new Float64Array(batchSize);
   const digests = new Uint32Array(2 * batchSize);
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const events = batch;
-    const identities = { keys: keys.slice(0, events.length), digests: digests.slice(0, 2 * events.length) };
-    batch = [];
-    await post({ type: 'batch', job, seq: seq++, events, identities });
+    if (batch.size === 0) return;
+    const identities = { keys: keys.slice(0, batch.size), digests: digests.slice(0, 2 * batch.size) };
+    await post({ type: 'batch', job, seq: seq++, events: batch.take(), identities });
   };
 
   /** What became of each file's events, for the files of the file on disk being taken (by local index). */
@@ -68,30 +67,29 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const tally = (local: number): Tally => (tallies[local] ??= { events: 0, duplicates: 0, conflicts: 0 });
   const take = async (parsed: ParsedEvents, base: number): Promise<void> => {
     const { events, identities } = parsed;
-    for (let at = 0; at < events.length; at++) {
-      const event = events[at]!;
-      const counts = tally(event.file);
-      event.file += base;
-      const verdict = dedup.check(identities, at, event.file, event.index);
+    for (let at = 0; at < events.count; at++) {
+      const counts = tally(events.file[at]!);
+      const file = base + events.file[at]!;
+      const index = events.index[at]!;
+      const verdict = dedup.check(identities, at, file, index);
       if (verdict.kind === 'duplicate') {
         counts.duplicates++;
         progress.duplicates++;
         continue;
       }
       if (verdict.kind === 'conflict') {
-        event.flags |= EVENT_FLAGS.conflict;
         counts.conflicts++;
         progress.conflicts++;
-        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file: event.file, index: event.index } });
+        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file, index } });
       }
       counts.events++;
       progress.events++;
-      const into = batch.length;
-      batch.push(event);
+      const into = batch.size;
+      batch.copyRow(events, at, base, verdict.kind === 'conflict' ? EVENT_FLAGS.conflict : 0);
       keys[into] = identities.keys[at]!;
       digests[2 * into] = identities.digests[2 * at]!;
       digests[2 * into + 1] = identities.digests[2 * at + 1]!;
-      if (batch.length >= batchSize) await flush();
+      if (batch.size >= batchSize) await flush();
     }
   };
 

@@ -51,13 +51,16 @@ async function knownEvents(db: CaseDb, fileBase: number): Promise<KnownEvents> {
   return known;
 }
 
+/** Progress is reported to the page at most this often (a job has a message per file: thousands). */
+const REPORT_INTERVAL_MS = 100;
+
 /**
  * Stores ingest jobs into a case: events into segments of SEGMENT_SIZE (columns, texts and
  * dictionary counts in one transaction, with the file records and conflicts that are complete
- * once they are in: see JobLedger). A job is first told what
- * the case holds, so that it deduplicates across imports. Messages of a job are
- * handled one at a time and a batch is acknowledged only once taken, so a slow disk slows ingest
- * instead of filling memory.
+ * once they are in: see JobLedger). A job is first told what the case holds, so that it
+ * deduplicates across imports. Messages of a job are handled one at a time; a batch is
+ * acknowledged once its events are taken into the segment being filled, while the segment before
+ * is written: one transaction at a time, so a slow disk slows ingest instead of filling memory.
  */
 export class CaseWriter {
   private readonly state: Promise<CaseState>;
@@ -73,26 +76,43 @@ export class CaseWriter {
     let fileBase = 0;
     let builder: SegmentBuilder | undefined;
     let queue = Promise.resolve();
+    /** The last transaction started; a failure surfaces at the next wait for it. */
+    let writing = Promise.resolve();
+    let busy = false;
+    let lastReport = -Infinity;
+    /** The latest progress not reported yet (reports are spaced out), shown if storing fails. */
+    let unreported: Extract<IngestMessage, { type: 'progress' }> | undefined;
 
-    /** Writes what the builder holds (if `flush`) and every record now complete, in one transaction. */
+    /**
+     * Once the transaction before has committed, takes what the builder holds (if `flush`) and
+     * every record now complete, and starts writing them in one transaction.
+     */
     const store = async (state: CaseState, flush: boolean): Promise<void> => {
+      await writing;
       const taken = flush ? builder!.take(state.nextSegment++) : undefined;
       const changes = taken ? state.dictionary.takeChanges(taken.segment.id) : [];
       const records = ledger.completeWith(taken?.segment);
       if (!taken && records.files.length === 0 && records.conflicts.length === 0) return;
       const { segments, identities, texts, dictionaries, files, conflicts } = this.db;
-      await this.db.transaction('rw', [segments, identities, texts, dictionaries, files, conflicts], async () => {
-        if (taken) {
-          await segments.add(taken.segment);
-          await identities.add(taken.identities);
-          await texts.add(taken.texts);
-          await dictionaries.bulkAdd(changes);
-        }
-        await files.bulkPut(records.files);
-        await conflicts.bulkAdd(records.conflicts);
-      });
-      ledger.committed(taken?.segment, records);
-      stored += taken?.segment.count ?? 0;
+      busy = true;
+      writing = this.db
+        .transaction('rw', [segments, identities, texts, dictionaries, files, conflicts], async () => {
+          if (taken) {
+            await segments.add(taken.segment);
+            await identities.add(taken.identities);
+            await texts.add(taken.texts);
+            await dictionaries.bulkAdd(changes);
+          }
+          await files.bulkPut(records.files);
+          await conflicts.bulkAdd(records.conflicts);
+        })
+        .then(() => {
+          ledger.committed(taken?.segment, records);
+          stored += taken?.segment.count ?? 0;
+        })
+        .finally(() => (busy = false));
+      // Handled where it is next awaited; this only keeps it from counting as unhandled meanwhile.
+      writing.catch(() => undefined);
     };
 
     /** After a failure: records what is stored of each file, and why the rest is not. */
@@ -109,7 +129,15 @@ export class CaseWriter {
         return `Import stopped: ${reason}, and the files' records could not be written either. ${formatCount(stored)} events are stored.`;
       }
       const advice = full ? ' Free some space, then add the same evidence again: events already in the case are skipped.' : '';
-      return `Import stopped: ${reason}. ${formatCount(stored)} events are stored and every file says how many of its events the case holds.${advice}`;
+      return `Import stopped: ${reason}. ${formatCount(stored)} events are stored, and each file they came from says how many of its events the case holds.${advice}`;
+    };
+
+    /** Whether a progress report is due (it is then taken as sent). */
+    const reportDue = (): boolean => {
+      const time = performance.now();
+      if (time < lastReport + REPORT_INTERVAL_MS) return false;
+      lastReport = time;
+      return true;
     };
 
     /** Runs `work` after what came before; the first failure ends the job's storing for good. */
@@ -121,6 +149,7 @@ export class CaseWriter {
         } catch (error) {
           failed = true;
           port.close();
+          if (unreported) report({ kind: 'ingest', job, stored, message: unreported });
           report({ kind: 'failed', job, stored, error: await stop(error) });
         }
       });
@@ -134,24 +163,30 @@ export class CaseWriter {
           state.nextFile = fileBase + message.filesTotal;
           break;
         case 'batch':
-          for (const [at, event] of message.events.entries()) {
-            builder.add(event, fileBase + event.file, message.identities, at);
+          for (let row = 0; row < message.events.count; row++) {
+            builder.add(message.events, message.identities, row, fileBase);
             if (builder.size === SEGMENT_SIZE) await store(state, true);
           }
           port.postMessage({ type: 'ack', seq: message.seq } satisfies IngestReply);
-          report({ kind: 'stored', job, stored });
+          if (reportDue()) report({ kind: 'stored', job, stored });
           return;
         case 'file':
           ledger.fileArrived({ ...message.file, id: fileBase + message.file.index, job });
-          await store(state, false);
-          break;
+          // While a segment is being written, its files' records go with the next transaction.
+          if (!busy) await store(state, false);
+          return;
         case 'conflict': {
           const place = (p: { file: number; index: number }) => ({ file: fileBase + p.file, index: p.index });
           ledger.conflictArrived({ eventId: message.eventId, job, first: place(message.first), second: place(message.second) });
           return;
         }
+        case 'progress':
+          unreported = reportDue() ? undefined : message;
+          if (unreported) return;
+          break;
         case 'done':
           await store(state, builder.size > 0);
+          await writing;
           port.close();
           break;
       }

@@ -38,12 +38,14 @@ export class JobLedger {
 
   /** The records complete once `segment` is stored as well (none is taken out yet). */
   completeWith(segment?: StoredPart): { files: FileRecord[]; conflicts: ConflictRecord[] } {
-    const progress: Progress = new Map([...this.stored].map(([file, entry]) => [file, { ...entry }]));
-    if (segment) addSegment(progress, segment);
-    const holds = (place: { file: number; index: number }) => (progress.get(place.file)?.last ?? -1) >= place.index;
+    // Only the segment's own files are counted afresh: a job's files number in the thousands.
+    const added: Progress = new Map();
+    if (segment) addSegment(added, segment);
+    const count = (file: number) => (this.stored.get(file)?.count ?? 0) + (added.get(file)?.count ?? 0);
+    const last = (file: number) => Math.max(this.stored.get(file)?.last ?? -1, added.get(file)?.last ?? -1);
     return {
-      files: [...this.files.values()].filter((file) => (progress.get(file.id)?.count ?? 0) >= file.events),
-      conflicts: this.conflicts.filter((conflict) => holds(conflict.second)),
+      files: [...this.files.values()].filter((file) => count(file.id) >= file.events),
+      conflicts: this.conflicts.filter((conflict) => last(conflict.second.file) >= conflict.second.index),
     };
   }
 
@@ -60,7 +62,9 @@ export class JobLedger {
   /**
    * When storing stops for good: every file with events in the case, recorded as far as they
    * are stored and saying why the rest is missing (a file whose record never came is named by its
-   * place only), and the conflicts whose events are both stored.
+   * place only), files that arrived whole (none of their events was to be stored), and the conflicts
+   * whose events are both stored. A file none of whose events got in is left out, like the files
+   * the job never reached.
    */
   stopped(reason: string, job: FileRecord['job'], fileBase: number): { files: FileRecord[]; conflicts: ConflictRecord[] } {
     const kept = (id: number) => this.stored.get(id)?.count ?? 0;
@@ -70,7 +74,9 @@ export class JobLedger {
         const message = `${reason}: the case holds ${formatCount(kept(id))} of this file's events; its record was not received`;
         return { id, job, index: id - fileBase, path: '', container: [], format: 'unknown', size: 0, sha256: '', contentSha256: '', s3Key: '', events: kept(id), duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message, location: '' }] };
       });
-    const partial = [...this.files.values()].map((file): FileRecord => {
+    const arrived = [...this.files.values()].filter((file) => file.events === 0 || kept(file.id) > 0);
+    const partial = arrived.map((file): FileRecord => {
+      if (kept(file.id) >= file.events) return file;
       const message = `${reason}: ${formatCount(kept(file.id))} of its ${formatCount(file.events)} events are in the case`;
       return { ...file, events: kept(file.id), issues: [...file.issues, { severity: 'error', message, location: '' }] };
     });

@@ -1,95 +1,143 @@
-import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../shared/event';
+import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
+import type { EventColumns } from '../../shared/eventColumns';
 import type { BatchIdentities } from '../../shared/ipc';
 import { dictionaryValues, type DictionaryChunk, type SegmentIdentities, type SegmentRecord, type SegmentTexts } from './caseDb';
 
 /** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
 export const SEGMENT_SIZE = 4096;
 
-/** Assigns each distinct value of each field a dense id and counts it; remembers what changed. */
+interface FieldDictionary {
+  ids: Map<string, number>;
+  values: string[];
+  /** Values before this id are stored already. */
+  stored: number;
+  /** Uses of each id since the last takeChanges, and the ids used, in order of first use. */
+  uses: Uint32Array;
+  used: number[];
+}
+
+/** Assigns each distinct value of each field a dense id and counts its uses; remembers what changed. */
 export class DictionaryEncoder {
-  private readonly fields = new Map<DictionaryField, { ids: Map<string, number>; values: string[]; stored: number; used: Map<number, number> }>();
+  private readonly fields = new Map<DictionaryField, FieldDictionary>();
 
   constructor(existing: readonly DictionaryChunk[] = []) {
     const values = dictionaryValues(existing);
     for (const field of DICTIONARY_FIELDS) {
-      this.fields.set(field, { ids: new Map(values[field].map((value, id) => [value, id])), values: values[field], stored: values[field].length, used: new Map() });
+      const ids = new Map(values[field].map((value, id) => [value, id]));
+      this.fields.set(field, { ids, values: values[field], stored: values[field].length, uses: new Uint32Array(Math.max(64, 2 * ids.size)), used: [] });
     }
   }
 
-  encode(field: DictionaryField, value: string): number {
+  /** The id of a value (a new one for a value never seen), without counting a use. */
+  idOf(field: DictionaryField, value: string): number {
     const dictionary = this.fields.get(field)!;
     let id = dictionary.ids.get(value);
     if (id === undefined) {
       id = dictionary.values.push(value) - 1;
       dictionary.ids.set(value, id);
+      if (id >= dictionary.uses.length) {
+        const uses = new Uint32Array(2 * dictionary.uses.length);
+        uses.set(dictionary.uses);
+        dictionary.uses = uses;
+      }
     }
-    dictionary.used.set(id, (dictionary.used.get(id) ?? 0) + 1);
     return id;
+  }
+
+  /** Counts one use of an id. */
+  use(field: DictionaryField, id: number): void {
+    const dictionary = this.fields.get(field)!;
+    if (dictionary.uses[id]!++ === 0) dictionary.used.push(id);
   }
 
   /** What changed since the last call, as the chunks of `segment`: one per field it touched. */
   takeChanges(segment: number): DictionaryChunk[] {
     const chunks: DictionaryChunk[] = [];
     for (const [field, dictionary] of this.fields) {
-      if (dictionary.used.size === 0) continue;
-      const { stored, values, used } = dictionary;
-      chunks.push({ segment, field, firstId: stored, values: values.slice(stored), ids: Uint32Array.from(used.keys()), counts: Uint32Array.from(used.values()) });
+      if (dictionary.used.length === 0) continue;
+      const { stored, values, uses, used } = dictionary;
+      const ids = Uint32Array.from(used);
+      chunks.push({ segment, field, firstId: stored, values: values.slice(stored), ids, counts: ids.map((id) => uses[id]!) });
+      for (const id of used) uses[id] = 0;
       dictionary.stored = values.length;
-      used.clear();
+      dictionary.used = [];
     }
     return chunks;
   }
 }
 
-/** Accumulates events into column arrays and emits a segment (columns plus texts) when asked. */
+/** Fills one segment's columns and texts, a row at a time from ingest batches, and emits it when asked. */
 export class SegmentBuilder {
-  private events: CairnEvent[] = [];
-  private files: number[] = [];
-  private keys: number[] = [];
-  private digests: number[] = [];
+  private count = 0;
+  private time = new Float64Array(SEGMENT_SIZE);
+  private readOnly = new Int8Array(SEGMENT_SIZE);
+  private flags = new Uint8Array(SEGMENT_SIZE);
+  private file = new Uint32Array(SEGMENT_SIZE);
+  private index = new Uint32Array(SEGMENT_SIZE);
+  private columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Uint32Array(SEGMENT_SIZE)])) as Record<DictionaryField, Uint32Array>;
+  private keys = new Float64Array(SEGMENT_SIZE);
+  private digests = new Uint32Array(2 * SEGMENT_SIZE);
+  private texts: string[] = [];
+  /** The batch rows come from, and its values' ids in the case, by field. */
+  private batch: EventColumns | undefined;
+  private batchIds = {} as Record<DictionaryField, Uint32Array>;
 
   constructor(private readonly dictionary: DictionaryEncoder) {}
 
   get size(): number {
-    return this.events.length;
+    return this.count;
   }
 
-  /** Adds the `at`-th event of a batch, whose identities are given, as from the case-wide file `fileId`. */
-  add(event: CairnEvent, fileId: number, identities: BatchIdentities, at: number): void {
-    this.events.push(event);
-    this.files.push(fileId);
-    this.keys.push(identities.keys[at]!);
-    this.digests.push(identities.digests[2 * at]!, identities.digests[2 * at + 1]!);
+  /** Adds row `row` of a batch, whose identities are given, its file index moved on by `fileBase` to a case-wide file id. */
+  add(batch: EventColumns, identities: BatchIdentities, row: number, fileBase: number): void {
+    if (this.batch !== batch) {
+      this.batch = batch;
+      for (const field of DICTIONARY_FIELDS) this.batchIds[field] = Uint32Array.from(batch.fields[field].values, (value) => this.dictionary.idOf(field, value));
+    }
+    const at = this.count++;
+    this.time[at] = batch.time[row]!;
+    this.readOnly[at] = batch.readOnly[row]!;
+    this.flags[at] = batch.flags[row]!;
+    this.file[at] = fileBase + batch.file[row]!;
+    this.index[at] = batch.index[row]!;
+    for (const field of DICTIONARY_FIELDS) {
+      const id = this.batchIds[field][batch.fields[field].codes[row]!]!;
+      this.columns[field][at] = id;
+      this.dictionary.use(field, id);
+    }
+    this.keys[at] = identities.keys[row]!;
+    this.digests[2 * at] = identities.digests[2 * row]!;
+    this.digests[2 * at + 1] = identities.digests[2 * row + 1]!;
+    this.texts.push(batch.texts[row]!);
   }
 
   /** Turns what was added into a segment with the given id and starts afresh. */
   take(id: number): { segment: SegmentRecord; identities: SegmentIdentities; texts: SegmentTexts } {
-    const events = this.events;
-    const count = events.length;
-    const time = new Float64Array(count);
-    const readOnly = new Int8Array(count);
-    const flags = new Uint8Array(count);
-    const index = new Uint32Array(count);
-    const columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Uint32Array(count)])) as Record<DictionaryField, Uint32Array>;
+    const count = this.count;
+    const time = this.time.slice(0, count);
     let minTime = Infinity;
     let maxTime = -Infinity;
-    events.forEach((event, row) => {
-      time[row] = event.time;
-      if (event.time < minTime) minTime = event.time;
-      if (event.time > maxTime) maxTime = event.time;
-      readOnly[row] = event.readOnly;
-      flags[row] = event.flags;
-      index[row] = event.index;
-      for (const field of DICTIONARY_FIELDS) columns[field][row] = this.dictionary.encode(field, event[field]);
-    });
-    const file = Uint32Array.from(this.files);
-    const segment: SegmentRecord = { id, count, minTime, maxTime, time, columns, readOnly, flags, file, index };
-    const identities: SegmentIdentities = { id, keys: Float64Array.from(this.keys), digests: Uint32Array.from(this.digests) };
-    const texts: SegmentTexts = { id, texts: events.map((event) => event.text) };
-    this.events = [];
-    this.files = [];
-    this.keys = [];
-    this.digests = [];
+    for (const t of time) {
+      if (t < minTime) minTime = t;
+      if (t > maxTime) maxTime = t;
+    }
+    const columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.columns[field].slice(0, count)])) as Record<DictionaryField, Uint32Array>;
+    const segment: SegmentRecord = {
+      id,
+      count,
+      minTime,
+      maxTime,
+      time,
+      columns,
+      readOnly: this.readOnly.slice(0, count),
+      flags: this.flags.slice(0, count),
+      file: this.file.slice(0, count),
+      index: this.index.slice(0, count),
+    };
+    const identities: SegmentIdentities = { id, keys: this.keys.slice(0, count), digests: this.digests.slice(0, 2 * count) };
+    const texts: SegmentTexts = { id, texts: this.texts };
+    this.count = 0;
+    this.texts = [];
     return { segment, identities, texts };
   }
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../main/handlers';
 import { startIngestJob, type IngestPort } from '../../main/ingestJob';
 import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply, type KnownEvents } from '../../shared/ipc';
+import { eventsOf } from '../../shared/eventColumns';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 
 const WORKER = resolve(import.meta.dirname, '../../dist/main/ingestWorker.cjs');
@@ -61,7 +62,7 @@ describe('an ingest job in its worker thread', () => {
       return r.messages.at(-1)?.type === 'done';
     });
     await job.finished;
-    expect(r.batches().reduce((sum, b) => sum + (b.type === 'batch' ? b.events.length : 0), 0)).toBe(12_000);
+    expect(r.batches().reduce((sum, b) => sum + (b.type === 'batch' ? b.events.count : 0), 0)).toBe(12_000);
     expect(r.messages.at(-1)).toMatchObject({ type: 'done', job: JOB, cancelled: false, progress: { filesDone: 24, filesTotal: 24, events: 12_000, errors: 0 } });
   });
 
@@ -79,7 +80,7 @@ describe('an ingest job in its worker thread', () => {
     // The case as the writer would describe it to a second import: this job's files come after the
     // 24 stored ones, so they sit at -24…-1.
     const batches = first.batches().flatMap((m) => (m.type === 'batch' ? [m] : []));
-    const events = batches.flatMap((m) => m.events);
+    const events = batches.flatMap((m) => eventsOf(m.events));
     const known: KnownEvents = {
       keys: Float64Array.from(batches.flatMap((m) => [...m.identities.keys])),
       digests: Uint32Array.from(batches.flatMap((m) => [...m.identities.digests])),
@@ -95,7 +96,7 @@ describe('an ingest job in its worker thread', () => {
     expect(second.messages.at(-1)).toMatchObject({ type: 'done', progress: { events: 1, duplicates: 11_999, conflicts: 1, errors: 0 } });
     const conflict = second.messages.find((m) => m.type === 'conflict');
     expect(conflict).toMatchObject({ first: { file: events[7]!.file - 24, index: events[7]!.index }, second: { file: events[7]!.file, index: events[7]!.index } });
-    expect(second.batches().flatMap((m) => (m.type === 'batch' ? m.events.map((event) => event.text) : []))).toEqual([events[7]!.text]);
+    expect(second.batches().flatMap((m) => (m.type === 'batch' ? m.events.texts : []))).toEqual([events[7]!.text]);
   });
 
   it('cancels: the worker stops and the job still ends with done', async () => {

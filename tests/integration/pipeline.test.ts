@@ -27,7 +27,7 @@ describe('ingest of the real samples as a trail bucket', () => {
     expect(result.messages[0]).toMatchObject({ type: 'plan', filesTotal: 6 });
     const batches = result.messages.flatMap((m) => (m.type === 'batch' ? [m] : []));
     expect(batches.map((b) => b.seq)).toEqual([0, 1, 2, 3, 4]);
-    expect(batches.map((b) => b.events.length)).toEqual([100, 100, 100, 100, 89]);
+    expect(batches.map((b) => b.events.count)).toEqual([100, 100, 100, 100, 89]);
   });
 
   it('keeps the original text of each event byte for byte', async () => {

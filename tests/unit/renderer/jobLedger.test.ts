@@ -24,16 +24,20 @@ describe('JobLedger', () => {
     expect(ledger.stopped('Import stopped: x', JOB, 10)).toEqual({ files: [], conflicts: [] });
   });
 
-  it('when stopped, records each file as far as it is stored, including one whose record never came', () => {
+  it('when stopped, records each file as far as it is stored, including one whose record never came, and none with no event in', () => {
     const ledger = new JobLedger();
     ledger.fileArrived(record(10, 4));
+    ledger.fileArrived(record(13, 5));
     ledger.conflictArrived({ eventId: 'e', job: JOB, first: { file: 10, index: 0 }, second: { file: 12, index: 9 } });
     const stored = segment([[10, 0], [10, 1], [11, 0]]);
     ledger.committed(stored, ledger.completeWith(stored));
+    // Arrived whole (no event to store) while a transaction was under way, so not yet written.
+    ledger.fileArrived(record(14, 0));
     const { files, conflicts } = ledger.stopped('Import stopped: full', JOB, 10);
     expect(conflicts).toEqual([]);
     expect(files.map((f) => [f.id, f.index, f.path, f.events, f.issues.map((i) => i.message)])).toEqual([
       [10, 0, 'f10.json', 2, ['Import stopped: full: 2 of its 4 events are in the case']],
+      [14, 4, 'f14.json', 0, []],
       [11, 1, '', 1, ["Import stopped: full: the case holds 1 of this file's events; its record was not received"]],
     ]);
   });
