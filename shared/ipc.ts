@@ -69,8 +69,8 @@ export type IngestMessage =
  * 64 bits of the SHA-256 of its text (two words).
  */
 export interface BatchIdentities {
-  keys: Float64Array;
-  digests: Uint32Array;
+  keys: Float64Array<ArrayBuffer>;
+  digests: Uint32Array<ArrayBuffer>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { columnBuffers } from '../../shared/eventColumns';
 import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { runIngest } from './pipeline';
@@ -18,8 +19,9 @@ async function run(): Promise<void> {
   const onReply = (reply: IngestReply): void => (reply.type === 'known' ? takeKnown(reply.known) : window.release(reply.seq));
   port.on('message', onReply);
   await runIngest(job, paths, async (message) => {
-    if (message.type === 'batch') await window.acquire(message.seq);
-    port.postMessage(message);
+    if (message.type !== 'batch') return port.postMessage(message);
+    await window.acquire(message.seq);
+    port.postMessage(message, [...columnBuffers(message.events), message.identities.keys.buffer, message.identities.digests.buffer]);
   }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: availableParallelism() }, known });
   port.off('message', onReply);
 }

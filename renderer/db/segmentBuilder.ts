@@ -28,8 +28,8 @@ export class DictionaryEncoder {
     }
   }
 
-  /** The id of a value (a new one for a value never seen), without counting a use. */
-  idOf(field: DictionaryField, value: string): number {
+  /** The id of a value (a new one for a value never seen), counting one use of it. */
+  encode(field: DictionaryField, value: string): number {
     const dictionary = this.fields.get(field)!;
     let id = dictionary.ids.get(value);
     if (id === undefined) {
@@ -41,13 +41,8 @@ export class DictionaryEncoder {
         dictionary.uses = uses;
       }
     }
-    return id;
-  }
-
-  /** Counts one use of an id. */
-  use(field: DictionaryField, id: number): void {
-    const dictionary = this.fields.get(field)!;
     if (dictionary.uses[id]!++ === 0) dictionary.used.push(id);
+    return id;
   }
 
   /** What changed since the last call, as the chunks of `segment`: one per field it touched. */
@@ -78,9 +73,6 @@ export class SegmentBuilder {
   private keys = new Float64Array(SEGMENT_SIZE);
   private digests = new Uint32Array(2 * SEGMENT_SIZE);
   private texts: string[] = [];
-  /** The batch rows come from, and its values' ids in the case, by field. */
-  private batch: EventColumns | undefined;
-  private batchIds = {} as Record<DictionaryField, Uint32Array>;
 
   constructor(private readonly dictionary: DictionaryEncoder) {}
 
@@ -90,21 +82,13 @@ export class SegmentBuilder {
 
   /** Adds row `row` of a batch, whose identities are given, its file index moved on by `fileBase` to a case-wide file id. */
   add(batch: EventColumns, identities: BatchIdentities, row: number, fileBase: number): void {
-    if (this.batch !== batch) {
-      this.batch = batch;
-      for (const field of DICTIONARY_FIELDS) this.batchIds[field] = Uint32Array.from(batch.fields[field].values, (value) => this.dictionary.idOf(field, value));
-    }
     const at = this.count++;
     this.time[at] = batch.time[row]!;
     this.readOnly[at] = batch.readOnly[row]!;
     this.flags[at] = batch.flags[row]!;
     this.file[at] = fileBase + batch.file[row]!;
     this.index[at] = batch.index[row]!;
-    for (const field of DICTIONARY_FIELDS) {
-      const id = this.batchIds[field][batch.fields[field].codes[row]!]!;
-      this.columns[field][at] = id;
-      this.dictionary.use(field, id);
-    }
+    for (const field of DICTIONARY_FIELDS) this.columns[field][at] = this.dictionary.encode(field, batch.fields[field][row]!);
     this.keys[at] = identities.keys[row]!;
     this.digests[2 * at] = identities.digests[2 * row]!;
     this.digests[2 * at + 1] = identities.digests[2 * row + 1]!;
