@@ -64,11 +64,13 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
   }, []);
 
   const count = total ?? 0;
-  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
-  useEffect(() => {
-    for (let n = Math.floor(first / PAGE); n <= Math.floor(Math.max(first, last - 1) / PAGE); n++) void page(n);
-  }, [first, last, page]);
+  /** The rows drawn for a viewport: those in view and a margin. */
+  const span = (top: number, height: number) => [Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN), Math.min(count, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN)] as const;
+  const readPages = (from: number, to: number) => {
+    for (let n = Math.floor(from / PAGE); n <= Math.floor(Math.max(from, to - 1) / PAGE); n++) void page(n);
+  };
+  const [first, last] = span(viewport.top, viewport.height);
+  useEffect(() => readPages(first, last), [first, last, page]);
 
   // New marks: forget what was read, so the rows in view are read again where they are.
   const seenMarks = useRef(marksVersion);
@@ -76,7 +78,7 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
     if (seenMarks.current === marksVersion) return;
     seenMarks.current = marksVersion;
     requested.current = new Map();
-    for (let n = Math.floor(first / PAGE); n <= Math.floor(Math.max(first, last - 1) / PAGE); n++) void page(n);
+    readPages(first, last);
   }, [marksVersion]); // Only a change of marks: scrolling is handled above.
 
   const select = async (position: number): Promise<void> => {
@@ -114,7 +116,12 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
         ref={scroller}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onScroll={(event) => setViewport({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })}
+        onScroll={(event) => {
+          const { scrollTop, clientHeight } = event.currentTarget;
+          // Asked now rather than after the next render: the rows arrive a frame sooner.
+          readPages(...span(scrollTop, clientHeight));
+          setViewport({ top: scrollTop, height: clientHeight });
+        }}
       >
         <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           <span role="columnheader" aria-label="Marks" />
