@@ -40,7 +40,8 @@ describe('dropping files and folders on the window', () => {
     evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-drop-'));
     large = await mkdtemp(join(tmpdir(), 'cairn-e2e-drop-large-'));
     await writeCorpusBundle(evidence);
-    await writeSyntheticBundle(large, 30_000, 100);
+    // Large enough that a cancel lands while it runs.
+    await writeSyntheticBundle(large, 120_000, 100);
     app = await launchApp({
       dropPaths: {
         'trail-bucket': evidence,
@@ -127,7 +128,7 @@ describe('dropping files and folders on the window', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Close case' }).click();
     await newCase(page, 'Busy');
     await drag(page, ['large-bucket'], ['dragenter', 'dragover', 'drop']);
-    await page.getByText(/^Reading file \d+ of 300$/).waitFor();
+    await page.getByText(/^Reading file [\d,]+ of 1,200$/).waitFor();
     await drag(page, ['rule-test-events.json'], ['dragenter', 'dragover']);
     expect(await overlay(page).textContent()).toBe('An import is running: drop more evidence once it has finished.');
     expect(await drag(page, ['rule-test-events.json'], ['drop'])).toEqual([true]);
