@@ -30,7 +30,8 @@ function real(path: string): string {
   }
 }
 
-export interface ScanReport {
+/** What `--json` prints: `files` then the job's totals. */
+interface ScanReport {
   files: (Pick<EvidenceFile, 'path' | 'container' | 'format' | 'size' | 'sha256' | 'contentSha256' | 's3Key' | 'events' | 'duplicates' | 'conflicts'> & { errors: EvidenceFile['issues']; digest?: string })[];
   events: number;
   duplicates: number;
@@ -38,15 +39,58 @@ export interface ScanReport {
   errors: number;
 }
 
-function humanReport(report: ScanReport): string {
-  const lines = report.files.map((file) => {
-    const name = [...file.container, file.path].join(' › ');
-    const counts = [`${file.events} events`, file.duplicates ? `${file.duplicates} duplicates` : '', file.conflicts ? `${file.conflicts} conflicts` : ''].filter(Boolean).join(', ');
-    const problems = file.errors.map((issue) => `    ${issue.severity}: ${issue.message}${issue.location ? ` (${issue.location})` : ''}`);
-    return [`${name}\n  ${file.format}, ${file.size} bytes, ${counts}\n  sha256 ${file.sha256}${file.contentSha256 !== file.sha256 ? `\n  content sha256 ${file.contentSha256}` : ''}`, ...problems].join('\n');
-  });
-  lines.push(`\n${report.files.length} files: ${report.events} events stored, ${report.duplicates} duplicates, ${report.conflicts} conflicts, ${report.errors} errors`);
-  return lines.join('\n') + '\n';
+function reportFile({ path, container, format, size, sha256, contentSha256, s3Key, events, duplicates, conflicts, issues, digest }: EvidenceFile): ScanReport['files'][number] {
+  return { path, container, format, size, sha256, contentSha256, s3Key, events, duplicates, conflicts, errors: issues, ...(digest !== undefined ? { digest } : {}) };
+}
+
+function humanFile(file: EvidenceFile): string {
+  const name = [...file.container, file.path].join(' › ');
+  const counts = [`${file.events} events`, file.duplicates ? `${file.duplicates} duplicates` : '', file.conflicts ? `${file.conflicts} conflicts` : ''].filter(Boolean).join(', ');
+  const problems = file.issues.map((issue) => `    ${issue.severity}: ${issue.message}${issue.location ? ` (${issue.location})` : ''}`);
+  return [`${name}\n  ${file.format}, ${file.size} bytes, ${counts}\n  sha256 ${file.sha256}${file.contentSha256 !== file.sha256 ? `\n  content sha256 ${file.contentSha256}` : ''}`, ...problems].join('\n');
+}
+
+/**
+ * Prints the report while the job runs, so that memory does not grow with the evidence: the
+ * records of one file on disk are held until it is done, then printed in index order (an
+ * archive before its entries); the totals come last. The JSON is exactly
+ * `JSON.stringify(report, null, 2)` of a ScanReport.
+ */
+class ReportPrinter {
+  private group: EvidenceFile[] = [];
+  private printed = 0;
+  /** True once a file was read without error that is not just an archive. */
+  readSomething = false;
+
+  constructor(
+    private readonly json: boolean,
+    private readonly out: (text: string) => void,
+  ) {
+    if (json) out('{\n  "files": [');
+  }
+
+  add(file: EvidenceFile): void {
+    this.group.push(file);
+    if (!file.issues.some((issue) => issue.severity === 'error') && !['tar', 'zip'].includes(file.format)) this.readSomething = true;
+  }
+
+  /** Prints the records held: the file on disk they belong to is done. */
+  flush(): void {
+    let text = '';
+    for (const file of this.group.sort((a, b) => a.index - b.index)) {
+      if (this.json) text += `${this.printed === 0 ? '' : ','}\n    ${JSON.stringify(reportFile(file), null, 2).replace(/\n/g, '\n    ')}`;
+      else text += `${humanFile(file)}\n`;
+      this.printed++;
+    }
+    this.group = [];
+    if (text) this.out(text);
+  }
+
+  end({ events, duplicates, conflicts, errors }: IngestProgress): void {
+    this.flush();
+    if (!this.json) this.out(`\n${this.printed} files: ${events} events stored, ${duplicates} duplicates, ${conflicts} conflicts, ${errors} errors\n`);
+    else this.out(`${this.printed > 0 ? '\n  ' : ''}],\n${JSON.stringify({ events, duplicates, conflicts, errors } satisfies Omit<ScanReport, 'files'>, null, 2).slice(2)}\n`);
+  }
 }
 
 /**
@@ -86,31 +130,16 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     });
     if (!ndjson) return 2;
   }
-  const files: EvidenceFile[] = [];
-  const names = new Map<number, string>();
-  let progress: IngestProgress | undefined;
-  await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
-    if (message.type === 'file') {
-      files.push(message.file);
-      names.set(message.file.index, [...message.file.container, message.file.path].join(' › '));
-    } else if (message.type === 'done') progress = message.progress;
+  const report = new ReportPrinter(parsed.values.json === true, out);
+  const progress = await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
+    if (message.type === 'file') report.add(message.file);
+    else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
       const text = eventsOf(message.events).map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
   }, { parallel: { script: parseWorker, threads } });
   if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
-  files.sort((a, b) => a.index - b.index);
-  const report: ScanReport = {
-    files: files.map(({ path, container, format, size, sha256, contentSha256, s3Key, events, duplicates, conflicts, issues, digest }) => ({
-      path, container, format, size, sha256, contentSha256, s3Key, events, duplicates, conflicts, errors: issues, ...(digest !== undefined ? { digest } : {}),
-    })),
-    events: progress!.events,
-    duplicates: progress!.duplicates,
-    conflicts: progress!.conflicts,
-    errors: progress!.errors,
-  };
-  out(parsed.values.json ? JSON.stringify(report, null, 2) + '\n' : humanReport(report));
-  const readSomething = files.some((file) => !file.issues.some((issue) => issue.severity === 'error') && !['tar', 'zip'].includes(file.format));
-  return progress!.events > 0 || readSomething ? 0 : 1;
+  report.end(progress);
+  return progress.events > 0 || report.readSomething ? 0 : 1;
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { zipOf } from '../fixtures/generators/archives';
 import { eventJson, folder, records } from './scan';
 
 const CLI = resolve(import.meta.dirname, '../../bin/cairn.cjs');
@@ -33,6 +34,23 @@ describe('cairn scan', () => {
       conflicts: 0,
       errors: 1,
     });
+  });
+
+  it('lists an archive before its entries, files on disk in path order, with totals counted across them', async () => {
+    const zip = await zipOf({ 'x.json': records([eventJson(1), eventJson(2)]), 'y.json': records([eventJson(2), eventJson(3)]) });
+    const dir = await folder({ 'a.zip': zip, 'b.json': records([eventJson(3), eventJson(4)]) });
+    const { status, stdout } = await cairn('scan', dir, '--json');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { files: { path: string; container: string[]; events: number; duplicates: number }[]; events: number; duplicates: number };
+    expect(report.files.map((file) => [[...file.container, file.path].join(' › '), file.events, file.duplicates])).toEqual([
+      [join(dir, 'a.zip'), 0, 0],
+      [`${join(dir, 'a.zip')} › x.json`, 2, 0],
+      [`${join(dir, 'a.zip')} › y.json`, 1, 1],
+      [join(dir, 'b.json'), 1, 1],
+    ]);
+    expect([report.events, report.duplicates]).toEqual([4, 2]);
+    const human = await cairn('scan', dir);
+    expect(human.stdout.split('\n').filter((line) => line.startsWith(dir))).toEqual([join(dir, 'a.zip'), `${join(dir, 'a.zip')} › x.json`, `${join(dir, 'a.zip')} › y.json`, join(dir, 'b.json')]);
   });
 
   it('prints a human summary by default', async () => {
