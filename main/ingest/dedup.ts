@@ -60,23 +60,26 @@ export class EventIdentities {
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** One chunk of entries: the eventID's 52-bit key in two parts, and 64 bits of the content's SHA-256. */
+/** One chunk of entries: the eventID key's low 48 bits (32 + 16) and 64 bits of the content's SHA-256: 14 bytes. */
 interface Chunk {
   keyLow: Uint32Array;
-  keyHigh: Uint32Array;
+  keyMid: Uint16Array;
   digests: Uint32Array;
 }
 
-/** A 52-bit key as [low 32 bits, high 20 bits]. */
-const keyLow = (key: number): number => key >>> 0;
-const keyHigh = (key: number): number => Math.floor(key / 2 ** 32);
+/** The index is split in parts, each growing on its own: a growth step copies 1/256 of it, never all at once. */
+const PART_BITS = 8;
+/** A slot holds an entry number + 1 in its low 28 bits and the key's top 4 bits above them (0 is empty). */
+const ENTRY_BITS = 28;
+const ENTRY_MASK = 2 ** ENTRY_BITS - 1;
+const MAX_ENTRIES = ENTRY_MASK - 1;
 
-/** A slot from both parts of a key (MurmurHash3's finalizer, so that every bit counts). */
-function home(low: number, high: number, mask: number): number {
+/** A key's hash (MurmurHash3's finalizer over both parts, so that every bit counts): its top bits pick the part, its low bits the slot. */
+function home(low: number, high: number): number {
   let h = low ^ Math.imul(high, 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & mask;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -123,18 +126,19 @@ class PlaceRuns {
 }
 
 /**
- * Remembers every eventID of a job (and of the case it adds to) in about 22 bytes per event: the
+ * Remembers every eventID of a job (and of the case it adds to) in about 20 bytes per event: the
  * same eventID with the same content is a duplicate, with different content a conflict (both
  * kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot pass as a duplicate.
  *
- * Each event becomes an entry, numbered in arrival order and kept in chunks that never move: its
- * eventID's key and its content digest (16 bytes). An open-addressing table of entry numbers
- * (4 bytes a slot) finds them; where each was first seen is kept as runs (PlaceRuns). Every bit
- * of the key is compared: 48 bits were tried, and among 10M generated eventIDs two shared them.
+ * Each event becomes an entry, numbered in arrival order and kept in chunks that never move: the
+ * low 48 bits of its eventID's 52-bit key and its content digest (14 bytes). An open-addressing
+ * index of entry numbers (4 bytes a slot, which also hold the key's top 4 bits, so most probes
+ * never read an entry) finds them; where each was first seen is kept as runs (PlaceRuns). Every
+ * bit of the key is compared: 48 bits were tried, and among 10M generated eventIDs two shared them.
  */
 export class Deduplicator {
-  /** Entry number + 1 per slot; 0 is empty. */
-  private slots = new Uint32Array(1024);
+  private readonly parts = Array.from({ length: 2 ** PART_BITS }, () => new Uint32Array(16));
+  private readonly partSizes = new Uint32Array(2 ** PART_BITS);
   private readonly chunks: Chunk[] = [];
   private readonly places = new PlaceRuns();
   private size = 0;
@@ -144,57 +148,67 @@ export class Deduplicator {
     for (let at = 0; at < known.keys.length; at++) this.check(known, at, known.files[at]!, known.indexes[at]!);
   }
 
-  /** Bytes held: slots, entries and places. */
+  /** Bytes held: index, entries and places. */
   get bytes(): number {
-    return this.slots.byteLength + this.chunks.length * CHUNK * 16 + this.places.bytes;
+    return this.parts.reduce((sum, part) => sum + part.byteLength, 0) + this.chunks.length * CHUNK * 14 + this.places.bytes;
   }
 
   /** The verdict on the `at`-th event of a batch whose identities are given; it is then remembered. */
   check(identities: BatchIdentities, at: number, file: number, index: number): DedupVerdict {
     const key = identities.keys[at]!;
-    const low = keyLow(key);
-    const high = keyHigh(key);
+    const low = key >>> 0;
+    const high = Math.floor(key / 2 ** 32);
+    const mid = high & 0xffff;
+    const top = high >>> 16;
     const hi = identities.digests[2 * at]!;
     const lo = identities.digests[2 * at + 1]!;
-    const mask = this.slots.length - 1;
-    let slot = home(low, high, mask);
+    const hash = home(low, high);
+    const partIndex = hash >>> (32 - PART_BITS);
+    const part = this.parts[partIndex]!;
+    const mask = part.length - 1;
+    let slot = hash & mask;
     for (;;) {
-      const stored = this.slots[slot]!;
+      const stored = part[slot]!;
       if (stored === 0) break;
-      const entry = stored - 1;
-      const chunk = this.chunks[entry >>> CHUNK_BITS]!;
-      const at = entry & (CHUNK - 1);
-      if (chunk.keyLow[at] === low && chunk.keyHigh[at] === high) {
-        if (chunk.digests[2 * at] === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
-        return { kind: 'conflict', first: this.places.at(entry) };
+      if (stored >>> ENTRY_BITS === top) {
+        const entry = (stored & ENTRY_MASK) - 1;
+        const chunk = this.chunks[entry >>> CHUNK_BITS]!;
+        const at = entry & (CHUNK - 1);
+        if (chunk.keyLow[at] === low && chunk.keyMid[at] === mid) {
+          if (chunk.digests[2 * at] === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
+          return { kind: 'conflict', first: this.places.at(entry) };
+        }
       }
       slot = (slot + 1) & mask;
     }
+    if (this.size === MAX_ENTRIES) throw new Error(`more than ${MAX_ENTRIES} events in one job: add the evidence in parts`);
     const entry = this.size++;
-    if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyHigh: new Uint32Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
+    if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
     const chunk = this.chunks[entry >>> CHUNK_BITS]!;
     const within = entry & (CHUNK - 1);
     chunk.keyLow[within] = low;
-    chunk.keyHigh[within] = high;
+    chunk.keyMid[within] = mid;
     chunk.digests[2 * within] = hi;
     chunk.digests[2 * within + 1] = lo;
     this.places.add(file, index);
-    this.slots[slot] = entry + 1;
-    if (this.size * 4 > this.slots.length * 3) this.grow();
+    part[slot] = ((top << ENTRY_BITS) | (entry + 1)) >>> 0;
+    if (++this.partSizes[partIndex]! * 4 > part.length * 3) this.grow(partIndex);
     return NEW;
   }
 
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
-    const mask = this.slots.length - 1;
+  private grow(partIndex: number): void {
+    const old = this.parts[partIndex]!;
+    const part = new Uint32Array(old.length * 2);
+    const mask = part.length - 1;
     for (const stored of old) {
       if (stored === 0) continue;
-      const chunk = this.chunks[(stored - 1) >>> CHUNK_BITS]!;
-      const at = (stored - 1) & (CHUNK - 1);
-      let slot = home(chunk.keyLow[at]!, chunk.keyHigh[at]!, mask);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = stored;
+      const entry = (stored & ENTRY_MASK) - 1;
+      const chunk = this.chunks[entry >>> CHUNK_BITS]!;
+      const at = entry & (CHUNK - 1);
+      let slot = home(chunk.keyLow[at]!, ((stored >>> ENTRY_BITS) << 16) | chunk.keyMid[at]!) & mask;
+      while (part[slot] !== 0) slot = (slot + 1) & mask;
+      part[slot] = stored;
     }
+    this.parts[partIndex] = part;
   }
 }

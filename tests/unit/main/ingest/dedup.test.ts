@@ -33,15 +33,15 @@ describe('Deduplicator', () => {
       if (verdict.kind === 'conflict') expect(verdict.first).toEqual(placeOf(n));
     }
     expect(verdicts).toEqual({ new: 0, duplicate: 999_990, conflict: 10 });
-    // 2^21 slots of 4 bytes, 16 chunks of 65,536 entries of 16 bytes, and 1,000 files × 167 runs of 12 bytes (rounded up to a power of two).
-    expect(dedup.bytes).toBe(2 ** 21 * 4 + 16 * 65_536 * 16 + 2 ** 18 * 12);
+    // 256 parts of 2^13 slots of 4 bytes, 16 chunks of 65,536 entries of 14 bytes, and 1,000 files × 167 runs of 12 bytes (rounded up to a power of two).
+    expect(dedup.bytes).toBe(256 * 2 ** 13 * 4 + 16 * 65_536 * 14 + 2 ** 18 * 12);
   });
 
   it('tells apart keys that differ only in their highest bits', () => {
-    const keys = Float64Array.of(5 * 2 ** 32 + 7, (5 + 2 ** 16) * 2 ** 32 + 7, (5 + 2 ** 19) * 2 ** 32 + 7);
-    const twins = { keys, digests: Uint32Array.of(1, 1, 2, 2, 3, 3) };
+    const keys = Float64Array.of(5 * 2 ** 32 + 7, (5 + 2 ** 16) * 2 ** 32 + 7, (5 + 2 ** 19) * 2 ** 32 + 7, (5 + 2 ** 15) * 2 ** 32 + 7, 5 * 2 ** 32 + 7);
+    const twins = { keys, digests: Uint32Array.of(1, 1, 2, 2, 3, 3, 4, 4, 1, 1) };
     const dedup = new Deduplicator();
-    expect([0, 1, 2].map((at) => dedup.check(twins, at, 0, at).kind)).toEqual(['new', 'new', 'new']);
+    expect([0, 1, 2, 3, 4].map((at) => dedup.check(twins, at, 0, at).kind)).toEqual(['new', 'new', 'new', 'new', 'duplicate']);
   });
 
   it('takes what the case holds as first seen, in earlier imports\' files', () => {
