@@ -24,9 +24,10 @@ interface Sample {
 /** Listing rows are this tall (EventTable's ROW_HEIGHT). */
 const ROW_HEIGHT = 28;
 
-/** Scrolls the listing down until a row whose text matches is drawn (the grid draws only rows near the view). */
+/** Scrolls the listing down a view at a time until a row whose text matches is drawn (the grid draws only rows near the view). */
 async function scrollToRow(page: Page, text: RegExp, total: number) {
-  const step = 40;
+  // Rows wholly in view below the header row.
+  const step = (await page.locator('.grid-scroll').evaluate((element, height) => Math.floor(element.clientHeight / height), ROW_HEIGHT)) - 1;
   for (let position = 0; position < total; position += step) {
     await page.locator('.grid-scroll').evaluate((element, top) => element.scrollTo({ top }), position * ROW_HEIGHT);
     for (const drawn of [position, Math.min(position + step, total) - 1]) await page.locator(`.grid-row[aria-rowindex="${drawn + 2}"]`).waitFor();
