@@ -21,8 +21,9 @@ export async function refreshOverview(): Promise<void> {
   try {
     const overview = await query.ask({ type: 'open', caseDb: caseDbName(current.id) });
     const stats = { events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.files.filter((f) => f.container.length === 0).length };
-    await updateCase(current.id, stats);
+    // Shown before the start screen's figures are saved: the listing need not wait for that write.
     useCairn.getState().set({ overview, current: { ...current, ...stats }, listingVersion: listingVersion + 1 });
+    await updateCase(current.id, stats);
   } catch (error) {
     report('Cannot read the case')(error);
   }

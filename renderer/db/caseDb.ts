@@ -2,6 +2,9 @@ import Dexie, { type Table } from 'dexie';
 import { DICTIONARY_FIELDS, type DictionaryField, type EvidenceFile } from '../../shared/event';
 import type { JobId } from '../../shared/ipc';
 
+/** Whole numbers in the narrowest array that holds a segment's values (opening a case reads every one). */
+export type NumberColumn = Uint8Array | Uint16Array | Uint32Array;
+
 /**
  * A segment: a few thousand events stored as columns in one row (DESIGN.md, "Storage"). Times
  * are epoch ms (NaN when unknown); string fields are ids into the case's dictionaries.
@@ -12,13 +15,13 @@ export interface SegmentRecord {
   minTime: number;
   maxTime: number;
   time: Float64Array;
-  columns: Record<DictionaryField, Uint32Array>;
+  columns: Record<DictionaryField, NumberColumn>;
   readOnly: Int8Array;
   /** EVENT_FLAGS bits per event. */
   flags: Uint8Array;
   /** Case-wide evidence file id of each event, and its index within that file. */
-  file: Uint32Array;
-  index: Uint32Array;
+  file: NumberColumn;
+  index: NumberColumn;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
 import type { EventColumns } from '../../shared/eventColumns';
 import type { BatchIdentities } from '../../shared/ipc';
-import { dictionaryValues, type DictionaryChunk, type SegmentIdentities, type SegmentRecord, type SegmentTexts } from './caseDb';
+import { dictionaryValues, type DictionaryChunk, type NumberColumn, type SegmentIdentities, type SegmentRecord, type SegmentTexts } from './caseDb';
 
 /** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
 export const SEGMENT_SIZE = 4096;
@@ -61,6 +61,16 @@ export class DictionaryEncoder {
   }
 }
 
+/** The first `count` values in the narrowest array that holds them. */
+function narrowed(values: Uint32Array, count: number): NumberColumn {
+  let max = 0;
+  for (let at = 0; at < count; at++) if (values[at]! > max) max = values[at]!;
+  if (max >= 2 ** 16) return values.slice(0, count);
+  const column = max < 2 ** 8 ? new Uint8Array(count) : new Uint16Array(count);
+  column.set(values.subarray(0, count));
+  return column;
+}
+
 /** Fills one segment's columns and texts, a row at a time from ingest batches, and emits it when asked. */
 export class SegmentBuilder {
   private count = 0;
@@ -105,7 +115,7 @@ export class SegmentBuilder {
       if (t < minTime) minTime = t;
       if (t > maxTime) maxTime = t;
     }
-    const columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.columns[field].slice(0, count)])) as Record<DictionaryField, Uint32Array>;
+    const columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, narrowed(this.columns[field], count)])) as Record<DictionaryField, NumberColumn>;
     const segment: SegmentRecord = {
       id,
       count,
@@ -115,8 +125,8 @@ export class SegmentBuilder {
       columns,
       readOnly: this.readOnly.slice(0, count),
       flags: this.flags.slice(0, count),
-      file: this.file.slice(0, count),
-      index: this.index.slice(0, count),
+      file: narrowed(this.file, count),
+      index: narrowed(this.index, count),
     };
     const identities: SegmentIdentities = { id, keys: this.keys.slice(0, count), digests: this.digests.slice(0, 2 * count) };
     const texts: SegmentTexts = { id, texts: this.texts };

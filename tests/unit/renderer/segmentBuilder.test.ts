@@ -48,6 +48,18 @@ describe('SegmentBuilder', () => {
     });
   });
 
+  it('keeps each whole-number column in the narrowest array that holds its values', () => {
+    const builder = new SegmentBuilder(new DictionaryEncoder());
+    const identities = { keys: new Float64Array(2), digests: new Uint32Array(4) };
+    const batch = batchOf([event({ file: 0, index: 255 }), event({ file: 1, index: 70_000 })]);
+    builder.add(batch, identities, 0, 300);
+    builder.add(batch, identities, 1, 300);
+    const { segment } = builder.take(0);
+    expect(segment.columns.region).toBeInstanceOf(Uint8Array);
+    expect(segment.file).toEqual(Uint16Array.of(300, 301));
+    expect(segment.index).toEqual(Uint32Array.of(255, 70_000));
+  });
+
   it('counts values and reports, per segment, the values first used and the counts added', () => {
     const dictionary = new DictionaryEncoder([
       { segment: 0, field: 'region', firstId: 0, values: ['us-east-1'], ids: Uint32Array.of(0), counts: Uint32Array.of(5) },
