@@ -31,8 +31,8 @@ export function timeOrder(times: Float64Array): Uint32Array {
   for (let at = 0; at < count; at++) order[at] = at;
   let [spareOrder, spareLow, spareHigh] = [new Uint32Array(count), new Uint32Array(count), new Uint32Array(count)];
   const counts = new Uint32Array(BUCKETS + 1);
-  for (const [word, shift] of [[0, 0], [0, 11], [0, 22], [1, 0], [1, 11]] as const) {
-    const digits = word === 0 ? low : high;
+  for (const [word, shift] of [['low', 0], ['low', 11], ['low', 22], ['high', 0], ['high', 11]] as const) {
+    const digits = word === 'low' ? low : high;
     counts.fill(0);
     for (let at = 0; at < count; at++) {
       const bucket = ((digits[at]! >>> shift) & (BUCKETS - 1)) + 1;
