@@ -28,8 +28,8 @@ export class DictionaryEncoder {
     }
   }
 
-  /** The id of a value (a new one for a value never seen), counting one use of it. */
-  encode(field: DictionaryField, value: string): number {
+  /** The id of a value: a new one for a value never seen. */
+  idOf(field: DictionaryField, value: string): number {
     const dictionary = this.fields.get(field)!;
     let id = dictionary.ids.get(value);
     if (id === undefined) {
@@ -41,8 +41,13 @@ export class DictionaryEncoder {
         dictionary.uses = uses;
       }
     }
-    if (dictionary.uses[id]!++ === 0) dictionary.used.push(id);
     return id;
+  }
+
+  /** Counts one more event carrying `id`. */
+  use(field: DictionaryField, id: number): void {
+    const dictionary = this.fields.get(field)!;
+    if (dictionary.uses[id]!++ === 0) dictionary.used.push(id);
   }
 
   /** What changed since the last call, as the chunks of `segment`: one per field it touched. */
@@ -83,6 +88,8 @@ export class SegmentBuilder {
   private keys = new Float64Array(SEGMENT_SIZE);
   private digests = new Uint32Array(2 * SEGMENT_SIZE);
   private texts: string[] = [];
+  /** The batch rows last came from, with the dictionary id of each of its values once looked up (-1 before). */
+  private source?: { batch: EventColumns; ids: Record<DictionaryField, Int32Array> };
 
   constructor(private readonly dictionary: DictionaryEncoder) {}
 
@@ -98,11 +105,28 @@ export class SegmentBuilder {
     this.flags[at] = batch.flags[row]!;
     this.file[at] = fileBase + batch.file[row]!;
     this.index[at] = batch.index[row]!;
-    for (const field of DICTIONARY_FIELDS) this.columns[field][at] = this.dictionary.encode(field, batch.fields[field][row]!);
+    const ids = this.idsOf(batch);
+    for (const field of DICTIONARY_FIELDS) {
+      const { values, ids: positions } = batch.fields[field];
+      const position = positions[row]!;
+      let id = ids[field][position]!;
+      if (id < 0) id = ids[field][position] = this.dictionary.idOf(field, values[position]!);
+      this.dictionary.use(field, id);
+      this.columns[field][at] = id;
+    }
     this.keys[at] = identities.keys[row]!;
     this.digests[2 * at] = identities.digests[2 * row]!;
     this.digests[2 * at + 1] = identities.digests[2 * row + 1]!;
     this.texts.push(batch.texts[row]!);
+  }
+
+  /** A batch's values are looked up in the dictionaries once each, not once per event. */
+  private idsOf(batch: EventColumns): Record<DictionaryField, Int32Array> {
+    if (this.source?.batch !== batch) {
+      const ids = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Int32Array(batch.fields[field].values.length).fill(-1)]));
+      this.source = { batch, ids: ids as Record<DictionaryField, Int32Array> };
+    }
+    return this.source.ids;
   }
 
   /** Turns what was added into a segment with the given id and starts afresh. */

@@ -65,13 +65,18 @@ describe('SegmentBuilder', () => {
       { segment: 0, field: 'region', firstId: 0, values: ['us-east-1'], ids: Uint32Array.of(0), counts: Uint32Array.of(5) },
       { segment: 1, field: 'region', firstId: 1, values: ['ap-south-1'], ids: Uint32Array.of(0, 1), counts: Uint32Array.of(1, 2) },
     ]);
-    expect(dictionary.encode('region', 'eu-west-1')).toBe(2);
-    expect(dictionary.encode('region', 'us-east-1')).toBe(0);
-    expect(dictionary.encode('region', 'eu-west-1')).toBe(2);
+    const encode = (field: 'region' | 'actor', value: string): number => {
+      const id = dictionary.idOf(field, value);
+      dictionary.use(field, id);
+      return id;
+    };
+    expect(encode('region', 'eu-west-1')).toBe(2);
+    expect(encode('region', 'us-east-1')).toBe(0);
+    expect(encode('region', 'eu-west-1')).toBe(2);
     expect(dictionary.takeChanges(2)).toEqual([{ segment: 2, field: 'region', firstId: 2, values: ['eu-west-1'], ids: Uint32Array.of(2, 0), counts: Uint32Array.of(2, 1) }]);
     expect(dictionary.takeChanges(3)).toEqual([]);
-    expect(dictionary.encode('actor', 'us-east-1')).toBe(0);
-    expect(dictionary.encode('region', 'ap-south-1')).toBe(1);
+    expect(encode('actor', 'us-east-1')).toBe(0);
+    expect(encode('region', 'ap-south-1')).toBe(1);
     expect(dictionary.takeChanges(3).map((chunk) => [chunk.field, chunk.firstId, chunk.values])).toEqual([
       ['actor', 0, ['us-east-1']],
       ['region', 3, []],
