@@ -5,7 +5,7 @@ import { resolve, sep } from 'node:path';
 import type { IngestPort } from '../../main/ingestJob';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { isJobId, type IngestReply, type JobId } from '../../shared/ipc';
-import { decodeFromBridge, encodeForBridge } from './bridgeCodec';
+import { decodeFrame, encodeFrame } from './bridgeCodec';
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const INGEST = '/__harness/ingest/';
@@ -21,12 +21,12 @@ export interface AppServer {
 
 /**
  * A loopback server playing the app protocol: it serves the renderer bundle with the app's CSP
- * and carries ingest jobs, each as one streamed response of NDJSON frames (same origin, so the
+ * and carries ingest jobs, each as one streamed response of binary frames (see bridgeCodec.ts) (same origin, so the
  * page's CSP allows it; no test bridge round trip per batch). Its port comes from the profile
  * folder, so a reused profile keeps its origin and so its databases.
  */
 export async function startAppServer(root: string, profileDir: string): Promise<AppServer> {
-  const streams = new Map<JobId, { response?: ServerResponse; queued: string[]; done?: boolean; replies?: (reply: IngestReply) => void }>();
+  const streams = new Map<JobId, { response?: ServerResponse; queued: Uint8Array[]; done?: boolean; replies?: (reply: IngestReply) => void }>();
   const jobStream = (job: JobId) => streams.get(job) ?? streams.set(job, { queued: [] }).get(job)!;
 
   const server = createServer((request, response) => {
@@ -34,7 +34,7 @@ export async function startAppServer(root: string, profileDir: string): Promise<
     const job = pathname.slice(pathname.lastIndexOf('/') + 1);
     if (pathname.startsWith(INGEST) && isJobId(job)) {
       const stream = jobStream(job);
-      response.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
       for (const frame of stream.queued) response.write(frame);
       stream.queued = [];
       stream.response = response;
@@ -45,7 +45,7 @@ export async function startAppServer(root: string, profileDir: string): Promise<
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        streams.get(job)?.replies?.(decodeFromBridge(Buffer.concat(chunks).toString('utf8')) as IngestReply);
+        streams.get(job)?.replies?.(decodeFrame(Buffer.concat(chunks)) as IngestReply);
         response.end();
       });
       return;
@@ -70,7 +70,7 @@ export async function startAppServer(root: string, profileDir: string): Promise<
       const stream = jobStream(job);
       return {
         post(message) {
-          const frame = encodeForBridge(message) + '\n';
+          const frame = encodeFrame(message);
           if (stream.response) stream.response.write(frame);
           else stream.queued.push(frame);
           if (message.type !== 'done') return;

@@ -2,7 +2,7 @@
 // bindings, ingest ports carried over the harness's loopback server, dropped files resolved from the names the harness was given, and the same window
 // message for handing a job's port to the page.
 import { createApi } from '../../main/preloadApi';
-import { decodeFromBridge, encodeForBridge } from './bridgeCodec';
+import { decodeFrame, encodeFrame, FrameReader } from './bridgeCodec';
 import { INGEST_PORT_MESSAGE, type ApiChannel, type JobId } from '../../shared/ipc';
 
 interface HarnessWindow {
@@ -23,23 +23,16 @@ function pathOf(file: File): string {
 
 harnessWindow.cairn = createApi({ invoke: (channel, args) => harnessWindow.__cairnHarnessInvoke(channel, args) }, pathOf);
 /**
- * Plays main's side of a job's port: its messages stream in from the harness's server as NDJSON
+ * Plays main's side of a job's port: its messages stream in from the harness's server as binary
  * frames (see appServer.ts) and the page's replies go back by POST.
  */
 async function carry(job: JobId, port: MessagePort): Promise<void> {
-  port.onmessage = (event) => void fetch(`/__harness/reply/${job}`, { method: 'POST', body: encodeForBridge(event.data) });
+  port.onmessage = (event) => void fetch(`/__harness/reply/${job}`, { method: 'POST', body: encodeFrame(event.data) });
   const response = await fetch(`/__harness/ingest/${job}`);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let parts: string[] = [];
+  const reader = response.body!.getReader();
+  const frames = new FrameReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    let start = 0;
-    for (let end = chunk.value.indexOf('\n'); end !== -1; end = chunk.value.indexOf('\n', start)) {
-      parts.push(chunk.value.slice(start, end));
-      port.postMessage(decodeFromBridge(parts.join('')));
-      parts = [];
-      start = end + 1;
-    }
-    parts.push(chunk.value.slice(start));
+    for (const frame of frames.push(chunk.value)) port.postMessage(decodeFrame(frame));
   }
 }
 
