@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import type { BatchIdentities, KnownEvents } from '../../shared/ipc';
 import { lastAtMost } from '../../shared/sortedSearch';
+import { keyHash } from './keyHash';
+import { SpilledEntries } from './spilledEntries';
 
 /** Where an event was first seen: its file (job index; negative for an earlier import's file) and position in that file. */
 export interface FirstSeen {
@@ -74,13 +76,11 @@ const ENTRY_BITS = 28;
 const ENTRY_MASK = 2 ** ENTRY_BITS - 1;
 const MAX_ENTRIES = ENTRY_MASK - 1;
 
-/** A key's hash (MurmurHash3's finalizer over both parts, so that every bit counts): its top bits pick the part, its low bits the slot. */
-function home(low: number, high: number): number {
-  let h = low ^ Math.imul(high, 0x9e3779b1);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+/** Events remembered in memory (about 20 bytes each) before they are written to disk: about 40 MB. */
+export const MEMORY_ENTRIES = 2 ** 21;
+
+/** A key's hash: its top bits pick the index part, its low bits the slot. */
+const home = (low: number, high: number): number => keyHash(low, high);
 
 /**
  * Where each remembered event was first seen, by entry number, kept as runs: entries that follow
@@ -126,35 +126,53 @@ class PlaceRuns {
 }
 
 /**
- * Remembers every eventID of a job (and of the case it adds to) in about 20 bytes per event: the
- * same eventID with the same content is a duplicate, with different content a conflict (both
- * kept). Content is compared by 64 bits of SHA-256, so a forged twin cannot pass as a duplicate.
+ * Remembers every eventID of a job (and of the case it adds to): the same eventID with the same
+ * content is a duplicate, with different content a conflict (only the first is remembered).
+ * Content is compared by 64 bits of SHA-256, so a forged twin cannot pass as a duplicate.
  *
- * Each event becomes an entry, numbered in arrival order and kept in chunks that never move: the
- * low 48 bits of its eventID's 52-bit key and its content digest (14 bytes). An open-addressing
- * index of entry numbers (4 bytes a slot, which also hold the key's top 4 bits, so most probes
- * never read an entry) finds them; where each was first seen is kept as runs (PlaceRuns). Every
- * bit of the key is compared: 48 bits were tried, and among 10M generated eventIDs two shared them.
+ * In memory, each event becomes an entry, numbered in arrival order and kept in chunks that never
+ * move: the low 48 bits of its eventID's 52-bit key and its content digest (14 bytes). An
+ * open-addressing index of entry numbers (4 bytes a slot, which also hold the key's top 4 bits, so
+ * most probes never read an entry) finds them; where each was first seen is kept as runs
+ * (PlaceRuns). Every bit of the key is compared: 48 bits were tried, and among 10M generated
+ * eventIDs two shared them. Once `memoryEntries` are held, they are written to disk
+ * (SpilledEntries) and memory starts afresh, so memory stays bounded whatever the job's size.
  */
 export class Deduplicator {
-  private readonly parts = Array.from({ length: 2 ** PART_BITS }, () => new Uint32Array(16));
+  private parts = Array.from({ length: 2 ** PART_BITS }, () => new Uint32Array(16));
   private readonly partSizes = new Uint32Array(2 ** PART_BITS);
-  private readonly chunks: Chunk[] = [];
-  private readonly places = new PlaceRuns();
+  private chunks: Chunk[] = [];
+  private places = new PlaceRuns();
   private size = 0;
+  private readonly spilled = new SpilledEntries();
+
+  constructor(private readonly memoryEntries = MEMORY_ENTRIES) {
+    if (!(memoryEntries >= 1 && memoryEntries <= MAX_ENTRIES)) throw new RangeError(`memoryEntries must be from 1 to ${MAX_ENTRIES}`);
+  }
 
   /** Remembers events stored before this job, so that they too are found as duplicates or conflicts. */
   seed(known: KnownEvents): void {
     for (let at = 0; at < known.keys.length; at++) this.check(known, at, known.files[at]!, known.indexes[at]!);
   }
 
-  /** Bytes held: index, entries and places. */
+  /** Bytes held in memory: index, entries, places, and what finds the entries on disk. */
   get bytes(): number {
-    return this.parts.reduce((sum, part) => sum + part.byteLength, 0) + this.chunks.length * CHUNK * 14 + this.places.bytes;
+    return this.parts.reduce((sum, part) => sum + part.byteLength, 0) + this.chunks.length * CHUNK * 14 + this.places.bytes + this.spilled.bytes;
+  }
+
+  /** How many times entries were written to disk. */
+  get spills(): number {
+    return this.spilled.runCount;
+  }
+
+  /** Deletes the entries written to disk. */
+  close(): void {
+    this.spilled.close();
   }
 
   /** The verdict on the `at`-th event of a batch whose identities are given; it is then remembered. */
   check(identities: BatchIdentities, at: number, file: number, index: number): DedupVerdict {
+    if (this.size === this.memoryEntries) this.spill();
     const key = identities.keys[at]!;
     const low = key >>> 0;
     const high = Math.floor(key / 2 ** 32);
@@ -181,7 +199,11 @@ export class Deduplicator {
       }
       slot = (slot + 1) & mask;
     }
-    if (this.size === MAX_ENTRIES) throw new Error(`more than ${MAX_ENTRIES} events in one job: add the evidence in parts`);
+    const spilled = this.spilled.find(low, high);
+    if (spilled) {
+      if (spilled[2] === hi && spilled[3] === lo) return DUPLICATE;
+      return { kind: 'conflict', first: { file: spilled[4]! | 0, index: spilled[5]! } };
+    }
     const entry = this.size++;
     if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
     const chunk = this.chunks[entry >>> CHUNK_BITS]!;
@@ -194,6 +216,32 @@ export class Deduplicator {
     part[slot] = ((top << ENTRY_BITS) | (entry + 1)) >>> 0;
     if (++this.partSizes[partIndex]! * 4 > part.length * 3) this.grow(partIndex);
     return NEW;
+  }
+
+  /** Writes the entries in memory to disk as one run (see SpilledEntries), and empties memory. */
+  private spill(): void {
+    const chunkOf = (entry: number) => this.chunks[entry >>> CHUNK_BITS]!;
+    // The top 4 bits of each key are in its index slot.
+    const tops = new Uint8Array(this.size);
+    for (const part of this.parts) for (const stored of part) if (stored !== 0) tops[(stored & ENTRY_MASK) - 1] = stored >>> ENTRY_BITS;
+    const low = (entry: number) => chunkOf(entry).keyLow[entry & (CHUNK - 1)]!;
+    const high = (entry: number) => (tops[entry]! << 16) | chunkOf(entry).keyMid[entry & (CHUNK - 1)]!;
+    this.spilled.write(this.size, low, high, (entry, into, at) => {
+      const { digests } = chunkOf(entry);
+      const within = entry & (CHUNK - 1);
+      const place = this.places.at(entry);
+      into[at] = low(entry);
+      into[at + 1] = high(entry);
+      into[at + 2] = digests[2 * within]!;
+      into[at + 3] = digests[2 * within + 1]!;
+      into[at + 4] = place.file;
+      into[at + 5] = place.index;
+    });
+    this.parts = this.parts.map(() => new Uint32Array(16));
+    this.partSizes.fill(0);
+    this.chunks = [];
+    this.places = new PlaceRuns();
+    this.size = 0;
   }
 
   private grow(partIndex: number): void {

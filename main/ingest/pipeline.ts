@@ -18,6 +18,8 @@ export interface IngestOptions {
   parallel?: { script: string; threads: number };
   /** What the case being added to holds already; awaited (after the plan) before any event is judged. */
   known?: Promise<KnownEvents>;
+  /** Events deduplication remembers in memory before writing them to disk (see Deduplicator). */
+  memoryEntries?: number;
 }
 
 /** Sends one message of the job; awaiting it is the backpressure. */
@@ -49,8 +51,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   };
   await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
 
-  const dedup = new Deduplicator();
-  if (options.known) dedup.seed(await options.known);
+  const dedup = new Deduplicator(options.memoryEntries);
   let seq = 0;
   const batch = new EventColumnsBuilder(batchSize);
   const keys = new Float64Array(batchSize);
@@ -103,6 +104,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       : new InlinePool(listed, limits, totals);
   let nextFile = 0;
   try {
+    if (options.known) dedup.seed(await options.known);
     for (const [disk, { path, size, error }] of listed.entries()) {
       const doneBefore = progress.bytesDone;
       if (error) {
@@ -134,6 +136,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     }
   } finally {
     await pool.close();
+    dedup.close();
   }
   await flush();
   await post({ type: 'done', job, progress: { ...progress }, cancelled: false });

@@ -23,6 +23,11 @@ describe('ingest of the real samples as a trail bucket', () => {
     expect(result.events).toHaveLength(CORPUS_BUNDLE.events);
   });
 
+  it('sends exactly the same when deduplication keeps only 50 events in memory and writes the rest to disk', async () => {
+    const spilling = await scan([dir], { batchSize: 100, memoryEntries: 50 });
+    expect(spilling.messages).toEqual(result.messages);
+  });
+
   it('sends a plan first, then batches of the asked size with consecutive numbers', () => {
     expect(result.messages[0]).toMatchObject({ type: 'plan', filesTotal: 6 });
     const batches = result.messages.flatMap((m) => (m.type === 'batch' ? [m] : []));

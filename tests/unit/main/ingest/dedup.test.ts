@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Deduplicator } from '../../../../main/ingest/dedup';
 import type { BatchIdentities, KnownEvents } from '../../../../shared/ipc';
@@ -15,39 +17,67 @@ function identities(first: number, count: number, content = (n: number) => n): B
   return { keys, digests };
 }
 
+// File f holds events 1000f … 1000f + 999 at indexes 0 … 999, but every 7th index is not an event (a gap).
+const placeOf = (n: number) => ({ file: Math.floor(n / 1000), index: (n % 1000) + Math.floor((n % 1000) / 6) });
+
+/** Checks a million events, then the same million again with every 100,000th (from the 3rd) changed; returns the verdicts of the second pass. */
+function twoPasses(dedup: Deduplicator): Record<'new' | 'duplicate' | 'conflict', number> {
+  const events = identities(0, 1_000_000);
+  let fresh = 0;
+  for (let n = 0; n < 1_000_000; n++) if (dedup.check(events, n, placeOf(n).file, placeOf(n).index).kind === 'new') fresh++;
+  expect(fresh).toBe(1_000_000);
+  const again = identities(0, 1_000_000, (n) => (n % 100_000 === 3 ? n + 1 : n));
+  const verdicts = { new: 0, duplicate: 0, conflict: 0 };
+  for (let n = 0; n < 1_000_000; n++) {
+    const verdict = dedup.check(again, n, 5000, n);
+    verdicts[verdict.kind]++;
+    if (verdict.kind === 'conflict') expect(verdict.first).toEqual(placeOf(n));
+  }
+  return verdicts;
+}
+
+const spillFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('cairn-dedup-'));
+
 describe('Deduplicator', () => {
   it('finds duplicates and conflicts among a million events, with where each conflict was first seen', () => {
     const dedup = new Deduplicator();
-    const events = identities(0, 1_000_000);
-    // File f holds events 1000f … 1000f + 999 at indexes 0 … 999, but every 7th index is not an event (a gap).
-    const placeOf = (n: number) => ({ file: Math.floor(n / 1000), index: (n % 1000) + Math.floor((n % 1000) / 6) });
-    let fresh = 0;
-    for (let n = 0; n < 1_000_000; n++) if (dedup.check(events, n, placeOf(n).file, placeOf(n).index).kind === 'new') fresh++;
-    expect(fresh).toBe(1_000_000);
-
-    const again = identities(0, 1_000_000, (n) => (n % 100_000 === 3 ? n + 1 : n));
-    const verdicts = { new: 0, duplicate: 0, conflict: 0 };
-    for (let n = 0; n < 1_000_000; n++) {
-      const verdict = dedup.check(again, n, 5000, n);
-      verdicts[verdict.kind]++;
-      if (verdict.kind === 'conflict') expect(verdict.first).toEqual(placeOf(n));
-    }
-    expect(verdicts).toEqual({ new: 0, duplicate: 999_990, conflict: 10 });
+    expect(twoPasses(dedup)).toEqual({ new: 0, duplicate: 999_990, conflict: 10 });
+    expect(dedup.spills).toBe(0);
     // 256 parts of 2^13 slots of 4 bytes, 16 chunks of 65,536 entries of 14 bytes, and 1,000 files × 167 runs of 12 bytes (rounded up to a power of two).
     expect(dedup.bytes).toBe(256 * 2 ** 13 * 4 + 16 * 65_536 * 14 + 2 ** 18 * 12);
   });
 
-  it('tells apart keys that differ only in their highest bits', () => {
+  it('gives the same verdicts when its memory holds only 200,000 events, the rest written to disk and deleted at close', () => {
+    const dedup = new Deduplicator(200_000);
+    expect(twoPasses(dedup)).toEqual({ new: 0, duplicate: 999_990, conflict: 10 });
+    // The second pass found every event on disk: its first check wrote the fifth run.
+    expect(dedup.spills).toBe(5);
+    // In memory: an empty index (256 parts of 16 slots) and place list (64 runs of 12 bytes), and per run on disk
+    // a Bloom filter (10 bits an event, in 32-byte blocks) and where each of its 65,536 buckets starts.
+    expect(dedup.bytes).toBe(256 * 16 * 4 + 64 * 12 + 5 * (Math.ceil((200_000 * 10) / 256) * 32 + 65_537 * 4));
+    // The runs' files have no name while open (POSIX), so nothing is left behind even if the job is killed.
+    expect(spillFiles()).toEqual([]);
+    dedup.close();
+    expect(spillFiles()).toEqual([]);
+  });
+
+  it.each([
+    ['in memory', undefined],
+    ['written to disk', 1],
+  ])('tells apart keys that differ only in their highest bits (%s)', (_, memoryEntries) => {
     const keys = Float64Array.of(5 * 2 ** 32 + 7, (5 + 2 ** 16) * 2 ** 32 + 7, (5 + 2 ** 19) * 2 ** 32 + 7, (5 + 2 ** 15) * 2 ** 32 + 7, 5 * 2 ** 32 + 7);
     const twins = { keys, digests: Uint32Array.of(1, 1, 2, 2, 3, 3, 4, 4, 1, 1) };
-    const dedup = new Deduplicator();
+    const dedup = new Deduplicator(memoryEntries);
     expect([0, 1, 2, 3, 4].map((at) => dedup.check(twins, at, 0, at).kind)).toEqual(['new', 'new', 'new', 'new', 'duplicate']);
   });
 
-  it('takes what the case holds as first seen, in earlier imports\' files', () => {
+  it.each([
+    ['in memory', undefined],
+    ['written to disk', 2],
+  ])('takes what the case holds as first seen, in earlier imports\' files (%s)', (_, memoryEntries) => {
     const stored = identities(0, 3);
     const known: KnownEvents = { ...stored, files: Int32Array.of(-2, -2, -1), indexes: Uint32Array.of(4, 5, 0) };
-    const dedup = new Deduplicator();
+    const dedup = new Deduplicator(memoryEntries);
     dedup.seed(known);
     const job = identities(0, 4, (n) => (n === 1 || n === 2 ? 99 : n));
     expect([0, 1, 2, 3].map((at) => dedup.check(job, at, 0, at))).toEqual([
