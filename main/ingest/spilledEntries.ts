@@ -55,6 +55,9 @@ class BlockBloom {
   }
 }
 
+/** Writes the words of record `entry` into `into` from `at`, its key's low and high words first. */
+type RecordWriter = (entry: number, into: Uint32Array, at: number) => void;
+
 /** One spilled set of records: a file of buckets, where each bucket starts, and a Bloom filter of its keys. */
 interface Run {
   fd: number;
@@ -64,11 +67,41 @@ interface Run {
   bloom: BlockBloom;
 }
 
+/** Writes a run's records into `fd`, bucket by bucket; gives where its buckets start and its Bloom filter. */
+function writeRun(fd: number, count: number, lowOf: (entry: number) => number, highOf: (entry: number) => number, record: RecordWriter): Pick<Run, 'starts' | 'bloom'> {
+  const buckets = new Uint16Array(count);
+  const starts = new Uint32Array(BUCKETS + 1);
+  const bloom = new BlockBloom(count);
+  for (let entry = 0; entry < count; entry++) {
+    const low = lowOf(entry);
+    const high = highOf(entry);
+    const bucket = bucketOf(low, high);
+    buckets[entry] = bucket;
+    starts[bucket + 1]!++;
+    bloom.add(low, high);
+  }
+  for (let bucket = 0; bucket < BUCKETS; bucket++) starts[bucket + 1]! += starts[bucket]!;
+  const perGroup = BUCKETS >>> WRITE_GROUP_BITS;
+  for (let group = 0; group < 2 ** WRITE_GROUP_BITS; group++) {
+    const first = starts[group * perGroup]!;
+    const out = new Uint32Array(RECORD_WORDS * (starts[(group + 1) * perGroup]! - first));
+    const fill = starts.slice(group * perGroup, (group + 1) * perGroup);
+    for (let entry = 0; entry < count; entry++) {
+      const bucket = buckets[entry]!;
+      if (bucket >>> (BUCKET_BITS - WRITE_GROUP_BITS) !== group) continue;
+      record(entry, out, RECORD_WORDS * (fill[bucket - group * perGroup]!++ - first));
+    }
+    writeSync(fd, out, 0, out.byteLength, first * RECORD_BYTES);
+  }
+  return { starts, bloom };
+}
+
 /**
  * Remembered events written out of memory, for a job with more events than a memory budget holds:
  * runs, each a file of its own in the system's temporary folder (never near the evidence), without
- * a name while open where the system allows it, else removed at close. In memory, each run keeps a Bloom filter (10 bits per record) and
- * where its buckets start, so looking up a key reads the disk only when it may be there.
+ * a name while open where the system allows it, else removed at close. In memory, each run keeps
+ * a Bloom filter (10 bits per record) and where its buckets start, so looking up a key reads the
+ * disk only when it may be there.
  */
 export class SpilledEntries {
   private readonly runs: Run[] = [];
@@ -83,45 +116,28 @@ export class SpilledEntries {
     return this.runs.length;
   }
 
-  /**
-   * Writes `count` records as one run: `record(entry, into, at)` writes the words of record
-   * `entry` into `into` from `at`, its key's words first; `lowOf` and `highOf` give those.
-   */
-  write(count: number, lowOf: (entry: number) => number, highOf: (entry: number) => number, record: (entry: number, into: Uint32Array, at: number) => void): void {
-    let path: string | undefined = join(tmpdir(), `cairn-dedup-${randomUUID()}`);
-    const fd = openSync(path, 'wx+', 0o600);
+  /** Writes `count` records as one run; `lowOf` and `highOf` give the words of each one's key. */
+  write(count: number, lowOf: (entry: number) => number, highOf: (entry: number) => number, record: RecordWriter): void {
+    const folder = tmpdir();
+    let path: string | undefined = join(folder, `cairn-dedup-${randomUUID()}`);
+    let fd: number | undefined;
     try {
-      // Nameless while open (where the system allows it): nothing is left behind if the job is killed.
-      unlinkSync(path);
-      path = undefined;
-    } catch {
-      // Removed at close instead.
-    }
-    const buckets = new Uint16Array(count);
-    const starts = new Uint32Array(BUCKETS + 1);
-    const bloom = new BlockBloom(count);
-    for (let entry = 0; entry < count; entry++) {
-      const low = lowOf(entry);
-      const high = highOf(entry);
-      const bucket = bucketOf(low, high);
-      buckets[entry] = bucket;
-      starts[bucket + 1]!++;
-      bloom.add(low, high);
-    }
-    for (let bucket = 0; bucket < BUCKETS; bucket++) starts[bucket + 1]! += starts[bucket]!;
-    const perGroup = BUCKETS >>> WRITE_GROUP_BITS;
-    for (let group = 0; group < 2 ** WRITE_GROUP_BITS; group++) {
-      const first = starts[group * perGroup]!;
-      const out = new Uint32Array(RECORD_WORDS * (starts[(group + 1) * perGroup]! - first));
-      const fill = starts.slice(group * perGroup, (group + 1) * perGroup);
-      for (let entry = 0; entry < count; entry++) {
-        const bucket = buckets[entry]!;
-        if (bucket >>> (BUCKET_BITS - WRITE_GROUP_BITS) !== group) continue;
-        record(entry, out, RECORD_WORDS * (fill[bucket - group * perGroup]!++ - first));
+      fd = openSync(path, 'wx+', 0o600);
+      try {
+        // Nameless while open (where the system allows it): nothing is left behind if the job is killed.
+        unlinkSync(path);
+        path = undefined;
+      } catch {
+        // Removed at close instead.
       }
-      writeSync(fd, out, 0, out.byteLength, first * RECORD_BYTES);
+      this.runs.push({ fd, path, ...writeRun(fd, count, lowOf, highOf, record) });
+    } catch (error) {
+      if (fd !== undefined) {
+        closeSync(fd);
+        if (path) unlinkSync(path);
+      }
+      throw new Error(`deduplication could not write to the temporary folder ${folder}: ${(error as Error).message}`, { cause: error });
     }
-    this.runs.push({ fd, path, starts, bloom });
   }
 
   /** The record of the key (its words; valid until the next call), or undefined when no run holds it. */

@@ -19,4 +19,17 @@ describe('SpilledEntries', () => {
       spilled.close();
     }
   });
+
+  it('names the temporary folder when it cannot write there', () => {
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = '/dev/null/cairn';
+    try {
+      expect(() => new SpilledEntries().write(1, () => 1, () => 2, (_, into, at) => into.set([1, 2, 0, 0, 0, 0], at))).toThrow(
+        /^deduplication could not write to the temporary folder \/dev\/null\/cairn: ENOTDIR/,
+      );
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+  });
 });
