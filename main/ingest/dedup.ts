@@ -136,7 +136,8 @@ class PlaceRuns {
  * most probes never read an entry) finds them; where each was first seen is kept as runs
  * (PlaceRuns). Every bit of the key is compared: 48 bits were tried, and among 10M generated
  * eventIDs two shared them. Once `memoryEntries` are held, they are written to disk
- * (SpilledEntries) and memory starts afresh, so memory stays bounded whatever the job's size.
+ * (SpilledEntries, whose memory has a fixed budget) and memory starts afresh, so memory stays
+ * flat whatever the job's size.
  */
 export class Deduplicator {
   private parts = Array.from({ length: 2 ** PART_BITS }, () => new Uint32Array(16));
@@ -145,6 +146,7 @@ export class Deduplicator {
   private places = new PlaceRuns();
   private size = 0;
   private readonly spilled = new SpilledEntries();
+  private spillCount = 0;
 
   constructor(private readonly memoryEntries = MEMORY_ENTRIES) {
     if (!(memoryEntries >= 1 && memoryEntries <= MAX_ENTRIES)) throw new RangeError(`memoryEntries must be from 1 to ${MAX_ENTRIES}`);
@@ -162,6 +164,11 @@ export class Deduplicator {
 
   /** How many times entries were written to disk. */
   get spills(): number {
+    return this.spillCount;
+  }
+
+  /** How many files on disk hold them (runs of equal size are merged). */
+  get runs(): number {
     return this.spilled.runCount;
   }
 
@@ -237,6 +244,7 @@ export class Deduplicator {
       into[at + 4] = place.file;
       into[at + 5] = place.index;
     });
+    this.spillCount++;
     this.parts = this.parts.map(() => new Uint32Array(16));
     this.partSizes.fill(0);
     this.chunks = [];
