@@ -3,20 +3,23 @@ import { Worker } from 'node:worker_threads';
 import { Channel } from './channel';
 import type { JobTotals } from './jobTotals';
 import type { IngestLimits } from './limits';
-import type { ListedFile } from './listFiles';
+import { Lookahead } from './lookahead';
 import { parseDiskFile, type ParseOutput } from './parseDisk';
+import type { ListedFile } from './walkFiles';
 
 /**
- * Parses the listed files on disk for a job. The job asks for each file's outputs in list order
- * (skipping files that could not be listed) and reads them in order, so results never depend
- * on which thread finished first.
+ * Parses the files of a walk on disk for a job, starting on those a little ahead of the job's.
+ * The job takes the files in walk order and asks for each one's outputs in that order (skipping
+ * files that could not be listed), and reads them in order, so results never depend on which
+ * thread finished first.
  */
 export interface ParsePool {
+  files(): AsyncIterable<[disk: number, file: ListedFile]>;
   outputs(disk: number): AsyncIterable<ParseOutput>;
   close(): Promise<void>;
 }
 
-/** Small files are read whole ahead of the one being parsed: up to this many, and bytes. */
+/** Small files are read whole ahead of the one being parsed: within this many files, up to this many bytes. */
 const PREFETCH_FILES = 16;
 const PREFETCH_BYTES = 8 * 2 ** 20;
 
@@ -27,22 +30,28 @@ export function readSmall(path: string, size: number): Promise<Buffer | undefine
 
 /** Parses on the job's own thread, reading a few small files ahead so the disk works meanwhile. */
 export class InlinePool implements ParsePool {
+  private readonly walk: Lookahead;
   private readonly ahead = new Map<number, Promise<Buffer | undefined>>();
   private aheadBytes = 0;
-  private nextAhead = 0;
 
   constructor(
-    private readonly listed: readonly ListedFile[],
+    source: AsyncIterable<ListedFile>,
     private readonly limits: IngestLimits,
     private readonly totals: JobTotals,
-  ) {}
+  ) {
+    this.walk = new Lookahead(source, PREFETCH_FILES, () => this.prefetch());
+  }
+
+  files(): AsyncIterable<[number, ListedFile]> {
+    return this.walk.entries();
+  }
 
   outputs(disk: number): AsyncIterable<ParseOutput> {
     const channel = new Channel<ParseOutput>(1);
-    const { path, size } = this.listed[disk]!;
-    this.prefetch(disk + 1);
+    const { path, size } = this.walk.get(disk)!;
     const prefetched = this.ahead.get(disk);
     if (this.ahead.delete(disk)) this.aheadBytes -= size;
+    this.prefetch();
     void (async () => parseDiskFile(path, this.limits, this.totals, (output) => channel.push(output), await prefetched))().then(
       () => channel.close(),
       (error: unknown) => channel.close(error),
@@ -50,17 +59,20 @@ export class InlinePool implements ParsePool {
     return channel;
   }
 
-  private prefetch(from: number): void {
-    this.nextAhead = Math.max(this.nextAhead, from);
-    for (; this.nextAhead < this.listed.length && this.ahead.size < PREFETCH_FILES && this.aheadBytes < PREFETCH_BYTES; this.nextAhead++) {
-      const next = this.listed[this.nextAhead]!;
-      if (next.error || next.size > PREFETCH_BYTES) continue;
-      this.aheadBytes += next.size;
-      this.ahead.set(this.nextAhead, readSmall(next.path, next.size));
+  private prefetch(): void {
+    while (this.aheadBytes < PREFETCH_BYTES) {
+      const next = this.walk.look();
+      if (!next) return;
+      const [disk, { path, size, error }] = next;
+      if (error || size > PREFETCH_BYTES) continue;
+      this.aheadBytes += size;
+      this.ahead.set(disk, readSmall(path, size));
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.walk.close();
+  }
 }
 
 /** Messages between the job and a parse worker. */
@@ -75,22 +87,22 @@ export interface ParseWorkerData {
   totals: SharedArrayBuffer;
 }
 
-/** Files given to each worker beyond the one it parses, so it can read them ahead. */
-const QUEUED_PER_WORKER = 2;
+/** Files per worker given out from the job's on, so each can read the next ones ahead. */
+const FILES_PER_WORKER = 3;
 
 /**
- * Parses on worker threads, each taking whole files on disk (assigned in list order to the
- * least busy worker). Outputs wait in per-file channels until the job reads them; each read is
- * acknowledged, and a worker with too many unacknowledged outputs pauses.
+ * Parses on worker threads, each taking whole files on disk (given out in walk order, as they
+ * are found, to the least busy worker). Outputs wait in per-file channels until the job reads
+ * them; each read is acknowledged, and a worker with too many unacknowledged outputs pauses.
  */
 export class WorkerPool implements ParsePool {
+  private readonly walk: Lookahead;
   private readonly workers: { worker: Worker; pending: Map<number, Channel<ParseOutput>> }[];
   /** Channels of files given to workers and not yet asked for by the job. */
   private readonly assigned = new Map<number, Channel<ParseOutput>>();
-  private nextAssign = 0;
 
   constructor(
-    private readonly listed: readonly ListedFile[],
+    source: AsyncIterable<ListedFile>,
     script: string,
     threads: number,
     data: ParseWorkerData,
@@ -102,10 +114,14 @@ export class WorkerPool implements ParsePool {
       entry.worker.on('exit', (code) => this.fail(entry.pending, new Error(`a parse worker stopped (exit code ${code})`)));
       return entry;
     });
+    this.walk = new Lookahead(source, threads * FILES_PER_WORKER, () => this.assign());
+  }
+
+  files(): AsyncIterable<[number, ListedFile]> {
+    return this.walk.entries();
   }
 
   outputs(disk: number): AsyncIterable<ParseOutput> {
-    this.assign();
     const channel = this.assigned.get(disk);
     if (!channel) throw new Error(`file ${disk} was not given to a parse worker`);
     this.assigned.delete(disk);
@@ -113,23 +129,20 @@ export class WorkerPool implements ParsePool {
   }
 
   async close(): Promise<void> {
+    this.walk.close();
     for (const entry of this.workers) entry.pending.clear();
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 
   private assign(): void {
-    const limit = this.workers.length * (1 + QUEUED_PER_WORKER);
-    let busy = this.workers.reduce((sum, entry) => sum + entry.pending.size, 0);
-    for (; this.nextAssign < this.listed.length && busy < limit; this.nextAssign++) {
-      const disk = this.nextAssign;
-      const { path, size, error } = this.listed[disk]!;
+    for (let found = this.walk.look(); found; found = this.walk.look()) {
+      const [disk, { path, size, error }] = found;
       if (error) continue;
       const entry = this.workers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
       const ack: ParseRequest = { type: 'ack' };
       const channel = new Channel<ParseOutput>(Infinity, () => entry.worker.postMessage(ack));
       entry.pending.set(disk, channel);
       this.assigned.set(disk, channel);
-      busy++;
       entry.worker.postMessage({ type: 'parse', disk, path, size } satisfies ParseRequest);
     }
   }
@@ -143,7 +156,6 @@ export class WorkerPool implements ParsePool {
     }
     entry.pending.delete(report.disk);
     channel.close(report.type === 'failed' ? new Error(report.message) : undefined);
-    this.assign();
   }
 
   private fail(pending: Map<number, Channel<ParseOutput>>, error: Error): void {

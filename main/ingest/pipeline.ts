@@ -6,9 +6,9 @@ import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
 import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
-import { listFiles } from './listFiles';
 import type { ParsedEvents } from './parseDisk';
 import { InlinePool, WorkerPool, type ParsePool } from './parsePool';
+import { countFiles, walkFiles } from './walkFiles';
 
 export interface IngestOptions {
   /** Events per batch message. */
@@ -30,7 +30,7 @@ const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) =>
 /**
  * Runs one ingest job over the picked paths and posts its messages in order: a plan, then
  * batches of events interleaved with file records, conflicts and progress, then done. Files are
- * parsed on this thread or on worker threads; either way their results are taken in list order,
+ * parsed on this thread or on worker threads; either way their results are taken in walk order,
  * so a job's outcome never depends on timing. Events seen twice (same eventID, same content)
  * (in this job or, given `known`, already in the case) are counted, not sent again; the same
  * eventID with different content is sent and reported as a conflict. Plain Node: the app's worker, the command line and the tests all run this code.
@@ -38,12 +38,14 @@ const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) =>
 export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
   const batchSize = options.batchSize ?? 1000;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const listed = await listFiles(paths);
+  // The files are walked twice, to count them and then to parse them, so that they are never all
+  // held: the counts are only for progress (the tree may change between the walks).
+  const count = await countFiles(paths);
   const progress: IngestProgress = {
     filesDone: 0,
-    filesTotal: listed.length,
+    filesTotal: count.files,
     bytesDone: 0,
-    bytesTotal: listed.reduce((sum, file) => sum + file.size, 0),
+    bytesTotal: count.bytes,
     events: 0,
     duplicates: 0,
     conflicts: 0,
@@ -97,15 +99,15 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
 
   const totals = new JobTotals();
   // One file on disk is parsed by one thread: more threads than files would only add copying.
-  const threads = Math.min(options.parallel?.threads ?? 1, listed.filter((file) => !file.error).length);
+  const threads = Math.min(options.parallel?.threads ?? 1, count.files - count.unreadable);
   const pool: ParsePool =
     options.parallel && threads > 1
-      ? new WorkerPool(listed, options.parallel.script, threads, { limits, totals: totals.memory })
-      : new InlinePool(listed, limits, totals);
+      ? new WorkerPool(walkFiles(paths), options.parallel.script, threads, { limits, totals: totals.memory })
+      : new InlinePool(walkFiles(paths), limits, totals);
   let nextFile = 0;
   try {
     if (options.known) dedup.seed(await options.known);
-    for (const [disk, { path, size, error }] of listed.entries()) {
+    for await (const [disk, { path, size, error }] of pool.files()) {
       const doneBefore = progress.bytesDone;
       if (error) {
         const file = new FileTracker(nextFile++, path, []);

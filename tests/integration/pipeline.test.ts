@@ -1,10 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tarOf, zipOf } from '../fixtures/generators/archives';
 import { CORPUS, CORPUS_BUNDLE, writeCorpusBundle } from '../fixtures/generators/trailBundle';
+import { runIngest } from '../../main/ingest/pipeline';
+import type { IngestMessage } from '../../shared/ipc';
 import { eventJson, folder, records, scan } from './scan';
 
 describe('ingest of the real samples as a trail bucket', () => {
@@ -87,5 +89,32 @@ describe('parsing on worker threads', () => {
       ['/b.zip › inner/b.ndjson', 1, 1, 0],
       ['/c.json.gz', 0, 0, 0],
     ]);
+  });
+});
+
+describe('a tree that changes between the count and the walk', () => {
+  const parallel = { script: resolve(import.meta.dirname, '../../dist/main/parseWorker.cjs'), threads: 2 };
+
+  it.each([
+    ['on this thread', {}],
+    ['on worker threads', { parallel }],
+  ])('parses what the walk finds, %s: the count is only for progress', async (_, options) => {
+    const [a, b, c, d] = [records([eventJson(1)]), records([eventJson(2), eventJson(3)]), records([eventJson(4), eventJson(5), eventJson(6)]), records([eventJson(7)])];
+    const dir = await folder({ 'a.json': a, 'b.json': b });
+    const messages: IngestMessage[] = [];
+    const progress = await runIngest('job-test', [dir], async (message) => {
+      messages.push(message);
+      if (message.type !== 'plan') return;
+      await rm(join(dir, 'a.json'));
+      await writeFile(join(dir, 'c.json'), c);
+      await writeFile(join(dir, 'd.json'), d);
+    }, options);
+    expect(messages[0]).toEqual({ type: 'plan', job: 'job-test', filesTotal: 2, bytesTotal: a.length + b.length });
+    expect(messages.flatMap((m) => (m.type === 'file' ? [[m.file.index, m.file.path.replace(dir, ''), m.file.events]] : []))).toEqual([
+      [0, '/b.json', 2],
+      [1, '/c.json', 3],
+      [2, '/d.json', 1],
+    ]);
+    expect(progress).toEqual({ filesDone: 3, filesTotal: 2, bytesDone: b.length + c.length + d.length, bytesTotal: a.length + b.length, events: 6, duplicates: 0, conflicts: 0, errors: 0 });
   });
 });

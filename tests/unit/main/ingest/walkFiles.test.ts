@@ -1,0 +1,94 @@
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countFiles, walkFiles, type ListedFile } from '../../../../main/ingest/walkFiles';
+
+async function walked(paths: string[]): Promise<ListedFile[]> {
+  const files: ListedFile[] = [];
+  for await (const file of walkFiles(paths)) files.push(file);
+  return files;
+}
+
+describe('walkFiles and countFiles', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'cairn-walk-'));
+    const files: Record<string, string> = {
+      'top.json': 'abc',
+      'a/z.txt': 'z',
+      'a/deep/x/y.json.gz': '12345',
+      'a/deep/x/9.json': '9',
+      'a/deep/x/10.json': '10',
+      'a/deep/w.json': 'ww',
+      'c/é.json': 'e-acute',
+      'c/a.json': 'aaaa',
+      'c/B.json': 'BB',
+      'c/_.json': '',
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(join(root, name, '..'), { recursive: true });
+      await writeFile(join(root, name), content);
+    }
+    await mkdir(join(root, 'a/empty'));
+    await symlink(join(root, 'top.json'), join(root, 'a/link.json'));
+    await symlink(join(root, 'c'), join(root, 'a/linked-folder'));
+  });
+
+  it('yields regular files, folders in code-unit name order, symbolic links inside folders not followed, unreadable picked paths with their error', async () => {
+    const files = await walked([join(root, 'c'), join(root, 'missing'), root, join(root, 'top.json')]);
+    expect(files.map((file) => ({ ...file, path: file.path.replace(root, '') }))).toEqual([
+      { path: '/c/B.json', size: 2 },
+      { path: '/c/_.json', size: 0 },
+      { path: '/c/a.json', size: 4 },
+      { path: '/c/é.json', size: 7 },
+      { path: '/missing', size: 0, error: 'cannot open: ENOENT' },
+      { path: '/a/deep/w.json', size: 2 },
+      { path: '/a/deep/x/10.json', size: 2 },
+      { path: '/a/deep/x/9.json', size: 1 },
+      { path: '/a/deep/x/y.json.gz', size: 5 },
+      { path: '/a/z.txt', size: 1 },
+      { path: '/c/B.json', size: 2 },
+      { path: '/c/_.json', size: 0 },
+      { path: '/c/a.json', size: 4 },
+      { path: '/c/é.json', size: 7 },
+      { path: '/top.json', size: 3 },
+      { path: '/top.json', size: 3 },
+    ]);
+  });
+
+  it('follows a picked symbolic link, file or folder', async () => {
+    expect(await walked([join(root, 'a/link.json'), join(root, 'a/linked-folder')])).toEqual([
+      { path: join(root, 'a/link.json'), size: 3 },
+      { path: join(root, 'a/linked-folder/B.json'), size: 2 },
+      { path: join(root, 'a/linked-folder/_.json'), size: 0 },
+      { path: join(root, 'a/linked-folder/a.json'), size: 4 },
+      { path: join(root, 'a/linked-folder/é.json'), size: 7 },
+    ]);
+  });
+
+  it('counts what the walk yields: files, bytes, and the unreadable among them', async () => {
+    expect(await countFiles([join(root, 'c'), join(root, 'missing'), root, join(root, 'top.json')])).toEqual({ files: 16, bytes: 2 * (2 + 0 + 4 + 7) + (2 + 2 + 1 + 5 + 1) + 2 * 3, unreadable: 1 });
+    expect(await countFiles([join(root, 'a/empty')])).toEqual({ files: 0, bytes: 0, unreadable: 0 });
+  });
+
+  it('reads a folder only when it gets to it, so what was added meanwhile is yielded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-walk-'));
+    await mkdir(join(dir, 'a'));
+    await mkdir(join(dir, 'b'));
+    await writeFile(join(dir, 'a/1.json'), '1');
+    const walk = walkFiles([dir]);
+    expect((await walk.next()).value).toEqual({ path: join(dir, 'a/1.json'), size: 1 });
+    await writeFile(join(dir, 'b/2.json'), '22');
+    expect((await walk.next()).value).toEqual({ path: join(dir, 'b/2.json'), size: 2 });
+    expect((await walk.next()).done).toBe(true);
+  });
+
+  it('stats a folder with more entries than it stats at once, in order', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-walk-'));
+    const names = Array.from({ length: 100 }, (_, n) => `${String(n).padStart(3, '0')}.json`);
+    for (const [n, name] of names.entries()) await writeFile(join(dir, name), 'x'.repeat(n));
+    expect(await walked([dir])).toEqual(names.map((name, n) => ({ path: join(dir, name), size: n })));
+  });
+});
