@@ -27,7 +27,7 @@ function isKnownEvents(value: unknown): boolean {
 function isReply(value: unknown): value is IngestReply {
   const reply = value as IngestReply | null;
   if (typeof reply !== 'object' || reply === null) return false;
-  return reply.type === 'ack' ? Number.isSafeInteger(reply.seq) : reply.type === 'known' && isKnownEvents(reply.known);
+  return reply.type === 'ack' ? Number.isSafeInteger(reply.seq) : reply.type === 'known' && typeof reply.more === 'boolean' && isKnownEvents(reply.known);
 }
 
 const NO_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };

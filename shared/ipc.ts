@@ -61,6 +61,8 @@ export type IngestMessage =
   | { type: 'file'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
   | { type: 'progress'; job: JobId; progress: IngestProgress }
+  /** The job took a page of the case's known events: the renderer sends the next, if any. */
+  | { type: 'seeded'; job: JobId }
   | { type: 'done'; job: JobId; progress: IngestProgress; cancelled: boolean; error?: string };
 
 /**
@@ -74,9 +76,10 @@ export interface BatchIdentities {
 }
 
 /**
- * The events a case holds already, sent by the renderer before anything else so that a job
+ * Events a case holds already, sent by the renderer before anything else so that a job
  * deduplicates across imports: identities as in a batch, and places with file indexes relative to
- * the job's first file (an earlier import's files are negative).
+ * the job's first file (an earlier import's files are negative). They come in pages, each sent
+ * once the job has taken the one before, so neither side holds a large case's all at once.
  */
 export interface KnownEvents extends BatchIdentities {
   files: Int32Array;
@@ -84,10 +87,10 @@ export interface KnownEvents extends BatchIdentities {
 }
 
 /**
- * The renderer's answers on the ingest port: first what the case already holds, then an ack for
- * each batch taken, which frees a slot for the next.
+ * The renderer's answers on the ingest port: first what the case already holds, a page at a time
+ * (`more` while pages follow), then an ack for each batch taken, which frees a slot for the next.
  */
-export type IngestReply = { type: 'known'; known: KnownEvents } | { type: 'ack'; seq: number };
+export type IngestReply = { type: 'known'; known: KnownEvents; more: boolean } | { type: 'ack'; seq: number };
 
 /** How many batches may be unacknowledged at once before ingest waits. */
 export const MAX_BATCHES_IN_FLIGHT = 4;

@@ -16,8 +16,8 @@ export interface IngestOptions {
   limits?: Partial<IngestLimits>;
   /** Parse on this many worker threads running `script` (the built parseWorker.cjs); else on this thread. */
   parallel?: { script: string; threads: number };
-  /** What the case being added to holds already; awaited (after the plan) before any event is judged. */
-  known?: Promise<KnownEvents>;
+  /** What the case being added to holds already, in pages, all taken (after the plan) before any event is judged. */
+  known?: AsyncIterable<KnownEvents>;
   /** Events deduplication remembers in memory before writing them to disk (see Deduplicator). */
   memoryEntries?: number;
 }
@@ -106,7 +106,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       : new InlinePool(walkFiles(paths), limits, totals);
   let nextFile = 0;
   try {
-    if (options.known) dedup.seed(await options.known);
+    if (options.known) for await (const page of options.known) dedup.seed(page);
     for await (const [disk, { path, size, error }] of pool.files()) {
       const doneBefore = progress.bytesDone;
       if (error) {

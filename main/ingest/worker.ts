@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers } from '../../shared/eventColumns';
-import { MAX_BATCHES_IN_FLIGHT, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
+import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
+import { Channel } from './channel';
 import { runIngest } from './pipeline';
 
 /**
@@ -16,9 +17,13 @@ async function run(): Promise<void> {
   const { job, paths } = workerData as { job: JobId; paths: string[] };
   const port = parentPort!;
   const window = new BatchWindow(MAX_BATCHES_IN_FLIGHT);
-  let takeKnown!: (known: KnownEvents) => void;
-  const known = new Promise<KnownEvents>((resolve) => (takeKnown = resolve));
-  const onReply = (reply: IngestReply): void => (reply.type === 'known' ? takeKnown(reply.known) : window.release(reply.seq));
+  // Each page of the case's known events taken asks the renderer for the next.
+  const known = new Channel<KnownEvents>(Infinity, () => port.postMessage({ type: 'seeded', job } satisfies IngestMessage));
+  const onReply = (reply: IngestReply): void => {
+    if (reply.type === 'ack') return window.release(reply.seq);
+    void known.push(reply.known);
+    if (!reply.more) known.close();
+  };
   port.on('message', onReply);
   await runIngest(job, paths, async (message) => {
     if (message.type !== 'batch') return port.postMessage(message);

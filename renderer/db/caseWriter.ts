@@ -30,25 +30,34 @@ function isQuotaExceeded(error: unknown): boolean {
   return name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError';
 }
 
+/** Segments whose events go in one page of known events: 64 × 4,096 events, about 6 MB. */
+const KNOWN_PAGE_SEGMENTS = 64;
+
 /**
- * The identities and places of every event the case holds, for a job whose first file will get
- * the id `fileBase` (so earlier files get negative job indexes).
+ * The identities and places of every event the case holds, a page of segments at a time, for a
+ * job whose first file will get the id `fileBase` (so earlier files get negative job indexes).
  */
-async function knownEvents(db: CaseDb, fileBase: number): Promise<KnownEvents> {
-  const [segments, identities] = await db.transaction('r', [db.segments, db.identities], () => Promise.all([db.segments.toArray(), db.identities.toArray()]));
-  const count = segments.reduce((sum, segment) => sum + segment.count, 0);
-  const identityOf = new Map(identities.map((identity) => [identity.id, identity]));
-  const known: KnownEvents = { keys: new Float64Array(count), digests: new Uint32Array(2 * count), files: new Int32Array(count), indexes: new Uint32Array(count) };
-  let at = 0;
-  for (const segment of segments) {
-    const identity = identityOf.get(segment.id)!;
-    known.keys.set(identity.keys, at);
-    known.digests.set(identity.digests, 2 * at);
-    known.indexes.set(segment.index, at);
-    for (let row = 0; row < segment.count; row++) known.files[at + row] = segment.file[row]! - fileBase;
-    at += segment.count;
+async function* knownPages(db: CaseDb, fileBase: number): AsyncGenerator<Extract<IngestReply, { type: 'known' }>> {
+  for (let from = 0; ; ) {
+    const [segments, identities] = await db.transaction('r', [db.segments, db.identities], async () => {
+      const page = await db.segments.where(':id').aboveOrEqual(from).limit(KNOWN_PAGE_SEGMENTS).toArray();
+      return [page, await db.identities.bulkGet(page.map((segment) => segment.id))] as const;
+    });
+    const count = segments.reduce((sum, segment) => sum + segment.count, 0);
+    const known: KnownEvents = { keys: new Float64Array(count), digests: new Uint32Array(2 * count), files: new Int32Array(count), indexes: new Uint32Array(count) };
+    let at = 0;
+    for (const [n, segment] of segments.entries()) {
+      known.keys.set(identities[n]!.keys, at);
+      known.digests.set(identities[n]!.digests, 2 * at);
+      known.indexes.set(segment.index, at);
+      for (let row = 0; row < segment.count; row++) known.files[at + row] = segment.file[row]! - fileBase;
+      at += segment.count;
+    }
+    const more = segments.length === KNOWN_PAGE_SEGMENTS;
+    yield { type: 'known', known, more };
+    if (!more) return;
+    from = segments.at(-1)!.id + 1;
   }
-  return known;
 }
 
 /** Progress is reported to the page at most this often (a job has a message per file: thousands). */
@@ -74,6 +83,7 @@ export class CaseWriter {
     let failed = false;
     let stored = 0;
     let fileBase = 0;
+    let known: ReturnType<typeof knownPages> | undefined;
     let builder: SegmentBuilder | undefined;
     let queue = Promise.resolve();
     /** The last transaction started; a failure surfaces at the next wait for it. */
@@ -159,9 +169,9 @@ export class CaseWriter {
       const state = await this.state;
       builder ??= new SegmentBuilder(state.dictionary);
       switch (message.type) {
-        case 'plan':
-          state.nextFile = fileBase + message.filesTotal;
-          break;
+        case 'seeded':
+          await sendKnown();
+          return;
         case 'batch':
           for (let row = 0; row < message.events.count; row++) {
             builder.add(message.events, message.identities, row, fileBase);
@@ -193,10 +203,18 @@ export class CaseWriter {
       report({ kind: 'ingest', job, stored, message });
     };
 
+    /** Sends the next page of what the case holds, if any is left. */
+    const sendKnown = async (): Promise<void> => {
+      const page = await known!.next();
+      if (page.done) return;
+      const { keys, digests, files, indexes } = page.value.known;
+      port.postMessage(page.value, [keys.buffer, digests.buffer, files.buffer, indexes.buffer]);
+    };
+
     step(async () => {
       fileBase = (await this.state).nextFile;
-      const known = await knownEvents(this.db, fileBase);
-      port.postMessage({ type: 'known', known } satisfies IngestReply, [known.keys.buffer, known.digests.buffer, known.files.buffer, known.indexes.buffer]);
+      known = knownPages(this.db, fileBase);
+      await sendKnown();
     });
     port.onmessage = (event: MessageEvent<IngestMessage>) => step(() => handle(event.data));
   }

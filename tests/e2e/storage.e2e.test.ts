@@ -166,3 +166,27 @@ describe('storage', () => {
     expect(await progressLine(page)).toBe('748.0 KB of 748.0 KB · 0 events stored · 20,000 duplicates skipped');
   });
 });
+
+describe('a case larger than a page of known events', () => {
+  it('skips every event of the same evidence added again, told what the case holds a page (64 segments) at a time', async () => {
+    const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-pages-'));
+    // 270,000 events fill 66 segments of 4,096: two pages of known events.
+    await writeSyntheticBundle(evidence, 270_000, 2000);
+    const app = await launchApp({ evidence: [evidence] });
+    try {
+      const { page } = app;
+      await newCase(page, 'Two pages');
+      await page.getByRole('button', { name: 'Add evidence…' }).first().click();
+      await waitForImport(page);
+      expect(await page.getByTestId('event-count').textContent()).toBe('270,000');
+
+      await page.getByRole('button', { name: 'Add evidence…' }).first().click();
+      await page.getByText('Import complete', { exact: true }).waitFor({ timeout: 120_000 });
+      expect(await progressLine(page)).toBe('9.8 MB of 9.8 MB · 0 events stored · 270,000 duplicates skipped');
+      expect(await page.getByTestId('event-count').textContent()).toBe('270,000');
+    } finally {
+      await app.close();
+      await rm(evidence, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

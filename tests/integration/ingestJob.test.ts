@@ -13,19 +13,27 @@ const JOB = 'job-0b5c1d0e-5a8f-4c1e-9a53-4f2d4c7e6b11';
 
 const NOTHING_KNOWN: KnownEvents = { keys: new Float64Array(0), digests: new Uint32Array(0), files: new Int32Array(0), indexes: new Uint32Array(0) };
 
-/** A renderer stand-in: tells the job what its case holds, records messages, acks only when told to. */
-function recordingPort(known: KnownEvents = NOTHING_KNOWN) {
+/**
+ * A renderer stand-in: tells the job what its case holds, a page at a time (the next once the job
+ * took the one before), records messages, acks only when told to.
+ */
+function recordingPort(pages: KnownEvents[] = [NOTHING_KNOWN]) {
   const messages: IngestMessage[] = [];
   let reply: (reply: IngestReply) => void = () => undefined;
   let onMessage: () => void = () => undefined;
+  let sent = 0;
+  const sendPage = () => {
+    if (sent < pages.length) reply({ type: 'known', known: pages[sent++]!, more: sent < pages.length });
+  };
   const port: IngestPort = {
     post(message) {
       messages.push(message);
+      if (message.type === 'seeded') sendPage();
       onMessage();
     },
     onReply(listener) {
       reply = listener;
-      reply({ type: 'known', known });
+      sendPage();
     },
   };
   const until = (predicate: () => boolean) =>
@@ -90,10 +98,19 @@ describe('an ingest job in its worker thread', () => {
     expect(known.keys.length).toBe(12_000);
     known.digests[2 * 7] = known.digests[2 * 7]! ^ 1;
 
-    const second = recordingPort(known);
+    // Sent in three pages, as the writer does for a large case.
+    const page = (from: number, to: number): KnownEvents => ({
+      keys: known.keys.slice(from, to),
+      digests: known.digests.slice(2 * from, 2 * to),
+      files: known.files.slice(from, to),
+      indexes: known.indexes.slice(from, to),
+    });
+    const second = recordingPort([page(0, 5000), page(5000, 10_000), page(10_000, 12_000)]);
     startIngestJob(WORKER, JOB, [dir], second.port);
     await ackAll(second);
     expect(second.messages.at(-1)).toMatchObject({ type: 'done', progress: { events: 1, duplicates: 11_999, conflicts: 1, errors: 0 } });
+    // The job asked for each page after the first once it had taken the one before (and once more after the last).
+    expect(second.messages.filter((m) => m.type === 'seeded')).toHaveLength(3);
     const conflict = second.messages.find((m) => m.type === 'conflict');
     expect(conflict).toMatchObject({ first: { file: events[7]!.file - 24, index: events[7]!.index }, second: { file: events[7]!.file, index: events[7]!.index } });
     expect(second.batches().flatMap((m) => (m.type === 'batch' ? m.events.texts : []))).toEqual([events[7]!.text]);
