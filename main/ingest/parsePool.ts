@@ -87,6 +87,13 @@ export interface ParseWorkerData {
   totals: SharedArrayBuffer;
 }
 
+/**
+ * A parse worker's young generation, in MB (V8's default is larger): each thread's garbage is
+ * short-lived, and on two threads this took 50 MB off a 200k-event scan's peak RSS (219-226 MB
+ * down to 163-170 MB) at the same speed.
+ */
+const PARSE_YOUNG_GENERATION_MB = 8;
+
 /** Files per worker given out from the job's on, so each can read the next ones ahead. */
 const FILES_PER_WORKER = 3;
 
@@ -108,7 +115,7 @@ export class WorkerPool implements ParsePool {
     data: ParseWorkerData,
   ) {
     this.workers = Array.from({ length: threads }, () => {
-      const entry = { worker: new Worker(script, { workerData: data }), pending: new Map<number, Channel<ParseOutput>>() };
+      const entry = { worker: new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } }), pending: new Map<number, Channel<ParseOutput>>() };
       entry.worker.on('message', (report: ParseReport) => this.receive(entry, report));
       entry.worker.on('error', (error) => this.fail(entry.pending, error));
       entry.worker.on('exit', (code) => this.fail(entry.pending, new Error(`a parse worker stopped (exit code ${code})`)));
