@@ -22,6 +22,16 @@ function found(spilled: SpilledEntries, first: number, count: number): number {
   return hits;
 }
 
+/** Runs `use` on new SpilledEntries (with these budgets), closed afterwards whatever happens. */
+function withSpilled(budgets: ConstructorParameters<typeof SpilledEntries>[0], use: (spilled: SpilledEntries) => void): void {
+  const spilled = new SpilledEntries(budgets);
+  try {
+    use(spilled);
+  } finally {
+    spilled.close();
+  }
+}
+
 const spillFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('cairn-dedup-'));
 
 describe('SpilledEntries', () => {
@@ -29,8 +39,7 @@ describe('SpilledEntries', () => {
     const low = 0x12345678;
     const highs = [5];
     for (let high = 6; highs.length < 3; high++) if (keyOrder(low, high) >>> 24 === keyOrder(low, 5) >>> 24) highs.push(high);
-    const spilled = new SpilledEntries();
-    try {
+    withSpilled(undefined, (spilled) => {
       spilled.write(3, () => low, (entry) => highs[entry]!, (entry, into, at) => into.set([low, highs[entry]!, 100 + entry, 200 + entry, -1 - entry, 300 + entry], at));
       for (const [entry, high] of highs.entries()) {
         expect([...spilled.find(low, high)!]).toEqual([low, high, 100 + entry, 200 + entry, 2 ** 32 - 1 - entry, 300 + entry]);
@@ -38,9 +47,7 @@ describe('SpilledEntries', () => {
       expect(spilled.find(low + 1, 5)).toBeUndefined();
       // The smallest Bloom filter (64 blocks of 32 bytes), and where its one bucket starts and ends.
       expect(spilled.bytes).toBe(64 * 32 + 2 * 8);
-    } finally {
-      spilled.close();
-    }
+    });
   });
 
   // Where the buckets start, kept in memory or read from each run's file.
@@ -50,8 +57,7 @@ describe('SpilledEntries', () => {
   ] as const;
 
   it.each(startsIn)('merges runs of equal size like a binary counter and still finds every record, and no other (starts in %s)', (where, budgets) => {
-    const spilled = new SpilledEntries(budgets);
-    try {
+    withSpilled(budgets, (spilled) => {
       const runs = [1, 2, 3, 4, 5, 6, 7].map((run) => {
         writeRecords(spilled, 5000 * (run - 1), 5000);
         return spilled.runCount;
@@ -66,28 +72,22 @@ describe('SpilledEntries', () => {
       expect(spilled.bytes).toBe(filter(20_000) + filter(10_000) + filter(5000) + starts);
       // The merged runs' files are closed and gone; the others have no name.
       expect(spillFiles()).toEqual([]);
-    } finally {
-      spilled.close();
-    }
+    });
   });
 
   it.each(startsIn)('merges a smaller run into a larger one cut into several groups of buckets (starts in %s)', (_, budgets) => {
-    const spilled = new SpilledEntries(budgets);
-    try {
+    withSpilled(budgets, (spilled) => {
       writeRecords(spilled, 0, 3000);
       writeRecords(spilled, 3000, 5000);
       writeRecords(spilled, 8000, 200_000);
       expect(spilled.runCount).toBe(1);
       expect(found(spilled, 0, 208_000)).toBe(208_000);
       expect(found(spilled, 208_000, 5000)).toBe(0);
-    } finally {
-      spilled.close();
-    }
+    });
   });
 
   it('folds its Bloom filters to stay within its memory budget, and still finds every record', () => {
-    const spilled = new SpilledEntries({ bloom: 4096, starts: 0 });
-    try {
+    withSpilled({ bloom: 4096, starts: 0 }, (spilled) => {
       writeRecords(spilled, 0, 2000);
       expect(spilled.bytes).toBe(4096);
       writeRecords(spilled, 2000, 2000);
@@ -97,9 +97,7 @@ describe('SpilledEntries', () => {
       expect(spilled.bytes).toBe(4096);
       expect(found(spilled, 0, 6000)).toBe(6000);
       expect(found(spilled, 6000, 2000)).toBe(0);
-    } finally {
-      spilled.close();
-    }
+    });
   });
 
   it('names the temporary folder when it cannot write there', () => {
