@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,5 +83,15 @@ describe('cairn scan', () => {
     const mixed = await folder({ 'a.txt': 'nothing here', 'b.json': records([eventJson(1)]) });
     expect((await cairn('scan', mixed)).status).toBe(0);
     expect((await cairn('frobnicate')).status).toBe(2);
+  });
+
+  it('ends quietly when its reader stops early, as `cairn scan … | head` does', async () => {
+    const dir = await folder(Object.fromEntries(Array.from({ length: 300 }, (_, n) => [`f${String(n).padStart(3, '0')}.json`, records([eventJson(n)])])));
+    const child = spawn(process.execPath, [CLI, 'scan', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((exited) => child.on('exit', (code) => exited(code)));
+    expect([status, stderr]).toEqual([141, '']);
   });
 });
