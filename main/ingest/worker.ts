@@ -5,12 +5,13 @@ import { columnBuffers } from '../../shared/eventColumns';
 import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { Channel } from './channel';
+import { defaultParseThreads } from './parsePool';
 import { runIngest } from './pipeline';
 
 /**
  * Worker-thread entry: runs one job off the main thread, deduplicating against what the case
  * already holds and holding back batches until acknowledged. It parses on one thread per core but
- * one: the renderer storing the batches keeps a core busy too (on two cores, a 200k-event import
+ * one (at most two, see defaultParseThreads): the renderer storing the batches keeps a core busy too (on two cores, a 200k-event import
  * took 6.4–6.8 s on one parse thread against 7.7–9.2 s on two, which copy every event once more).
  */
 async function run(): Promise<void> {
@@ -29,7 +30,7 @@ async function run(): Promise<void> {
     if (message.type !== 'batch') return port.postMessage(message);
     await window.acquire(message.seq);
     port.postMessage(message, [...columnBuffers(message.events), message.identities.keys.buffer, message.identities.digests.buffer]);
-  }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: Math.max(1, availableParallelism() - 1) }, known });
+  }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: defaultParseThreads(availableParallelism(), 1) }, known });
   port.off('message', onReply);
 }
 
