@@ -92,6 +92,16 @@ const STORED_LAYOUT = `(async () => {
 
 const progressLine = (page: Page) => page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent();
 
+/**
+ * Adds the evidence again and waits for that import to end with `line` as its figures (an earlier
+ * import's banner may still say 'Import complete' until this one starts).
+ */
+async function importAgain(page: Page, line: string, timeout = 45_000): Promise<void> {
+  await page.getByRole('button', { name: 'Add evidence…' }).first().click();
+  await expect.poll(() => progressLine(page), { timeout }).toBe(line);
+  expect(await page.getByRole('region', { name: 'Import progress' }).locator('strong').textContent()).toBe('Import complete');
+}
+
 describe('storage', () => {
   let evidence: string;
   let app: LaunchedApp;
@@ -137,9 +147,7 @@ describe('storage', () => {
 
     // Space freed: adding the same evidence again completes the case, skipping what it holds.
     await freeDisk(page);
-    await page.getByRole('button', { name: 'Add evidence…' }).first().click();
-    await page.getByText('Import complete', { exact: true }).waitFor({ timeout: 45_000 });
-    expect(await progressLine(page)).toBe('748.0 KB of 748.0 KB · 11,808 events stored · 8,192 duplicates skipped');
+    await importAgain(page, '748.0 KB of 748.0 KB · 11,808 events stored · 8,192 duplicates skipped');
     await page.getByRole('tab', { name: 'Events' }).click();
     await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('20,000');
   });
@@ -161,9 +169,7 @@ describe('storage', () => {
       withIdentities: 0,
     });
 
-    await page.getByRole('button', { name: 'Add evidence…' }).first().click();
-    await page.getByText('Import complete', { exact: true }).waitFor({ timeout: 45_000 });
-    expect(await progressLine(page)).toBe('748.0 KB of 748.0 KB · 0 events stored · 20,000 duplicates skipped');
+    await importAgain(page, '748.0 KB of 748.0 KB · 0 events stored · 20,000 duplicates skipped');
   });
 });
 
@@ -180,9 +186,7 @@ describe('a case larger than a page of known events', () => {
       await waitForImport(page);
       expect(await page.getByTestId('event-count').textContent()).toBe('270,000');
 
-      await page.getByRole('button', { name: 'Add evidence…' }).first().click();
-      await page.getByText('Import complete', { exact: true }).waitFor({ timeout: 120_000 });
-      expect(await progressLine(page)).toBe('9.8 MB of 9.8 MB · 0 events stored · 270,000 duplicates skipped');
+      await importAgain(page, '9.8 MB of 9.8 MB · 0 events stored · 270,000 duplicates skipped', 120_000);
       expect(await page.getByTestId('event-count').textContent()).toBe('270,000');
     } finally {
       await app.close();
