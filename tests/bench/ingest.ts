@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { launchApp, newCase } from '../e2e/harness';
 import { syntheticEvent, writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 
+/** Runs of each command-line measure, interleaved; the median is reported (one run can be off by a fifth here). */
+const ROUNDS = Number(process.env['CAIRN_BENCH_ROUNDS'] ?? 3);
 const BUNDLE_EVENTS = Number(process.env['CAIRN_BENCH_EVENTS'] ?? 200_000);
 const NDJSON_EVENTS = Number(process.env['CAIRN_BENCH_NDJSON_EVENTS'] ?? 500_000);
 const CASE_EVENTS = Number(process.env['CAIRN_BENCH_CASE_EVENTS'] ?? 1_000_000);
@@ -42,6 +44,20 @@ async function pairOf(command: string): Promise<Measure> {
   const [a, b] = await Promise.all([timed(command, Number), timed(command, Number)]);
   if (a.events !== b.events) throw new Error(`the two copies of ${command} disagree`);
   return { seconds: (performance.now() - start) / 2000, events: a.events, rssMB: Math.max(a.rssMB, b.rssMB) };
+}
+
+/**
+ * Each measure `ROUNDS` times, in turns (baseline, then each path, then again), so that a slow
+ * spell of the machine falls on all of them: per measure, the run of median time, with the
+ * highest peak RSS seen.
+ */
+async function medians(measures: (() => Promise<Measure>)[]): Promise<Measure[]> {
+  const runs: Measure[][] = measures.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) for (const [at, measure] of measures.entries()) runs[at]!.push(await measure());
+  return runs.map((all) => {
+    const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
+    return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, rssMB: Math.max(...all.map((m) => m.rssMB)) };
+  });
 }
 
 async function writeNdjson(path: string, events: number): Promise<void> {
@@ -184,12 +200,18 @@ try {
   await writeNdjson(ndjson, NDJSON_EVENTS);
 
   const lines = (out: string) => Number(out.trim());
+  const [jq, oneThread, twoThreads, ceiling] = await medians([
+    () => timed(`find "${bundle}" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[]' | wc -l`, lines),
+    () => cairnScan(bundle, 1),
+    () => cairnScan(bundle, 2),
+    () => pairOf(`node ${CLI} scan "${bundle}" --json --threads 1 | jq .events`),
+  ]);
   process.stdout.write(
-    table('S3 bundle of .json.gz trail files', [
-      ["zcat | jq -c '.Records[]' (baseline)", await timed(`find "${bundle}" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[]' | wc -l`, lines)],
-      ['cairn scan, one thread (hashing, dedup)', await cairnScan(bundle, 1)],
-      ['cairn scan, two parse threads', await cairnScan(bundle, 2)],
-      ['ceiling: two one-thread scans at once', await pairOf(`node ${CLI} scan "${bundle}" --json --threads 1 | jq .events`)],
+    table(`S3 bundle of .json.gz trail files (median of ${ROUNDS} interleaved runs)`, [
+      ["zcat | jq -c '.Records[]' (baseline)", jq!],
+      ['cairn scan, one thread (hashing, dedup)', oneThread!],
+      ['cairn scan, two parse threads', twoThreads!],
+      ['ceiling: two one-thread scans at once', ceiling!],
     ], BUNDLE_EVENTS) + '\n',
   );
   await rm(bundle, { recursive: true, force: true });
@@ -211,10 +233,11 @@ try {
   process.stdout.write(`reopening the case: first rows drawn ${reopened.firstRows.toFixed(0)} ms after Open\n`);
   process.stdout.write(`paging (Page Down ×20, End, Home ×2): ${ms(reopened.paging)}\n`);
   process.stdout.write(`scrolling (5,000 px a step): ${ms(reopened.scrolling)}\n`);
+  const [jqNdjson, cairnNdjson] = await medians([() => timed(`jq -c '.' "${ndjson}" | wc -l`, lines), () => cairnScan(ndjson, 2)]);
   process.stdout.write(
-    table('One large NDJSON file', [
-      ["jq -c '.' (baseline)", await timed(`jq -c '.' "${ndjson}" | wc -l`, lines)],
-      ['cairn scan (one file: one thread)', await cairnScan(ndjson, 2)],
+    table(`One large NDJSON file (median of ${ROUNDS} interleaved runs)`, [
+      ["jq -c '.' (baseline)", jqNdjson!],
+      ['cairn scan (one file: one thread)', cairnNdjson!],
     ], NDJSON_EVENTS) + '\n',
   );
 } finally {
