@@ -61,7 +61,7 @@ function humanFile(file: EvidenceFile): string {
 class ReportPrinter {
   private group: EvidenceFile[] = [];
   private printed = 0;
-  /** True once a file was read without error that is not just an archive. */
+  /** True once a file was read (its bytes hashed) without error, and is not just an archive. */
   readSomething = false;
 
   constructor(
@@ -73,7 +73,7 @@ class ReportPrinter {
 
   add(file: EvidenceFile): void {
     this.group.push(file);
-    if (!file.issues.some((issue) => issue.severity === 'error') && !['tar', 'zip'].includes(file.format)) this.readSomething = true;
+    if (file.sha256 !== '' && !file.issues.some((issue) => issue.severity === 'error') && !['tar', 'zip'].includes(file.format)) this.readSomething = true;
   }
 
   /** Prints the records held: the file on disk they belong to is done. */

@@ -75,8 +75,8 @@ export class InlinePool implements ParsePool {
     while (this.aheadBytes < PREFETCH_BYTES) {
       const next = this.walk.look();
       if (!next) return;
-      const [disk, { path, size, error }] = next;
-      if (error || size > PREFETCH_BYTES) continue;
+      const [disk, { path, size, notRead }] = next;
+      if (notRead || size > PREFETCH_BYTES) continue;
       this.aheadBytes += size;
       this.ahead.set(disk, readSmall(path, size));
     }
@@ -155,8 +155,8 @@ export class WorkerPool implements ParsePool {
 
   private assign(): void {
     for (let found = this.walk.look(); found; found = this.walk.look()) {
-      const [disk, { path, size, error }] = found;
-      if (error) continue;
+      const [disk, { path, size, notRead }] = found;
+      if (notRead) continue;
       const entry = this.workers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
       const ack: ParseRequest = { type: 'ack' };
       const channel = new Channel<ParseOutput>(Infinity, () => entry.worker.postMessage(ack));

@@ -100,7 +100,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
 
   const totals = new JobTotals();
   // One file on disk is parsed by one thread: more threads than files would only add copying.
-  const threads = Math.min(options.parallel?.threads ?? 1, count.files - count.unreadable);
+  const threads = Math.min(options.parallel?.threads ?? 1, count.files - count.notRead);
   const pool: ParsePool =
     options.parallel && threads > 1
       ? new WorkerPool(walkFiles(paths), options.parallel.script, threads, { limits, totals: totals.memory })
@@ -108,13 +108,13 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   let nextFile = 0;
   try {
     if (options.known) for await (const page of options.known) dedup.seed(page);
-    for await (const [disk, { path, size, error }] of pool.files()) {
+    for await (const [disk, { path, size, notRead }] of pool.files()) {
       const doneBefore = progress.bytesDone;
-      if (error) {
+      if (notRead) {
         const file = new FileTracker(nextFile++, path, []);
-        file.record.format = 'unreadable';
-        file.issue('error', error);
-        progress.errors++;
+        file.record.format = notRead.format;
+        file.issue(notRead.severity, notRead.message);
+        if (notRead.severity === 'error') progress.errors++;
         await post({ type: 'file', job, file: file.finish() });
       } else {
         const base = nextFile;

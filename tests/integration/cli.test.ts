@@ -1,6 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -74,6 +74,30 @@ describe('cairn scan', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(`refusing to write ${join(dir, 'out.ndjson')}: it is inside the evidence, which Cairn never writes to\n`);
     expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('names the links, pipes and the like it finds in folders, without following or opening them', async () => {
+    const content = records([eventJson(1)]);
+    const dir = await folder({ 'a.json': content });
+    await symlink(join(dir, 'a.json'), join(dir, 'link.json'));
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const { status, stdout } = await cairn('scan', dir, '--json');
+    expect(status).toBe(0);
+    const notRead = { container: [], size: 0, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0 };
+    expect(JSON.parse(stdout)).toEqual({
+      files: [
+        { path: join(dir, 'a.json'), container: [], format: 'cloudtrail-records', size: content.length, sha256: sha(content), contentSha256: sha(content), s3Key: '', events: 1, duplicates: 0, conflicts: 0, errors: [] },
+        { ...notRead, path: join(dir, 'link.json'), format: 'symlink', errors: [{ severity: 'warning', message: `a symbolic link to ${join(dir, 'a.json')}: not followed`, location: '' }] },
+        { ...notRead, path: join(dir, 'pipe'), format: 'fifo', errors: [{ severity: 'warning', message: 'a named pipe: not read', location: '' }] },
+      ],
+      events: 1,
+      duplicates: 0,
+      conflicts: 0,
+      errors: 0,
+    });
+    const onlyLinks = await folder({});
+    await symlink(join(dir, 'a.json'), join(onlyLinks, 'link.json'));
+    expect((await cairn('scan', onlyLinks)).status).toBe(1);
   });
 
   it('exits non-zero only when nothing could be read', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,20 +35,24 @@ describe('walkFiles and countFiles', () => {
     await mkdir(join(root, 'a/empty'));
     await symlink(join(root, 'top.json'), join(root, 'a/link.json'));
     await symlink(join(root, 'c'), join(root, 'a/linked-folder'));
+    execFileSync('mkfifo', [join(root, 'a/pipe')]);
   });
 
-  it('yields regular files, folders in code-unit name order, symbolic links inside folders not followed, unreadable picked paths with their error', async () => {
+  it('yields regular files, folders in code-unit name order, unreadable picked paths with their error, and links, pipes and the like inside folders named, never followed or opened', async () => {
     const files = await walked([join(root, 'c'), join(root, 'missing'), root, join(root, 'top.json')]);
     expect(files.map((file) => ({ ...file, path: file.path.replace(root, '') }))).toEqual([
       { path: '/c/B.json', size: 2 },
       { path: '/c/_.json', size: 0 },
       { path: '/c/a.json', size: 4 },
       { path: '/c/é.json', size: 7 },
-      { path: '/missing', size: 0, error: 'cannot open: ENOENT' },
+      { path: '/missing', size: 0, notRead: { severity: 'error', format: 'unreadable', message: 'cannot open: ENOENT' } },
       { path: '/a/deep/w.json', size: 2 },
       { path: '/a/deep/x/10.json', size: 2 },
       { path: '/a/deep/x/9.json', size: 1 },
       { path: '/a/deep/x/y.json.gz', size: 5 },
+      { path: '/a/link.json', size: 0, notRead: { severity: 'warning', format: 'symlink', message: `a symbolic link to ${join(root, 'top.json')}: not followed` } },
+      { path: '/a/linked-folder', size: 0, notRead: { severity: 'warning', format: 'symlink', message: `a symbolic link to ${join(root, 'c')}: not followed` } },
+      { path: '/a/pipe', size: 0, notRead: { severity: 'warning', format: 'fifo', message: 'a named pipe: not read' } },
       { path: '/a/z.txt', size: 1 },
       { path: '/c/B.json', size: 2 },
       { path: '/c/_.json', size: 0 },
@@ -68,9 +73,9 @@ describe('walkFiles and countFiles', () => {
     ]);
   });
 
-  it('counts what the walk yields: files, bytes, and the unreadable among them', async () => {
-    expect(await countFiles([join(root, 'c'), join(root, 'missing'), root, join(root, 'top.json')])).toEqual({ files: 16, bytes: 2 * (2 + 0 + 4 + 7) + (2 + 2 + 1 + 5 + 1) + 2 * 3, unreadable: 1 });
-    expect(await countFiles([join(root, 'a/empty')])).toEqual({ files: 0, bytes: 0, unreadable: 0 });
+  it('counts what the walk yields: files, bytes, and those not read among them', async () => {
+    expect(await countFiles([join(root, 'c'), join(root, 'missing'), root, join(root, 'top.json')])).toEqual({ files: 19, bytes: 2 * (2 + 0 + 4 + 7) + (2 + 2 + 1 + 5 + 1) + 2 * 3, notRead: 4 });
+    expect(await countFiles([join(root, 'a/empty')])).toEqual({ files: 0, bytes: 0, notRead: 0 });
   });
 
   it('reads a folder only when it gets to it, so what was added meanwhile is yielded', async () => {
