@@ -4,7 +4,7 @@ import { HashingTap, ReadError, peek, sniffContainer } from './readers/byteStrea
 import type { JobTotals } from './jobTotals';
 import { checkGrowth, gunzip } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
-import { zipEntries } from './readers/zipEntries';
+import { zipEntries, type ZipEntry } from './readers/zipEntries';
 import type { FileTracker } from './fileTracker';
 
 /** What the tree reader needs from the job: limits, new file records, and a reader for documents. */
@@ -34,6 +34,16 @@ async function collect(stream: AsyncIterable<Buffer>, limit: number): Promise<Bu
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** Longest zip symbolic link target read to be named (the target is the entry's content). */
+const LINK_TARGET_BYTES = 4096;
+
+/** What a zip symbolic link points to, read only to name it in the link's warning. */
+async function linkTarget(zipped: ZipEntry): Promise<string> {
+  if (zipped.entry.uncompressedSize > LINK_TARGET_BYTES) return `a target of ${zipped.entry.uncompressedSize} bytes, not shown`;
+  const target = await zipped.open().then((body) => collect(body, LINK_TARGET_BYTES)).catch(() => undefined);
+  return target?.toString('utf8') ?? 'an unreadable target';
 }
 
 function unsafeName(name: string): boolean {
@@ -148,15 +158,15 @@ export class TreeReader {
       if (zipped.directory) continue;
       if (!this.countEntry(archive, ++entries)) continue;
       const { entry } = zipped;
-      const refuse = (message: string, format = 'unreadable'): Promise<void> => {
+      const refuse = (message: string, format = 'unreadable', severity: 'error' | 'warning' = 'error'): Promise<void> => {
         const record = this.ctx.newFile(zipped.name, container);
         record.record.format = format;
         record.record.size = entry.uncompressedSize;
-        record.issue('error', message);
+        record.issue(severity, message);
         return this.ctx.fileDone(record);
       };
       if (zipped.symlink) {
-        await refuse('a symbolic link: not followed', 'symlink');
+        await refuse(`a symbolic link to ${await linkTarget(zipped)}: not followed`, 'symlink', 'warning');
         continue;
       }
       if (entry.isEncrypted()) {

@@ -46,11 +46,14 @@ describe('archives, read in memory', () => {
     ]);
     const zip = await zipOf({ 'ok.json': records([eventJson(3)]) });
     const fullTar = await tarOf([{ name: 'a.json', content: records([eventJson(4)]) }, { name: 'b.json', content: records([eventJson(5)]) }]);
+    const symlink = 0o120777;
+    const links = await zipOf({ link: { content: '/etc/passwd', mode: symlink }, 'long-link': { content: 'x'.repeat(5000), mode: symlink }, 'f.json': records([eventJson(6)]) });
     const dir = await folder({
       'a.tar': tar,
       'b-encrypted.zip': markEncrypted(zip),
       'c-truncated.zip': zip.subarray(0, zip.length - 30),
       'd-truncated.tar': fullTar.subarray(0, 1100),
+      'e-links.zip': links,
     });
     const { files, events } = await scan([dir]);
     expect(summary(files, dir)).toEqual([
@@ -64,8 +67,12 @@ describe('archives, read in memory', () => {
       { path: 'c-truncated.zip', format: 'zip', events: 0, issues: [expect.stringMatching(/^error: zip archive is corrupt or truncated: /)] },
       { path: 'd-truncated.tar', format: 'tar', events: 0, issues: [expect.stringMatching(/^error: tar archive is corrupt or truncated: /)] },
       { path: 'd-truncated.tar › a.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'e-links.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'e-links.zip › link', format: 'symlink', events: 0, issues: ['warning: a symbolic link to /etc/passwd: not followed'] },
+      { path: 'e-links.zip › long-link', format: 'symlink', events: 0, issues: ['warning: a symbolic link to a target of 5000 bytes, not shown: not followed'] },
+      { path: 'e-links.zip › f.json', format: 'cloudtrail-records', events: 1, issues: [] },
     ]);
-    expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '4']);
+    expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '4', '6']);
   });
 });
 
