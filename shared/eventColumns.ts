@@ -67,14 +67,6 @@ export function eventsOf(columns: EventColumns): CairnEvent[] {
   return Array.from({ length: columns.count }, (_, row) => eventAt(columns, row));
 }
 
-/** One field's column being built, with the position of each value among its distinct values. */
-interface FieldBuilder extends FieldColumn {
-  positions: Map<string, number>;
-  /** The value last added and its position: consecutive events often share a value, found without hashing it. */
-  last: string | undefined;
-  lastPosition: number;
-}
-
 /** Fills one batch of up to `capacity` events. */
 export class EventColumnsBuilder {
   private count = 0;
@@ -83,11 +75,9 @@ export class EventColumnsBuilder {
   private flags!: Uint8Array<ArrayBuffer>;
   private file!: Uint32Array<ArrayBuffer>;
   private index!: Uint32Array<ArrayBuffer>;
-  /** In the order of DICTIONARY_FIELDS (indexed by number: this runs for every field of every event). */
-  private fields!: FieldBuilder[];
+  /** Each field's column so far, with the position of each value among its distinct values. */
+  private fields!: Record<DictionaryField, FieldColumn & { positions: Map<string, number> }>;
   private texts: string[] = [];
-  /** The batch rows last came from (addRow): its fields, and the position here of each of their values once looked up (-1 before). */
-  private source?: { batch: EventColumns; fields: FieldColumn[]; positions: Int32Array[] };
 
   constructor(readonly capacity: number) {
     if (capacity > MAX_BATCH_EVENTS) throw new RangeError(`a batch holds at most ${MAX_BATCH_EVENTS} events, not ${capacity}`);
@@ -105,37 +95,14 @@ export class EventColumnsBuilder {
     this.flags[row] = event.flags;
     this.file[row] = event.file;
     this.index[row] = event.index;
-    for (let field = 0; field < DICTIONARY_FIELDS.length; field++) {
-      const column = this.fields[field]!;
-      column.ids[row] = positionOf(column, event[DICTIONARY_FIELDS[field]!]);
+    for (const field of DICTIONARY_FIELDS) {
+      const column = this.fields[field];
+      const value = event[field];
+      let position = column.positions.get(value);
+      if (position === undefined) column.positions.set(value, (position = column.values.push(value) - 1));
+      column.ids[row] = position;
     }
     this.texts.push(event.text);
-  }
-
-  /**
-   * Adds row `row` of another batch, with its file index and flags replaced: each of that batch's
-   * values is looked up here once, not once per row.
-   */
-  addRow(batch: EventColumns, row: number, file: number, flags: number): void {
-    const at = this.count++;
-    this.time[at] = batch.time[row]!;
-    this.readOnly[at] = batch.readOnly[row]!;
-    this.flags[at] = flags;
-    this.file[at] = file;
-    this.index[at] = batch.index[row]!;
-    if (this.source?.batch !== batch) {
-      const fields = DICTIONARY_FIELDS.map((field) => batch.fields[field]);
-      this.source = { batch, fields, positions: fields.map(({ values }) => new Int32Array(values.length).fill(-1)) };
-    }
-    const { fields, positions } = this.source;
-    for (let field = 0; field < fields.length; field++) {
-      const { values, ids } = fields[field]!;
-      const from = ids[row]!;
-      let position = positions[field]![from]!;
-      if (position < 0) position = positions[field]![from] = positionOf(this.fields[field]!, values[from]!);
-      this.fields[field]!.ids[at] = position;
-    }
-    this.texts.push(batch.texts[row]!);
   }
 
   /** The batch so far (its columns trimmed to its size); the builder starts afresh. */
@@ -149,7 +116,7 @@ export class EventColumnsBuilder {
       flags: trim(this.flags),
       file: trim(this.file),
       index: trim(this.index),
-      fields: Object.fromEntries(DICTIONARY_FIELDS.map((field, at) => [field, { values: this.fields[at]!.values, ids: trim(this.fields[at]!.ids) }])) as Record<DictionaryField, FieldColumn>,
+      fields: Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, { values: this.fields[field].values, ids: trim(this.fields[field].ids) }])) as Record<DictionaryField, FieldColumn>,
       texts: this.texts,
     };
     this.reset();
@@ -164,18 +131,7 @@ export class EventColumnsBuilder {
     this.flags = new Uint8Array(capacity);
     this.file = new Uint32Array(capacity);
     this.index = new Uint32Array(capacity);
-    this.fields = DICTIONARY_FIELDS.map(() => ({ values: [], ids: new Uint16Array(capacity), positions: new Map(), last: undefined, lastPosition: 0 }));
+    this.fields = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, { values: [] as string[], ids: new Uint16Array(capacity), positions: new Map<string, number>() }])) as typeof this.fields;
     this.texts = [];
-    this.source = undefined;
   }
-}
-
-/** The position of a value among a column's distinct values, added if new. */
-function positionOf(column: FieldBuilder, value: string): number {
-  if (value === column.last) return column.lastPosition;
-  let position = column.positions.get(value);
-  if (position === undefined) column.positions.set(value, (position = column.values.push(value) - 1));
-  column.last = value;
-  column.lastPosition = position;
-  return position;
 }

@@ -1,5 +1,4 @@
-import type { EvidenceFile } from '../../shared/event';
-import { EventColumnsBuilder, type EventColumns } from '../../shared/eventColumns';
+import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EventIdentities } from './dedup';
 import { FileTracker } from './fileTracker';
 import type { JobTotals } from './jobTotals';
@@ -7,13 +6,10 @@ import type { IngestLimits } from './limits';
 import { readDocument } from './readDocument';
 import { TreeReader } from './readTree';
 
-/**
- * Events parsed from one file on disk, as columns (far cheaper to pass between threads than an
- * object per event), with their identities for deduplication.
- */
+/** Events parsed from one file on disk, with their identities for deduplication. */
 export interface ParsedEvents {
   type: 'events';
-  events: EventColumns;
+  events: CairnEvent[];
   identities: EventIdentities;
   /** Bytes of the file on disk read so far. */
   bytesRead: number;
@@ -46,11 +42,12 @@ const BATCH_EVENTS = 500;
 export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, prefetched?: Buffer): Promise<void> {
   let nextFile = 0;
   let bytesRead = 0;
-  const events = new EventColumnsBuilder(BATCH_EVENTS);
+  let events: CairnEvent[] = [];
   let identities = new EventIdentities(BATCH_EVENTS);
   const flush = async (): Promise<void> => {
-    if (events.size === 0) return;
-    const output: ParsedEvents = { type: 'events', events: events.take(), identities, bytesRead };
+    if (events.length === 0) return;
+    const output: ParsedEvents = { type: 'events', events, identities, bytesRead };
+    events = [];
     identities = new EventIdentities(BATCH_EVENTS);
     await emit(output);
   };
@@ -65,9 +62,9 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
     readDocument: (stream, head, file) =>
       readDocument(stream, head, file, limits, async (from, event, eventId) => {
         from.record.events++;
-        events.add(event);
+        events.push(event);
         identities.add(eventId, event.text);
-        if (events.size === BATCH_EVENTS) await flush();
+        if (events.length === BATCH_EVENTS) await flush();
       }),
   });
   await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), prefetched);

@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { columnBuffers } from '../../shared/eventColumns';
 import { JobTotals } from './jobTotals';
 import { parseDiskFile, type ParseOutput } from './parseDisk';
 import { readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
@@ -20,7 +19,7 @@ const send = async (disk: number, output: ParseOutput): Promise<void> => {
   while (unread >= WINDOW) await new Promise<void>((wake) => (resume = wake));
   unread++;
   const report: ParseReport = { type: 'output', disk, output };
-  port.postMessage(report, output.type === 'events' ? [...columnBuffers(output.events), output.identities.keys.buffer, output.identities.digests.buffer] : []);
+  port.postMessage(report, output.type === 'events' ? [output.identities.keys.buffer, output.identities.digests.buffer] : []);
 };
 
 async function drainQueue(): Promise<void> {

@@ -70,27 +70,26 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const tally = (local: number): Tally => (tallies[local] ??= { events: 0, duplicates: 0, conflicts: 0 });
   const take = async (parsed: ParsedEvents, base: number): Promise<void> => {
     const { events, identities } = parsed;
-    for (let at = 0; at < events.count; at++) {
-      const counts = tally(events.file[at]!);
-      const file = base + events.file[at]!;
-      const index = events.index[at]!;
-      let flags = events.flags[at]!;
-      const verdict = dedup.check(identities, at, file, index);
+    for (let at = 0; at < events.length; at++) {
+      const event = events[at]!;
+      const counts = tally(event.file);
+      event.file += base;
+      const verdict = dedup.check(identities, at, event.file, event.index);
       if (verdict.kind === 'duplicate') {
         counts.duplicates++;
         progress.duplicates++;
         continue;
       }
       if (verdict.kind === 'conflict') {
-        flags |= EVENT_FLAGS.conflict;
+        event.flags |= EVENT_FLAGS.conflict;
         counts.conflicts++;
         progress.conflicts++;
-        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file, index } });
+        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file: event.file, index: event.index } });
       }
       counts.events++;
       progress.events++;
       const into = batch.size;
-      batch.addRow(events, at, file, flags);
+      batch.add(event);
       keys[into] = identities.keys[at]!;
       digests[2 * into] = identities.digests[2 * at]!;
       digests[2 * into + 1] = identities.digests[2 * at + 1]!;

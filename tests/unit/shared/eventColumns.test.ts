@@ -30,27 +30,6 @@ describe('event columns', () => {
     expect(eventsOf(builder.take())).toEqual([events[0]]);
   });
 
-  it('copies rows of other batches with their file and flags replaced, each value held once', () => {
-    const builder = new EventColumnsBuilder(8);
-    const first = batchOf(events);
-    const second = batchOf([events[2]!, events[1]!]);
-    builder.addRow(first, 2, 40, 0);
-    builder.addRow(second, 1, 41, EVENT_FLAGS.conflict);
-    builder.addRow(first, 0, 42, 0);
-    builder.addRow(second, 0, 43, 0);
-    const batch = builder.take();
-    expect(batch.fields.eventName).toEqual({ values: ['GetObject', 'PutObject'], ids: Uint16Array.of(0, 1, 0, 0) });
-    expect(batch.fields.region).toEqual({ values: ['eu-west-1', 'us-east-1'], ids: Uint16Array.of(0, 1, 1, 0) });
-    expect(eventsOf(batch)).toEqual([
-      { ...events[2], file: 40, flags: 0 },
-      { ...events[1], file: 41, flags: EVENT_FLAGS.conflict },
-      { ...events[0], file: 42 },
-      { ...events[2], file: 43 },
-    ]);
-    builder.addRow(second, 1, 7, 0);
-    expect(eventsOf(builder.take())).toEqual([{ ...events[1], file: 7, flags: 0 }]);
-  });
-
   it('names every column buffer for transfer, each its own', () => {
     const buffers = columnBuffers(batchOf(events));
     expect(buffers).toHaveLength(16);
