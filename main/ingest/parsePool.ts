@@ -22,7 +22,7 @@ export interface ParsePool {
 /**
  * Parse threads used unless asked for more. Each adds about 40 MB: a 10M-event scan peaks at
  * 227 MB on one, 293 MB on two and 373 MB on four, against an aim of 300 MB. Beyond two, the
- * job's own thread (deduplication, batches) limits the gain anyway.
+ * job's own thread (deduplication, batches; a third of a core on two) would soon limit the gain.
  */
 const MAX_DEFAULT_THREADS = 2;
 
