@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EvidenceFile } from '../shared/event';
-import { eventsOf } from '../shared/eventColumns';
 import type { IngestProgress } from '../shared/ipc';
 import { defaultParseThreads } from './ingest/parsePool';
 import { runIngest } from './ingest/pipeline';
@@ -137,7 +136,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     if (message.type === 'file') report.add(message.file);
     else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
-      const text = eventsOf(message.events).map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
+      const text = message.events.map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
   }, { parallel: { script: parseWorker, threads } });

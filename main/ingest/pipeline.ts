@@ -1,6 +1,5 @@
-import type { EvidenceFile } from '../../shared/event';
+import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
-import { EventColumnsBuilder } from '../../shared/eventColumns';
 import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
 import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
@@ -22,8 +21,14 @@ export interface IngestOptions {
   memoryEntries?: number;
 }
 
+/**
+ * A job's messages as the core posts them: batches hold event objects, which the app's worker
+ * turns into columns to cross threads (shared/eventColumns.ts); the command line reads them as they are.
+ */
+export type JobMessage = Exclude<IngestMessage, { type: 'batch' }> | (Omit<Extract<IngestMessage, { type: 'batch' }>, 'events'> & { events: CairnEvent[] });
+
 /** Sends one message of the job; awaiting it is the backpressure. */
-export type Post = (message: IngestMessage) => Promise<void> | void;
+export type Post = (message: JobMessage) => Promise<void> | void;
 
 const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) => issue.severity === 'error').length;
 
@@ -55,13 +60,15 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
 
   const dedup = new Deduplicator(options.memoryEntries);
   let seq = 0;
-  const batch = new EventColumnsBuilder(batchSize);
+  let batch: CairnEvent[] = [];
   const keys = new Float64Array(batchSize);
   const digests = new Uint32Array(2 * batchSize);
   const flush = async (): Promise<void> => {
-    if (batch.size === 0) return;
-    const identities = { keys: keys.slice(0, batch.size), digests: digests.slice(0, 2 * batch.size) };
-    await post({ type: 'batch', job, seq: seq++, events: batch.take(), identities });
+    if (batch.length === 0) return;
+    const identities = { keys: keys.slice(0, batch.length), digests: digests.slice(0, 2 * batch.length) };
+    const events = batch;
+    batch = [];
+    await post({ type: 'batch', job, seq: seq++, events, identities });
   };
 
   /** What became of each file's events, for the files of the file on disk being taken (by local index). */
@@ -88,12 +95,12 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       }
       counts.events++;
       progress.events++;
-      const into = batch.size;
-      batch.add(event);
+      const into = batch.length;
+      batch.push(event);
       keys[into] = identities.keys[at]!;
       digests[2 * into] = identities.digests[2 * at]!;
       digests[2 * into + 1] = identities.digests[2 * at + 1]!;
-      if (batch.size >= batchSize) await flush();
+      if (batch.length >= batchSize) await flush();
     }
   };
 

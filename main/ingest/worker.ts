@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { columnBuffers } from '../../shared/eventColumns';
+import { columnBuffers, columnsOf } from '../../shared/eventColumns';
 import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { Channel } from './channel';
@@ -29,7 +29,8 @@ async function run(): Promise<void> {
   await runIngest(job, paths, async (message) => {
     if (message.type !== 'batch') return port.postMessage(message);
     await window.acquire(message.seq);
-    port.postMessage(message, [...columnBuffers(message.events), message.identities.keys.buffer, message.identities.digests.buffer]);
+    const events = columnsOf(message.events);
+    port.postMessage({ ...message, events } satisfies IngestMessage, [...columnBuffers(events), message.identities.keys.buffer, message.identities.digests.buffer]);
   }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: defaultParseThreads(availableParallelism(), 1) }, known });
   port.off('message', onReply);
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../main/handlers';
 import { startIngestJob, type IngestPort } from '../../main/ingestJob';
 import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply, type KnownEvents } from '../../shared/ipc';
-import { eventsOf } from '../../shared/eventColumns';
+import { eventsOf } from '../unit/renderer/event';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 
 const WORKER = resolve(import.meta.dirname, '../../dist/main/ingestWorker.cjs');

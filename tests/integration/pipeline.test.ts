@@ -5,8 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tarOf, zipOf } from '../fixtures/generators/archives';
 import { CORPUS, CORPUS_BUNDLE, writeCorpusBundle } from '../fixtures/generators/trailBundle';
-import { runIngest } from '../../main/ingest/pipeline';
-import type { IngestMessage } from '../../shared/ipc';
+import { runIngest, type JobMessage } from '../../main/ingest/pipeline';
 import { eventJson, folder, records, scan } from './scan';
 
 describe('ingest of the real samples as a trail bucket', () => {
@@ -34,7 +33,7 @@ describe('ingest of the real samples as a trail bucket', () => {
     expect(result.messages[0]).toMatchObject({ type: 'plan', filesTotal: 6 });
     const batches = result.messages.flatMap((m) => (m.type === 'batch' ? [m] : []));
     expect(batches.map((b) => b.seq)).toEqual([0, 1, 2, 3, 4]);
-    expect(batches.map((b) => b.events.count)).toEqual([100, 100, 100, 100, 89]);
+    expect(batches.map((b) => b.events.length)).toEqual([100, 100, 100, 100, 89]);
   });
 
   it('keeps the original text of each event byte for byte', async () => {
@@ -101,7 +100,7 @@ describe('a tree that changes between the count and the walk', () => {
   ])('parses what the walk finds, %s: the count is only for progress', async (_, options) => {
     const [a, b, c, d] = [records([eventJson(1)]), records([eventJson(2), eventJson(3)]), records([eventJson(4), eventJson(5), eventJson(6)]), records([eventJson(7)])];
     const dir = await folder({ 'a.json': a, 'b.json': b });
-    const messages: IngestMessage[] = [];
+    const messages: JobMessage[] = [];
     const progress = await runIngest('job-test', [dir], async (message) => {
       messages.push(message);
       if (message.type !== 'plan') return;

@@ -1,16 +1,14 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runIngest, type IngestOptions } from '../../main/ingest/pipeline';
+import { runIngest, type IngestOptions, type JobMessage } from '../../main/ingest/pipeline';
 import type { CairnEvent, EvidenceFile } from '../../shared/event';
-import { eventsOf } from '../../shared/eventColumns';
-import type { IngestMessage } from '../../shared/ipc';
 
 /** Runs the ingest core over paths and gathers what it sent, by kind. */
 export async function scan(paths: string[], options: IngestOptions = {}) {
-  const messages: IngestMessage[] = [];
+  const messages: JobMessage[] = [];
   await runIngest('job-test', paths, (message) => void messages.push(message), options);
-  const events: CairnEvent[] = messages.flatMap((m) => (m.type === 'batch' ? eventsOf(m.events) : []));
+  const events: CairnEvent[] = messages.flatMap((m) => (m.type === 'batch' ? m.events : []));
   const files: EvidenceFile[] = messages.flatMap((m) => (m.type === 'file' ? [m.file] : [])).sort((a, b) => a.index - b.index);
   const conflicts = messages.flatMap((m) => (m.type === 'conflict' ? [m] : []));
   const done = messages.at(-1)!;

@@ -1,5 +1,5 @@
-import type { CairnEvent } from '../../../shared/event';
-import { EventColumnsBuilder, type EventColumns } from '../../../shared/eventColumns';
+import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../../shared/event';
+import type { EventColumns } from '../../../shared/eventColumns';
 
 /** A normalized event with every field empty but those given. */
 export function event(overrides: Partial<CairnEvent>): CairnEvent {
@@ -10,9 +10,18 @@ export function event(overrides: Partial<CairnEvent>): CairnEvent {
   };
 }
 
-/** Events as one ingest batch. */
-export function batchOf(events: CairnEvent[]): EventColumns {
-  const builder = new EventColumnsBuilder(events.length);
-  for (const one of events) builder.add(one);
-  return builder.take();
+/** Every row of a batch as an event object. */
+export function eventsOf(columns: EventColumns): CairnEvent[] {
+  return Array.from({ length: columns.count }, (_, row) => {
+    const fields = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, columns.fields[field].values[columns.fields[field].ids[row]!]!])) as Record<DictionaryField, string>;
+    return {
+      time: columns.time[row]!,
+      ...fields,
+      readOnly: columns.readOnly[row]!,
+      file: columns.file[row]!,
+      index: columns.index[row]!,
+      flags: columns.flags[row]!,
+      text: columns.texts[row]!,
+    };
+  });
 }

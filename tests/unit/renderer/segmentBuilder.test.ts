@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
-import { batchOf, event } from './event';
+import { columnsOf } from '../../../shared/eventColumns';
+import { event } from './event';
 
 describe('SegmentBuilder', () => {
   it('stores events as columns with dictionary ids, plus their texts', () => {
     const dictionary = new DictionaryEncoder();
     const builder = new SegmentBuilder(dictionary);
     const identities = { keys: Float64Array.of(11, 22, 33), digests: Uint32Array.of(1, 2, 3, 4, 5, 6) };
-    const batch = batchOf([
+    const batch = columnsOf([
       event({ time: 3000, eventName: 'GetObject', sourceIp: '1.2.3.4', file: 0, index: 0, text: '{"a":1}' }),
       event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', file: 0, index: 1, readOnly: 1, text: '{"b":2}' }),
       event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', file: 1, index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }),
@@ -34,8 +35,8 @@ describe('SegmentBuilder', () => {
     const dictionary = new DictionaryEncoder();
     const builder = new SegmentBuilder(dictionary);
     const identities = { keys: new Float64Array(2), digests: new Uint32Array(4) };
-    const first = batchOf([event({ region: 'eu-west-1' }), event({ region: 'us-east-1' })]);
-    const second = batchOf([event({ region: 'us-east-1', file: 2 }), event({ region: 'ap-south-1', file: 3 })]);
+    const first = columnsOf([event({ region: 'eu-west-1' }), event({ region: 'us-east-1' })]);
+    const second = columnsOf([event({ region: 'us-east-1', file: 2 }), event({ region: 'ap-south-1', file: 3 })]);
     builder.add(first, identities, 0, 0);
     builder.add(first, identities, 1, 0);
     builder.add(second, identities, 1, 10);
@@ -51,7 +52,7 @@ describe('SegmentBuilder', () => {
   it('keeps each whole-number column in the narrowest array that holds its values', () => {
     const builder = new SegmentBuilder(new DictionaryEncoder());
     const identities = { keys: new Float64Array(2), digests: new Uint32Array(4) };
-    const batch = batchOf([event({ file: 0, index: 255 }), event({ file: 1, index: 70_000 })]);
+    const batch = columnsOf([event({ file: 0, index: 255 }), event({ file: 1, index: 70_000 })]);
     builder.add(batch, identities, 0, 300);
     builder.add(batch, identities, 1, 300);
     const { segment } = builder.take(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_FLAGS } from '../../../shared/event';
-import { columnBuffers, EventColumnsBuilder, eventsOf } from '../../../shared/eventColumns';
-import { batchOf, event } from '../renderer/event';
+import { columnBuffers, columnsOf } from '../../../shared/eventColumns';
+import { event, eventsOf } from '../renderer/event';
 
 describe('event columns', () => {
   const events = [
@@ -11,33 +11,30 @@ describe('event columns', () => {
   ];
 
   it('holds each field as a column, and gives back exactly the events put in', () => {
-    const batch = batchOf(events);
+    const batch = columnsOf(events);
     expect(batch.count).toBe(3);
     expect(batch.fields.eventName).toEqual({ values: ['GetObject', 'PutObject'], ids: Uint16Array.of(0, 1, 0) });
     expect(batch.fields.region).toEqual({ values: ['us-east-1', 'eu-west-1'], ids: Uint16Array.of(0, 0, 1) });
     expect([...batch.time]).toEqual([1000, NaN, -5]);
+    expect([...batch.file]).toEqual([0, 2, 1]);
+    expect(batch.texts).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
     expect(eventsOf(batch)).toEqual(events);
   });
 
-  it('trims its columns to what was added, and starts afresh', () => {
-    const builder = new EventColumnsBuilder(8);
-    builder.add(events[2]!);
-    const batch = builder.take();
-    expect(builder.size).toBe(0);
-    expect([batch.count, batch.time.length, batch.index.length, batch.fields.actor.ids.length, batch.texts.length]).toEqual([1, 1, 1, 1, 1]);
-    expect(eventsOf(batch)).toEqual([events[2]]);
-    builder.add(events[0]!);
-    expect(eventsOf(builder.take())).toEqual([events[0]]);
+  it('makes an empty batch of no events', () => {
+    const batch = columnsOf([]);
+    expect([batch.count, batch.time.length, batch.fields.actor.values.length, batch.texts.length]).toEqual([0, 0, 0, 0]);
   });
 
   it('names every column buffer for transfer, each its own', () => {
-    const buffers = columnBuffers(batchOf(events));
+    const buffers = columnBuffers(columnsOf(events));
     expect(buffers).toHaveLength(16);
     expect(new Set(buffers).size).toBe(16);
   });
 
   it('refuses a batch larger than its 16-bit value positions can address', () => {
-    expect(() => new EventColumnsBuilder(65_537)).toThrow('a batch holds at most 65536 events, not 65537');
-    expect(new EventColumnsBuilder(65_536).capacity).toBe(65_536);
+    const many = Array<ReturnType<typeof event>>(65_537).fill(events[0]!);
+    expect(() => columnsOf(many)).toThrow('a batch holds at most 65536 events, not 65537');
+    expect(columnsOf(many.slice(1)).count).toBe(65_536);
   });
 });
