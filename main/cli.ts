@@ -139,7 +139,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const text = message.events.map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
-  }, { parallel: { script: parseWorker, threads } });
+  }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined });
   if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
   report.end(progress);
   return progress.events > 0 || report.readSomething ? 0 : 1;

@@ -34,26 +34,43 @@ function idKey(eventId: string): number {
 /**
  * The identities of a batch of events, worked out where they are parsed so that the thread
  * deciding duplicates only looks them up: per event, the key of its eventID (of its text when it
- * has none: then only exact copies match) and 64 bits of the SHA-256 of its text.
+ * has none: then only exact copies match), 64 bits of the SHA-256 of its text, and its place
+ * (file, local to the file on disk, and index in that file). Plain data: it crosses threads.
  */
-export class EventIdentities {
+export interface ParsedIdentities extends BatchIdentities {
+  files: Uint32Array<ArrayBuffer>;
+  indexes: Uint32Array<ArrayBuffer>;
+  /** Each event's eventID ('' when it has none), named in conflict reports; one per event. */
+  ids: string[];
+}
+
+/** The buffers of parsed identities, to transfer rather than copy when posting them. */
+export const identityBuffers = ({ keys, digests, files, indexes }: ParsedIdentities): ArrayBuffer[] => [keys.buffer, digests.buffer, files.buffer, indexes.buffer];
+
+/** Fills the identities of up to `capacity` events, as they are parsed. */
+export class EventIdentities implements ParsedIdentities {
   readonly keys: Float64Array<ArrayBuffer>;
   readonly digests: Uint32Array<ArrayBuffer>;
-  /** Each event's eventID ('' when it has none), named in conflict reports. */
+  readonly files: Uint32Array<ArrayBuffer>;
+  readonly indexes: Uint32Array<ArrayBuffer>;
   readonly ids: string[] = [];
 
   constructor(capacity: number) {
     this.keys = new Float64Array(capacity);
     this.digests = new Uint32Array(capacity * 2);
+    this.files = new Uint32Array(capacity);
+    this.indexes = new Uint32Array(capacity);
   }
 
-  add(eventId: string | undefined, text: string): void {
+  add(eventId: string | undefined, text: string, file: number, index: number): void {
     const at = this.ids.length;
     // Hex output measured faster here than a Buffer's (no allocation per event).
     const digest = hash('sha256', text, 'hex');
     this.keys[at] = idKey(eventId ?? `\u0000${text}`);
     this.digests[2 * at] = parseInt(digest.slice(0, 8), 16);
     this.digests[2 * at + 1] = parseInt(digest.slice(8, 16), 16);
+    this.files[at] = file;
+    this.indexes[at] = index;
     this.ids.push(eventId ?? '');
   }
 }

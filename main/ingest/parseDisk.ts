@@ -1,5 +1,5 @@
 import type { CairnEvent, EvidenceFile } from '../../shared/event';
-import { EventIdentities } from './dedup';
+import { EventIdentities, type ParsedIdentities } from './dedup';
 import { FileTracker } from './fileTracker';
 import type { JobTotals } from './jobTotals';
 import type { IngestLimits } from './limits';
@@ -9,8 +9,9 @@ import { TreeReader } from './readTree';
 /** Events parsed from one file on disk, with their identities for deduplication. */
 export interface ParsedEvents {
   type: 'events';
+  /** The events, in the order of their identities; none when not kept (see parseDiskFile). */
   events: CairnEvent[];
-  identities: EventIdentities;
+  identities: ParsedIdentities;
   /** Bytes of the file on disk read so far. */
   bytesRead: number;
 }
@@ -36,16 +37,17 @@ const BATCH_EVENTS = 500;
  * Parses one file on disk, whatever it holds (archives are opened in memory), and emits its
  * events in batches with their identities, and a record for it and for each entry inside it.
  * File indexes are local to this file on disk, numbered as files are met (0 is the file on disk,
- * whose record comes last); events point to them. Runs on any thread: pure Node, no shared state but
- * the job's byte total.
+ * whose record comes last); events point to them. Without `keepEvents`, only the events'
+ * identities are emitted: all that deduplication and the counts need. Runs on any thread: pure
+ * Node, no shared state but the job's byte total.
  */
-export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, prefetched?: Buffer): Promise<void> {
+export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, keepEvents: boolean, prefetched?: Buffer): Promise<void> {
   let nextFile = 0;
   let bytesRead = 0;
   let events: CairnEvent[] = [];
   let identities = new EventIdentities(BATCH_EVENTS);
   const flush = async (): Promise<void> => {
-    if (events.length === 0) return;
+    if (identities.ids.length === 0) return;
     const output: ParsedEvents = { type: 'events', events, identities, bytesRead };
     events = [];
     identities = new EventIdentities(BATCH_EVENTS);
@@ -62,9 +64,9 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
     readDocument: (stream, head, file) =>
       readDocument(stream, head, file, limits, async (from, event, eventId) => {
         from.record.events++;
-        events.push(event);
-        identities.add(eventId, event.text);
-        if (events.length === BATCH_EVENTS) await flush();
+        if (keepEvents) events.push(event);
+        identities.add(eventId, event.text, event.file, event.index);
+        if (identities.ids.length === BATCH_EVENTS) await flush();
       }),
   });
   await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), prefetched);

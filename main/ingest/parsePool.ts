@@ -50,6 +50,7 @@ export class InlinePool implements ParsePool {
     source: AsyncIterable<ListedFile>,
     private readonly limits: IngestLimits,
     private readonly totals: JobTotals,
+    private readonly keepEvents: boolean,
   ) {
     this.walk = new Lookahead(source, PREFETCH_FILES, () => this.prefetch());
   }
@@ -64,7 +65,7 @@ export class InlinePool implements ParsePool {
     const prefetched = this.ahead.get(disk);
     if (this.ahead.delete(disk)) this.aheadBytes -= size;
     this.prefetch();
-    void (async () => parseDiskFile(path, this.limits, this.totals, (output) => channel.push(output), await prefetched))().then(
+    void (async () => parseDiskFile(path, this.limits, this.totals, (output) => channel.push(output), this.keepEvents, await prefetched))().then(
       () => channel.close(),
       (error: unknown) => channel.close(error),
     );
@@ -97,6 +98,8 @@ export type ParseReport =
 export interface ParseWorkerData {
   limits: IngestLimits;
   totals: SharedArrayBuffer;
+  /** Whether events are sent, or only their identities (see parseDiskFile). */
+  keepEvents: boolean;
 }
 
 /**

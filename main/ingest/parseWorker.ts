@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { identityBuffers } from './dedup';
 import { JobTotals } from './jobTotals';
 import { parseDiskFile, type ParseOutput } from './parseDisk';
 import { readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
@@ -8,7 +9,7 @@ const WINDOW = 8;
 
 /** Parse-worker entry: parses the files on disk it is given, in order, pausing on unread outputs. */
 const port = parentPort!;
-const { limits, totals: memory } = workerData as ParseWorkerData;
+const { limits, totals: memory, keepEvents } = workerData as ParseWorkerData;
 const totals = new JobTotals(memory);
 const queue: { disk: number; path: string; data: Promise<Buffer | undefined> }[] = [];
 let unread = 0;
@@ -19,7 +20,7 @@ const send = async (disk: number, output: ParseOutput): Promise<void> => {
   while (unread >= WINDOW) await new Promise<void>((wake) => (resume = wake));
   unread++;
   const report: ParseReport = { type: 'output', disk, output };
-  port.postMessage(report, output.type === 'events' ? [output.identities.keys.buffer, output.identities.digests.buffer] : []);
+  port.postMessage(report, output.type === 'events' ? identityBuffers(output.identities) : []);
 };
 
 async function drainQueue(): Promise<void> {
@@ -27,7 +28,7 @@ async function drainQueue(): Promise<void> {
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { disk, path, data } = next;
     try {
-      await parseDiskFile(path, limits, totals, (output) => send(disk, output), await data);
+      await parseDiskFile(path, limits, totals, (output) => send(disk, output), keepEvents, await data);
       port.postMessage({ type: 'end', disk } satisfies ParseReport);
     } catch (error) {
       port.postMessage({ type: 'failed', disk, message: `${path}: ${(error as Error).message}` } satisfies ParseReport);

@@ -19,6 +19,12 @@ export interface IngestOptions {
   known?: AsyncIterable<KnownEvents>;
   /** Events deduplication remembers in memory before writing them to disk (see Deduplicator). */
   memoryEntries?: number;
+  /**
+   * Whether stored events are posted in batches (the default). Without, every event is still read,
+   * hashed, parsed and deduplicated, but parse threads send the job only its identity: for a
+   * report of counts and hashes.
+   */
+  events?: boolean;
 }
 
 /**
@@ -42,6 +48,7 @@ const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) =>
  */
 export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
   const batchSize = options.batchSize ?? 1000;
+  const keepEvents = options.events ?? true;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   // The files are walked twice, to count them and then to parse them, so that they are never all
   // held: the counts are only for progress (the tree may change between the walks).
@@ -77,24 +84,27 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const tally = (local: number): Tally => (tallies[local] ??= { events: 0, duplicates: 0, conflicts: 0 });
   const take = async (parsed: ParsedEvents, base: number): Promise<void> => {
     const { events, identities } = parsed;
-    for (let at = 0; at < events.length; at++) {
-      const event = events[at]!;
-      const counts = tally(event.file);
-      event.file += base;
-      const verdict = dedup.check(identities, at, event.file, event.index);
+    for (let at = 0; at < identities.ids.length; at++) {
+      const counts = tally(identities.files[at]!);
+      const file = identities.files[at]! + base;
+      const index = identities.indexes[at]!;
+      const verdict = dedup.check(identities, at, file, index);
       if (verdict.kind === 'duplicate') {
         counts.duplicates++;
         progress.duplicates++;
         continue;
       }
+      const event = events[at];
       if (verdict.kind === 'conflict') {
-        event.flags |= EVENT_FLAGS.conflict;
+        if (event) event.flags |= EVENT_FLAGS.conflict;
         counts.conflicts++;
         progress.conflicts++;
-        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file: event.file, index: event.index } });
+        await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file, index } });
       }
       counts.events++;
       progress.events++;
+      if (!event) continue;
+      event.file = file;
       const into = batch.length;
       batch.push(event);
       keys[into] = identities.keys[at]!;
@@ -109,8 +119,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const threads = Math.min(options.parallel?.threads ?? 1, count.files - count.notRead);
   const pool: ParsePool =
     options.parallel && threads > 1
-      ? new WorkerPool(walkFiles(paths), options.parallel.script, threads, { limits, totals: totals.memory })
-      : new InlinePool(walkFiles(paths), limits, totals);
+      ? new WorkerPool(walkFiles(paths), options.parallel.script, threads, { limits, totals: totals.memory, keepEvents })
+      : new InlinePool(walkFiles(paths), limits, totals, keepEvents);
   let nextFile = 0;
   try {
     if (options.known) for await (const page of options.known) dedup.seed(page);

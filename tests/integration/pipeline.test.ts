@@ -67,7 +67,7 @@ describe('ingest of the real samples as a trail bucket', () => {
 describe('parsing on worker threads', () => {
   const parallel = { script: resolve(import.meta.dirname, '../../dist/main/parseWorker.cjs'), threads: 2 };
 
-  it('sends exactly what parsing on one thread sends, archives, duplicates, conflicts and bad files included', async () => {
+  it('sends exactly what parsing on one thread sends, archives, duplicates, conflicts and bad files included; without events, all but the batches', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cairn-parallel-'));
     await writeCorpusBundle(join(dir, 'bucket'));
     const copy = gzipSync(records([eventJson(1), eventJson(2), eventJson(3, { eventName: 'Forged' })]));
@@ -78,6 +78,12 @@ describe('parsing on worker threads', () => {
     const threaded = await scan([join(dir, 'bucket'), extra], { batchSize: 64, parallel });
 
     expect(threaded.messages).toEqual(inline.messages);
+
+    // Without events, on either side: the same messages but for the batches, conflicts included.
+    const noBatches = inline.messages.filter((m) => m.type !== 'batch');
+    expect(noBatches).toHaveLength(inline.messages.length - Math.ceil((CORPUS_BUNDLE.events + 5) / 64));
+    expect((await scan([join(dir, 'bucket'), extra], { batchSize: 64, events: false })).messages).toEqual(noBatches);
+    expect((await scan([join(dir, 'bucket'), extra], { batchSize: 64, events: false, parallel })).messages).toEqual(noBatches);
     expect(threaded.progress).toEqual({ filesDone: 9, filesTotal: 9, bytesDone: inline.progress.bytesTotal, bytesTotal: inline.progress.bytesTotal, events: CORPUS_BUNDLE.events + 5, duplicates: 7 + 3, conflicts: 304 + 1, errors: 2 });
     const name = (f: (typeof inline.files)[number]): string => [...f.container, f.path].join(' › ').replace(extra, '');
     expect(threaded.files.slice(6).map((f) => [name(f), f.events, f.duplicates, f.conflicts])).toEqual([
