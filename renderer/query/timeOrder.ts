@@ -1,12 +1,21 @@
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
+/** The digits of an offset, least significant first: three of its low 32 bits, two of the bits above. */
+const DIGITS = [
+  { word: 'low', shift: 0 },
+  { word: 'low', shift: 11 },
+  { word: 'low', shift: 22 },
+  { word: 'high', shift: 0 },
+  { word: 'high', shift: 11 },
+] as const;
 
 /**
  * Event numbers ordered by time, oldest first, unknown times (NaN) last, ties in storage order.
  * A least-significant-digit radix sort of each time's offset from the earliest (whole
- * milliseconds), 11 bits a pass, skipping passes whose digit every event shares: a few linear
- * passes where a comparison sort of a million events took most of a second. Each pass moves
- * the offsets along with the event numbers, so that every pass reads them in sequence.
+ * milliseconds), 11 bits a pass: a few linear passes where a comparison sort of a million events
+ * took most of a second. One read counts every digit; a pass runs only for a digit the events do
+ * not all share, and moves the offset words along with the event numbers only while a later pass
+ * reads them (so that every pass reads in sequence).
  */
 export function timeOrder(times: Float64Array): Uint32Array {
   const count = times.length;
@@ -17,36 +26,45 @@ export function timeOrder(times: Float64Array): Uint32Array {
     if (time > latest) latest = time;
   }
   const unknown = Number.isFinite(latest) ? latest - earliest + 1 : 0;
-  // Offsets from the earliest time as two words: [low 32 bits, the bits above].
+  // Offsets from the earliest time as two words: [low 32 bits, the bits above], and the count of
+  // each digit's values (bucket + 1, to become starts below).
   let low = new Uint32Array(count);
   let high = new Uint32Array(count);
+  const counts = DIGITS.map(() => new Uint32Array(BUCKETS + 1));
+  const [c0, c1, c2, c3, c4] = counts as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  const mask = BUCKETS - 1;
   for (let at = 0; at < count; at++) {
     const time = times[at]!;
     const offset = time === time ? time - earliest : unknown;
     const above = Math.floor(offset / 2 ** 32);
-    low[at] = offset - above * 2 ** 32;
+    const below = offset - above * 2 ** 32;
+    low[at] = below;
     high[at] = above;
+    c0[(below & mask) + 1]!++;
+    c1[((below >>> 11) & mask) + 1]!++;
+    c2[((below >>> 22) & mask) + 1]!++;
+    c3[(above & mask) + 1]!++;
+    c4[((above >>> 11) & mask) + 1]!++;
   }
+  const passes = DIGITS.flatMap((digit, k) => (counts[k]!.includes(count) ? [] : [{ ...digit, starts: counts[k]! }]));
   let order = new Uint32Array(count);
   for (let at = 0; at < count; at++) order[at] = at;
   let [spareOrder, spareLow, spareHigh] = [new Uint32Array(count), new Uint32Array(count), new Uint32Array(count)];
-  const counts = new Uint32Array(BUCKETS + 1);
-  for (const [word, shift] of [['low', 0], ['low', 11], ['low', 22], ['high', 0], ['high', 11]] as const) {
+  for (const [k, { word, shift, starts }] of passes.entries()) {
+    const later = passes.slice(k + 1);
+    const moveLow = later.some((pass) => pass.word === 'low');
+    const moveHigh = later.some((pass) => pass.word === 'high');
     const digits = word === 'low' ? low : high;
-    counts.fill(0);
+    for (let bucket = 1; bucket <= BUCKETS; bucket++) starts[bucket] = starts[bucket]! + starts[bucket - 1]!;
     for (let at = 0; at < count; at++) {
-      const bucket = ((digits[at]! >>> shift) & (BUCKETS - 1)) + 1;
-      counts[bucket] = counts[bucket]! + 1;
-    }
-    if (counts.includes(count)) continue;
-    for (let bucket = 1; bucket <= BUCKETS; bucket++) counts[bucket] = counts[bucket]! + counts[bucket - 1]!;
-    for (let at = 0; at < count; at++) {
-      const to = counts[(digits[at]! >>> shift) & (BUCKETS - 1)]!++;
+      const to = starts[(digits[at]! >>> shift) & mask]!++;
       spareOrder[to] = order[at]!;
-      spareLow[to] = low[at]!;
-      spareHigh[to] = high[at]!;
+      if (moveLow) spareLow[to] = low[at]!;
+      if (moveHigh) spareHigh[to] = high[at]!;
     }
-    [order, spareOrder, low, spareLow, high, spareHigh] = [spareOrder, order, spareLow, low, spareHigh, high];
+    [order, spareOrder] = [spareOrder, order];
+    if (moveLow) [low, spareLow] = [spareLow, low];
+    if (moveHigh) [high, spareHigh] = [spareHigh, high];
   }
   return order;
 }
