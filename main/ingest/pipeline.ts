@@ -21,8 +21,8 @@ export interface IngestOptions {
   memoryEntries?: number;
   /**
    * Whether stored events are posted in batches (the default). Without, every event is still read,
-   * hashed, parsed and deduplicated, but parse threads send the job only its identity: for a
-   * report of counts and hashes.
+   * hashed, parsed, normalized and deduplicated, but parse threads send the job only each event's
+   * identity and place: for a report of counts and hashes.
    */
   events?: boolean;
 }
