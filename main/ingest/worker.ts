@@ -1,18 +1,16 @@
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers, columnsOf } from '../../shared/eventColumns';
 import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { Channel } from './channel';
-import { defaultParseThreads } from './parsePool';
 import { runIngest } from './pipeline';
 
 /**
  * Worker-thread entry: runs one job off the main thread, deduplicating against what the case
- * already holds and holding back batches until acknowledged. It parses on one thread per core but
- * one (at most two, see defaultParseThreads): the renderer storing the batches keeps a core busy too (on two cores, a 200k-event import
- * took 6.4–6.8 s on one parse thread against 7.7–9.2 s on two, which copy every event once more).
+ * already holds and holding back batches until acknowledged. It parses on its own thread: the
+ * renderer storing the batches keeps a core busy too (on two cores, a 200k-event import took
+ * 6.4–6.8 s on one parse thread against 7.7–9.2 s on two, which copy every event once more), and
+ * each more parse thread adds memory (see DEFAULT_PARSE_THREADS).
  */
 async function run(): Promise<void> {
   const { job, paths } = workerData as { job: JobId; paths: string[] };
@@ -31,7 +29,7 @@ async function run(): Promise<void> {
     await window.acquire(message.seq);
     const events = columnsOf(message.events);
     port.postMessage({ ...message, events } satisfies IngestMessage, [...columnBuffers(events), message.identities.keys.buffer, message.identities.digests.buffer]);
-  }, { parallel: { script: join(__dirname, 'parseWorker.cjs'), threads: defaultParseThreads(availableParallelism(), 1) }, known });
+  }, { known });
   port.off('message', onReply);
 }
 
