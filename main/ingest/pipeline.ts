@@ -85,8 +85,9 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const take = async (parsed: ParsedEvents, base: number): Promise<void> => {
     const { events, identities } = parsed;
     for (let at = 0; at < identities.ids.length; at++) {
-      const counts = tally(identities.files[at]!);
-      const file = identities.files[at]! + base;
+      const local = identities.files[at]!;
+      const counts = tally(local);
+      const file = local + base;
       const index = identities.indexes[at]!;
       const verdict = dedup.check(identities, at, file, index);
       if (verdict.kind === 'duplicate') {
