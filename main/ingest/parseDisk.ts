@@ -62,11 +62,12 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
       await emit({ type: 'file', file: file.finish(), bytesRead });
     },
     readDocument: (stream, head, file) =>
-      readDocument(stream, head, file, limits, async (from, event, eventId) => {
+      // Not async: only a full batch has a promise to wait for.
+      readDocument(stream, head, file, limits, (from, event, eventId) => {
         from.record.events++;
         if (keepEvents) events.push(event);
         identities.add(eventId, event.text, event.file, event.index);
-        if (identities.ids.length === BATCH_EVENTS) await flush();
+        return identities.ids.length === BATCH_EVENTS ? flush() : undefined;
       }),
   });
   await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), prefetched);

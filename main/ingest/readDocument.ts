@@ -113,8 +113,12 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     yield rest;
   }
 
-  /** `where` gives the item's location; it is worked out only when a problem needs it. */
-  const handleItem = async (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown): Promise<void> => {
+  /**
+   * `where` gives the item's location; it is worked out only when a problem needs it. Returns
+   * the receiver's promise, if it gave one: most events need no wait, and awaiting nothing per
+   * event still costs a turn of the microtask queue.
+   */
+  const handleItem = (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown): Promise<void> | void => {
     const index = ordinal++;
     const found = itemEvent(kind, text, parsed);
     if ('error' in found) {
@@ -127,7 +131,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     const kept = original === text ? found.text : original;
     const flags = decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidUtf8 : 0;
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
-    await receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined);
+    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined);
   };
 
   const readJson = async (): Promise<void> => {
@@ -145,7 +149,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         const where = (): string => offsets.at(item.offset);
         if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
         else if (json.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
-        else await handleItem(json.shape === 'object' || json.shape === 'empty' ? 'object' : json.shape, item.text, where, item.text, item.value);
+        else {
+          const pending = handleItem(json.shape === 'object' || json.shape === 'empty' ? 'object' : json.shape, item.text, where, item.text, item.value);
+          if (pending) await pending;
+        }
       }
       items.length = 0;
     }
@@ -164,7 +171,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       for (const line of found) {
         if (line.text.trim() === '') continue;
         const text = layout === 'cloudwatch-export' ? line.text.replace(CLOUDWATCH_PREFIX, '') : line.text;
-        await handleItem(layout, text.trim(), () => `line ${line.line}`);
+        const pending = handleItem(layout, text.trim(), () => `line ${line.line}`);
+        if (pending) await pending;
       }
       found.length = 0;
     };
@@ -178,7 +186,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
 
   const readCsv = async (): Promise<void> => {
     for await (const row of csvRows(texts(), limits.maxEventChars)) {
-      await handleItem('object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
+      const pending = handleItem('object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
+      if (pending) await pending;
     }
   };
 
