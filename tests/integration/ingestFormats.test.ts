@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { eventJson, folder, records, scan } from './scan';
@@ -22,6 +23,17 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(ids(events)).toEqual(['001', '002', '003', '004', '005', '006', '007', '008']);
     expect(events.map((e) => e.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => eventJson(n)));
     expect(events.filter((e) => e.file === 3).map((e) => e.index)).toEqual([0, 1, 2]);
+  });
+
+  it('a gzip file of several members (as `cat a.gz b.gz` makes) is one document', async () => {
+    const texts = Array.from({ length: 300 }, (_, n) => eventJson(n + 1));
+    const content = records(texts);
+    const cut = content.length - 10;
+    // The last member's trailer gives a size far below the whole: the output outgrows it.
+    const dir = await folder({ 'joined.json.gz': Buffer.concat([gzipSync(content.slice(0, cut)), gzipSync(content.slice(cut))]) });
+    const { files, events } = await scan([dir]);
+    expect(files[0]).toMatchObject({ format: 'cloudtrail-records', events: 300, issues: [], contentSha256: createHash('sha256').update(content).digest('hex') });
+    expect(events.map((e) => e.text)).toEqual(texts);
   });
 
   it('lookup-events output: the CloudTrailEvent string is the event, EventTime in either form', async () => {
