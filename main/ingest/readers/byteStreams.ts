@@ -31,7 +31,8 @@ export async function peek(input: AsyncIterable<Buffer>, bytes: number): Promise
     taken.push(next.value);
     length += next.value.length;
   }
-  const head = Buffer.concat(taken);
+  // One chunk (a whole small file, or its whole inflated content) is kept as it is, not copied.
+  const head = taken.length === 1 ? taken[0]! : Buffer.concat(taken);
   async function* stream(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
     if (ended) return;
