@@ -7,9 +7,13 @@ function asObject(value: unknown): JsonObject | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
 }
 
-/** Own string-ish property as text; objects and absent values become ''. */
+/**
+ * A string-ish property as text; objects and absent values become ''. The keys read here are
+ * none of Object.prototype's, and JSON.parse makes a `__proto__` key an own property, so a
+ * plain read finds only the event's own values.
+ */
 function text(obj: JsonObject | undefined, key: string): string {
-  if (!obj || !Object.hasOwn(obj, key)) return '';
+  if (!obj) return '';
   const value = obj[key];
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
