@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs';
+import { close, open, read } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Channel } from './channel';
 import type { JobTotals } from './jobTotals';
@@ -31,12 +31,20 @@ const PREFETCH_FILES = 16;
 const PREFETCH_BYTES = 8 * 2 ** 20;
 
 /**
- * Reads a small file whole (one call instead of a stream); undefined for large or failing ones.
- * The callback form: for 1,000 files of 12 KB, half the CPU time of node:fs/promises'.
+ * Reads a small file whole (one read instead of a stream); undefined for large or failing ones,
+ * or one whose size is not what the walk found (the stream then reads all of it). The callback forms:
+ * for 1,000 files of 12 KB, half the CPU time of node:fs/promises'. The size is known from the
+ * walk, so unlike readFile this asks the thread pool for no fstat.
  */
 export function readSmall(path: string, size: number): Promise<Buffer | undefined> {
   if (size > PREFETCH_BYTES) return Promise.resolve(undefined);
-  return new Promise((done) => readFile(path, (error, data) => done(error ? undefined : data)));
+  return new Promise((done) =>
+    open(path, 'r', (openError, fd) => {
+      if (openError) return done(undefined);
+      const buffer = Buffer.allocUnsafe(size + 1);
+      read(fd, buffer, 0, size + 1, 0, (readError, bytes) => close(fd, () => done(readError || bytes !== size ? undefined : buffer.subarray(0, size))));
+    }),
+  );
 }
 
 /** Parses on the job's own thread, reading a few small files ahead so the disk works meanwhile. */
