@@ -88,6 +88,8 @@ interface Chunk {
 
 /** The index is split in parts, each growing on its own: a growth step copies 1/256 of it, never all at once. */
 const PART_BITS = 8;
+/** Slots a part starts with: 1 MB for the whole index, which a job of 200k events would otherwise grow to in 6 steps. */
+const FIRST_PART_SLOTS = 1024;
 /** A slot holds an entry number + 1 in its low 28 bits and the key's top 4 bits above them (0 is empty). */
 const ENTRY_BITS = 28;
 const ENTRY_MASK = 2 ** ENTRY_BITS - 1;
@@ -157,7 +159,7 @@ class PlaceRuns {
  * flat whatever the job's size.
  */
 export class Deduplicator {
-  private parts = Array.from({ length: 2 ** PART_BITS }, () => new Uint32Array(16));
+  private parts = Array.from({ length: 2 ** PART_BITS }, () => new Uint32Array(FIRST_PART_SLOTS));
   private readonly partSizes = new Uint32Array(2 ** PART_BITS);
   private chunks: Chunk[] = [];
   private places = new PlaceRuns();
@@ -262,7 +264,7 @@ export class Deduplicator {
       into[at + 5] = place.index;
     });
     this.spillCount++;
-    this.parts = this.parts.map(() => new Uint32Array(16));
+    this.parts = this.parts.map(() => new Uint32Array(FIRST_PART_SLOTS));
     this.partSizes.fill(0);
     this.chunks = [];
     this.places = new PlaceRuns();
