@@ -155,7 +155,7 @@ class PlaceRuns {
  * most probes never read an entry) finds them; where each was first seen is kept as runs
  * (PlaceRuns). Every bit of the key is compared: 48 bits were tried, and among 10M generated
  * eventIDs two shared them. Once `memoryEntries` are held, they are written to disk
- * (SpilledEntries, whose memory has a fixed budget) and memory starts afresh, so memory stays
+ * (SpilledEntries, whose memory has a fixed budget) and memory is emptied to be filled again, so memory stays
  * flat whatever the job's size.
  */
 export class Deduplicator {
@@ -231,7 +231,7 @@ export class Deduplicator {
       return { kind: 'conflict', first: { file: spilled[4]! | 0, index: spilled[5]! } };
     }
     const entry = this.size++;
-    if ((entry & (CHUNK - 1)) === 0) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
+    if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
     const chunk = this.chunks[entry >>> CHUNK_BITS]!;
     const within = entry & (CHUNK - 1);
     chunk.keyLow[within] = low;
@@ -264,9 +264,10 @@ export class Deduplicator {
       into[at + 5] = place.index;
     });
     this.spillCount++;
-    this.parts = this.parts.map(() => new Uint32Array(FIRST_PART_SLOTS));
+    // Emptied, not dropped: memory fills to the same size again, and dropped arrays would be
+    // held beside their successors until a full garbage collection.
+    for (const part of this.parts) part.fill(0);
     this.partSizes.fill(0);
-    this.chunks = [];
     this.places = new PlaceRuns();
     this.size = 0;
   }

@@ -53,11 +53,12 @@ describe('Deduplicator', () => {
     // The second pass found every event on disk: its first check wrote the fifth time, and runs of equal size were merged.
     expect(dedup.spills).toBe(5);
     expect(dedup.runs).toBe(2);
-    // In memory: an empty index (256 parts of 1,024 slots) and place list (64 runs of 12 bytes), and the runs' Bloom
+    // In memory: the index and entry chunks as they grew to hold 200,000 events, emptied (256 parts of 2,048 slots,
+    // 4 chunks of 65,536 entries of 14 bytes), an empty place list (64 runs of 12 bytes), and the runs' Bloom
     // filters (800,000 and 200,000 events, 10 bits an event, in 32-byte blocks, a multiple of 64 blocks each) and
     // where their buckets start (about 32 events a bucket: 2^15 and 2^13 buckets, 8 bytes a start).
     const filter = (events: number) => Math.ceil(Math.ceil((events * 10) / 256) / 64) * 64 * 32;
-    expect(dedup.bytes).toBe(256 * 1024 * 4 + 64 * 12 + filter(800_000) + filter(200_000) + (2 ** 15 + 1 + 2 ** 13 + 1) * 8);
+    expect(dedup.bytes).toBe(256 * 2048 * 4 + 4 * 65_536 * 14 + 64 * 12 + filter(800_000) + filter(200_000) + (2 ** 15 + 1 + 2 ** 13 + 1) * 8);
     // The runs' files have no name while open (POSIX), so nothing is left behind even if the job is killed.
     expect(spillFiles()).toEqual([]);
     dedup.close();
