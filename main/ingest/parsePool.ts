@@ -8,26 +8,13 @@ import { parseDiskFile, type ParseOutput } from './parseDisk';
 import type { ListedFile } from './walkFiles';
 
 /**
- * Parses the files of a walk on disk for a job, starting on those a little ahead of the job's.
- * The job takes the files in walk order and asks for each one's outputs in that order (skipping
- * files that could not be listed), and reads them in order, so results never depend on which
- * thread finished first.
- */
-export interface ParsePool {
-  files(): AsyncIterable<[disk: number, file: ListedFile]>;
-  outputs(disk: number): AsyncIterable<ParseOutput>;
-  close(): Promise<void>;
-}
-
-/**
  * Parse threads used unless asked for more: one. Measured on two cores, a 10M-event scan (50,000
  * files) peaks at 219 MB and takes 117 s on one thread, 315 MB and 100 s on two, against an aim
  * of 300 MB at any input size.
  */
 export const DEFAULT_PARSE_THREADS = 1;
 
-/** Small files are read whole ahead of the one being parsed: within this many files, up to this many bytes. */
-const PREFETCH_FILES = 16;
+/** Small files are read whole, and the job's thread reads up to this many bytes of them ahead of the one it parses. */
 const PREFETCH_BYTES = 8 * 2 ** 20;
 
 /**
@@ -45,54 +32,6 @@ export function readSmall(path: string, size: number): Promise<Buffer | undefine
       read(fd, buffer, 0, size + 1, 0, (readError, bytes) => close(fd, () => done(readError || bytes !== size ? undefined : buffer.subarray(0, size))));
     }),
   );
-}
-
-/** Parses on the job's own thread, reading a few small files ahead so the disk works meanwhile. */
-export class InlinePool implements ParsePool {
-  private readonly walk: Lookahead;
-  private readonly ahead = new Map<number, Promise<Buffer | undefined>>();
-  private aheadBytes = 0;
-
-  constructor(
-    source: AsyncIterable<ListedFile>,
-    private readonly limits: IngestLimits,
-    private readonly totals: JobTotals,
-    private readonly keepEvents: boolean,
-  ) {
-    this.walk = new Lookahead(source, PREFETCH_FILES, () => this.prefetch());
-  }
-
-  files(): AsyncIterable<[number, ListedFile]> {
-    return this.walk.entries();
-  }
-
-  outputs(disk: number): AsyncIterable<ParseOutput> {
-    const channel = new Channel<ParseOutput>(1);
-    const { path, size } = this.walk.get(disk)!;
-    const prefetched = this.ahead.get(disk);
-    if (this.ahead.delete(disk)) this.aheadBytes -= size;
-    this.prefetch();
-    void (async () => parseDiskFile(path, this.limits, this.totals, (output) => channel.push(output), this.keepEvents, await prefetched))().then(
-      () => channel.close(),
-      (error: unknown) => channel.close(error),
-    );
-    return channel;
-  }
-
-  private prefetch(): void {
-    while (this.aheadBytes < PREFETCH_BYTES) {
-      const next = this.walk.look();
-      if (!next) return;
-      const [disk, { path, size, notRead }] = next;
-      if (notRead || size > PREFETCH_BYTES) continue;
-      this.aheadBytes += size;
-      this.ahead.set(disk, readSmall(path, size));
-    }
-  }
-
-  async close(): Promise<void> {
-    this.walk.close();
-  }
 }
 
 /** Messages between the job and a parse worker. */
@@ -116,74 +55,124 @@ export interface ParseWorkerData {
  */
 const PARSE_YOUNG_GENERATION_MB = 8;
 
-/** Files per worker given out from the job's on, so each can read the next ones ahead. */
-const FILES_PER_WORKER = 3;
+/** Files given out from the job's on, per parsing thread, so that each can start on the next ones ahead. */
+const FILES_PER_PARSER = 16;
+
+/** How parse workers are run: `count` threads running `script` (the built parseWorker.cjs). */
+export interface ParseWorkers {
+  script: string;
+  count: number;
+}
+
+/** The files a parser was given and has not finished, by place in the walk. */
+type Parser = { worker?: Worker; pending: Map<number, Channel<ParseOutput>> };
 
 /**
- * Parses on worker threads, each taking whole files on disk (given out in walk order, as they
- * are found, to the least busy worker). Outputs wait in per-file channels until the job reads
+ * Parses the files of a walk on disk for a job, starting on those a little ahead of the job's:
+ * on the job's own thread and on `workers` more threads, each taking whole files, given out in
+ * walk order as they are found to the parser with the fewest unfinished. The job takes the files
+ * in walk order and asks for each one's outputs in that order (skipping files that could not be
+ * listed), and reads them in order, so results never depend on which thread finished first. A worker
+ * starts on its files at once; the job's thread parses its own when the job comes to them (small
+ * ones read ahead meanwhile), so it shares the parsing as its other work allows, and with no
+ * workers it parses every file. Worker outputs wait in per-file channels until the job reads
  * them; each read is acknowledged, and a worker with too many unacknowledged outputs pauses.
  */
-export class WorkerPool implements ParsePool {
+export class ParsePool {
   private readonly walk: Lookahead;
-  private readonly workers: { worker: Worker; pending: Map<number, Channel<ParseOutput>> }[];
-  /** Channels of files given to workers and not yet asked for by the job. */
+  private readonly parsers: Parser[];
+  /** The job's thread, as a parser: its files wait in `pending` with what was read of them ahead. */
+  private readonly own: Parser;
+  private readonly ahead = new Map<number, Promise<Buffer | undefined>>();
+  private aheadBytes = 0;
+  /** Channels of files given out and not yet asked for by the job. */
   private readonly assigned = new Map<number, Channel<ParseOutput>>();
 
   constructor(
     source: AsyncIterable<ListedFile>,
-    script: string,
-    threads: number,
-    data: ParseWorkerData,
+    private readonly data: { limits: IngestLimits; totals: JobTotals; keepEvents: boolean },
+    workers?: ParseWorkers,
   ) {
-    this.workers = Array.from({ length: threads }, () => {
-      const entry = { worker: new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } }), pending: new Map<number, Channel<ParseOutput>>() };
-      entry.worker.on('message', (report: ParseReport) => this.receive(entry, report));
-      entry.worker.on('error', (error) => this.fail(entry.pending, error));
-      entry.worker.on('exit', (code) => this.fail(entry.pending, new Error(`a parse worker stopped (exit code ${code})`)));
-      return entry;
-    });
-    this.walk = new Lookahead(source, threads * FILES_PER_WORKER, () => this.assign());
+    this.own = { pending: new Map() };
+    const workerData: ParseWorkerData = { limits: data.limits, totals: data.totals.memory, keepEvents: data.keepEvents };
+    this.parsers = [
+      this.own,
+      ...Array.from({ length: workers?.count ?? 0 }, () => {
+        const worker = new Worker(workers!.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
+        const parser: Parser = { worker, pending: new Map() };
+        worker.on('message', (report: ParseReport) => this.receive(parser, report));
+        worker.on('error', (error) => this.fail(parser.pending, error));
+        worker.on('exit', (code) => this.fail(parser.pending, new Error(`a parse worker stopped (exit code ${code})`)));
+        return parser;
+      }),
+    ];
+    this.walk = new Lookahead(source, this.parsers.length * FILES_PER_PARSER, () => this.assign());
   }
 
   files(): AsyncIterable<[number, ListedFile]> {
     return this.walk.entries();
   }
 
+  /** The outputs of a file the walk gave (not one it could not read), asked for in walk order. */
   outputs(disk: number): AsyncIterable<ParseOutput> {
     const channel = this.assigned.get(disk);
-    if (!channel) throw new Error(`file ${disk} was not given to a parse worker`);
+    if (!channel) throw new Error(`file ${disk} was not given to a parser`);
     this.assigned.delete(disk);
+    if (this.own.pending.has(disk)) this.parseHere(disk, channel);
     return channel;
   }
 
   async close(): Promise<void> {
     this.walk.close();
-    for (const entry of this.workers) entry.pending.clear();
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    for (const parser of this.parsers) parser.pending.clear();
+    await Promise.all(this.parsers.map(({ worker }) => worker?.terminate()));
+  }
+
+  private parseHere(disk: number, channel: Channel<ParseOutput>): void {
+    const { path, size } = this.walk.get(disk)!;
+    const prefetched = this.ahead.get(disk);
+    if (this.ahead.delete(disk)) this.aheadBytes -= size;
+    const { limits, totals, keepEvents } = this.data;
+    const end = (error?: unknown): void => {
+      this.own.pending.delete(disk);
+      channel.close(error);
+    };
+    void (async () => parseDiskFile(path, limits, totals, (output) => channel.push(output), keepEvents, await prefetched))().then(() => end(), end);
   }
 
   private assign(): void {
     for (let found = this.walk.look(); found; found = this.walk.look()) {
       const [disk, { path, size, notRead }] = found;
       if (notRead) continue;
-      const entry = this.workers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
+      const parser = this.parsers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
+      if (!parser.worker) {
+        // Read ahead while the job is busy with the files before it.
+        const channel = new Channel<ParseOutput>(1);
+        parser.pending.set(disk, channel);
+        this.assigned.set(disk, channel);
+        if (size <= PREFETCH_BYTES && this.aheadBytes < PREFETCH_BYTES) {
+          this.aheadBytes += size;
+          this.ahead.set(disk, readSmall(path, size));
+        }
+        continue;
+      }
       const ack: ParseRequest = { type: 'ack' };
-      const channel = new Channel<ParseOutput>(Infinity, () => entry.worker.postMessage(ack));
-      entry.pending.set(disk, channel);
+      const worker = parser.worker;
+      const channel = new Channel<ParseOutput>(Infinity, () => worker.postMessage(ack));
+      parser.pending.set(disk, channel);
       this.assigned.set(disk, channel);
-      entry.worker.postMessage({ type: 'parse', disk, path, size } satisfies ParseRequest);
+      worker.postMessage({ type: 'parse', disk, path, size } satisfies ParseRequest);
     }
   }
 
-  private receive(entry: WorkerPool['workers'][number], report: ParseReport): void {
-    const channel = entry.pending.get(report.disk);
+  private receive(parser: Parser, report: ParseReport): void {
+    const channel = parser.pending.get(report.disk);
     if (!channel) return;
     if (report.type === 'output') {
       void channel.push(report.output);
       return;
     }
-    entry.pending.delete(report.disk);
+    parser.pending.delete(report.disk);
     channel.close(report.type === 'failed' ? new Error(report.message) : undefined);
   }
 

@@ -5,7 +5,7 @@ import { parseDiskFile, type ParseOutput } from './parseDisk';
 import { readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
 
 /** Outputs this worker may have sent and not yet seen read by the job. */
-const WINDOW = 8;
+const WINDOW = 32;
 
 /** Parse-worker entry: parses the files on disk it is given, in order, pausing on unread outputs. */
 const port = parentPort!;

@@ -6,14 +6,14 @@ import { FileTracker } from './fileTracker';
 import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import type { ParsedEvents } from './parseDisk';
-import { InlinePool, WorkerPool, type ParsePool } from './parsePool';
+import { ParsePool } from './parsePool';
 import { countFiles, walkFiles } from './walkFiles';
 
 export interface IngestOptions {
   /** Events per batch message. */
   batchSize?: number;
   limits?: Partial<IngestLimits>;
-  /** Parse on this many worker threads running `script` (the built parseWorker.cjs); else on this thread. */
+  /** Parse on this many threads: this one and worker threads running `script` (the built parseWorker.cjs); else on this thread only. */
   parallel?: { script: string; threads: number };
   /** What the case being added to holds already, in pages, all taken (after the plan) before any event is judged. */
   known?: AsyncIterable<KnownEvents>;
@@ -118,10 +118,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const totals = new JobTotals();
   // One file on disk is parsed by one thread: more threads than files would only add copying.
   const threads = Math.min(options.parallel?.threads ?? 1, count.files - count.notRead);
-  const pool: ParsePool =
-    options.parallel && threads > 1
-      ? new WorkerPool(walkFiles(paths), options.parallel.script, threads, { limits, totals: totals.memory, keepEvents })
-      : new InlinePool(walkFiles(paths), limits, totals, keepEvents);
+  const pool = new ParsePool(walkFiles(paths), { limits, totals, keepEvents }, options.parallel && threads > 1 ? { script: options.parallel.script, count: threads - 1 } : undefined);
   let nextFile = 0;
   try {
     if (options.known) for await (const page of options.known) dedup.seed(page);

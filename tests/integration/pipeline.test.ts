@@ -78,6 +78,8 @@ describe('parsing on worker threads', () => {
     const threaded = await scan([join(dir, 'bucket'), extra], { batchSize: 64, parallel });
 
     expect(threaded.messages).toEqual(inline.messages);
+    // The job's thread and two workers.
+    expect((await scan([join(dir, 'bucket'), extra], { batchSize: 64, parallel: { ...parallel, threads: 3 } })).messages).toEqual(inline.messages);
 
     // Without events, on either side: the same messages but for the batches, conflicts included.
     const noBatches = inline.messages.filter((m) => m.type !== 'batch');
