@@ -110,18 +110,21 @@ const SYNC_LIMIT = 4 * 2 ** 20;
 
 /** Most output a whole inflation is given room for at once; past it, zlib's chunks are joined. */
 const WHOLE_CHUNK_LIMIT = 32 * 2 ** 20;
+/** Deflate's largest expansion: 1032 bytes out per byte in, at best. */
+const DEFLATE_MAX_RATIO = 1032;
 
 /**
  * Inflates one whole member at once when all of it is at hand; returns undefined (nothing
  * consumed) when it cannot, so the streaming path takes over and reports precisely. The output
  * gets room for the size the input's last 4 bytes give (a single member's trailer), plus one
  * byte so zlib sees it end: one buffer, where its default 16 KB chunks would be copied together
- * after. A wrong size (more members, trailing bytes, a hostile trailer) only costs that.
+ * after. A wrong size (more members, trailing bytes, a hostile trailer) costs at most the room
+ * deflate could fill from that input.
  */
 function inflateWhole(cursor: ByteCursor, budget: number): { output: Buffer; used: number } | undefined {
   const input = cursor.peek(cursor.available);
   const trailerSize = input.length >= 4 ? input.readUInt32LE(input.length - 4) : 0;
-  const chunkSize = Math.max(64, Math.min(trailerSize + 1, budget, WHOLE_CHUNK_LIMIT));
+  const chunkSize = Math.max(64, Math.min(trailerSize + 1, input.length * DEFLATE_MAX_RATIO, budget, WHOLE_CHUNK_LIMIT));
   try {
     const { buffer, engine } = inflateRawSync(input, { info: true, maxOutputLength: budget, chunkSize }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
     return { output: buffer, used: engine.bytesWritten };
