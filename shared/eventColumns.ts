@@ -1,4 +1,5 @@
 import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from './event';
+import type { PackedTexts } from './packedTexts';
 
 /**
  * One field of a batch: its distinct values, and per event the position of its value among them.
@@ -14,9 +15,15 @@ export interface FieldColumn {
 export const MAX_BATCH_EVENTS = 2 ** 16;
 
 /**
+ * Events per batch the app's ingest sends. The renderer fills each segment with whole batches
+ * (texts are packed a batch at a time), four of these.
+ */
+export const BATCH_EVENTS = 1024;
+
+/**
  * A batch of events as columns: how events travel between threads and processes. Copying a
  * few typed arrays and arrays of strings costs a fraction of copying an object per event
- * (whose every property name is written again).
+ * (whose every property name is written again); the texts, most of the bytes, travel packed.
  */
 export interface EventColumns {
   count: number;
@@ -26,17 +33,17 @@ export interface EventColumns {
   file: Uint32Array<ArrayBuffer>;
   index: Uint32Array<ArrayBuffer>;
   fields: Record<DictionaryField, FieldColumn>;
-  texts: string[];
+  texts: PackedTexts;
 }
 
 /** The buffers of a batch's columns, to transfer rather than copy when posting it. */
 export function columnBuffers(columns: EventColumns): ArrayBuffer[] {
-  const { time, readOnly, flags, file, index, fields } = columns;
-  return [time.buffer, readOnly.buffer, flags.buffer, file.buffer, index.buffer, ...DICTIONARY_FIELDS.map((field) => fields[field].ids.buffer)];
+  const { time, readOnly, flags, file, index, fields, texts } = columns;
+  return [time.buffer, readOnly.buffer, flags.buffer, file.buffer, index.buffer, ...DICTIONARY_FIELDS.map((field) => fields[field].ids.buffer), texts.deflated.buffer, texts.lengths.buffer];
 }
 
-/** Events as one batch of columns (at most MAX_BATCH_EVENTS of them). */
-export function columnsOf(events: readonly CairnEvent[]): EventColumns {
+/** Events as one batch of columns (at most MAX_BATCH_EVENTS of them), their texts packed by `pack` (main's packTexts: shared code has no DEFLATE). */
+export function columnsOf(events: readonly CairnEvent[], pack: (texts: string[]) => PackedTexts): EventColumns {
   const count = events.length;
   if (count > MAX_BATCH_EVENTS) throw new RangeError(`a batch holds at most ${MAX_BATCH_EVENTS} events, not ${count}`);
   const columns: EventColumns = {
@@ -47,7 +54,7 @@ export function columnsOf(events: readonly CairnEvent[]): EventColumns {
     file: new Uint32Array(count),
     index: new Uint32Array(count),
     fields: Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, { values: [], ids: new Uint16Array(count) }])) as unknown as Record<DictionaryField, FieldColumn>,
-    texts: new Array<string>(count),
+    texts: pack(events.map((event) => event.text)),
   };
   const positions = DICTIONARY_FIELDS.map(() => new Map<string, number>());
   for (let row = 0; row < count; row++) {
@@ -57,7 +64,6 @@ export function columnsOf(events: readonly CairnEvent[]): EventColumns {
     columns.flags[row] = event.flags;
     columns.file[row] = event.file;
     columns.index[row] = event.index;
-    columns.texts[row] = event.text;
     for (let at = 0; at < DICTIONARY_FIELDS.length; at++) {
       const field = DICTIONARY_FIELDS[at]!;
       const column = columns.fields[field];

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { columnBuffers, columnsOf } from '../../shared/eventColumns';
+import { BATCH_EVENTS, columnBuffers, columnsOf } from '../../shared/eventColumns';
 import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
 import { Channel } from './channel';
+import { packTexts } from './packTexts';
 import { runIngest } from './pipeline';
 
 /**
@@ -27,9 +28,9 @@ async function run(): Promise<void> {
   await runIngest(job, paths, async (message) => {
     if (message.type !== 'batch') return port.postMessage(message);
     await window.acquire(message.seq);
-    const events = columnsOf(message.events);
+    const events = columnsOf(message.events, packTexts);
     port.postMessage({ ...message, events } satisfies IngestMessage, [...columnBuffers(events), message.identities.keys.buffer, message.identities.digests.buffer]);
-  }, { known });
+  }, { known, batchSize: BATCH_EVENTS });
   port.off('message', onReply);
 }
 

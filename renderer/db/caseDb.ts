@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { DICTIONARY_FIELDS, type DictionaryField, type EvidenceFile } from '../../shared/event';
 import type { JobId } from '../../shared/ipc';
+import { unpackTexts, type PackedTexts } from '../../shared/packedTexts';
 
 /** Whole numbers in the narrowest array that holds a segment's values (opening a case reads every one). */
 export type NumberColumn = Uint8Array | Uint16Array | Uint32Array;
@@ -34,10 +35,18 @@ export interface SegmentIdentities {
   digests: Uint32Array;
 }
 
-/** The original JSON texts of a segment's events, kept apart so column scans never load them. */
-export interface SegmentTexts {
-  id: number;
-  texts: string[];
+/**
+ * The original JSON texts of a segment's events, kept apart so column scans never load them:
+ * packed, as the segment's batches brought them. Cases stored before texts were packed hold them
+ * as strings.
+ */
+export type SegmentTexts = { id: number; blocks: PackedTexts[] } | { id: number; texts: string[] };
+
+/** A segment's texts, in row order (none for a segment with no record). */
+export async function textsOf(record: SegmentTexts | undefined): Promise<string[]> {
+  if (!record) return [];
+  if ('texts' in record) return record.texts;
+  return (await Promise.all(record.blocks.map(unpackTexts))).flat();
 }
 
 /**

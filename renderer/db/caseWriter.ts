@@ -64,9 +64,9 @@ async function* knownPages(db: CaseDb, fileBase: number): AsyncGenerator<Extract
 const REPORT_INTERVAL_MS = 100;
 
 /**
- * Stores ingest jobs into a case: events into segments of SEGMENT_SIZE (columns, texts and
- * dictionary counts in one transaction, with the file records and conflicts that are complete
- * once they are in: see JobLedger). A job is first told what the case holds, so that it
+ * Stores ingest jobs into a case: events into segments of whole batches, up to SEGMENT_SIZE
+ * (columns, texts and dictionary counts in one transaction, with the file records and conflicts
+ * that are complete once they are in: see JobLedger). A job is first told what the case holds, so that it
  * deduplicates across imports. Messages of a job are handled one at a time; a batch is
  * acknowledged once its events are taken into the segment being filled, while the segment before
  * is written: one transaction at a time, so a slow disk slows ingest instead of filling memory.
@@ -173,10 +173,9 @@ export class CaseWriter {
           await sendKnown();
           return;
         case 'batch':
-          for (let row = 0; row < message.events.count; row++) {
-            builder.add(message.events, message.identities, row, fileBase);
-            if (builder.size === SEGMENT_SIZE) await store(state, true);
-          }
+          if (builder.size > 0 && !builder.fits(message.events.count)) await store(state, true);
+          builder.add(message.events, message.identities, fileBase);
+          if (builder.size === SEGMENT_SIZE) await store(state, true);
           port.postMessage({ type: 'ack', seq: message.seq } satisfies IngestReply);
           if (reportDue()) report({ kind: 'stored', job, stored });
           return;

@@ -1,10 +1,14 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
-import type { EventColumns } from '../../shared/eventColumns';
+import { BATCH_EVENTS, type EventColumns } from '../../shared/eventColumns';
+import type { PackedTexts } from '../../shared/packedTexts';
 import type { BatchIdentities } from '../../shared/ipc';
 import { dictionaryValues, type DictionaryChunk, type NumberColumn, type SegmentIdentities, type SegmentRecord, type SegmentTexts } from './caseDb';
 
-/** Events per segment: large enough for fast bulk writes, small enough to read one on demand. */
-export const SEGMENT_SIZE = 4096;
+/**
+ * Most events per segment: large enough for fast bulk writes, small enough to read one on demand.
+ * A segment holds whole batches (their texts stay packed as they came), so four of main's fill one.
+ */
+export const SEGMENT_SIZE = 4 * BATCH_EVENTS;
 
 interface FieldDictionary {
   ids: Map<string, number>;
@@ -44,10 +48,11 @@ export class DictionaryEncoder {
     return id;
   }
 
-  /** Counts one more event carrying `id`. */
-  use(field: DictionaryField, id: number): void {
+  /** Counts `events` more events carrying `id`. */
+  use(field: DictionaryField, id: number, events = 1): void {
     const dictionary = this.fields.get(field)!;
-    if (dictionary.uses[id]!++ === 0) dictionary.used.push(id);
+    if (dictionary.uses[id] === 0) dictionary.used.push(id);
+    dictionary.uses[id]! += events;
   }
 
   /** What changed since the last call, as the chunks of `segment`: one per field it touched. */
@@ -76,7 +81,7 @@ function narrowed(values: Uint32Array, count: number): NumberColumn {
   return column;
 }
 
-/** Fills one segment's columns and texts, a row at a time from ingest batches, and emits it when asked. */
+/** Fills one segment's columns and texts from whole ingest batches, and emits it when asked. */
 export class SegmentBuilder {
   private count = 0;
   private time = new Float64Array(SEGMENT_SIZE);
@@ -87,9 +92,7 @@ export class SegmentBuilder {
   private columns = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Uint32Array(SEGMENT_SIZE)])) as Record<DictionaryField, Uint32Array>;
   private keys = new Float64Array(SEGMENT_SIZE);
   private digests = new Uint32Array(2 * SEGMENT_SIZE);
-  private texts: string[] = [];
-  /** The batch rows last came from, with the dictionary id of each of its values once looked up (-1 before). */
-  private source?: { batch: EventColumns; ids: Record<DictionaryField, Int32Array> };
+  private texts: PackedTexts[] = [];
 
   constructor(private readonly dictionary: DictionaryEncoder) {}
 
@@ -97,36 +100,38 @@ export class SegmentBuilder {
     return this.count;
   }
 
-  /** Adds row `row` of a batch, whose identities are given, its file index moved on by `fileBase` to a case-wide file id. */
-  add(batch: EventColumns, identities: BatchIdentities, row: number, fileBase: number): void {
-    const at = this.count++;
-    this.time[at] = batch.time[row]!;
-    this.readOnly[at] = batch.readOnly[row]!;
-    this.flags[at] = batch.flags[row]!;
-    this.file[at] = fileBase + batch.file[row]!;
-    this.index[at] = batch.index[row]!;
-    const ids = this.idsOf(batch);
-    for (const field of DICTIONARY_FIELDS) {
-      const { values, ids: positions } = batch.fields[field];
-      const position = positions[row]!;
-      let id = ids[field][position]!;
-      if (id < 0) id = ids[field][position] = this.dictionary.idOf(field, values[position]!);
-      this.dictionary.use(field, id);
-      this.columns[field][at] = id;
-    }
-    this.keys[at] = identities.keys[row]!;
-    this.digests[2 * at] = identities.digests[2 * row]!;
-    this.digests[2 * at + 1] = identities.digests[2 * row + 1]!;
-    this.texts.push(batch.texts[row]!);
+  /** Whether a batch of `count` events fits in what is left of the segment. */
+  fits(count: number): boolean {
+    return this.count + count <= SEGMENT_SIZE;
   }
 
-  /** A batch's values are looked up in the dictionaries once each, not once per event. */
-  private idsOf(batch: EventColumns): Record<DictionaryField, Int32Array> {
-    if (this.source?.batch !== batch) {
-      const ids = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Int32Array(batch.fields[field].values.length).fill(-1)]));
-      this.source = { batch, ids: ids as Record<DictionaryField, Int32Array> };
+  /** Adds a batch whose identities are given, its file indexes moved on by `fileBase` to case-wide file ids. */
+  add(batch: EventColumns, identities: BatchIdentities, fileBase: number): void {
+    const { count } = batch;
+    if (!this.fits(count)) throw new RangeError(`a batch of ${count} events does not fit in a segment holding ${this.count} of at most ${SEGMENT_SIZE}`);
+    const at = this.count;
+    this.time.set(batch.time, at);
+    this.readOnly.set(batch.readOnly, at);
+    this.flags.set(batch.flags, at);
+    this.index.set(batch.index, at);
+    for (let row = 0; row < count; row++) this.file[at + row] = fileBase + batch.file[row]!;
+    // A batch repeats few values: each is looked up and counted once per batch, not once per event.
+    for (const field of DICTIONARY_FIELDS) {
+      const { values, ids: positions } = batch.fields[field];
+      const uses = new Uint32Array(values.length);
+      for (let row = 0; row < count; row++) uses[positions[row]!]!++;
+      const ids = values.map((value, position) => {
+        const id = this.dictionary.idOf(field, value);
+        this.dictionary.use(field, id, uses[position]!);
+        return id;
+      });
+      const column = this.columns[field];
+      for (let row = 0; row < count; row++) column[at + row] = ids[positions[row]!]!;
     }
-    return this.source.ids;
+    this.keys.set(identities.keys.subarray(0, count), at);
+    this.digests.set(identities.digests.subarray(0, 2 * count), 2 * at);
+    this.texts.push(batch.texts);
+    this.count += count;
   }
 
   /** Turns what was added into a segment with the given id and starts afresh. */
@@ -153,7 +158,7 @@ export class SegmentBuilder {
       index: narrowed(this.index, count),
     };
     const identities: SegmentIdentities = { id, keys: this.keys.slice(0, count), digests: this.digests.slice(0, 2 * count) };
-    const texts: SegmentTexts = { id, texts: this.texts };
+    const texts: SegmentTexts = { id, blocks: this.texts };
     this.count = 0;
     this.texts = [];
     return { segment, identities, texts };

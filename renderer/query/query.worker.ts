@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { CaseDb, type Annotation, type FileRecord } from '../db/caseDb';
+import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex } from './caseIndex';
 import { paramMatcher } from './paramMatch';
 import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
@@ -75,7 +75,7 @@ function paramMatches(open: OpenCase, filter: ParamFilter): Promise<Uint32Array>
       const test = paramMatcher(filter);
       const matches: number[] = [];
       for (const { id, start } of open.index.segmentStarts()) {
-        const texts = (await open.db.texts.get(id))?.texts ?? [];
+        const texts = await textsOf(await open.db.texts.get(id));
         texts.forEach((text, row) => {
           if (test(text)) matches.push(start + row);
         });
@@ -126,7 +126,7 @@ const TEXT_SEGMENTS_KEPT = 4;
 async function textOf({ db, texts }: OpenCase, segment: number, row: number): Promise<string> {
   let segmentTexts = texts.get(segment);
   texts.delete(segment);
-  segmentTexts ??= db.texts.get(segment).then((stored) => stored?.texts ?? []);
+  segmentTexts ??= db.texts.get(segment).then(textsOf);
   texts.set(segment, segmentTexts);
   if (texts.size > TEXT_SEGMENTS_KEPT) texts.delete(texts.keys().next().value!);
   return (await segmentTexts)[row] ?? '';

@@ -35,6 +35,11 @@ function timed(command: string, count: (stdout: string) => number): Promise<Meas
   });
 }
 
+/** Bytes under a path, as `du` counts them. */
+function diskBytes(path: string): Promise<number> {
+  return new Promise((done, fail) => execFile('du', ['-sb', path], (error, stdout) => (error ? fail(error) : done(Number(stdout.split('\t')[0])))));
+}
+
 const cairnScan = (path: string, threads: number) => timed(`node ${CLI} scan "${path}" --json --threads ${threads}`, (out) => (JSON.parse(out) as { events: number }).events);
 
 /**
@@ -235,6 +240,8 @@ try {
     ], CASE_EVENTS) + '\n',
   );
   process.stdout.write(`input latency during the import (key press → next frame): ${ms(imported!.input!)}\n`);
+  const [caseBytes, evidenceBytes] = await Promise.all([join(profile, 'Default', 'IndexedDB'), caseBundle].map(diskBytes));
+  process.stdout.write(`the case on disk (IndexedDB): ${(caseBytes! / 2 ** 20).toFixed(0)} MB, for ${(evidenceBytes! / 2 ** 20).toFixed(0)} MB of .json.gz evidence\n`);
   const reopened = await reopen(profile);
   process.stdout.write(`reopening the case: first rows drawn ${reopened.firstRows.toFixed(0)} ms after Open\n`);
   process.stdout.write(`paging (Page Down ×20, End, Home ×2): ${ms(reopened.paging)}\n`);

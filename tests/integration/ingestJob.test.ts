@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../main/handlers';
 import { startIngestJob, type IngestPort } from '../../main/ingestJob';
 import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply, type KnownEvents } from '../../shared/ipc';
+import { unpackTexts } from '../../shared/packedTexts';
 import { eventsOf } from '../unit/renderer/event';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 
@@ -88,7 +89,7 @@ describe('an ingest job in its worker thread', () => {
     // The case as the writer would describe it to a second import: this job's files come after the
     // 24 stored ones, so they sit at -24…-1.
     const batches = first.batches().flatMap((m) => (m.type === 'batch' ? [m] : []));
-    const events = batches.flatMap((m) => eventsOf(m.events));
+    const events = (await Promise.all(batches.map((m) => eventsOf(m.events)))).flat();
     const known: KnownEvents = {
       keys: Float64Array.from(batches.flatMap((m) => [...m.identities.keys])),
       digests: Uint32Array.from(batches.flatMap((m) => [...m.identities.digests])),
@@ -113,7 +114,7 @@ describe('an ingest job in its worker thread', () => {
     expect(second.messages.filter((m) => m.type === 'seeded')).toHaveLength(3);
     const conflict = second.messages.find((m) => m.type === 'conflict');
     expect(conflict).toMatchObject({ first: { file: events[7]!.file - 24, index: events[7]!.index }, second: { file: events[7]!.file, index: events[7]!.index } });
-    expect(second.batches().flatMap((m) => (m.type === 'batch' ? m.events.texts : []))).toEqual([events[7]!.text]);
+    expect(await Promise.all(second.batches().map((m) => (m.type === 'batch' ? unpackTexts(m.events.texts) : [])))).toEqual([[events[7]!.text]]);
   });
 
   it('cancels: the worker stops and the job still ends with done', async () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { CaseIndex } from '../../../renderer/query/caseIndex';
 import type { DictionaryChunk, SegmentRecord } from '../../../renderer/db/caseDb';
-import { columnsOf } from '../../../shared/eventColumns';
-import { event } from './event';
+import { batchOf, event } from './event';
 
 function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictionary: DictionaryChunk[] } {
   const dictionary = new DictionaryEncoder();
@@ -12,8 +11,7 @@ function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictio
   const segments = segmentsOfTimes.map((times, k) => {
     const identities = { keys: new Float64Array(times.length), digests: new Uint32Array(2 * times.length) };
     // Segment k's events come from case file 10 + k, at indexes 0, 1, …
-    const batch = columnsOf(times.map((time, i) => event({ time, eventName: `E${k}.${i}`, index: i })));
-    times.forEach((_, i) => builder.add(batch, identities, i, 10 + k));
+    builder.add(batchOf(times.map((time, i) => event({ time, eventName: `E${k}.${i}`, index: i }))), identities, 10 + k);
     const { segment } = builder.take(k);
     dictionaryChunks.push(...dictionary.takeChanges(k));
     return segment;

@@ -1,5 +1,7 @@
 import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from '../../../shared/event';
-import type { EventColumns } from '../../../shared/eventColumns';
+import { packTexts } from '../../../main/ingest/packTexts';
+import { columnsOf, type EventColumns } from '../../../shared/eventColumns';
+import { unpackTexts } from '../../../shared/packedTexts';
 
 /** A normalized event with every field empty but those given. */
 export function event(overrides: Partial<CairnEvent>): CairnEvent {
@@ -10,8 +12,12 @@ export function event(overrides: Partial<CairnEvent>): CairnEvent {
   };
 }
 
+/** Events as the app's ingest sends them: a batch of columns, texts packed. */
+export const batchOf = (events: readonly CairnEvent[]): EventColumns => columnsOf(events, packTexts);
+
 /** Every row of a batch as an event object. */
-export function eventsOf(columns: EventColumns): CairnEvent[] {
+export async function eventsOf(columns: EventColumns): Promise<CairnEvent[]> {
+  const texts = await unpackTexts(columns.texts);
   return Array.from({ length: columns.count }, (_, row) => {
     const fields = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, columns.fields[field].values[columns.fields[field].ids[row]!]!])) as Record<DictionaryField, string>;
     return {
@@ -21,7 +27,7 @@ export function eventsOf(columns: EventColumns): CairnEvent[] {
       file: columns.file[row]!,
       index: columns.index[row]!,
       flags: columns.flags[row]!,
-      text: columns.texts[row]!,
+      text: texts[row]!,
     };
   });
 }
