@@ -66,8 +66,8 @@ const REPORT_INTERVAL_MS = 100;
 /**
  * Stores ingest jobs into a case: events into segments of whole batches, up to SEGMENT_SIZE
  * (columns, texts and dictionary counts in one transaction, with the file records and conflicts
- * that are complete once they are in: see JobLedger). A job is first told what the case holds, so that it
- * deduplicates across imports. Messages of a job are handled one at a time; a batch is
+ * that are complete once they are in: see JobLedger). A job is first told what the case holds,
+ * so that it deduplicates across imports. Messages of a job are handled one at a time; a batch is
  * acknowledged once its events are taken into the segment being filled, while the segment before
  * is written: one transaction at a time, so a slow disk slows ingest instead of filling memory.
  */

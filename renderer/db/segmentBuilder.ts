@@ -49,7 +49,7 @@ export class DictionaryEncoder {
   }
 
   /** Counts `events` more events carrying `id`. */
-  use(field: DictionaryField, id: number, events = 1): void {
+  use(field: DictionaryField, id: number, events: number): void {
     const dictionary = this.fields.get(field)!;
     if (dictionary.uses[id] === 0) dictionary.used.push(id);
     dictionary.uses[id]! += events;

@@ -82,7 +82,7 @@ describe('SegmentBuilder', () => {
     ]);
     const encode = (field: 'region' | 'actor', value: string): number => {
       const id = dictionary.idOf(field, value);
-      dictionary.use(field, id);
+      dictionary.use(field, id, 1);
       return id;
     };
     expect(encode('region', 'eu-west-1')).toBe(2);
