@@ -9,9 +9,9 @@ import { runIngest } from './pipeline';
 /**
  * Worker-thread entry: runs one job off the main thread, deduplicating against what the case
  * already holds and holding back batches until acknowledged. It parses on its own thread: the
- * renderer storing the batches keeps a core busy too (on two cores, a 200k-event import took
- * 6.4–6.8 s on one parse thread against 7.7–9.2 s on two workers, which copy every event once more), and
- * each more parse thread adds memory (see DEFAULT_PARSE_THREADS).
+ * renderer storing the batches keeps the other core busy (on two cores, a 200k-event import took
+ * 5.5–6.1 s with this thread alone and the same with a parse worker beside it, which copies every
+ * event once more), and each more parse thread adds memory (see DEFAULT_PARSE_THREADS).
  */
 async function run(): Promise<void> {
   const { job, paths } = workerData as { job: JobId; paths: string[] };
