@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { identityBuffers } from './dedup';
+import { nextTurn } from './nextTurn';
 import { JobTotals } from './jobTotals';
 import { parseDiskFile, type ParseOutput } from './parseDisk';
 import { readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
@@ -28,6 +29,9 @@ async function drainQueue(): Promise<void> {
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { disk, path, data } = next;
     try {
+      // A turn of the event loop before each file: parsing runs on promises that never leave it, and the
+      // reads of the files queued ahead (open, read, close) move on only in such turns.
+      await nextTurn();
       await parseDiskFile(path, limits, totals, (output) => send(disk, output), keepEvents, await data);
       port.postMessage({ type: 'end', disk } satisfies ParseReport);
     } catch (error) {

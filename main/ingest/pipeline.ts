@@ -6,6 +6,7 @@ import { FileTracker } from './fileTracker';
 import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import type { ParsedEvents } from './parseDisk';
+import { nextTurn } from './nextTurn';
 import { ParsePool } from './parsePool';
 import { countFiles, walkFiles } from './walkFiles';
 
@@ -148,6 +149,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
         }
       }
       progress.filesDone++;
+      // The walk, the reads ahead and the workers' messages all wait for a turn of the event loop.
+      await nextTurn();
       progress.bytesDone = doneBefore + size;
       await post({ type: 'progress', job, progress: { ...progress } });
     }
