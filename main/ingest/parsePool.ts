@@ -58,7 +58,7 @@ export interface ParseWorkerData {
 const PARSE_YOUNG_GENERATION_MB = 8;
 
 /** Files given out from the job's on, per parsing thread, so that each can start on the next ones ahead. */
-const FILES_PER_PARSER = 16;
+export const FILES_PER_PARSER = 16;
 
 /** How parse workers are run: `count` threads running `script` (the built parseWorker.cjs). */
 export interface ParseWorkers {
@@ -93,22 +93,26 @@ export class ParsePool {
   constructor(
     source: AsyncIterable<ListedFile>,
     private readonly data: { limits: IngestLimits; totals: JobTotals; keepEvents: boolean },
-    workers?: ParseWorkers,
+    private readonly workers?: ParseWorkers,
   ) {
     this.own = { pending: new Map() };
-    const workerData: ParseWorkerData = { limits: data.limits, totals: data.totals.memory, keepEvents: data.keepEvents };
-    this.parsers = [
-      this.own,
-      ...Array.from({ length: workers?.count ?? 0 }, () => {
-        const worker = new Worker(workers!.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
-        const parser: Parser = { worker, pending: new Map() };
-        worker.on('message', (report: ParseReport) => this.receive(parser, report));
-        worker.on('error', (error) => this.fail(parser.pending, error));
-        worker.on('exit', (code) => this.fail(parser.pending, new Error(`a parse worker stopped (exit code ${code})`)));
-        return parser;
-      }),
-    ];
-    this.walk = new Lookahead(source, this.parsers.length * FILES_PER_PARSER, () => this.assign());
+    this.parsers = [this.own];
+    this.walk = new Lookahead(source, (1 + (workers?.count ?? 0)) * FILES_PER_PARSER, () => this.assign());
+  }
+
+  /**
+   * A worker is started when a file finds every parser busy: never more threads than files, and
+   * the first starts while the job's thread is still busy with the first file.
+   */
+  private startWorker(script: string): Parser {
+    const workerData: ParseWorkerData = { limits: this.data.limits, totals: this.data.totals.memory, keepEvents: this.data.keepEvents };
+    const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
+    const parser: Parser = { worker, pending: new Map() };
+    worker.on('message', (report: ParseReport) => this.receive(parser, report));
+    worker.on('error', (error) => this.fail(parser.pending, error));
+    worker.on('exit', (code) => this.fail(parser.pending, new Error(`a parse worker stopped (exit code ${code})`)));
+    this.parsers.push(parser);
+    return parser;
   }
 
   files(): AsyncIterable<[number, ListedFile]> {
@@ -146,7 +150,8 @@ export class ParsePool {
     for (let found = this.walk.look(); found; found = this.walk.look()) {
       const [disk, { path, size, notRead }] = found;
       if (notRead) continue;
-      const parser = this.parsers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
+      let parser = this.parsers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
+      if (parser.pending.size > 0 && this.workers && this.parsers.length <= this.workers.count) parser = this.startWorker(this.workers.script);
       if (!parser.worker) {
         // Read ahead while the job is busy with the files before it.
         const channel = new Channel<ParseOutput>(1);

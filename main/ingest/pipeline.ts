@@ -51,21 +51,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const batchSize = options.batchSize ?? 1000;
   const keepEvents = options.events ?? true;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  // The files are walked twice, to count them and then to parse them, so that they are never all
-  // held: the counts are only for progress (the tree may change between the walks).
-  const count = await countFiles(paths);
-  const progress: IngestProgress = {
-    filesDone: 0,
-    filesTotal: count.files,
-    bytesDone: 0,
-    bytesTotal: count.bytes,
-    events: 0,
-    duplicates: 0,
-    conflicts: 0,
-    errors: 0,
-  };
-  await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
-
+  const progress: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
   const dedup = new Deduplicator(options.memoryEntries);
   let seq = 0;
   let batch: CairnEvent[] = [];
@@ -117,11 +103,17 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   };
 
   const totals = new JobTotals();
-  // One file on disk is parsed by one thread: more threads than files would only add copying.
-  const threads = Math.min(options.parallel?.threads ?? 1, count.files - count.notRead);
-  const pool = new ParsePool(walkFiles(paths), { limits, totals, keepEvents }, options.parallel && threads > 1 ? { script: options.parallel.script, count: threads - 1 } : undefined);
+  const { parallel } = options;
+  // Parsing starts at once, its workers meanwhile, while the files are counted.
+  const pool = new ParsePool(walkFiles(paths), { limits, totals, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
   let nextFile = 0;
   try {
+    // The files are walked twice, to count them and to parse them, so that they are never all
+    // held: the counts are only for progress (the tree may change between the walks).
+    const count = await countFiles(paths);
+    progress.filesTotal = count.files;
+    progress.bytesTotal = count.bytes;
+    await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
     if (options.known) for await (const page of options.known) dedup.seed(page);
     for await (const [disk, { path, size, notRead }] of pool.files()) {
       const doneBefore = progress.bytesDone;

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tarOf, zipOf } from '../fixtures/generators/archives';
 import { CORPUS, CORPUS_BUNDLE, writeCorpusBundle } from '../fixtures/generators/trailBundle';
+import { FILES_PER_PARSER } from '../../main/ingest/parsePool';
 import { runIngest, type JobMessage } from '../../main/ingest/pipeline';
 import { eventJson, folder, records, scan } from './scan';
 
@@ -106,22 +107,26 @@ describe('a tree that changes between the count and the walk', () => {
     ['on this thread', {}],
     ['on worker threads', { parallel }],
   ])('parses what the walk finds, %s: the count is only for progress', async (_, options) => {
-    const [a, b, c, d] = [records([eventJson(1)]), records([eventJson(2), eventJson(3)]), records([eventJson(4), eventJson(5), eventJson(6)]), records([eventJson(7)])];
-    const dir = await folder({ 'a.json': a, 'b.json': b });
+    // The walk runs beside the count, a bounded number of files ahead of the job: more files
+    // than that come first, so that it has not reached `later/` when the plan is sent.
+    const first = Array.from({ length: 3 * FILES_PER_PARSER }, (_, n) => records([eventJson(n)]));
+    const [a, b, c] = [records([eventJson(100)]), records([eventJson(101), eventJson(102)]), records([eventJson(103)])];
+    const dir = await folder({ ...Object.fromEntries(first.map((text, n) => [`first/${String(n).padStart(2, '0')}.json`, text])), 'later/a.json': a });
     const messages: JobMessage[] = [];
     const progress = await runIngest('job-test', [dir], async (message) => {
       messages.push(message);
       if (message.type !== 'plan') return;
-      await rm(join(dir, 'a.json'));
-      await writeFile(join(dir, 'c.json'), c);
-      await writeFile(join(dir, 'd.json'), d);
+      await rm(join(dir, 'later/a.json'));
+      await writeFile(join(dir, 'later/b.json'), b);
+      await writeFile(join(dir, 'later/c.json'), c);
     }, options);
-    expect(messages[0]).toEqual({ type: 'plan', job: 'job-test', filesTotal: 2, bytesTotal: a.length + b.length });
-    expect(messages.flatMap((m) => (m.type === 'file' ? [[m.file.index, m.file.path.replace(dir, ''), m.file.events]] : []))).toEqual([
-      [0, '/b.json', 2],
-      [1, '/c.json', 3],
-      [2, '/d.json', 1],
+    const firstBytes = first.reduce((sum, text) => sum + text.length, 0);
+    expect(messages[0]).toEqual({ type: 'plan', job: 'job-test', filesTotal: first.length + 1, bytesTotal: firstBytes + a.length });
+    expect(messages.flatMap((m) => (m.type === 'file' ? [[m.file.index, m.file.path.replace(dir, ''), m.file.events]] : [])).slice(first.length - 1)).toEqual([
+      [first.length - 1, `/first/${first.length - 1}.json`, 1],
+      [first.length, '/later/b.json', 2],
+      [first.length + 1, '/later/c.json', 1],
     ]);
-    expect(progress).toEqual({ filesDone: 3, filesTotal: 2, bytesDone: b.length + c.length + d.length, bytesTotal: a.length + b.length, events: 6, duplicates: 0, conflicts: 0, errors: 0 });
+    expect(progress).toEqual({ filesDone: first.length + 2, filesTotal: first.length + 1, bytesDone: firstBytes + b.length + c.length, bytesTotal: firstBytes + a.length, events: first.length + 3, duplicates: 0, conflicts: 0, errors: 0 });
   });
 });
