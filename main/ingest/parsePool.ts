@@ -60,7 +60,7 @@ const PARSE_YOUNG_GENERATION_MB = 8;
 /** Files given out from the job's on, per parsing thread, so that each can start on the next ones ahead. */
 export const FILES_PER_PARSER = 16;
 
-/** How parse workers are run: `count` threads running `script` (the built parseWorker.cjs). */
+/** How parse workers are run: up to `count` threads running `script` (the built parseWorker.cjs). */
 export interface ParseWorkers {
   script: string;
   count: number;
@@ -71,14 +71,15 @@ type Parser = { worker?: Worker; pending: Map<number, Channel<ParseOutput>> };
 
 /**
  * Parses the files of a walk on disk for a job, starting on those a little ahead of the job's:
- * on the job's own thread and on `workers` more threads, each taking whole files, given out in
- * walk order as they are found to the parser with the fewest unfinished. The job takes the files
- * in walk order and asks for each one's outputs in that order (skipping files that could not be
- * listed), and reads them in order, so results never depend on which thread finished first. A worker
- * starts on its files at once; the job's thread parses its own when the job comes to them (small
- * ones read ahead meanwhile), so it shares the parsing as its other work allows, and with no
- * workers it parses every file. Worker outputs wait in per-file channels until the job reads
- * them; each read is acknowledged, and a worker with too many unacknowledged outputs pauses.
+ * on the job's own thread and on up to `workers` more threads, each taking whole files, given
+ * out in walk order as they are found to the parser with the fewest unfinished. The job takes
+ * the files in walk order and asks for each one's outputs in that order (skipping files that
+ * could not be listed), and reads them in order, so results never depend on which thread
+ * finished first. A worker (started when a file finds every parser busy) starts on its files at
+ * once; the job's thread parses its own when the job comes to them (small ones read ahead
+ * meanwhile), so it shares the parsing as its other work allows, and with no workers it parses
+ * every file. Worker outputs wait in per-file channels until the job reads them; each read is
+ * acknowledged, and a worker with too many unacknowledged outputs pauses.
  */
 export class ParsePool {
   private readonly walk: Lookahead;
