@@ -104,7 +104,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
 
   const totals = new JobTotals();
   const { parallel } = options;
-  // Parsing starts at once, its workers meanwhile, while the files are counted.
+  // The walk starts at once, and the parse worker as soon as it finds files, while the files are counted; the job's own
+  // thread parses once the plan is sent (not waiting for the count measured no faster: 1.65 s against 1.66 s for 200k events).
   const pool = new ParsePool(walkFiles(paths), { limits, totals, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
   let nextFile = 0;
   try {
