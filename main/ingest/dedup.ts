@@ -51,23 +51,31 @@ export interface ParsedIdentities extends BatchIdentities {
 /** The buffers of parsed identities, to transfer rather than copy when posting them. */
 export const identityBuffers = ({ keys, digests, files, indexes }: ParsedIdentities): ArrayBuffer[] => [keys.buffer, digests.buffer, files.buffer, indexes.buffer];
 
-/** Fills the identities of up to `capacity` events, as they are parsed. */
+/** Room an EventIdentities starts with: most trail files of a quiet account hold a few events. */
+const FIRST_CAPACITY = 16;
+
+/**
+ * Fills the identities of up to `capacity` events, as they are parsed. Its arrays start small and
+ * double as events come (a file on disk gets one per batch, and most files hold few events).
+ */
 export class EventIdentities implements ParsedIdentities {
-  readonly keys: Float64Array<ArrayBuffer>;
-  readonly digests: Uint32Array<ArrayBuffer>;
-  readonly files: Uint32Array<ArrayBuffer>;
-  readonly indexes: Uint32Array<ArrayBuffer>;
+  keys: Float64Array<ArrayBuffer>;
+  digests: Uint32Array<ArrayBuffer>;
+  files: Uint32Array<ArrayBuffer>;
+  indexes: Uint32Array<ArrayBuffer>;
   readonly ids: string[] = [];
 
-  constructor(capacity: number) {
-    this.keys = new Float64Array(capacity);
-    this.digests = new Uint32Array(capacity * 2);
-    this.files = new Uint32Array(capacity);
-    this.indexes = new Uint32Array(capacity);
+  constructor(private readonly capacity: number) {
+    const room = Math.min(capacity, FIRST_CAPACITY);
+    this.keys = new Float64Array(room);
+    this.digests = new Uint32Array(room * 2);
+    this.files = new Uint32Array(room);
+    this.indexes = new Uint32Array(room);
   }
 
   add(eventId: string | undefined, text: string, file: number, index: number): void {
     const at = this.ids.length;
+    if (at === this.keys.length) this.grow();
     // The digest's bytes as the characters of a 'binary' (Latin-1) string: no Buffer to allocate, no hex to
     // parse (1.00 µs per 766-character event, against 1.29 µs from hex and 1.83 µs from a Buffer).
     const digest = hash('sha256', text, 'binary');
@@ -78,6 +86,22 @@ export class EventIdentities implements ParsedIdentities {
     this.indexes[at] = index;
     this.ids.push(eventId ?? '');
   }
+
+  private grow(): void {
+    const room = this.keys.length;
+    if (room >= this.capacity) throw new RangeError(`identities hold at most ${this.capacity} events`);
+    const next = Math.min(this.capacity, 2 * room);
+    this.keys = widened(this.keys, new Float64Array(next));
+    this.digests = widened(this.digests, new Uint32Array(2 * next));
+    this.files = widened(this.files, new Uint32Array(next));
+    this.indexes = widened(this.indexes, new Uint32Array(next));
+  }
+}
+
+/** `wider`, holding `array`'s values first. */
+function widened<T extends Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(array: T, wider: T): T {
+  wider.set(array);
+  return wider;
 }
 
 /** Entries per chunk of the entry store: it grows a chunk at a time, never copying what it holds. */

@@ -111,4 +111,18 @@ describe('EventIdentities', () => {
     expect([...identities.files]).toEqual([3, 3, 3]);
     expect([...identities.indexes]).toEqual([0, 1, 2]);
   });
+
+  it('grows as events come, past its first room, keeping every identity, and refuses more than its capacity', () => {
+    const identities = new EventIdentities(40);
+    expect(identities.keys.length).toBe(16);
+    for (let at = 0; at < 40; at++) identities.add(`id-${at}`, `{"eventID":"id-${at}"}`, at % 3, 100 + at);
+    expect(identities.keys.length).toBe(40);
+    expect(identities.ids).toHaveLength(40);
+    expect(new Set(identities.keys).size).toBe(40);
+    const expected = Array.from({ length: 40 }, (_, at) => createHash('sha256').update(`{"eventID":"id-${at}"}`).digest().readUInt32BE(0));
+    expect([...identities.digests].filter((_, k) => k % 2 === 0)).toEqual(expected);
+    expect([...identities.files]).toEqual(Array.from({ length: 40 }, (_, at) => at % 3));
+    expect([...identities.indexes]).toEqual(Array.from({ length: 40 }, (_, at) => 100 + at));
+    expect(() => identities.add('one-more', '{}', 0, 0)).toThrow('identities hold at most 40 events');
+  });
 });
