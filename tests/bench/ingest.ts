@@ -14,6 +14,9 @@ const ROUNDS = Number(process.env['CAIRN_BENCH_ROUNDS'] ?? 3);
 const BUNDLE_EVENTS = Number(process.env['CAIRN_BENCH_EVENTS'] ?? 200_000);
 const NDJSON_EVENTS = Number(process.env['CAIRN_BENCH_NDJSON_EVENTS'] ?? 500_000);
 const CASE_EVENTS = Number(process.env['CAIRN_BENCH_CASE_EVENTS'] ?? 1_000_000);
+/** Events per file of the bundles: as busy trails deliver them, and as a quiet account's do (many more, smaller files). */
+const EVENTS_PER_FILE = 200;
+const SMALL_FILE_EVENTS = 40;
 const CLI = resolve(import.meta.dirname, '../../dist/main/cli.cjs');
 
 interface Measure {
@@ -40,6 +43,8 @@ function diskBytes(path: string): Promise<number> {
   return new Promise((done, fail) => execFile('du', ['-sb', path], (error, stdout) => (error ? fail(error) : done(Number(stdout.split('\t')[0])))));
 }
 
+const countLines = (out: string) => Number(out.trim());
+const jqRecords = (dir: string) => timed(`find "${dir}" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[]' | wc -l`, countLines);
 const cairnScan = (path: string, threads: number) => timed(`node ${CLI} scan "${path}" --json --threads ${threads}`, (out) => (JSON.parse(out) as { events: number }).events);
 
 /**
@@ -198,39 +203,43 @@ function table(title: string, rows: [string, Measure][], expected: number): stri
   return lines.join('\n');
 }
 
-const work = await mkdtemp(join(tmpdir(), 'cairn-bench-'));
-try {
-  const bundle = join(work, 'bundle');
-  process.stdout.write(`Generating ${BUNDLE_EVENTS} events in ${Math.ceil(BUNDLE_EVENTS / 200)} .json.gz files (S3 layout) and ${NDJSON_EVENTS} events of NDJSON…\n`);
-  await writeSyntheticBundle(bundle, BUNDLE_EVENTS, 200);
-  const ndjson = join(work, 'events.ndjson');
-  await writeNdjson(ndjson, NDJSON_EVENTS);
-
-  const lines = (out: string) => Number(out.trim());
-  const [jq, oneThread, twoThreads, ceiling] = await medians([
-    () => timed(`find "${bundle}" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[]' | wc -l`, lines),
+/** Generates BUNDLE_EVENTS events in files of `perFile` (S3 layout), scans them beside jq (and, if asked, the two-core ceiling), and deletes them. */
+async function scanBundle(bundle: string, perFile: number, ceiling: boolean): Promise<void> {
+  const files = Math.ceil(BUNDLE_EVENTS / perFile);
+  process.stdout.write(`\nGenerating ${BUNDLE_EVENTS} events in ${files} .json.gz files of ${perFile} events (S3 layout)…\n`);
+  await writeSyntheticBundle(bundle, BUNDLE_EVENTS, perFile);
+  const [jq, oneThread, twoThreads, pair] = await medians([
+    () => jqRecords(bundle),
     () => cairnScan(bundle, 1),
     () => cairnScan(bundle, 2),
-    () => pairOf(`node ${CLI} scan "${bundle}" --json --threads 1 | jq .events`),
+    ...(ceiling ? [() => pairOf(`node ${CLI} scan "${bundle}" --json --threads 1 | jq .events`)] : []),
   ]);
-  process.stdout.write(
-    table(`S3 bundle of .json.gz trail files (median of ${ROUNDS} interleaved runs)`, [
-      ["zcat | jq -c '.Records[]' (baseline)", jq!],
-      ['cairn scan, one thread (hashing, dedup)', oneThread!],
-      ['cairn scan, two parse threads', twoThreads!],
-      ['ceiling: two one-thread scans at once', ceiling!],
-    ], BUNDLE_EVENTS) + '\n',
-  );
+  const rows: [string, Measure][] = [
+    ["zcat | jq -c '.Records[]' (baseline)", jq!],
+    ['cairn scan, one thread (hashing, dedup)', oneThread!],
+    ['cairn scan, two parse threads', twoThreads!],
+  ];
+  if (pair) rows.push(['ceiling: two one-thread scans at once', pair]);
+  process.stdout.write(table(`S3 bundle: ${files} .json.gz trail files of ${perFile} events (median of ${ROUNDS} interleaved runs)`, rows, BUNDLE_EVENTS) + '\n');
   await rm(bundle, { recursive: true, force: true });
+}
+
+const work = await mkdtemp(join(tmpdir(), 'cairn-bench-'));
+try {
+  process.stdout.write(`Generating ${NDJSON_EVENTS} events of NDJSON…\n`);
+  const ndjson = join(work, 'events.ndjson');
+  await writeNdjson(ndjson, NDJSON_EVENTS);
+  await scanBundle(join(work, 'bundle'), EVENTS_PER_FILE, true);
+  await scanBundle(join(work, 'small'), SMALL_FILE_EVENTS, false);
 
   const caseBundle = join(work, 'case');
   const profile = join(work, 'profile');
-  process.stdout.write(`\nGenerating ${CASE_EVENTS} events in ${Math.ceil(CASE_EVENTS / 200)} .json.gz files for a case…\n`);
-  await writeSyntheticBundle(caseBundle, CASE_EVENTS, 200);
+  process.stdout.write(`\nGenerating ${CASE_EVENTS} events in ${Math.ceil(CASE_EVENTS / EVENTS_PER_FILE)} .json.gz files for a case…\n`);
+  await writeSyntheticBundle(caseBundle, CASE_EVENTS, EVENTS_PER_FILE);
   // Each import into a fresh case; the first one's is kept for the reopening measures.
   let imports = 0;
   const [caseBaseline, imported] = await medians([
-    () => timed(`find "${caseBundle}" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[]' | wc -l`, lines),
+    () => jqRecords(caseBundle),
     () => endToEnd(caseBundle, imports++ === 0 ? profile : undefined),
   ]);
   process.stdout.write(
@@ -246,7 +255,7 @@ try {
   process.stdout.write(`reopening the case: first rows drawn ${reopened.firstRows.toFixed(0)} ms after Open\n`);
   process.stdout.write(`paging (Page Down ×20, End, Home ×2): ${ms(reopened.paging)}\n`);
   process.stdout.write(`scrolling (5,000 px a step): ${ms(reopened.scrolling)}\n`);
-  const [jqNdjson, cairnNdjson] = await medians([() => timed(`jq -c '.' "${ndjson}" | wc -l`, lines), () => cairnScan(ndjson, 2)]);
+  const [jqNdjson, cairnNdjson] = await medians([() => timed(`jq -c '.' "${ndjson}" | wc -l`, countLines), () => cairnScan(ndjson, 2)]);
   process.stdout.write(
     table(`One large NDJSON file (median of ${ROUNDS} interleaved runs)`, [
       ["jq -c '.' (baseline)", jqNdjson!],
