@@ -1,8 +1,9 @@
+import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IngestLimits } from './limits';
 import { HashingTap, ReadError, peek, sniffContainer } from './readers/byteStreams';
 import type { JobTotals } from './jobTotals';
-import { checkGrowth, gunzip } from './readers/gunzip';
+import { checkGrowth, gunzip, gunzipWhole } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
 import type { FileTracker } from './fileTracker';
@@ -17,6 +18,10 @@ export interface TreeContext {
 }
 
 const SNIFF_BYTES = 512;
+
+async function* inOne(buffer: Buffer): AsyncGenerator<Buffer> {
+  yield buffer;
+}
 
 async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of stream) void chunk;
@@ -66,10 +71,19 @@ export class TreeReader {
 
   /**
    * Reads a file on disk; `progress` sees its bytes as they are read. A small file may come
-   * already read (`prefetched`, read while the previous file was parsed): it is not read again.
+   * already read (`prefetched`, read while the previous file was parsed): it is not read again,
+   * and when it is plain text, or one sound gzip member, it skips the streaming layers.
    */
   async readDiskFile(path: string, progress: (bytes: number) => void, prefetched?: Buffer): Promise<void> {
     const file = this.ctx.newFile(path, []);
+    if (prefetched) {
+      const whole = this.wholeContent(prefetched);
+      if (whole) {
+        progress(prefetched.length);
+        await this.readWhole(file, prefetched, whole, path);
+        return;
+      }
+    }
     const raw = new HashingTap();
     async function* counted(): AsyncGenerator<Buffer> {
       const chunks = prefetched ? [prefetched] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
@@ -79,6 +93,24 @@ export class TreeReader {
       }
     }
     await this.readFile(file, raw.tap(counted()), raw, 0, path);
+  }
+
+  /** The content of a whole file at hand: itself, or its gunzipped bytes when it is one sound member; undefined otherwise. */
+  private wholeContent(bytes: Buffer): Buffer | undefined {
+    return sniffContainer(bytes) === 'gzip' ? gunzipWhole(bytes, this.ctx.limits, this.ctx.totals) : bytes;
+  }
+
+  private async readWhole(file: FileTracker, bytes: Buffer, content: Buffer, path: string): Promise<void> {
+    const gzipped = content !== bytes;
+    try {
+      await this.readContent(file, inOne(content), content, 0, gzipped ? undefined : path);
+    } catch (error) {
+      recordIssue(file, error);
+    }
+    file.record.size = bytes.length;
+    file.record.sha256 = hash('sha256', bytes, 'hex');
+    file.record.contentSha256 = gzipped ? hash('sha256', content, 'hex') : file.record.sha256;
+    await this.ctx.fileDone(file);
   }
 
   private async readFile(file: FileTracker, stream: AsyncIterable<Buffer>, raw: HashingTap, depth: number, diskPath?: string): Promise<void> {

@@ -114,15 +114,14 @@ const WHOLE_CHUNK_LIMIT = 32 * 2 ** 20;
 const DEFLATE_MAX_RATIO = 1032;
 
 /**
- * Inflates one whole member at once when all of it is at hand; returns undefined (nothing
- * consumed) when it cannot, so the streaming path takes over and reports precisely. The output
- * gets room for the size the input's last 4 bytes give (a single member's trailer), plus one
- * byte so zlib sees it end: one buffer, where its default 16 KB chunks would be copied together
- * after. A wrong size (more members, trailing bytes, a hostile trailer) costs at most the room
- * deflate could fill from that input.
+ * Inflates one whole member's deflate data (`input` starts with it) in one synchronous call;
+ * undefined when it cannot (a fault, more output than `budget`), nothing consumed, so the
+ * streaming path takes over and reports precisely. The output gets room for the size the
+ * input's last 4 bytes give (a single member's trailer), plus one byte so zlib sees it end: one
+ * buffer, where its default 16 KB chunks would be copied together after. A wrong size (more
+ * members, trailing bytes, a hostile trailer) costs at most the room deflate could fill from that input.
  */
-function inflateWhole(cursor: ByteCursor, budget: number): { output: Buffer; used: number } | undefined {
-  const input = cursor.peek(cursor.available);
+function inflateMember(input: Buffer, budget: number): { output: Buffer; used: number } | undefined {
   const trailerSize = input.length >= 4 ? input.readUInt32LE(input.length - 4) : 0;
   const chunkSize = Math.max(64, Math.min(trailerSize + 1, input.length * DEFLATE_MAX_RATIO, budget, WHOLE_CHUNK_LIMIT));
   try {
@@ -131,6 +130,41 @@ function inflateWhole(cursor: ByteCursor, budget: number): { output: Buffer; use
   } catch {
     return undefined;
   }
+}
+
+/** Room for a member's output: the job's remaining total and the ratio limit on `compressed` bytes, plus one byte (output that fills it passed a limit). */
+const outputBudget = (compressed: number, limits: IngestLimits, totals: JobTotals): number =>
+  Math.max(0, Math.min(limits.maxTotalBytes - totals.bytes, Math.max(limits.ratioGraceBytes, compressed * limits.maxRatio))) + 1;
+
+/** The length of the plain gzip member header `input` starts with; undefined when it is not one, or not all there. */
+function headerLength(input: Buffer): number | undefined {
+  if (input.length < 10 || input[0] !== 0x1f || input[1] !== 0x8b || input[2] !== 8) return undefined;
+  const flags = input[3]!;
+  let at = 10;
+  if (flags & FLAG.EXTRA) at = input.length >= at + 2 ? at + 2 + input.readUInt16LE(at) : Infinity;
+  for (const flag of [FLAG.NAME, FLAG.COMMENT]) {
+    if (!(flags & flag) || at >= input.length) continue;
+    const zero = input.indexOf(0, at);
+    at = zero < 0 ? Infinity : zero + 1;
+  }
+  if (flags & FLAG.HCRC) at += 2;
+  return at <= input.length ? at : undefined;
+}
+
+/**
+ * Gunzips a whole file at hand in one call, when it is exactly one sound gzip member within the
+ * limits; undefined for anything else (more members, bytes after it, a fault, a possible bomb),
+ * which `gunzip` then reads and reports precisely. Counts the output in the job's total.
+ */
+export function gunzipWhole(input: Buffer, limits: IngestLimits, totals: JobTotals): Buffer | undefined {
+  const start = headerLength(input);
+  if (start === undefined) return undefined;
+  const budget = outputBudget(input.length, limits, totals);
+  const inflated = inflateMember(input.subarray(start), budget);
+  if (!inflated || inflated.output.length >= budget) return undefined;
+  if (start + inflated.used + 8 !== input.length || input.readUInt32LE(input.length - 4) !== inflated.output.length % 2 ** 32) return undefined;
+  totals.add(inflated.output.length);
+  return inflated.output;
 }
 
 /** Feeds one slice to the inflater and collects what it gives back, until it has used the slice or ended. */
@@ -188,8 +222,7 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
     }
     await readHeader(cursor);
     memberOutput = 0;
-    const budget = Math.max(0, Math.min(limits.maxTotalBytes - totals.bytes, Math.max(limits.ratioGraceBytes, (cursor.start + cursor.available) * limits.maxRatio))) + 1;
-    const whole = (await cursor.allWithin(SYNC_LIMIT)) ? inflateWhole(cursor, budget) : undefined;
+    const whole = (await cursor.allWithin(SYNC_LIMIT)) ? inflateMember(cursor.peek(cursor.available), outputBudget(cursor.start + cursor.available, limits, totals)) : undefined;
     if (whole) {
       cursor.take(whole.used);
       if (whole.output.length > 0) yield account(whole.output);
