@@ -7,14 +7,8 @@ function asObject(value: unknown): JsonObject | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
 }
 
-/**
- * A string-ish property as text; objects and absent values become ''. The keys read here are
- * none of Object.prototype's, and JSON.parse makes a `__proto__` key an own property, so a
- * plain read finds only the event's own values.
- */
-function text(obj: JsonObject | undefined, key: string): string {
-  if (!obj) return '';
-  const value = obj[key];
+/** A string-ish value as text; objects and absent values become ''. */
+function asText(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
@@ -35,27 +29,30 @@ export interface EventOrigin {
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
  * specific principal the event names: ARN, else user name, principal id, or invoking service.
- * Builds the whole event in one object literal: this runs for every event.
+ * Builds the whole event in one object literal: this runs for every event. Each field is read
+ * where it is named, so that each read learns its own property (through a shared helper, all
+ * reads went the slow, megamorphic way: 2% of a small-file scan). The keys read are none of
+ * Object.prototype's, and JSON.parse makes a `__proto__` key an own property, so a plain read
+ * finds only the event's own values.
  */
 export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
-  const event = asObject(raw);
-  const identity = asObject(event?.['userIdentity']);
-  const actor =
-    text(identity, 'arn') || text(identity, 'userName') || text(identity, 'principalId') || text(identity, 'invokedBy');
+  const event = asObject(raw) ?? {};
+  const identity = asObject(event['userIdentity']) ?? {};
+  const actor = asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']);
   return {
-    time: parseEventTime(event?.['eventTime']),
-    eventName: text(event, 'eventName'),
-    eventSource: text(event, 'eventSource'),
+    time: parseEventTime(event['eventTime']),
+    eventName: asText(event['eventName']),
+    eventSource: asText(event['eventSource']),
     actor,
-    actorType: text(identity, 'type'),
-    sourceIp: text(event, 'sourceIPAddress'),
-    region: text(event, 'awsRegion'),
-    account: text(event, 'recipientAccountId') || text(identity, 'accountId'),
-    errorCode: text(event, 'errorCode'),
-    accessKey: text(identity, 'accessKeyId'),
-    eventType: text(event, 'eventType'),
-    userAgent: text(event, 'userAgent'),
-    readOnly: readOnlyFlag(event?.['readOnly']),
+    actorType: asText(identity['type']),
+    sourceIp: asText(event['sourceIPAddress']),
+    region: asText(event['awsRegion']),
+    account: asText(event['recipientAccountId']) || asText(identity['accountId']),
+    errorCode: asText(event['errorCode']),
+    accessKey: asText(identity['accessKeyId']),
+    eventType: asText(event['eventType']),
+    userAgent: asText(event['userAgent']),
+    readOnly: readOnlyFlag(event['readOnly']),
     file: origin.file,
     index: origin.index,
     flags: origin.flags,
