@@ -143,7 +143,7 @@ function headerLength(input: Buffer): number | undefined {
   let at = 10;
   if (flags & FLAG.EXTRA) at = input.length >= at + 2 ? at + 2 + input.readUInt16LE(at) : Infinity;
   for (const flag of [FLAG.NAME, FLAG.COMMENT]) {
-    if (!(flags & flag) || at >= input.length) continue;
+    if (!(flags & flag)) continue;
     const zero = input.indexOf(0, at);
     at = zero < 0 ? Infinity : zero + 1;
   }
