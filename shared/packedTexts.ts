@@ -2,8 +2,9 @@
  * Original texts as a batch carries them and a segment stores them: joined, as UTF-8, compressed
  * as raw DEFLATE, with each text's length in UTF-16 code units. CloudTrail JSON shrinks about
  * tenfold, and every hop after parsing (to the renderer, into IndexedDB, back out) moves the
- * compressed bytes, never a string per event. Texts are well-formed UTF-16 (they are decoded from
- * the evidence with U+FFFD for what is invalid), so the UTF-8 round trip gives them back exactly.
+ * compressed bytes, never a string per event. Texts are well-formed UTF-16 (decoded from the
+ * evidence with U+FFFD for what is invalid; lone surrogates that a JSON string decoded to are
+ * written as escapes, see main's itemEvent), so the UTF-8 round trip gives them back exactly.
  */
 export interface PackedTexts {
   deflated: Uint8Array<ArrayBuffer>;

@@ -2,6 +2,8 @@ import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markEncrypted, tarOf, zipOf } from '../fixtures/generators/archives';
+import { packTexts } from '../../main/ingest/packTexts';
+import { unpackTexts } from '../../shared/packedTexts';
 import { eventJson, folder, records, scan } from './scan';
 
 const summary = (files: { path: string; container: string[]; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
@@ -167,5 +169,25 @@ describe('bad text', () => {
     expect(events[1]!.text).toBe(eventJson(2));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(events[4]!.eventName).toBe('GetObject');
+  });
+
+  it('stores a lone surrogate escaped in a lookup-events string as its escape: same value, packed and unpacked exactly, flagged', async () => {
+    // JSON.stringify writes each lone surrogate as `\udXXX` in the file; decoding the
+    // CloudTrailEvent string gives a text holding the surrogate itself, which UTF-8 cannot hold.
+    const inner = (n: number, name: string) => eventJson(n).replace('"GetObject"', `"${name}"`);
+    const items = [inner(1, 'Get\ud800Object'), inner(2, 'Get\ud83d\ude00Object'), inner(3, 'Get\udc00Object'), inner(3, 'Get\udc01Object')];
+    const dir = await folder({ 'lookup.json': JSON.stringify({ Events: items.map((text) => ({ CloudTrailEvent: text })) }) });
+    const { files, events, progress } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'lookup.json', format: 'lookup-events', events: 4, issues: ['warning: lone UTF-16 surrogates in the JSON of 3 events (flagged): each is stored as its \\uXXXX escape, which parses to the same value @ byte 11'] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([inner(1, 'Get\\ud800Object'), items[1], inner(3, 'Get\\udc00Object'), inner(3, 'Get\\udc01Object')]);
+    // The first of a conflicting pair is marked by the job's conflict message, once it is sent already.
+    expect(events.map((e) => e.flags)).toEqual([4, 0, 4, 5]);
+    expect(events.map((e) => e.eventName)).toEqual(['Get\ud800Object', 'Get\ud83d\ude00Object', 'Get\udc00Object', 'Get\udc01Object']);
+    expect(events.map((e) => JSON.parse(e.text) as unknown)).toEqual(items.map((text) => JSON.parse(text) as unknown));
+    // The two events numbered 3 differ only in which surrogate they hold: a conflict, not a duplicate.
+    expect([progress.duplicates, progress.conflicts]).toEqual([0, 1]);
+    expect(await unpackTexts(packTexts(events.map((e) => e.text)))).toEqual(events.map((e) => e.text));
   });
 });

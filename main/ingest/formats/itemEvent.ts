@@ -3,8 +3,23 @@ import type { ItemArrayKind } from './jsonSplitter';
 /** Where an item came from, which decides how the event's JSON is found in it. */
 export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwatch-export';
 
-/** An event's original JSON text and its parsed value, or why the item holds none. */
-export type ItemEvent = { text: string; value: Record<string, unknown> } | { error: string };
+/**
+ * An event's original JSON text and its parsed value, or why the item holds none. `escaped`
+ * tells that lone surrogates in the text were written as escapes (see `escapeLoneSurrogates`).
+ */
+export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean } | { error: string };
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A JSON text with each lone surrogate written as its `\uXXXX` escape. Text decoded from bytes
+ * never holds one, but a string decoded from JSON can (`"\ud800"`), and a text that is not
+ * well-formed UTF-16 cannot be stored as UTF-8 without loss. A lone surrogate in valid JSON can
+ * only stand inside a string, where its escape parses to the very same value.
+ */
+export function escapeLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+}
 
 const CLOUDTRAIL_KEYS = ['eventVersion', 'eventTime', 'eventName', 'eventSource', 'eventType', 'eventID'];
 
@@ -25,23 +40,26 @@ export function isDigest(value: unknown): boolean {
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
- * filter-log-events item as its `message` string, whose text is then the original. `parsed` is
+ * filter-log-events item as its `message` string, whose text is then the original (with any lone
+ * surrogate escaped). `parsed` is
  * the item's value when it was parsed already.
  */
 export function itemEvent(kind: ItemKind, text: string, parsed?: unknown): ItemEvent {
   let value: unknown;
+  let escaped = false;
   try {
     value = parsed ?? JSON.parse(text);
     if (kind === 'lookup-events' || kind === 'log-events') {
       const field = kind === 'lookup-events' ? 'CloudTrailEvent' : 'message';
       const inner = isObject(value) ? value[field] : undefined;
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
-      text = inner;
       value = JSON.parse(inner);
+      text = escapeLoneSurrogates(inner);
+      escaped = text !== inner;
     }
   } catch (error) {
     return { error: `malformed JSON: ${(error as Error).message}` };
   }
   if (!looksLikeCloudTrail(value)) return { error: 'not a CloudTrail event' };
-  return { text, value };
+  return { text, value, escaped };
 }
