@@ -6,6 +6,7 @@ import type { FileRecord } from '../db/caseDb';
 import { formatTime } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
+import { alteredText } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
 import { RequestParams } from './RequestParams';
 
@@ -180,6 +181,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             {raw ? 'Pretty' : 'Raw (as in the file)'}
           </button>
         </h3>
+        {alteredText(row.flags).map((reason) => (
+          <p className="text-note" key={reason}>
+            {reason}
+          </p>
+        ))}
         <pre className="json" data-testid="event-json">
           {raw ? detail.text : pretty(detail.text)}
         </pre>

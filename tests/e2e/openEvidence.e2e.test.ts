@@ -118,24 +118,50 @@ describe('bad evidence', () => {
     await writeTrailFile(evidence, 'a.json.gz', [good(1), good(2), good(3)]);
     await writeFile(join(evidence, 'b-truncated.json.gz'), gzipSync(`{"Records":[${good(4)},${good(5)}]}`).subarray(0, 40));
     await writeFile(join(evidence, 'c-notes.json'), '{"case": "notes"}');
+    // A Latin-1 byte where UTF-8 is due, and a lookup-events string escaping a lone surrogate.
+    const latin1 = good(4).replace('}', ',"userAgent":"caf');
+    await writeFile(join(evidence, 'd-latin1.json'), Buffer.concat([Buffer.from(`{"Records":[${latin1}`), Buffer.from([0xe9]), Buffer.from('"}]}')]));
+    await writeFile(join(evidence, 'e-lookup.json'), JSON.stringify({ Events: [{ CloudTrailEvent: good(5).replace('GetObject', 'Get\ud800Object') }] }));
     const app = await launchApp({ evidence: [evidence] });
     try {
       await newCase(app.page, 'Bad');
       await openEvidence(app.page);
       await waitForImport(app.page);
-      expect(await text(app.page, 'event-count')).toBe('3');
-      await app.page.getByRole('tab', { name: 'Evidence (3)' }).click();
+      expect(await text(app.page, 'event-count')).toBe('5');
+      await app.page.getByRole('tab', { name: 'Evidence (5)' }).click();
       const panel = app.page.getByRole('region', { name: 'Evidence' });
       expect(await panel.locator('tbody tr:not(.issue-row)').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 7).map((td) => td.textContent)))).toEqual([
         [join(evidence, 'a.json.gz'), 'cloudtrail-records', expect.stringMatching(/ B$/), '3', '0', '0', '0'],
         [join(evidence, 'b-truncated.json.gz'), 'unrecognised', '40 B', '0', '0', '0', '1'],
         [join(evidence, 'c-notes.json'), 'json-event', '17 B', '0', '0', '0', '1'],
+        [join(evidence, 'd-latin1.json'), 'cloudtrail-records', '123 B', '1', '0', '0', '0'],
+        [join(evidence, 'e-lookup.json'), 'lookup-events', '143 B', '1', '0', '0', '0'],
       ]);
       expect(await panel.locator('.issue-row').allTextContents()).toEqual([
         'errorbyte 40gzip data is corrupt or truncated: unexpected end of file',
         "errorbyte 0valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields",
+        "warningbyte 118invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes",
+        'warningbyte 11lone UTF-16 surrogates in the JSON of 1 event (flagged): each is stored as its \\uXXXX escape, which parses to the same value',
       ]);
       await app.page.screenshot({ path: join(SHOTS, 'open-evidence-problems.png') });
+
+      // Both events are marked in the listing, and their detail says how their text differs from the file's.
+      await app.page.getByRole('tab', { name: 'Events' }).click();
+      const rows = app.page.locator('.grid-row');
+      await rows.nth(4).waitFor();
+      expect(await rows.locator('.marks').allTextContents()).toEqual(['', '', '', '�', '�']);
+      expect(await rows.nth(3).locator('.marks').getAttribute('title')).toBe("The file has invalid UTF-8 in this event: each bad byte sequence shows as �. The file's SHA-256 covers the original bytes.");
+      await rows.nth(3).click();
+      const detail = app.page.getByRole('complementary', { name: 'Event detail' });
+      await detail.locator('.text-note').waitFor();
+      expect(await detail.locator('.text-note').allTextContents()).toEqual(["The file has invalid UTF-8 in this event: each bad byte sequence shows as �. The file's SHA-256 covers the original bytes."]);
+      expect(await detail.getByTestId('event-json').textContent()).toContain('"userAgent": "caf�"');
+      await app.page.screenshot({ path: join(SHOTS, 'open-evidence-altered-text.png') });
+      await rows.nth(4).click();
+      await detail.locator('.text-note', { hasText: 'lone UTF-16 surrogates' }).waitFor();
+      expect(await detail.locator('.text-note').allTextContents()).toEqual(['This event’s JSON holds lone UTF-16 surrogates, which are not text: each shows as its \\uXXXX escape, which parses to the same value.']);
+      await detail.getByRole('button', { name: 'Raw (as in the file)' }).click();
+      expect(await detail.getByTestId('event-json').textContent()).toBe(good(5).replace('GetObject', 'Get\\ud800Object'));
     } finally {
       await app.close();
       await rm(evidence, { recursive: true, force: true });

@@ -1,0 +1,16 @@
+import { EVENT_FLAGS } from '../../shared/event';
+
+/** Why an event's stored text differs from the evidence's, one sentence per reason, from its EVENT_FLAGS. */
+export function alteredText(flags: number): string[] {
+  const reasons: string[] = [];
+  if (flags & EVENT_FLAGS.invalidUtf8) reasons.push("The file has invalid UTF-8 in this event: each bad byte sequence shows as �. The file's SHA-256 covers the original bytes.");
+  if (flags & EVENT_FLAGS.escapedSurrogates) reasons.push('This event’s JSON holds lone UTF-16 surrogates, which are not text: each shows as its \\uXXXX escape, which parses to the same value.');
+  return reasons;
+}
+
+/** The marks column's symbols for an event's flags, and what they mean. */
+export function flagMarks(flags: number): { marks: string; meaning: string[] } {
+  const conflict = flags & EVENT_FLAGS.conflict ? ['Conflict: another event has this eventID with different content'] : [];
+  const altered = alteredText(flags);
+  return { marks: (conflict.length ? '⚠' : '') + (altered.length ? '�' : ''), meaning: [...conflict, ...altered] };
+}
