@@ -22,7 +22,7 @@ export interface CairnEvent {
   file: number;
   /** Position of the event within that file, from 0. */
   index: number;
-  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 replaced, lone surrogates escaped. */
+  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 or UTF-16 replaced, lone surrogates escaped. */
   flags: number;
   /** The event's JSON exactly as it appeared in the evidence. */
   text: string;
@@ -31,8 +31,8 @@ export interface CairnEvent {
 export const EVENT_FLAGS = {
   /** Another event has the same eventID but different content: both are kept. */
   conflict: 1,
-  /** The file had invalid UTF-8; the text shows U+FFFD there (the file's hashes cover the bytes). */
-  invalidUtf8: 2,
+  /** The file had invalid UTF-8 or UTF-16; the text shows U+FFFD there (the file's hashes cover the bytes). */
+  invalidText: 2,
   /**
    * The event's JSON, decoded from a JSON string (lookup-events, filter-log-events), held lone
    * UTF-16 surrogates: each is written as its `\uXXXX` escape, which parses to the same value.

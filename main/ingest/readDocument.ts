@@ -131,7 +131,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     }
     const eventId = found.value['eventID'];
     const kept = original === text ? found.text : original;
-    let flags = decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidUtf8 : 0;
+    let flags = decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidText : 0;
     if (found.escaped) {
       flags |= EVENT_FLAGS.escapedSurrogates;
       if (escaped++ === 0) firstEscaped = where();
@@ -222,7 +222,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
 
   if (digestText !== undefined) file.record.digest = digestText;
   if (decoding.encoding !== 'utf-8') file.issue('warning', `text is ${decoding.encoding.toUpperCase()}, read as such`);
-  if (decoding.invalidAt !== undefined) file.issue('warning', 'invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes', `byte ${decoding.invalidAt}`);
+  if (decoding.invalidAt !== undefined) file.issue('warning', `invalid ${decoding.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'}: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes`, `byte ${decoding.invalidAt}`);
   if (escaped > 0) file.issue('warning', `lone UTF-16 surrogates in the JSON of ${escaped === 1 ? '1 event' : `${escaped} events`} (flagged): each is stored as its \\uXXXX escape, which parses to the same value`, firstEscaped);
   if (notCloudTrail > 0) {
     if (file.record.events === 0 && file.record.duplicates === 0) file.issue('error', `valid ${file.record.format === 'csv' ? 'CSV' : 'JSON'}, but not CloudTrail: none of its ${notCloudTrail} items has CloudTrail's event fields`, firstNotCloudTrail);

@@ -150,11 +150,11 @@ describe('bad evidence', () => {
       const rows = app.page.locator('.grid-row');
       await rows.nth(4).waitFor();
       expect(await rows.locator('.marks').allTextContents()).toEqual(['', '', '', '�', '�']);
-      expect(await rows.nth(3).locator('.marks').getAttribute('title')).toBe("The file has invalid UTF-8 in this event: each bad byte sequence shows as �. The file's SHA-256 covers the original bytes.");
+      expect(await rows.nth(3).locator('.marks').getAttribute('title')).toBe("The file has bytes in this event that are not valid text (UTF-8 or UTF-16): each such sequence shows as �. The file's SHA-256 covers the original bytes.");
       await rows.nth(3).click();
       const detail = app.page.getByRole('complementary', { name: 'Event detail' });
       await detail.locator('.text-note').waitFor();
-      expect(await detail.locator('.text-note').allTextContents()).toEqual(["The file has invalid UTF-8 in this event: each bad byte sequence shows as �. The file's SHA-256 covers the original bytes."]);
+      expect(await detail.locator('.text-note').allTextContents()).toEqual(["The file has bytes in this event that are not valid text (UTF-8 or UTF-16): each such sequence shows as �. The file's SHA-256 covers the original bytes."]);
       expect(await detail.getByTestId('event-json').textContent()).toContain('"userAgent": "caf�"');
       await app.page.screenshot({ path: join(SHOTS, 'open-evidence-altered-text.png') });
       await rows.nth(4).click();

@@ -171,6 +171,22 @@ describe('bad text', () => {
     expect(events[4]!.eventName).toBe('GetObject');
   });
 
+  it('tells a U+FFFD the file holds from invalid text, and flags a lone surrogate in a UTF-16 file', async () => {
+    const genuine = eventJson(6, { userAgent: 'agent \ufffd' });
+    const utf16 = records([eventJson(7)]).replace('GetObject', 'Get\ud800Object');
+    const dir = await folder({ 'a-genuine.json': records([genuine]), 'b-utf16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]) });
+    const { files, events } = await scan([dir]);
+    const lone = 2 + 2 * utf16.indexOf('\ud800');
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-genuine.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'b-utf16.json', format: 'cloudtrail-records', events: 1, issues: ['warning: text is UTF-16LE, read as such', `warning: invalid UTF-16: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ byte ${lone}`] },
+    ]);
+    expect(events.map((e) => [e.text, e.flags])).toEqual([
+      [genuine, 0],
+      [eventJson(7).replace('GetObject', 'Get\ufffdObject'), 2],
+    ]);
+  });
+
   it('stores a lone surrogate escaped in a lookup-events string as its escape: same value, packed and unpacked exactly, flagged', async () => {
     // JSON.stringify writes each lone surrogate as `\udXXX` in the file; decoding the
     // CloudTrailEvent string gives a text holding the surrogate itself, which UTF-8 cannot hold.

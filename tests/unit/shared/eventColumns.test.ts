@@ -9,7 +9,7 @@ import { batchOf, event, eventsOf } from '../renderer/event';
 describe('event columns', () => {
   const events = [
     event({ time: 1000, eventName: 'GetObject', region: 'us-east-1', readOnly: 1, file: 0, index: 0, text: '{"a":1}' }),
-    event({ time: NaN, eventName: 'PutObject', region: 'us-east-1', readOnly: 0, file: 2, index: 7, flags: EVENT_FLAGS.invalidUtf8, text: '{"b":2}' }),
+    event({ time: NaN, eventName: 'PutObject', region: 'us-east-1', readOnly: 0, file: 2, index: 7, flags: EVENT_FLAGS.invalidText, text: '{"b":2}' }),
     event({ time: -5, eventName: 'GetObject', region: 'eu-west-1', file: 1, index: 3, text: '{"c":3}' }),
   ];
 
