@@ -41,8 +41,7 @@ export function isDigest(value: unknown): boolean {
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
  * filter-log-events item as its `message` string, whose text is then the original (with any lone
- * surrogate escaped). `parsed` is
- * the item's value when it was parsed already.
+ * surrogate escaped). `parsed` is the item's value when it was parsed already.
  */
 export function itemEvent(kind: ItemKind, text: string, parsed?: unknown): ItemEvent {
   let value: unknown;
