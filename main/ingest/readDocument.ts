@@ -149,8 +149,14 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     while (!final) {
       const next = await iterator.next();
       final = next.done === true;
-      if (final) json.finish(items);
-      else json.push(next.value, items);
+      // A fault in the text still leaves the items completed before it to read first.
+      let fault: unknown;
+      try {
+        if (final) json.finish(items);
+        else json.push(next.value, items);
+      } catch (error) {
+        fault = error;
+      }
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
         if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
@@ -161,6 +167,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         }
       }
       items.length = 0;
+      if (fault !== undefined) throw fault;
     }
     } finally {
       file.record.format = digestText !== undefined ? 'cloudtrail-digest' : FORMAT_OF_SHAPE[json.shape];

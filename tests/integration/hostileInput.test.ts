@@ -127,6 +127,23 @@ describe('bad text', () => {
     expect(events.map((e) => e.index)).toEqual([0, 2, 3]);
   });
 
+  it('keeps the items completed before a fault in a JSON document, whatever the size of the file', async () => {
+    const texts = Array.from({ length: 1006 }, (_, i) => eventJson(i + 1));
+    const [a, b, big] = [texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)];
+    const dir = await folder({
+      'a-nul.json': `${records(a)}\u0000\u0000`,
+      'b-comma.json': `{"Records":[${b[0]},${b[1]} ${b[2]}]}`,
+      'c-big-nul.json': `${records(big)}\u0000`,
+    });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-nul.json', format: 'cloudtrail-records', events: 3, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(a).length}`] },
+      { path: 'b-comma.json', format: 'cloudtrail-records', events: 2, issues: [`error: malformed JSON: expected ',' or ']'; the rest of the file is not read @ byte ${12 + b[0]!.length + 1 + b[1]!.length + 1}`] },
+      { path: 'c-big-nul.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(big).length}`] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([...a, b[0], b[1], ...big]);
+  });
+
   it('reports corrupt gzip and bytes after the gzip data with their byte offsets, keeping what was readable', async () => {
     const texts = Array.from({ length: 200 }, (_, i) => eventJson(i, { requestParameters: { n: i * 7919 } }));
     const gz = gzipSync(records(texts));
