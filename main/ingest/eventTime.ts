@@ -1,13 +1,21 @@
 const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
+/** Epoch seconds are taken with 9 to 11 digits (1973 to 5138): a longer number is not seconds (milliseconds, perhaps), so it is no time. */
+const EPOCH_SECONDS = { min: 1e8, max: 1e11 };
+
+/** Date.UTC, with years 0–99 taken as they are rather than as 1900–1999. */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): number {
+  const time = Date.UTC(year, month, day, hour, minute, second, ms);
+  return year < 100 ? new Date(time).setUTCFullYear(year) : time;
+}
 
 /**
  * Parses a CloudTrail timestamp as UTC epoch milliseconds: ISO with or without `Z`, a space
- * instead of `T`, up to nanosecond fractions, explicit offsets, and epoch seconds (number or
- * digits). Returns NaN for anything else, so a bad time never becomes a wrong one.
+ * instead of `T` (either case), up to nanosecond fractions, explicit offsets, and epoch seconds
+ * (number or digits). Returns NaN for anything else, so a bad time never becomes a wrong one.
  */
 export function parseEventTime(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 1000) : NaN;
+  if (typeof value === 'number') return value >= EPOCH_SECONDS.min && value < EPOCH_SECONDS.max ? Math.round(value * 1000) : NaN;
   if (typeof value !== 'string') return NaN;
   if (value.length === 20) {
     const fast = parseCanonical(value);
@@ -19,10 +27,10 @@ export function parseEventTime(value: unknown): number {
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  let time = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
+  let time = utc(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
   const check = new Date(time);
   if (check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +h! > 23 || +mi! > 59 || +s! > 59) return NaN;
-  if (zone !== 'Z') {
+  if (zone !== 'Z' && zone !== 'z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
@@ -49,5 +57,5 @@ function parseCanonical(s: string): number {
   const second = two(s, 17);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]! && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return utc(year, month - 1, day, hour, minute, second);
 }

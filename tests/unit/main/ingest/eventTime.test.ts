@@ -15,12 +15,18 @@ describe('parseEventTime', () => {
     ['2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12, 0, 0)],
     ['2000-02-29T00:00:00Z', Date.UTC(2000, 1, 29)],
     ['2021-12-31T23:59:59Z', Date.UTC(2021, 11, 31, 23, 59, 59)],
+    ['2021-04-22t23:20:10z', Date.UTC(2021, 3, 22, 23, 20, 10)],
+    ['0024-03-01T00:00:00Z', new Date('0024-03-01T00:00:00Z').getTime()],
+    ['0099-12-31 23:59:59', new Date('0099-12-31T23:59:59Z').getTime()],
   ])('reads %s as UTC', (text, expected) => {
     expect(parseEventTime(text)).toBe(expected);
   });
 
-  it('reads epoch seconds given as a number', () => {
+  it('reads epoch seconds given as a number, and no other number', () => {
     expect(parseEventTime(1619133610)).toBe(Date.UTC(2021, 3, 22, 23, 20, 10));
+    expect(parseEventTime(1619133610.25)).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 250));
+    // Milliseconds, as some exporters write them, and numbers no date can hold.
+    for (const number of [1619133610123, 1e20, -1619133610, 0, 42, Infinity, NaN]) expect(parseEventTime(number)).toBeNaN();
   });
 
   it.each([['redacted'], [''], ['2021-02-30T00:00:00Z'], ['2023-02-29T00:00:00Z'], ['1900-02-29T00:00:00Z'], ['2021-04-31T00:00:00Z'], ['2021-04-00T00:00:00Z'], ['2021-04-22T24:00:00Z'], ['2021-13-01T00:00:00Z'], [null], [undefined], [{}]])(
