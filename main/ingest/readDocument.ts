@@ -160,9 +160,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
         if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
-        else if (json.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
+        else if (item.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
         else {
-          const pending = handleItem(json.shape === 'object' || json.shape === 'empty' ? 'object' : json.shape, item.text, where, item.text, item.value);
+          const pending = handleItem(item.shape, item.text, where, item.text, item.value);
           if (pending) await pending;
         }
       }

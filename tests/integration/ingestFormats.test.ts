@@ -36,6 +36,28 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((e) => e.text)).toEqual(texts);
   });
 
+  it('trail documents one after another (zcat of several files), jq streams, and NDJSON whose first line is bad or long', async () => {
+    const e = Array.from({ length: 12 }, (_, i) => eventJson(i + 1));
+    const long = eventJson(13, { requestParameters: { policy: 'x'.repeat(70_000) } });
+    const pretty = [e[6]!, e[7]!].map((text) => JSON.stringify(JSON.parse(text), null, 2));
+    const dir = await folder({
+      'a-zcat.json.gz': gzipSync(records([e[0]!, e[1]!]) + records([e[2]!])),
+      'b-zcat-lines.json': `${records([e[3]!])}\n${records([e[4]!, e[5]!])}\n`,
+      'c-jq-stream.json': `${pretty.join('\n')}\n`,
+      'd-first-bad.ndjson': `{"eventName": broken\n${e[8]}\n${e[9]}\n`,
+      'e-first-long.ndjson': `${long}\n${e[10]}\n${e[11]}\n`,
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events, f.issues.map((i) => `${i.message} @ ${i.location}`)])).toEqual([
+      ['a-zcat.json.gz', 'cloudtrail-records', 3, []],
+      ['b-zcat-lines.json', 'cloudtrail-records', 3, []],
+      ['c-jq-stream.json', 'json-event', 2, []],
+      ['d-first-bad.ndjson', 'ndjson', 2, [expect.stringMatching(/^item 0: malformed JSON: .* @ line 1$/)]],
+      ['e-first-long.ndjson', 'json-event', 3, []],
+    ]);
+    expect(events.map((event) => event.text)).toEqual([...e.slice(0, 6), ...pretty, e[8], e[9], long, e[10], e[11]]);
+  });
+
   it('lookup-events output: the CloudTrailEvent string is the event, EventTime in either form', async () => {
     const lookup = {
       Events: [

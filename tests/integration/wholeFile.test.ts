@@ -38,7 +38,8 @@ describe('a small file read whole', () => {
     const records_ = async (name: string) => (await parse(join(dir, name), await readFile(join(dir, name)))).flatMap((o) => (o.type === 'file' ? [o.file] : []));
     expect((await records_('trail.json.gz'))[0]).toMatchObject({ format: 'cloudtrail-records', events: 3, size: gz.length, issues: [] });
     expect((await records_('appended.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length}` }] });
-    expect((await records_('two-members.json.gz'))[0]!.issues[0]!.message).toMatch(/^malformed JSON/);
+    // `cat a.json.gz b.json.gz`: two trail documents, one after the other.
+    expect((await records_('two-members.json.gz'))[0]).toMatchObject({ format: 'cloudtrail-records', events: 2, issues: [] });
     expect((await records_('bundle.tar.gz')).map((f) => [f.path, f.format, f.events])).toEqual([
       ['AWSLogs/1/CloudTrail/eu-west-1/2024/03/01/a.json', 'cloudtrail-records', 3],
       [join(dir, 'bundle.tar.gz'), 'tar', 0],

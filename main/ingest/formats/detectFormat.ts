@@ -1,16 +1,19 @@
+import { ITEM_ARRAYS } from './jsonSplitter';
+
 /** How a document's text is laid out, decided from its first characters. */
 export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'unrecognised';
 
 const CLOUDWATCH_LINE = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+\{/;
 const CSV_HEADER = /(^|,)\s*"?(event ?time|eventtime|event ?name|eventname|event ?id|eventid)"?\s*(,|$)/i;
 
-function isJsonObjectLine(line: string): boolean {
+/** The object a line holds whole, if it does. */
+function objectLine(line: string): Record<string, unknown> | undefined {
   const trimmed = line.trim();
-  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false;
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;
   try {
-    return typeof JSON.parse(trimmed) === 'object';
+    return JSON.parse(trimmed) as Record<string, unknown>;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -27,9 +30,12 @@ export function detectLayout(head: string): TextLayout {
   if (first === '[') return 'json';
   const lines = text.slice(start, start + 256 * 1024).split('\n', 64);
   if (first === '{') {
-    // One object per line: the first line is a whole object and another line follows it.
+    // One object per line: another line follows the first, and one of the two is a whole object
+    // (the first may be malformed). Whole trail documents one per line are JSON documents in turn.
     const [firstLine, ...rest] = lines.filter((line) => line.trim() !== '');
-    return rest.length > 0 && rest[0]!.trimStart().startsWith('{') && isJsonObjectLine(firstLine!) ? 'ndjson' : 'json';
+    const value = objectLine(firstLine!);
+    if (value && Object.keys(ITEM_ARRAYS).some((key) => Array.isArray(value[key]))) return 'json';
+    return rest.length > 0 && rest[0]!.trimStart().startsWith('{') && (value ?? objectLine(rest[0]!)) ? 'ndjson' : 'json';
   }
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
   if (lines[0]!.includes(',') && CSV_HEADER.test(lines[0]!)) return 'csv';

@@ -15,10 +15,11 @@ export type ItemArrayKind = (typeof ITEM_ARRAYS)[keyof typeof ITEM_ARRAYS];
 /** What the document turned out to be: items of a keyed array, of a root array, or one object. */
 export type DocumentShape = ItemArrayKind | 'array' | 'object' | 'empty';
 
-/** One item, as its exact source text, and where it starts in the document (characters). */
+/** One item, as its exact source text, where it starts in the document (characters), and the shape of the JSON document holding it. */
 export interface JsonItem {
   text: string;
   offset: number;
+  shape: Exclude<DocumentShape, 'empty'>;
   /** Deeper than the nesting limit: reported, not parsed. */
   tooDeep?: boolean;
   /** Its parsed value, when finding its end meant parsing it (see JsonSplitter's `separator`). */
@@ -42,8 +43,9 @@ const isWs = (c: number): boolean => c === WS || c === 0x0a || c === 0x0d || c =
 /**
  * Splits a streamed JSON document into items, keeping each item's text exactly as written:
  * the elements of the root object's `Records`, `Events` or `events` array, the elements of a
- * root array, or the root object itself. Memory holds one item at a time (up to `maxChars`),
- * whatever the document's size. Structural faults throw JsonScanError with their offset.
+ * root array, or the root object itself. Documents written one after another (`zcat *.json.gz`,
+ * `jq` output) are read in turn. Memory holds one item at a time (up to `maxChars`), whatever
+ * the document's size. Structural faults throw JsonScanError with their offset.
  */
 export class JsonSplitter {
   private buf = '';
@@ -52,6 +54,8 @@ export class JsonSplitter {
   private pos = 0;
   private phase = Phase.Start;
   private shapeSeen: DocumentShape = 'empty';
+  /** The first document's shape, once another follows it. */
+  private firstShape: DocumentShape | undefined;
   private rootArray = false;
   private key = '';
   /** Resumable scan of the current value: where it started, depth and string state at `pos`. */
@@ -73,8 +77,9 @@ export class JsonSplitter {
     private readonly maxDepth: number,
   ) {}
 
+  /** The shape of the first document (of the only one, mostly). */
   get shape(): DocumentShape {
-    return this.shapeSeen;
+    return this.firstShape ?? this.shapeSeen;
   }
 
   /** Adds text and appends the items it completes to `out`. */
@@ -97,7 +102,7 @@ export class JsonSplitter {
     this.run(out);
     if (this.phase === Phase.Start) return 'empty';
     if (this.phase !== Phase.Done) throw new JsonScanError('the document ends before its JSON does', this.base + this.buf.length);
-    return this.shapeSeen;
+    return this.shape;
   }
 
   /** Offset in the buffer before which nothing is needed any more. */
@@ -120,8 +125,9 @@ export class JsonSplitter {
   }
 
   private run(out: JsonItem[]): void {
-    const s = this.buf;
     for (;;) {
+      // Read again each turn: a next document starts on a buffer cut to it.
+      const s = this.buf;
       switch (this.phase) {
         case Phase.Start: {
           if (this.pos === 0 && this.base === 0 && s.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -193,7 +199,8 @@ export class JsonSplitter {
             const start = this.valueStart >= 0 ? this.valueStart : this.base + this.pos;
             if (this.scanValue() < 0) return;
             const text = s.slice(start - this.base, this.pos);
-            out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, tooDeep: true } : { text, offset: start });
+            const shape = this.shapeSeen as JsonItem['shape'];
+            out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, shape, tooDeep: true } : { text, offset: start, shape });
             this.learnSeparator(text);
           }
           this.phase = Phase.AfterItem;
@@ -212,8 +219,10 @@ export class JsonSplitter {
           }
           break;
         case Phase.Done:
-          if (this.skipWs()) this.fail('unexpected content after the JSON document');
-          return;
+          if (!this.skipWs()) return;
+          if (s[this.pos] !== '{' && s[this.pos] !== '[') this.fail('unexpected content after the JSON document');
+          this.nextDocument();
+          break;
       }
     }
   }
@@ -247,7 +256,21 @@ export class JsonSplitter {
     const offset = this.base + this.pos;
     this.pos = end + 1;
     this.lastItemChars = text.length;
-    return deeperThan(value, this.maxDepth) ? { text, offset, tooDeep: true } : { text, offset, value };
+    const shape = this.shapeSeen as JsonItem['shape'];
+    return deeperThan(value, this.maxDepth) ? { text, offset, shape, tooDeep: true } : { text, offset, shape, value };
+  }
+
+  /** Starts on the document beginning at `pos`, with the buffer cut to it. */
+  private nextDocument(): void {
+    this.firstShape ??= this.shapeSeen;
+    this.buf = this.buf.slice(this.pos);
+    this.base += this.pos;
+    this.pos = 0;
+    this.phase = Phase.Start;
+    this.shapeSeen = 'empty';
+    this.rootArray = false;
+    this.key = '';
+    this.separator = undefined;
   }
 
   private endRoot(out: JsonItem[]): void {
@@ -255,7 +278,7 @@ export class JsonSplitter {
     if (this.shapeSeen === 'empty') {
       this.shapeSeen = 'object';
       const start = this.buf.indexOf('{');
-      out.push({ text: this.buf.slice(start, this.pos), offset: this.base + start });
+      out.push({ text: this.buf.slice(start, this.pos), offset: this.base + start, shape: 'object' });
     }
   }
 

@@ -90,7 +90,16 @@ describe('JsonSplitter', () => {
     expect(() => splitter.push('{"Records":[{"a":1} {"b":2}]}', items)).toThrow(expect.objectContaining({ message: "expected ',' or ']'", offset: 20 }));
     expect(items.map((i) => i.text)).toEqual(['{"a":1}']);
     expect(() => split('{"Records":[{"a":"open')).toThrow(expect.objectContaining({ message: 'the document ends before its JSON does' }));
-    expect(() => split('{"a":1} {"b":2}')).toThrow(expect.objectContaining({ message: 'unexpected content after the JSON document', offset: 8 }));
+    expect(() => split('{"a":1} x')).toThrow(expect.objectContaining({ message: 'unexpected content after the JSON document', offset: 8 }));
     expect(() => split('hello')).toThrow(expect.objectContaining({ message: 'expected a JSON object or array', offset: 0 }));
+  });
+
+  it('reads documents written one after another, each by its own shape', () => {
+    const text = '{"Records":[{"a":1},{"a":2}]}{"Records":[{"a":3}]}\n{"b":4}\n  {\n  "b": 5\n}[{"c":6}] {"Events":[{"d":7}]}';
+    const { shape, items } = splitEveryWay(text);
+    expect(shape).toBe('records');
+    expect(items.map((i) => i.text)).toEqual(['{"a":1}', '{"a":2}', '{"a":3}', '{"b":4}', '{\n  "b": 5\n}', '{"c":6}', '{"d":7}']);
+    for (const item of items) expect(text.slice(item.offset, item.offset + item.text.length)).toBe(item.text);
+    expect(split(text).items.map((i) => i.shape)).toEqual(['records', 'records', 'records', 'object', 'object', 'array', 'lookup-events']);
   });
 });
