@@ -1,7 +1,7 @@
 import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import { TextDecoding } from './decodeText';
-import { detectLayout } from './formats/detectFormat';
+import { CLOUDWATCH_PREFIX, detectLayout } from './formats/detectFormat';
 import { isDigest, itemEvent, type ItemKind } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
@@ -22,7 +22,6 @@ const FORMAT_OF_SHAPE: Record<DocumentShape, string> = {
   empty: 'empty',
 };
 
-const CLOUDWATCH_PREFIX = /^\S+\s+/;
 const HEAD_CHARS = 64 * 1024;
 /**
  * Bytes are decoded at most this many at a time: V8 puts longer strings in its large-object

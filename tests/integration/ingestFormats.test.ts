@@ -77,7 +77,7 @@ describe('formats, detected from content whatever the file is called', () => {
 
   it('CloudWatch Logs exports and filter-log-events output', async () => {
     const dir = await folder({
-      'export.txt': `2024-03-01T00:00:01.000Z ${eventJson(1)}\n2024-03-01T00:00:02.000Z ${eventJson(2)}\n`,
+      'export.txt': `2024-03-01T00:00:01.000Z ${eventJson(1)}\n2024-03-01 00:00:02.000 ${eventJson(2)}\n`,
       'filter.json': JSON.stringify({ events: [{ logStreamName: 's', timestamp: 1, message: eventJson(3) }, { message: 'not json' }], searchedLogStreams: [] }),
     });
     const { files, events } = await scan([dir]);

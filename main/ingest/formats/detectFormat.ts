@@ -3,7 +3,9 @@ import { ITEM_ARRAYS } from './jsonSplitter';
 /** How a document's text is laid out, decided from its first characters. */
 export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'unrecognised';
 
-const CLOUDWATCH_LINE = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+\{/;
+/** The timestamp a CloudWatch Logs export puts before each event, and the space after it. */
+export const CLOUDWATCH_PREFIX = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+/;
+const CLOUDWATCH_LINE = new RegExp(`${CLOUDWATCH_PREFIX.source}\\{`);
 const CSV_HEADER = /(^|,)\s*"?(event ?time|eventtime|event ?name|eventname|event ?id|eventid)"?\s*(,|$)/i;
 
 /** The object a line holds whole, if it does. */
