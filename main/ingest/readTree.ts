@@ -120,9 +120,7 @@ export class TreeReader {
       let peeked = await peek(stream, SNIFF_BYTES);
       if (sniffContainer(peeked.head) === 'gzip') {
         gzipped = true;
-        const inflated = gunzip(peeked.stream, this.ctx.limits, this.ctx.totals, (location) =>
-          file.issue('warning', 'bytes after the end of the gzip data: ignored', location),
-        );
+        const inflated = gunzip(peeked.stream, this.ctx.limits, this.ctx.totals, (severity, message, location) => file.issue(severity, message, location));
         peeked = await peek(content.tap(inflated), SNIFF_BYTES);
       }
       try {

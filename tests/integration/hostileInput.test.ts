@@ -127,6 +127,24 @@ describe('bad text', () => {
     expect(events.map((e) => e.index)).toEqual([0, 2, 3]);
   });
 
+  it('reports gzip data that fails its CRC-32 (altered after compression), keeping its events under the error', async () => {
+    // Stored (level 0) so that the text can be changed in place, same length: only the CRC tells.
+    const alter = (gz: Buffer, from: string, to: string) => Buffer.from(gz.toString('latin1').replace(from, to), 'latin1');
+    const small = records([eventJson(1), eventJson(2)]);
+    const large = records(Array.from({ length: 20_000 }, (_, i) => eventJson(i + 3)));
+    const [smallGz, largeGz] = [gzipSync(small, { level: 0 }), gzipSync(large, { level: 0 })];
+    expect(largeGz.length).toBeGreaterThan(4 * 2 ** 20);
+    const dir = await folder({ 'a-small.json.gz': alter(smallGz, 'user/u2"', 'user/u7"'), 'b-large.json.gz': alter(largeGz, 'user/u3"', 'user/u9"'), 'c-sound.json.gz': gzipSync(records([eventJson(30_000)]), { level: 0 }) });
+    const { files, events } = await scan([dir]);
+    const crc = 'error: gzip CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy';
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-small.json.gz', format: 'cloudtrail-records', events: 2, issues: [`${crc} @ byte ${smallGz.length - 8}`] },
+      { path: 'b-large.json.gz', format: 'cloudtrail-records', events: 20_000, issues: [`${crc} @ byte ${largeGz.length - 8}`] },
+      { path: 'c-sound.json.gz', format: 'cloudtrail-records', events: 1, issues: [] },
+    ]);
+    expect([events[1]!.actor, events[2]!.actor]).toEqual(['arn:aws:iam::111122223333:user/u7', 'arn:aws:iam::111122223333:user/u9']);
+  });
+
   it('keeps the items completed before a fault in a JSON document, whatever the size of the file', async () => {
     const texts = Array.from({ length: 1006 }, (_, i) => eventJson(i + 1));
     const [a, b, big] = [texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)];

@@ -24,6 +24,8 @@ describe('a small file read whole', () => {
       'two-members.json.gz': Buffer.concat([gzipSync(records([eventJson(3)])), gzipSync(records([eventJson(4)]))]),
       'appended.json.gz': Buffer.concat([gz, Buffer.from('appended')]),
       'truncated.json.gz': gz.subarray(0, gz.length - 20),
+      // Its CRC-32 changed: as if the data had been.
+      'altered.json.gz': Buffer.concat([gz.subarray(0, gz.length - 8), Buffer.from([~gz[gz.length - 8]! & 0xff]), gz.subarray(gz.length - 7)]),
       'bundle.tar.gz': gzipSync(await tarOf([{ name: 'AWSLogs/1/CloudTrail/eu-west-1/2024/03/01/a.json', content: trail }])),
       'lines.ndjson': `${eventJson(5)}\nnot json\n${eventJson(6)}\n`,
       'empty.json': '',
@@ -37,6 +39,7 @@ describe('a small file read whole', () => {
     // What the records say, so that both paths agreeing is not both being wrong.
     const records_ = async (name: string) => (await parse(join(dir, name), await readFile(join(dir, name)))).flatMap((o) => (o.type === 'file' ? [o.file] : []));
     expect((await records_('trail.json.gz'))[0]).toMatchObject({ format: 'cloudtrail-records', events: 3, size: gz.length, issues: [] });
+    expect((await records_('altered.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'error', message: expect.stringMatching(/^gzip CRC-32 check failed: /), location: `byte ${gz.length - 8}` }] });
     expect((await records_('appended.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length}` }] });
     // `cat a.json.gz b.json.gz`: two trail documents, one after the other.
     expect((await records_('two-members.json.gz'))[0]).toMatchObject({ format: 'cloudtrail-records', events: 2, issues: [] });

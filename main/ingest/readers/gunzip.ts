@@ -1,4 +1,4 @@
-import { createInflateRaw, inflateRawSync, type InflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync, type InflateRaw } from 'node:zlib';
 import type { IngestLimits } from '../limits';
 import type { JobTotals } from '../jobTotals';
 import { ReadError } from './byteStreams';
@@ -163,6 +163,7 @@ export function gunzipWhole(input: Buffer, limits: IngestLimits, totals: JobTota
   const inflated = inflateMember(input.subarray(start), budget);
   if (!inflated || inflated.output.length >= budget) return undefined;
   if (start + inflated.used + 8 !== input.length || input.readUInt32LE(input.length - 4) !== inflated.output.length % 2 ** 32) return undefined;
+  if (input.readUInt32LE(input.length - 8) !== crc32(inflated.output)) return undefined;
   totals.add(inflated.output.length);
   return inflated.output;
 }
@@ -194,18 +195,21 @@ function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promise<{ out
 
 /**
  * Gunzips a stream member by member, framing the gzip members itself so that it knows exactly
- * where each ends: bytes appended after the last member are a warning (`onTrailing`) with their
- * offset, while everything decompressed before a fault is kept and the fault ends the stream
- * with a ReadError saying where. Output is checked against the bomb limits as it grows.
+ * where each ends: bytes appended after the last member are a warning, and a member whose output
+ * fails its CRC-32 an error (its output was passed on: the events stay, under the error), both
+ * told to `report` with their offset. Everything decompressed before a fault is kept and the fault
+ * ends the stream with a ReadError saying where. Output is checked against the bomb limits as it grows.
  */
-export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits, totals: JobTotals, onTrailing: (location: string) => void): AsyncGenerator<Buffer> {
+export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits, totals: JobTotals, report: (severity: 'error' | 'warning', message: string, location: string) => void): AsyncGenerator<Buffer> {
   const cursor = new ByteCursor(input);
   let produced = 0;
   let memberOutput = 0;
-  /** Counts a piece of output against the limits before it is passed on. */
+  let memberCrc = 0;
+  /** Counts a piece of output against the limits, and in the member's CRC, before it is passed on. */
   const account = (chunk: Buffer): Buffer => {
     produced += chunk.length;
     memberOutput += chunk.length;
+    memberCrc = crc32(chunk, memberCrc);
     totals.add(chunk.length);
     checkGrowth(produced, cursor.start, limits, totals);
     return chunk;
@@ -216,12 +220,13 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
       const head = cursor.peek(2);
       if (!(head[0] === 0x1f && (cursor.available < 2 || head[1] === 0x8b))) {
         const at = cursor.start;
-        if (!(await cursor.restIsZeros())) onTrailing(`byte ${at}`);
+        if (!(await cursor.restIsZeros())) report('warning', 'bytes after the end of the gzip data: ignored', `byte ${at}`);
         return;
       }
     }
     await readHeader(cursor);
     memberOutput = 0;
+    memberCrc = 0;
     const whole = (await cursor.allWithin(SYNC_LIMIT)) ? inflateMember(cursor.peek(cursor.available), outputBudget(cursor.start + cursor.available, limits, totals)) : undefined;
     if (whole) {
       cursor.take(whole.used);
@@ -250,5 +255,6 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
     if (!(await cursor.need(8))) throw new ReadError('gzip data is truncated: its trailer is missing', `byte ${cursor.start + cursor.available}`);
     const trailer = cursor.take(8);
     if (trailer.readUInt32LE(4) !== memberOutput % 2 ** 32) throw new ReadError('gzip size check failed: the data is corrupt', `byte ${cursor.start - 4}`);
+    if (trailer.readUInt32LE(0) !== memberCrc) report('error', 'gzip CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy', `byte ${cursor.start - 8}`);
   }
 }

@@ -27,6 +27,8 @@ describe('gunzipWhole', () => {
     const totals = new JobTotals();
     const badSize = Buffer.from(member);
     badSize.writeUInt32LE(content.length + 1, badSize.length - 4);
+    const badCrc = Buffer.from(member);
+    badCrc.writeUInt32LE((badCrc.readUInt32LE(badCrc.length - 8) + 1) % 2 ** 32, badCrc.length - 8);
     const cases = {
       'two members': Buffer.concat([member, member]),
       'bytes after the member': Buffer.concat([member, Buffer.from('junk')]),
@@ -34,6 +36,7 @@ describe('gunzipWhole', () => {
       truncated: member.subarray(0, member.length - 12),
       'trailer missing': member.subarray(0, member.length - 8),
       'size in the trailer wrong': badSize,
+      'CRC-32 in the trailer wrong': badCrc,
       'corrupt data': Buffer.concat([member.subarray(0, 12), Buffer.alloc(20, 0xff), member.subarray(32)]),
       'header truncated': withHeaderFields().subarray(0, 14),
       'not deflate': Buffer.concat([member.subarray(0, 2), Buffer.from([7]), member.subarray(3)]),
