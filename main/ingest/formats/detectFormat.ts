@@ -34,10 +34,12 @@ export function detectLayout(head: string): TextLayout {
   if (first === '{') {
     // One object per line: another line follows the first, and one of the two is a whole object
     // (the first may be malformed). Whole trail documents one per line are JSON documents in turn.
+    // Nothing is parsed unless a line starting an object follows: a trail file is one line.
     const [firstLine, ...rest] = lines.filter((line) => line.trim() !== '');
+    if (!rest[0]?.trimStart().startsWith('{')) return 'json';
     const value = objectLine(firstLine!);
     if (value && Object.keys(ITEM_ARRAYS).some((key) => Array.isArray(value[key]))) return 'json';
-    return rest.length > 0 && rest[0]!.trimStart().startsWith('{') && (value ?? objectLine(rest[0]!)) ? 'ndjson' : 'json';
+    return value ?? objectLine(rest[0]) ? 'ndjson' : 'json';
   }
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
   if (lines[0]!.includes(',') && CSV_HEADER.test(lines[0]!)) return 'csv';
