@@ -197,7 +197,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   };
 
   const readCsv = async (): Promise<void> => {
-    for await (const row of csvRows(texts(), limits.maxEventChars)) {
+    const badRow = (reason: string, line: number): void => {
+      file.issue('error', reason, `line ${line}`);
+      ordinal++;
+    };
+    for await (const row of csvRows(texts(), limits.maxEventChars, badRow)) {
       const pending = handleItem('object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
       if (pending) await pending;
     }
@@ -219,7 +223,6 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     if (error instanceof JsonScanError) {
       if (streamError === undefined) file.issue('error', `malformed JSON: ${error.message}; the rest of the file is not read`, offsets.at(error.offset));
     }
-    else if ((error as { code?: string }).code?.startsWith('CSV_')) file.issue('error', `malformed CSV: ${(error as Error).message}; the rest of the file is not read`);
     else throw error;
   } finally {
     for (let next = await bytes.next(); !next.done; next = await bytes.next()) void next;

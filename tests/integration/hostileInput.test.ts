@@ -127,6 +127,22 @@ describe('bad text', () => {
     expect(events.map((e) => e.index)).toEqual([0, 2, 3]);
   });
 
+  it('keeps every CSV row around a stray quote and before a cut inside a quoted cell, and says which line', async () => {
+    const cell = (n: number): string => `"${eventJson(n).replaceAll('"', '""')}"`;
+    const rows = Array.from({ length: 30 }, (_, i) => `${i + 1},${cell(i + 1)}`);
+    const lake = ['eventID,eventJson', ...rows.slice(0, 2), '99,"{oops', ...rows.slice(2), `31,${cell(31).slice(0, 40)}`].join('\n');
+    const dir = await folder({ 'result_1.csv.gz': gzipSync(lake) });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([{
+      path: 'result_1.csv.gz', format: 'csv', events: 30, issues: [
+        'error: CSV row not read: a quote inside a quoted cell is neither doubled nor followed by a comma or a line break (found on line 5); reading goes on from the next line @ line 4',
+        'error: CSV row not read: a quoted cell in it is still open where the file ends (cut short?); reading goes on from the next line @ line 33',
+      ],
+    }]);
+    expect(events.map((e) => e.text)).toEqual(Array.from({ length: 30 }, (_, i) => eventJson(i + 1)));
+    expect(events.map((e) => e.index)).toEqual([0, 1, ...Array.from({ length: 28 }, (_, i) => i + 3)]);
+  });
+
   it('reports gzip data that fails its CRC-32 (altered after compression), keeping its events under the error', async () => {
     // Stored (level 0) so that the text can be changed in place, same length: only the CRC tells.
     const alter = (gz: Buffer, from: string, to: string) => Buffer.from(gz.toString('latin1').replace(from, to), 'latin1');

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
+import { csvRecords, type BadRow } from './csvRecords';
 
 /** Column names as CSV exports spell them, folded: lower case, no spaces, dots, dashes or underscores. */
 const fold = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, '');
@@ -51,33 +50,27 @@ function setPath(target: Record<string, unknown>, path: string[], value: string)
  * Reads CSV exports (console Event history downloads, CloudTrail Lake result files) with
  * columns matched by their header names. A column holding the event JSON gives the event as
  * it was; otherwise the event is assembled from the recognised columns. Unknown columns are
- * ignored; the row's own text is kept as its original.
+ * ignored; the row's own text is kept as its original. Rows that are not valid CSV go to `badRow`.
  */
-export async function* csvRows(text: AsyncIterable<string>, maxChars: number): AsyncGenerator<CsvRow> {
-  const parser = parse({ raw: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxChars });
-  const source = Readable.from(text);
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
+export async function* csvRows(text: AsyncIterable<string>, maxChars: number, badRow: BadRow): AsyncGenerator<CsvRow> {
   let eventColumn = -1;
   let fields: [number, string[]][] = [];
   let header = true;
-  for await (const { record, raw, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: Info }>) {
+  for await (const { cells, raw, line } of csvRecords(text, maxChars, badRow)) {
     if (header) {
       header = false;
-      const folded = record.map(fold);
+      const folded = cells.map(fold);
       eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
       fields = folded.flatMap((name, i): [number, string[]][] => (FIELD_COLUMNS[name] ? [[i, FIELD_COLUMNS[name]]] : []));
       continue;
     }
-    const text = raw.replace(/\r?\n?$/, '');
-    const line = info.lines - (text.match(/\n/g)?.length ?? 0);
-    const cell = eventColumn >= 0 ? record[eventColumn] : undefined;
+    const cell = eventColumn >= 0 ? cells[eventColumn] : undefined;
     if (cell !== undefined && cell.trim().startsWith('{')) {
-      yield { raw: text, line, eventText: cell, built: false };
+      yield { raw, line, eventText: cell, built: false };
       continue;
     }
     const event: Record<string, unknown> = {};
-    for (const [column, path] of fields) if (record[column] !== undefined && record[column] !== '') setPath(event, path, record[column]!);
-    yield { raw: text, line, eventText: JSON.stringify(event), built: true };
+    for (const [column, path] of fields) if (cells[column] !== undefined && cells[column] !== '') setPath(event, path, cells[column]!);
+    yield { raw, line, eventText: JSON.stringify(event), built: true };
   }
 }
