@@ -1,7 +1,8 @@
 import { hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import type { IngestLimits } from './limits';
-import { HashingTap, ReadError, peek, sniffContainer } from './readers/byteStreams';
+import { HashingTap, ReadError, crcFailed, peek, sniffContainer } from './readers/byteStreams';
 import type { JobTotals } from './jobTotals';
 import { checkGrowth, gunzip, gunzipWhole } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
@@ -214,23 +215,30 @@ export class TreeReader {
         await refuse(`cannot read entry: ${(error as Error).message}`);
         continue;
       }
-      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry.compressedSize, limits, totals));
+      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, limits, totals));
     }
   }
 }
 
-/** Counts an archive entry's decompressed bytes against the bomb limits as they stream. */
-async function* guardEntry(body: AsyncIterable<Buffer>, compressed: number, limits: IngestLimits, totals: JobTotals): AsyncGenerator<Buffer> {
+/**
+ * Counts a zip entry's decompressed bytes against the bomb limits as they stream, and checks
+ * them against the entry's CRC-32 at the end (yauzl leaves that to its caller): a mismatch is
+ * the entry's error, raised once all of it has been read, so its events are kept under it.
+ */
+async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, limits: IngestLimits, totals: JobTotals): AsyncGenerator<Buffer> {
   let produced = 0;
+  let crc = 0;
   try {
     for await (const chunk of body) {
       produced += chunk.length;
       totals.add(chunk.length);
-      checkGrowth(produced, compressed, limits, totals);
+      checkGrowth(produced, entry.compressedSize, limits, totals);
+      crc = crc32(chunk, crc);
       yield chunk;
     }
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError(`entry is corrupt: ${(error as Error).message}`, `byte ${produced}`);
   }
+  if (crc !== entry.crc32) throw new ReadError(crcFailed('zip entry'), `byte ${produced}`);
 }

@@ -161,6 +161,25 @@ describe('bad text', () => {
     expect([events[1]!.actor, events[2]!.actor]).toEqual(['arn:aws:iam::111122223333:user/u7', 'arn:aws:iam::111122223333:user/u9']);
   });
 
+  it('reports a zip entry that fails its CRC-32, in a zip on disk or inside another archive, keeping its events', async () => {
+    const alter = (zip: Buffer) => Buffer.from(zip.toString('latin1').replace('user/u2"', 'user/u7"'), 'latin1');
+    const content = records([eventJson(1), eventJson(2)]);
+    const zip = alter(await zipOf({ 'a.json': { content, compress: false }, 'b.json': { content: records([eventJson(3)]), compress: false } }));
+    const dir = await folder({ 'bundle.zip': zip, 'outer.tar': await tarOf([{ name: 'inner.zip', content: zip }]) });
+    const { files, events } = await scan([dir]);
+    const crc = `error: zip entry CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy @ byte ${content.length}`;
+    expect(summary(files, dir)).toEqual([
+      { path: 'bundle.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'bundle.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [crc] },
+      { path: 'bundle.zip › b.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'outer.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'outer.tar › inner.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'outer.tar › inner.zip › a.json', format: 'cloudtrail-records', events: 0, issues: [crc] },
+      { path: 'outer.tar › inner.zip › b.json', format: 'cloudtrail-records', events: 0, issues: [] },
+    ]);
+    expect(events.map((e) => e.actor.slice(-2))).toEqual(['u1', 'u7', 'u3']);
+  });
+
   it('keeps the items completed before a fault in a JSON document, whatever the size of the file', async () => {
     const texts = Array.from({ length: 1006 }, (_, i) => eventJson(i + 1));
     const [a, b, big] = [texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)];

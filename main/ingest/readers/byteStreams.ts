@@ -10,6 +10,9 @@ export class ReadError extends Error {
   }
 }
 
+/** The error for data whose CRC-32 does not match the one stored with it, `what` naming the container ("gzip"). */
+export const crcFailed = (what: string): string => `${what} CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy`;
+
 /** A stream's first bytes, and the whole stream (those bytes included) to read on. */
 export interface Peeked {
   head: Buffer;

@@ -1,7 +1,7 @@
 import { crc32, createInflateRaw, inflateRawSync, type InflateRaw } from 'node:zlib';
 import type { IngestLimits } from '../limits';
 import type { JobTotals } from '../jobTotals';
-import { ReadError } from './byteStreams';
+import { ReadError, crcFailed } from './byteStreams';
 
 /** Fails a layer whose output outgrows its input past the ratio limit, or the job's total. */
 export function checkGrowth(produced: number, consumed: number, limits: IngestLimits, totals: JobTotals): void {
@@ -255,6 +255,6 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
     if (!(await cursor.need(8))) throw new ReadError('gzip data is truncated: its trailer is missing', `byte ${cursor.start + cursor.available}`);
     const trailer = cursor.take(8);
     if (trailer.readUInt32LE(4) !== memberOutput % 2 ** 32) throw new ReadError('gzip size check failed: the data is corrupt', `byte ${cursor.start - 4}`);
-    if (trailer.readUInt32LE(0) !== memberCrc) report('error', 'gzip CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy', `byte ${cursor.start - 8}`);
+    if (trailer.readUInt32LE(0) !== memberCrc) report('error', crcFailed('gzip'), `byte ${cursor.start - 8}`);
   }
 }
