@@ -13,13 +13,12 @@ import { normalizeEvent } from './normalize';
 /** Receives each event read, with its eventID when it has one; awaiting it is backpressure. */
 export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: string | undefined) => Promise<void> | void;
 
-const FORMAT_OF_SHAPE: Record<DocumentShape, string> = {
+const FORMAT_OF_SHAPE: Record<Exclude<DocumentShape, 'empty'>, string> = {
   records: 'cloudtrail-records',
   'lookup-events': 'lookup-events',
   'log-events': 'cloudwatch-log-events',
   array: 'json-array',
   object: 'json-event',
-  empty: 'empty',
 };
 
 const HEAD_CHARS = 64 * 1024;
@@ -33,11 +32,15 @@ async function* inPieces(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   for await (const chunk of stream) for (let at = 0; at < chunk.length; at += PIECE_BYTES) yield chunk.subarray(at, at + PIECE_BYTES);
 }
 
-/** Maps character offsets of the decoded text back to byte offsets of the file's content. */
+/**
+ * Maps character offsets of the decoded text back to byte offsets of the file's content. It
+ * keeps the last few pieces of text, and all of those from `oldestNeeded` on.
+ */
 class ByteOffsets {
   private marks: { chars: number; bytes: number; text: string }[] = [];
   private chars = 0;
   private bytes: number;
+  oldestNeeded = Infinity;
 
   constructor(private readonly decoding: TextDecoding) {
     this.bytes = decoding.bomBytes;
@@ -45,7 +48,7 @@ class ByteOffsets {
 
   add(text: string): void {
     this.marks.push({ chars: this.chars, bytes: this.bytes, text });
-    if (this.marks.length > 8) this.marks.shift();
+    while (this.marks.length > 8 && this.marks[1]!.chars <= this.oldestNeeded) this.marks.shift();
     this.chars += text.length;
     this.bytes += this.decoding.byteLength(text);
   }
@@ -139,6 +142,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined);
   };
 
+  const emptyFile = (): void => {
+    file.record.format = 'empty';
+    file.issue('warning', 'empty file: no events');
+  };
+
   const readJson = async (): Promise<void> => {
     const json = new JsonSplitter(limits.maxEventChars, limits.maxJsonDepth);
     const items: JsonItem[] = [];
@@ -156,9 +164,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       } catch (error) {
         fault = error;
       }
+      offsets.oldestNeeded = json.oldestOffset;
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
-        if (item.tooDeep) file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
+        if (item.unread === 'too deep') file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
+        else if (item.unread === 'too long') file.issue('error', `item ${ordinal++}: longer than ${limits.maxEventChars} characters: not read`, where());
         else if (item.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
         else {
           const pending = handleItem(item.shape, item.text, where, item.text, item.value);
@@ -169,8 +179,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       if (fault !== undefined) throw fault;
     }
     } finally {
-      file.record.format = digestText !== undefined ? 'cloudtrail-digest' : FORMAT_OF_SHAPE[json.shape];
+      // A document that fails before its shape shows stays 'json'.
+      file.record.format = digestText !== undefined ? 'cloudtrail-digest' : json.shape === 'empty' ? 'json' : FORMAT_OF_SHAPE[json.shape];
     }
+    if (json.shape === 'empty') emptyFile();
   };
 
   const readLines = async (layout: 'ndjson' | 'cloudwatch-export'): Promise<void> => {
@@ -208,11 +220,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   };
 
   try {
-    if (headText.trim() === '' && ended) {
-      file.record.format = 'empty';
-      file.issue('warning', 'empty file: no events');
-      return;
-    }
+    if (headText.trim() === '' && ended) return emptyFile();
     const layout = detectLayout(headText);
     file.record.format = layout;
     if (layout === 'json') await readJson();
@@ -221,7 +229,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     else file.issue('error', 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV');
   } catch (error) {
     if (error instanceof JsonScanError) {
-      if (streamError === undefined) file.issue('error', `malformed JSON: ${error.message}; the rest of the file is not read`, offsets.at(error.offset));
+      if (streamError === undefined) file.issue('error', `${error.malformed ? 'malformed JSON: ' : ''}${error.message}; the rest of the file is not read`, offsets.at(error.offset));
     }
     else throw error;
   } finally {

@@ -117,6 +117,21 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     expect(total.files[1]!.issues[0]!.message).toBe("the job's decompressed size passed its limit of 100 bytes");
     expect(total.events).toHaveLength(50);
   });
+
+  it('passes over an event longer than the limit, in a trail file as in NDJSON, and says where it starts', async () => {
+    const first = eventJson(1).replace('GetObject', 'GetObjecté€');
+    const long = eventJson(2).replace('"GetObject"', `"${'x'.repeat(1_000_000)}"`);
+    const trail = records([first, long, eventJson(3)]);
+    const dir = await folder({ 'a.json': trail, 'b.ndjson': [first, long, eventJson(3)].join('\n'), 'c.json': long });
+    const { files, events } = await scan([dir], { limits: { maxEventChars: 500_000 } });
+    expect(summary(files, dir)).toEqual([
+      { path: 'a.json', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: longer than 500000 characters: not read @ byte ${Buffer.from(trail).indexOf(long)}`] },
+      { path: 'b.ndjson', format: 'ndjson', events: 0, issues: ['error: line longer than 500000 characters: skipped @ line 2'] },
+      { path: 'c.json', format: 'json', events: 0, issues: ['error: a JSON document longer than 500000 characters before any array of events; the rest of the file is not read @ byte 0'] },
+    ]);
+    expect(Buffer.from(trail).indexOf(long)).toBe(trail.indexOf(long) + 3);
+    expect(events.map((e) => e.eventName)).toEqual(['GetObjecté€', 'GetObject']);
+  });
 });
 
 describe('bad text', () => {
@@ -224,6 +239,7 @@ describe('bad text', () => {
       'e-proto.json': records([eventJson(5, { __proto__: { polluted: true } }).replace('"eventVersion"', '"__proto__":{"polluted":true},"eventVersion"')]),
       'f-other.json': '{"hello": "world", "items": [1, 2]}',
       'g-empty.json': '',
+      'h-blank.json': ' \n'.repeat(100_000),
     });
     const { files, events } = await scan([dir]);
     expect(summary(files, dir)).toEqual([
@@ -234,6 +250,7 @@ describe('bad text', () => {
       { path: 'e-proto.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'f-other.json', format: 'json-event', events: 0, issues: ["error: valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields @ byte 0"] },
       { path: 'g-empty.json', format: 'empty', events: 0, issues: ['warning: empty file: no events'] },
+      { path: 'h-blank.json', format: 'empty', events: 0, issues: ['warning: empty file: no events'] },
     ]);
     expect(events.map((e) => e.flags)).toEqual([0, 0, 2, 0, 0]);
     expect(events[1]!.text).toBe(eventJson(2));

@@ -1,8 +1,9 @@
-/** A JSON syntax problem at a character offset of the document. */
+/** A problem that stops the reading of a JSON text, at a character offset of the document: malformed JSON, unless said otherwise. */
 export class JsonScanError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly malformed = true,
   ) {
     super(message);
   }
@@ -20,8 +21,8 @@ export interface JsonItem {
   text: string;
   offset: number;
   shape: Exclude<DocumentShape, 'empty'>;
-  /** Deeper than the nesting limit: reported, not parsed. */
-  tooDeep?: boolean;
+  /** Deeper than the nesting limit, or longer than the size limit (its text is then empty): reported, not parsed. */
+  unread?: 'too deep' | 'too long';
   /** Its parsed value, when finding its end meant parsing it (see JsonSplitter's `separator`). */
   value?: unknown;
 }
@@ -45,7 +46,8 @@ const isWs = (c: number): boolean => c === WS || c === 0x0a || c === 0x0d || c =
  * the elements of the root object's `Records`, `Events` or `events` array, the elements of a
  * root array, or the root object itself. Documents written one after another (`zcat *.json.gz`,
  * `jq` output) are read in turn. Memory holds one item at a time (up to `maxChars`), whatever
- * the document's size. Structural faults throw JsonScanError with their offset.
+ * the document's size: a longer item is passed over and handed out as such. Structural faults
+ * throw JsonScanError with their offset.
  */
 export class JsonSplitter {
   private buf = '';
@@ -63,6 +65,8 @@ export class JsonSplitter {
   private depth = 0;
   private maxDepthSeen = 0;
   private inString = false;
+  /** Document offset of the item being passed over because it is longer than `maxChars`; -1 if none. */
+  private tooLongFrom = -1;
   /**
    * How one item ends and the next begins when items are written alike, as in trail files
    * (`},{"eventVersion"`): learnt from the first item, it finds each next item's end with one
@@ -92,9 +96,14 @@ export class JsonSplitter {
     }
     this.buf += chunk;
     this.run(out);
-    if (this.phase !== Phase.Done && this.buf.length - this.keepFrom() > this.maxChars) {
-      throw new JsonScanError(`a JSON value longer than ${this.maxChars} characters`, this.base + this.keepFrom());
-    }
+    if (this.phase === Phase.Done || this.buf.length - this.keepFrom() <= this.maxChars) return;
+    if (this.phase === Phase.Items && this.valueStart >= 0) this.tooLongFrom = this.valueStart;
+    else throw new JsonScanError(`a JSON document longer than ${this.maxChars} characters before any array of events`, this.base, false);
+  }
+
+  /** Document offset of the oldest text an item or an error handed out later can point to. */
+  get oldestOffset(): number {
+    return this.tooLongFrom >= 0 ? this.tooLongFrom : this.base + this.keepFrom();
   }
 
   /** Ends the document: the root object, if it was a single object, is the one item. */
@@ -109,7 +118,9 @@ export class JsonSplitter {
   private keepFrom(): number {
     // Until a root object shows an item array, it may itself be the one item: keep all of it.
     if (this.shapeSeen === 'empty' && !this.rootArray) return 0;
-    return this.valueStart >= 0 ? this.valueStart - this.base : this.pos;
+    // Only items' text is handed out: other values of the root object, and items too long, are scanned over.
+    if (this.valueStart < 0 || this.phase === Phase.RootValue || this.tooLongFrom >= 0) return this.pos;
+    return this.valueStart - this.base;
   }
 
   private skipWs(): boolean {
@@ -198,10 +209,15 @@ export class JsonSplitter {
           else {
             const start = this.valueStart >= 0 ? this.valueStart : this.base + this.pos;
             if (this.scanValue() < 0) return;
-            const text = s.slice(start - this.base, this.pos);
             const shape = this.shapeSeen as JsonItem['shape'];
-            out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, shape, tooDeep: true } : { text, offset: start, shape });
-            this.learnSeparator(text);
+            const tooLong = this.tooLongFrom >= 0 || this.base + this.pos - start > this.maxChars;
+            this.tooLongFrom = -1;
+            if (tooLong) out.push({ text: '', offset: start, shape, unread: 'too long' });
+            else {
+              const text = s.slice(start - this.base, this.pos);
+              out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, shape, unread: 'too deep' } : { text, offset: start, shape });
+              this.learnSeparator(text);
+            }
           }
           this.phase = Phase.AfterItem;
           break;
@@ -257,7 +273,7 @@ export class JsonSplitter {
     this.pos = end + 1;
     this.lastItemChars = text.length;
     const shape = this.shapeSeen as JsonItem['shape'];
-    return deeperThan(value, this.maxDepth) ? { text, offset, shape, tooDeep: true } : { text, offset, shape, value };
+    return deeperThan(value, this.maxDepth) ? { text, offset, shape, unread: 'too deep' } : { text, offset, shape, value };
   }
 
   /** Starts on the document beginning at `pos`, with the buffer cut to it. */
@@ -278,7 +294,8 @@ export class JsonSplitter {
     if (this.shapeSeen === 'empty') {
       this.shapeSeen = 'object';
       const start = this.buf.indexOf('{');
-      out.push({ text: this.buf.slice(start, this.pos), offset: this.base + start, shape: 'object' });
+      const text = this.buf.slice(start, this.pos);
+      out.push(text.length > this.maxChars ? { text: '', offset: this.base + start, shape: 'object', unread: 'too long' } : { text, offset: this.base + start, shape: 'object' });
     }
   }
 

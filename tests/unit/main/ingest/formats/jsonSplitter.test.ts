@@ -10,7 +10,7 @@ function split(text: string, chunkSize = text.length, maxChars = 1 << 20, maxDep
 }
 
 /** The items without the values parsed on the way (which depend on where chunks were cut). */
-const found = ({ shape, items }: ReturnType<typeof split>) => ({ shape, items: items.map(({ text, offset, tooDeep }) => (tooDeep ? { text, offset, tooDeep } : { text, offset })) });
+const found = ({ shape, items }: ReturnType<typeof split>) => ({ shape, items: items.map(({ text, offset, unread }) => (unread ? { text, offset, unread } : { text, offset })) });
 
 /** Every way of cutting the text into equal chunks must give the same items. */
 function splitEveryWay(text: string) {
@@ -60,9 +60,9 @@ describe('JsonSplitter', () => {
     expect(whole.map((item) => item.offset)).toEqual([12, 33, 80, 149]);
 
     const alike = split('{"Records":[{"a":1},{"a":2,"d":[[[[[]]]]]},{"a":3},{"a":4}]}', 64, 1000, 5).items;
-    expect(alike.map(({ text, tooDeep, value }) => [text, tooDeep ?? false, value])).toEqual([
+    expect(alike.map(({ text, unread, value }) => [text, unread ?? false, value])).toEqual([
       ['{"a":1}', false, undefined],
-      ['{"a":2,"d":[[[[[]]]]]}', true, undefined],
+      ['{"a":2,"d":[[[[[]]]]]}', 'too deep', undefined],
       ['{"a":3}', false, { a: 3 }],
       ['{"a":4}', false, undefined],
     ]);
@@ -78,10 +78,18 @@ describe('JsonSplitter', () => {
     expect(items).toHaveLength(1001);
   });
 
-  it('refuses an item longer than the limit, and marks items nested deeper than allowed', () => {
-    expect(() => split(`{"Records":[{"a":"${'x'.repeat(200)}"}]}`, 16, 100)).toThrow(expect.objectContaining({ message: 'a JSON value longer than 100 characters', offset: 12 }));
+  it('passes over an item longer than the limit, and marks items nested deeper than allowed', () => {
+    const long = `{"Records":[{"a":1},{"a":"${'x'.repeat(200)}\\\\"}, "${'y'.repeat(300)}",{"a":3}],"other":"${'z'.repeat(500)}"}`;
+    for (const size of [1, 16, 64, 1000]) {
+      expect(found(split(long, size, 100)), `chunks of ${size}`).toEqual({
+        shape: 'records',
+        items: [{ text: '{"a":1}', offset: 12 }, { text: '', offset: 20, unread: 'too long' }, { text: '', offset: 232, unread: 'too long' }, { text: '{"a":3}', offset: 535 }],
+      });
+    }
+    // A root object is kept whole until it shows an array of events, as it may be the one event.
+    expect(() => split(`{"a":"${'x'.repeat(200)}"}`, 16, 100)).toThrow(expect.objectContaining({ message: 'a JSON document longer than 100 characters before any array of events', offset: 0, malformed: false }));
     const deep = split('{"Records":[' + '['.repeat(10) + ']'.repeat(10) + ',{"ok":1}]}', 1000, 1000, 5);
-    expect(deep.items.map((i) => i.tooDeep ?? false)).toEqual([true, false]);
+    expect(deep.items.map((i) => i.unread ?? false)).toEqual(['too deep', false]);
   });
 
   it('reports where the structure breaks, after giving what came before', () => {
