@@ -151,6 +151,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     const json = new JsonSplitter(limits.maxEventChars, limits.maxJsonDepth);
     const items: JsonItem[] = [];
     let final = false;
+    let anotherArraySeen = false;
     const iterator = texts();
     try {
     while (!final) {
@@ -165,6 +166,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         fault = error;
       }
       offsets.oldestNeeded = json.oldestOffset;
+      if (json.anotherArray && !anotherArraySeen) {
+        anotherArraySeen = true;
+        file.issue('warning', `more than one array of events in one document (the next is "${json.anotherArray.key}"): the events of each are read; tools that keep one value per key, such as jq, see only some of them`, offsets.at(json.anotherArray.offset));
+      }
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
         if (item.unread === 'too deep') file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());

@@ -58,6 +58,18 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((event) => event.text)).toEqual([...e.slice(0, 6), ...pretty, e[8], e[9], long, e[10], e[11]]);
   });
 
+  it('a trail document with its Records key written twice: the events of both arrays, and a warning', async () => {
+    const text = `{"Records":[${eventJson(1)}],\n"Records":[${eventJson(2)},${eventJson(3)}]}`;
+    const dir = await folder({ 'twice.json': text });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['cloudtrail-records', 3, [{
+      severity: 'warning',
+      message: 'more than one array of events in one document (the next is "Records"): the events of each are read; tools that keep one value per key, such as jq, see only some of them',
+      location: `byte ${text.lastIndexOf('[{')}`,
+    }]]]);
+    expect(events.map((event) => event.text)).toEqual([eventJson(1), eventJson(2), eventJson(3)]);
+  });
+
   it('lookup-events output: the CloudTrailEvent string is the event, EventTime in either form', async () => {
     const lookup = {
       Events: [

@@ -56,6 +56,10 @@ export class JsonSplitter {
   private pos = 0;
   private phase = Phase.Start;
   private shapeSeen: DocumentShape = 'empty';
+  /** What the items being read are: the kind of the array holding them. */
+  private itemShape: JsonItem['shape'] = 'array';
+  /** The first array of events after the first in one document (a repeated key, or another kind), if any. */
+  anotherArray: { key: string; offset: number } | undefined;
   /** The first document's shape, once another follows it. */
   private firstShape: DocumentShape | undefined;
   private rootArray = false;
@@ -147,6 +151,7 @@ export class JsonSplitter {
           if (c === '[') {
             this.rootArray = true;
             this.shapeSeen = 'array';
+            this.itemShape = 'array';
             this.phase = Phase.Items;
           } else if (c === '{') this.phase = Phase.RootKey;
           else this.fail('expected a JSON object or array');
@@ -164,6 +169,7 @@ export class JsonSplitter {
           const end = stringEnd(s, this.pos);
           if (end < 0) return;
           this.key = s.slice(this.pos + 1, end - 1);
+          if (this.key.includes('\\')) this.key = unescapeKey(this.key) ?? this.fail('malformed key');
           this.pos = end;
           this.phase = Phase.RootColon;
           break;
@@ -177,8 +183,11 @@ export class JsonSplitter {
         case Phase.RootValue: {
           if (!this.skipWs()) return;
           const kind = Object.hasOwn(ITEM_ARRAYS, this.key) ? ITEM_ARRAYS[this.key as keyof typeof ITEM_ARRAYS] : undefined;
-          if (kind && this.valueStart < 0 && s[this.pos] === '[' && this.shapeSeen === 'empty') {
-            this.shapeSeen = kind;
+          if (kind && this.valueStart < 0 && s[this.pos] === '[') {
+            // Every array of events is read: a key written twice, or two kinds in one document, loses nothing.
+            if (this.shapeSeen === 'empty') this.shapeSeen = kind;
+            else this.anotherArray ??= { key: this.key, offset: this.base + this.pos };
+            this.itemShape = kind;
             this.pos++;
             this.phase = Phase.Items;
             break;
@@ -209,7 +218,7 @@ export class JsonSplitter {
           else {
             const start = this.valueStart >= 0 ? this.valueStart : this.base + this.pos;
             if (this.scanValue() < 0) return;
-            const shape = this.shapeSeen as JsonItem['shape'];
+            const shape = this.itemShape;
             const tooLong = this.tooLongFrom >= 0 || this.base + this.pos - start > this.maxChars;
             this.tooLongFrom = -1;
             if (tooLong) out.push({ text: '', offset: start, shape, unread: 'too long' });
@@ -272,7 +281,7 @@ export class JsonSplitter {
     const offset = this.base + this.pos;
     this.pos = end + 1;
     this.lastItemChars = text.length;
-    const shape = this.shapeSeen as JsonItem['shape'];
+    const shape = this.itemShape;
     return deeperThan(value, this.maxDepth) ? { text, offset, shape, unread: 'too deep' } : { text, offset, shape, value };
   }
 
@@ -377,6 +386,15 @@ function deeperThan(value: unknown, limit: number): boolean {
   if (Array.isArray(value)) return value.some((element) => deeperThan(element, limit - 1));
   for (const key in value) if (deeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   return false;
+}
+
+/** A key written with escapes (`"Re\u0063ords"`) as the key it is, or undefined if its escapes are malformed. */
+function unescapeKey(raw: string): string | undefined {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Index of the closing quote of a string whose content starts at `from`, or -1 if not in `s` yet. */

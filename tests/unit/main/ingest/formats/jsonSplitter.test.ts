@@ -37,6 +37,20 @@ describe('JsonSplitter', () => {
     expect(logs.items).toHaveLength(2);
   });
 
+  it('reads every array of events in a document, a key written twice or with escapes included, and says where the second starts', () => {
+    const text = '{"Records": [{"a":1}], "x": [0], "Re\\u0063ords": [{"a":2}], "Events": [{"b":3}]}';
+    for (const size of [1, 5, 100]) {
+      const splitter = new JsonSplitter(1000, 64);
+      const items: JsonItem[] = [];
+      for (let i = 0; i < text.length; i += size) splitter.push(text.slice(i, i + size), items);
+      expect(splitter.finish(items)).toBe('records');
+      expect(items.map((i) => [i.text, i.shape])).toEqual([['{"a":1}', 'records'], ['{"a":2}', 'records'], ['{"b":3}', 'lookup-events']]);
+      expect(splitter.anotherArray).toEqual({ key: 'Records', offset: 49 });
+    }
+    expect(text.slice(49, 50)).toBe('[');
+    expect(() => split('{"Re\\x": []}')).toThrow(expect.objectContaining({ message: 'malformed key', offset: 1 }));
+  });
+
   it('reads a root array and a single root object', () => {
     expect(splitEveryWay(' [ {"a":1} , {"b":[2]} ] ').items.map((i) => i.text)).toEqual(['{"a":1}', '{"b":[2]}']);
     const single = splitEveryWay('\n{"eventName": "X", "Records": 5}\n');
