@@ -68,7 +68,7 @@ export type IngestMessage =
 /**
  * How a batch's events are recognised again (see main/ingest/dedup.ts), stored with them so a
  * later import into the same case finds its duplicates: per event, the key of its eventID and
- * 64 bits of the SHA-256 of its text (two words).
+ * 64 bits of the SHA-256 of its content (two words; main/ingest/readDocument.ts, `comparedText`).
  */
 export interface BatchIdentities {
   keys: Float64Array<ArrayBuffer>;

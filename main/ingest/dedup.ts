@@ -38,7 +38,8 @@ const wordAt = (bytes: string, at: number): number =>
 /**
  * The identities of a batch of events, worked out where they are parsed so that the thread
  * deciding duplicates only looks them up: per event, the key of its eventID (of its text when it
- * has none: then only exact copies match), 64 bits of the SHA-256 of its text, and its place
+ * has none: then only exact copies match), 64 bits of the SHA-256 of the text its content is
+ * compared by (readDocument's `comparedText`: its text, or its compact form), and its place
  * (file, local to the file on disk, and index in that file). Plain data: it crosses threads.
  */
 export interface ParsedIdentities extends BatchIdentities {

@@ -63,10 +63,10 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
     },
     readDocument: (stream, head, file) =>
       // Not async: only a full batch has a promise to wait for.
-      readDocument(stream, head, file, limits, (from, event, eventId) => {
+      readDocument(stream, head, file, limits, (from, event, eventId, compared) => {
         from.record.events++;
         if (keepEvents) events.push(event);
-        identities.add(eventId, event.text, event.file, event.index);
+        identities.add(eventId, compared, event.file, event.index);
         return identities.ids.length === BATCH_EVENTS ? flush() : undefined;
       }),
   });

@@ -10,8 +10,24 @@ import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
 import { normalizeEvent } from './normalize';
 
-/** Receives each event read, with its eventID when it has one; awaiting it is backpressure. */
-export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: string | undefined) => Promise<void> | void;
+/**
+ * Receives each event read, with its eventID when it has one and the text its content is
+ * compared by to find duplicates (see `comparedText`); awaiting it is backpressure.
+ */
+export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: string | undefined, compared: string) => Promise<void> | void;
+
+/**
+ * The text by which an event's content is told the same as another's. Serializers write the same
+ * event differently: pretty-printed (the console's JSON download, jq), spaced (Python's
+ * json.dumps), with escapes (`\u00e9`, `\/`). Such a text is compared by its value's compact form,
+ * which is what CloudTrail writes, so a copy differing only in layout is a duplicate, not a
+ * conflict; a compact text is compared as it is. The checks are single-character searches,
+ * cheap beside the hash.
+ */
+function comparedText(text: string, value: unknown): string {
+  const reformatted = text.includes('\n') || text.includes('\\u') || text.includes('\\/') || text.charCodeAt(1) === 0x20 || text.charCodeAt(text.indexOf('":') + 2) === 0x20;
+  return reformatted ? JSON.stringify(value) : text;
+}
 
 const FORMAT_OF_SHAPE: Record<Exclude<DocumentShape, 'empty'>, string> = {
   records: 'cloudtrail-records',
@@ -139,7 +155,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       if (escaped++ === 0) firstEscaped = where();
     }
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
-    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined);
+    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept, found.value) : kept);
   };
 
   const emptyFile = (): void => {

@@ -158,4 +158,18 @@ describe('duplicates and conflicts', () => {
     expect(events.filter((e) => e.flags & 1).map((e) => e.text)).toEqual([tampered]);
     expect(conflicts).toEqual([{ type: 'conflict', job: 'job-test', eventId: '00000000-0000-0000-0000-000000000002', first: { file: 0, index: 1 }, second: { file: 2, index: 0 } }]);
   });
+
+  it('takes a copy written differently (pretty-printed, spaced, escaped) for a duplicate, and a changed value in it for a conflict', async () => {
+    const original = eventJson(1, { userAgent: 'café/1.0' });
+    const value = JSON.parse(original) as Record<string, unknown>;
+    const pretty = JSON.stringify(value, null, 2);
+    const spaced = JSON.stringify(value).replaceAll('":', '": ').replaceAll(',"', ', "');
+    const escaped = original.replace('é', '\\u00e9').replace('café/', 'café\\/');
+    const lookup = JSON.stringify({ Events: [{ EventId: value['eventID'], CloudTrailEvent: original }] });
+    const changed = JSON.stringify({ ...value, sourceIPAddress: '203.0.113.66' }, null, 2);
+    const dir = await folder({ 'a.json': records([original]), 'b.json': `[${pretty}]`, 'c.ndjson': `${spaced}\n${escaped}\n`, 'd.json': lookup, 'e.json': `[${changed}]` });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.events, f.duplicates, f.conflicts])).toEqual([[1, 0, 0], [0, 1, 0], [0, 2, 0], [0, 1, 0], [1, 0, 1]]);
+    expect(events.map((e) => e.text)).toEqual([original, changed]);
+  });
 });
