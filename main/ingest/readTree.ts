@@ -141,15 +141,36 @@ export class TreeReader {
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
     const kind = sniffContainer(head);
-    if (kind === 'none' || kind === 'gzip') return this.ctx.readDocument(stream, head, file);
-    file.record.format = kind;
+    if (kind === 'none') return this.ctx.readDocument(stream, head, file);
     if (depth >= this.ctx.limits.maxDepth) throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);
+    if (kind === 'gzip') return this.readInnerGzip(file, stream, depth);
+    file.record.format = kind;
     const container = [...file.record.container, file.record.path];
     if (kind === 'tar') return this.readTar(file, stream, container, depth);
     if (diskPath) return this.readZip(file, { path: diskPath }, container, depth);
     const buffer = await collect(stream, this.ctx.limits.maxBufferedArchiveBytes);
     if (!buffer) throw new ReadError(`a zip inside another file larger than ${this.ctx.limits.maxBufferedArchiveBytes} bytes: not opened`);
     return this.readZip(file, { buffer }, container, depth);
+  }
+
+  /** A gzip inside a gzip (a .json.gz compressed again): read through the inner layer too, its problems placed in the outer layer's output. */
+  private async readInnerGzip(file: FileTracker, stream: AsyncIterable<Buffer>, depth: number): Promise<void> {
+    file.issue('warning', "gzip inside gzip (compressed twice): both layers are read; the content's SHA-256 is of the outer layer's output");
+    const where = (location: string): string => `${location} of the outer layer's output`;
+    const { limits, totals } = this.ctx;
+    async function* inflated(): AsyncGenerator<Buffer> {
+      try {
+        yield* gunzip(stream, limits, totals, (severity, message, location) => file.issue(severity, `inner ${message}`, where(location)));
+      } catch (error) {
+        throw error instanceof ReadError ? new ReadError(`inner ${error.message}`, where(error.location)) : error;
+      }
+    }
+    const inner = await peek(inflated(), SNIFF_BYTES);
+    try {
+      await this.readContent(file, inner.stream, inner.head, depth + 1);
+    } finally {
+      await drain(inner.stream);
+    }
   }
 
   private countEntry(archive: FileTracker, entries: number): boolean {

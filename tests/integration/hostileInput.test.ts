@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,13 +31,26 @@ describe('archives, read in memory', () => {
   });
 
   it('hashes each entry by its bytes as read and as decompressed', async () => {
-    const { createHash } = await import('node:crypto');
     const content = records([eventJson(1)]);
     const gz = gzipSync(content);
     const dir = await folder({ 'x.tar': await tarOf([{ name: 'e.json.gz', content: gz }]) });
     const { files } = await scan([dir]);
     const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
     expect(files[1]).toMatchObject({ size: gz.length, sha256: sha(gz), contentSha256: sha(content) });
+  });
+
+  it('reads a gzip compressed twice through both layers, and says so', async () => {
+    const once = gzipSync(records([eventJson(1), eventJson(2)]));
+    const cut = gzipSync(records(Array.from({ length: 50 }, (_, i) => eventJson(i + 3))));
+    const dir = await folder({ 'a.json.gz.gz': gzipSync(once), 'b.json.gz.gz': gzipSync(cut.subarray(0, cut.length - 20)) });
+    const { files, events } = await scan([dir]);
+    const twice = "warning: gzip inside gzip (compressed twice): both layers are read; the content's SHA-256 is of the outer layer's output";
+    expect(summary(files, dir)).toEqual([
+      { path: 'a.json.gz.gz', format: 'cloudtrail-records', events: 2, issues: [twice] },
+      { path: 'b.json.gz.gz', format: 'cloudtrail-records', events: 49, issues: [twice, `error: inner gzip data is corrupt or truncated: unexpected end of file @ byte ${cut.length - 20} of the outer layer's output`] },
+    ]);
+    expect(files[0]!.contentSha256).toBe(createHash('sha256').update(once).digest('hex'));
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2), ...Array.from({ length: 49 }, (_, i) => eventJson(i + 3))]);
   });
 
   it('reports unsafe names, links, encrypted and truncated archives, and keeps everything readable', async () => {
