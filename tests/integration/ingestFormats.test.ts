@@ -87,6 +87,20 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events[0]!.time).toBe(Date.UTC(2024, 2, 1, 0, 0, 1));
   });
 
+  it('lookup-events items outside their array (a root array, one per line), and EventTime for an event without its own time', async () => {
+    const untimed = (n: number): string => eventJson(n, { eventTime: undefined });
+    const item = (n: number, time: unknown) => ({ EventId: `x${n}`, EventTime: time, CloudTrailEvent: untimed(n) });
+    const dir = await folder({
+      'a.json': JSON.stringify({ Events: [item(1, 1709251201), item(2, '2024-03-01T00:00:02+00:00')] }),
+      'b-array.json': JSON.stringify([item(3, 1709251203.5), { EventId: 'x4', CloudTrailEvent: eventJson(4) }]),
+      'c-lines.ndjson': `${JSON.stringify(item(5, '2024-03-01 00:00:05'))}\n${JSON.stringify(item(6, 'not a time'))}\n`,
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['lookup-events', 2, []], ['json-array', 2, []], ['ndjson', 2, []]]);
+    expect(events.map((e) => e.text)).toEqual([untimed(1), untimed(2), untimed(3), eventJson(4), untimed(5), untimed(6)]);
+    expect(events.map((e) => e.time)).toEqual([1, 2, 3.5, 4, 5, NaN].map((s) => Date.UTC(2024, 2, 1) + s * 1000));
+  });
+
   it('CloudWatch Logs exports and filter-log-events output', async () => {
     const dir = await folder({
       'export.txt': `2024-03-01T00:00:01.000Z ${eventJson(1)}\n2024-03-01 00:00:02.000 ${eventJson(2)}\n`,

@@ -5,9 +5,10 @@ export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwat
 
 /**
  * An event's original JSON text and its parsed value, or why the item holds none. `escaped`
- * tells that lone surrogates in the text were written as escapes (see `escapeLoneSurrogates`).
+ * tells that lone surrogates in the text were written as escapes (see `escapeLoneSurrogates`);
+ * `wrapperTime` is a lookup-events item's EventTime, for an event without its own time.
  */
-export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean } | { error: string };
+export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean; wrapperTime?: unknown } | { error: string };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -37,28 +38,46 @@ export function isDigest(value: unknown): boolean {
   return isObject(value) && Object.hasOwn(value, 'digestStartTime') && Array.isArray(value['logFiles']);
 }
 
+/** The field of a lookup-events or filter-log-events item that holds the event's JSON as a string. */
+const WRAPPER_FIELD = { 'lookup-events': 'CloudTrailEvent', 'log-events': 'message' } as const;
+
+/**
+ * The wrapper field of an item found outside its usual array (lookup-events items as a root
+ * array or one per line, as `jq '.Events[]'` writes them), or undefined when it is no wrapper.
+ */
+function wrapperField(value: unknown): string | undefined {
+  if (looksLikeCloudTrail(value) || !isObject(value)) return undefined;
+  if (typeof value['CloudTrailEvent'] === 'string') return WRAPPER_FIELD['lookup-events'];
+  if (typeof value['message'] === 'string' && value['message'].trimStart().startsWith('{')) return WRAPPER_FIELD['log-events'];
+  return undefined;
+}
+
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
  * filter-log-events item as its `message` string, whose text is then the original (with any lone
- * surrogate escaped). `parsed` is the item's value when it was parsed already.
+ * surrogate escaped), wherever such an item is found. `parsed` is the item's value when it was
+ * parsed already.
  */
 export function itemEvent(kind: ItemKind, text: string, parsed?: unknown): ItemEvent {
   let value: unknown;
   let escaped = false;
+  let wrapperTime: unknown;
   try {
     value = parsed ?? JSON.parse(text);
-    if (kind === 'lookup-events' || kind === 'log-events') {
-      const field = kind === 'lookup-events' ? 'CloudTrailEvent' : 'message';
-      const inner = isObject(value) ? value[field] : undefined;
+    const field = kind === 'lookup-events' || kind === 'log-events' ? WRAPPER_FIELD[kind] : wrapperField(value);
+    if (field !== undefined) {
+      const wrapper = isObject(value) ? value : {};
+      const inner = wrapper[field];
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
       value = JSON.parse(inner);
       text = escapeLoneSurrogates(inner);
       escaped = text !== inner;
+      wrapperTime = wrapper['EventTime'];
     }
   } catch (error) {
     return { error: `malformed JSON: ${(error as Error).message}` };
   }
   if (!looksLikeCloudTrail(value)) return { error: 'not a CloudTrail event' };
-  return { text, value, escaped };
+  return wrapperTime === undefined ? { text, value, escaped } : { text, value, escaped, wrapperTime };
 }
