@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markEncrypted, tarOf, zipOf } from '../fixtures/generators/archives';
+import { asV7Tar, markEncrypted, tarOf, zipOf } from '../fixtures/generators/archives';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
 import { eventJson, folder, records, scan } from './scan';
@@ -37,6 +37,16 @@ describe('archives, read in memory', () => {
     const { files } = await scan([dir]);
     const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
     expect(files[1]).toMatchObject({ size: gz.length, sha256: sha(gz), contentSha256: sha(content) });
+  });
+
+  it('opens a Unix V7 tar (no ustar magic) by its header checksum', async () => {
+    const dir = await folder({ 'old.tar': asV7Tar(await tarOf([{ name: 'e.json', content: records([eventJson(1), eventJson(2)]) }])) });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'old.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'old.tar › e.json', format: 'cloudtrail-records', events: 2, issues: [] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
   });
 
   it('reads a gzip compressed twice through both layers, and says so', async () => {

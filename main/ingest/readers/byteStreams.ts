@@ -69,5 +69,19 @@ export function sniffContainer(head: Buffer): ContainerKind {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))) return 'zip';
   if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
+  if (isOldTarHeader(head)) return 'tar';
   return 'none';
+}
+
+/**
+ * A tar header without the ustar magic (Unix V7 tar): a name, and a header checksum that adds
+ * up (the header's bytes summed, its checksum field counted as spaces), which text never does.
+ */
+function isOldTarHeader(head: Buffer): boolean {
+  if (head.length < 512 || head[0] === 0) return false;
+  const stored = /^[0-7]{1,7}/.exec(head.toString('latin1', 148, 156).trim());
+  if (!stored) return false;
+  let sum = 8 * 0x20;
+  for (let i = 0; i < 512; i++) if (i < 148 || i >= 156) sum += head[i]!;
+  return sum === parseInt(stored[0], 8);
 }

@@ -10,7 +10,8 @@ export interface TarEntry {
 /** Reads a tar stream entry by entry, in memory; a truncated archive ends with a ReadError. */
 export async function* tarEntries(input: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
   const source = Readable.from(input);
-  const extractor = extract();
+  // Unix V7 headers have no magic (tar-stream's typings omit the option); each header's checksum is still checked.
+  const extractor = extract({ allowUnknownFormat: true } as Parameters<typeof extract>[0]);
   source.on('error', (error) => extractor.destroy(error));
   source.pipe(extractor);
   try {
