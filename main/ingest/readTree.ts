@@ -142,9 +142,9 @@ export class TreeReader {
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
     const kind = sniffContainer(head);
     if (kind === 'none') return this.ctx.readDocument(stream, head, file);
+    if (kind !== 'gzip') file.record.format = kind;
     if (depth >= this.ctx.limits.maxDepth) throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);
     if (kind === 'gzip') return this.readInnerGzip(file, stream, depth);
-    file.record.format = kind;
     const container = [...file.record.container, file.record.path];
     if (kind === 'tar') return this.readTar(file, stream, container, depth);
     if (diskPath) return this.readZip(file, { path: diskPath }, container, depth);

@@ -131,10 +131,10 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     expect(counted.files[0]!.issues).toEqual([{ severity: 'error', message: 'more than 20 entries: the rest are not read', location: '' }]);
     expect(counted.events).toHaveLength(20);
     const nested = await scan([join(dir, 'nested.zip')], { limits: { maxDepth: 2 } });
-    expect(nested.files.map((f) => [f.path, f.issues.map((i) => i.message)])).toEqual([
-      [join(dir, 'nested.zip'), []],
-      ['l2.zip', []],
-      ['l3.zip', ['an archive nested deeper than 2 levels: not opened']],
+    expect(nested.files.map((f) => [f.path, f.format, f.issues.map((i) => i.message)])).toEqual([
+      [join(dir, 'nested.zip'), 'zip', []],
+      ['l2.zip', 'zip', []],
+      ['l3.zip', 'zip', ['an archive nested deeper than 2 levels: not opened']],
     ]);
     const big = await folder({ 'a.json': records(Array.from({ length: 50 }, (_, i) => eventJson(i))), 'b.json.gz': gzipSync(records([eventJson(60)])) });
     const total = await scan([big], { limits: { maxTotalBytes: 100 } });
