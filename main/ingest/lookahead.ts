@@ -17,7 +17,7 @@ export class Lookahead {
   private wake: (() => void) | undefined;
 
   constructor(
-    source: AsyncIterable<ListedFile>,
+    source: Iterable<ListedFile>,
     private readonly room: number,
     private readonly arrived: () => void,
   ) {
@@ -58,7 +58,7 @@ export class Lookahead {
     this.notify();
   }
 
-  private async fetch(source: AsyncIterable<ListedFile>): Promise<void> {
+  private async fetch(source: Iterable<ListedFile>): Promise<void> {
     try {
       for await (const file of source) {
         // Closed while the walk was finding this file.

@@ -41,7 +41,7 @@ const BATCH_EVENTS = 500;
  * identities are emitted: all that deduplication and the counts need. Runs on any thread: pure
  * Node, no shared state but the job's byte total.
  */
-export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, keepEvents: boolean, prefetched?: Buffer): Promise<void> {
+export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, keepEvents: boolean, whole?: Buffer): Promise<void> {
   let nextFile = 0;
   let bytesRead = 0;
   let events: CairnEvent[] = [];
@@ -70,5 +70,5 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
         return identities.ids.length === BATCH_EVENTS ? flush() : undefined;
       }),
   });
-  await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), prefetched);
+  await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), whole);
 }

@@ -12,7 +12,7 @@ const WINDOW = 32;
 const port = parentPort!;
 const { limits, totals: memory, keepEvents } = workerData as ParseWorkerData;
 const totals = new JobTotals(memory);
-const queue: { disk: number; path: string; data: Promise<Buffer | undefined> }[] = [];
+const queue: { disk: number; path: string; size: number }[] = [];
 let unread = 0;
 let resume: (() => void) | undefined;
 let running = false;
@@ -27,12 +27,12 @@ const send = async (disk: number, output: ParseOutput): Promise<void> => {
 async function drainQueue(): Promise<void> {
   running = true;
   for (let next = queue.shift(); next; next = queue.shift()) {
-    const { disk, path, data } = next;
+    const { disk, path, size } = next;
     try {
-      // A turn of the event loop before each file: parsing runs on promises that never leave it, and the
-      // reads of the files queued ahead (open, read, close) move on only in such turns.
+      // A turn of the event loop before each file: parsing runs on promises that never leave it,
+      // and the job's requests and acknowledgements come in only in such turns.
       await nextTurn();
-      await parseDiskFile(path, limits, totals, (output) => send(disk, output), keepEvents, await data);
+      await parseDiskFile(path, limits, totals, (output) => send(disk, output), keepEvents, readSmall(path, size));
       port.postMessage({ type: 'end', disk } satisfies ParseReport);
     } catch (error) {
       port.postMessage({ type: 'failed', disk, message: `${path}: ${(error as Error).message}` } satisfies ParseReport);
@@ -49,6 +49,6 @@ port.on('message', (request: ParseRequest) => {
     wake?.();
     return;
   }
-  queue.push({ disk: request.disk, path: request.path, data: readSmall(request.path, request.size) });
+  queue.push({ disk: request.disk, path: request.path, size: request.size });
   if (!running) void drainQueue();
 });

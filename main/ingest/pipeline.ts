@@ -104,16 +104,15 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
 
   const totals = new JobTotals();
   const { parallel } = options;
-  // The walk starts at once, and the parse worker as soon as it finds files, while the files are counted; the job's own
-  // thread parses once the plan is sent (not waiting for the count measured no faster: 1.65 s against 1.66 s for 200k events).
+  // The files are walked twice, to count them and to parse them, so that they are never all
+  // held: the counts are only for progress (the tree may change between the walks). The count
+  // is quick (a walk on this thread, see walkFiles: 5,000 files in about 20 ms).
+  const count = countFiles(paths);
+  progress.filesTotal = count.files;
+  progress.bytesTotal = count.bytes;
   const pool = new ParsePool(walkFiles(paths), { limits, totals, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
   let nextFile = 0;
   try {
-    // The files are walked twice, to count them and to parse them, so that they are never all
-    // held: the counts are only for progress (the tree may change between the walks).
-    const count = await countFiles(paths);
-    progress.filesTotal = count.files;
-    progress.bytesTotal = count.bytes;
     await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
     if (options.known) for await (const page of options.known) dedup.seed(page);
     for await (const [disk, { path, size, notRead }] of pool.files()) {

@@ -72,22 +72,22 @@ export class TreeReader {
 
   /**
    * Reads a file on disk; `progress` sees its bytes as they are read. A small file may come
-   * already read (`prefetched`, read while the previous file was parsed): it is not read again,
-   * and when it is plain text, or one sound gzip member, it skips the streaming layers.
+   * already read whole (`whole`): it is not read again, and when it is plain text, or one sound
+   * gzip member, it skips the streaming layers.
    */
-  async readDiskFile(path: string, progress: (bytes: number) => void, prefetched?: Buffer): Promise<void> {
+  async readDiskFile(path: string, progress: (bytes: number) => void, whole?: Buffer): Promise<void> {
     const file = this.ctx.newFile(path, []);
-    if (prefetched) {
-      const whole = this.wholeContent(prefetched);
-      if (whole) {
-        progress(prefetched.length);
-        await this.readWhole(file, prefetched, whole, path);
+    if (whole) {
+      const content = this.wholeContent(whole);
+      if (content) {
+        progress(whole.length);
+        await this.readWhole(file, whole, content, path);
         return;
       }
     }
     const raw = new HashingTap();
     async function* counted(): AsyncGenerator<Buffer> {
-      const chunks = prefetched ? [prefetched] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
+      const chunks = whole ? [whole] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
       for await (const chunk of chunks) {
         progress(chunk.length);
         yield chunk;

@@ -8,9 +8,9 @@ import { parseDiskFile, type ParseOutput } from '../../main/ingest/parseDisk';
 import { tarOf } from '../fixtures/generators/archives';
 import { eventJson, folder, records } from './scan';
 
-async function parse(path: string, prefetched?: Buffer): Promise<ParseOutput[]> {
+async function parse(path: string, whole?: Buffer): Promise<ParseOutput[]> {
   const outputs: ParseOutput[] = [];
-  await parseDiskFile(path, DEFAULT_LIMITS, new JobTotals(), (output) => void outputs.push(output), true, prefetched);
+  await parseDiskFile(path, DEFAULT_LIMITS, new JobTotals(), (output) => void outputs.push(output), true, whole);
   return outputs;
 }
 

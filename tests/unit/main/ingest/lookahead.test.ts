@@ -8,7 +8,7 @@ const fileOf = (n: number): ListedFile => ({ path: `/f${n}`, size: n });
 /** A walk of `count` files that tells how many it has given, and fails at `failAt` if given. */
 function source(count: number, failAt?: number) {
   const given = { count: 0 };
-  async function* files(): AsyncGenerator<ListedFile> {
+  function* files(): Generator<ListedFile> {
     for (let n = 0; n < count; n++) {
       if (n === failAt) throw new Error('walk failed');
       given.count++;
