@@ -3,6 +3,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EvidenceFile } from '../shared/event';
 import type { IngestProgress } from '../shared/ipc';
+import { fileName } from '../shared/printable';
 import { DEFAULT_PARSE_THREADS } from './ingest/parsePool';
 import { runIngest } from './ingest/pipeline';
 
@@ -46,7 +47,7 @@ function reportFile({ path, container, format, size, sha256, contentSha256, s3Ke
 }
 
 function humanFile(file: EvidenceFile): string {
-  const name = [...file.container, file.path].join(' › ');
+  const name = fileName(file);
   const counts = [`${file.events} events`, file.duplicates ? `${file.duplicates} duplicates` : '', file.conflicts ? `${file.conflicts} conflicts` : ''].filter(Boolean).join(', ');
   const problems = file.issues.map((issue) => `    ${issue.severity}: ${issue.message}${issue.location ? ` (${issue.location})` : ''}`);
   return [`${name}\n  ${file.format}, ${file.size} bytes, ${counts}\n  sha256 ${file.sha256}${file.contentSha256 !== file.sha256 ? `\n  content sha256 ${file.contentSha256}` : ''}`, ...problems].join('\n');

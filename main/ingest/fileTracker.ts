@@ -1,4 +1,5 @@
 import type { EvidenceFile, IngestIssue } from '../../shared/event';
+import { printable } from '../../shared/printable';
 
 /** Issues listed one by one per file; past this, they are counted in one closing line. */
 const LISTED_ISSUES = 50;
@@ -26,8 +27,9 @@ export class FileTracker {
     return this.record.index;
   }
 
+  /** Notes a problem; a message quoting the evidence (a parser's excerpt, a name) is made printable. */
   issue(severity: IngestIssue['severity'], message: string, location = ''): void {
-    if (this.record.issues.length < LISTED_ISSUES) this.record.issues.push({ severity, message, location });
+    if (this.record.issues.length < LISTED_ISSUES) this.record.issues.push({ severity, message: printable(message), location });
     else this.unlisted++;
   }
 

@@ -1,5 +1,6 @@
 import type { FileRecord } from '../db/caseDb';
 import { formatBytes, formatCount } from '../format';
+import { fileName } from '../../shared/printable';
 
 /** Every evidence file of the case: what it is, what it held, its hashes and its problems with their location. */
 export function EvidencePanel({ files }: { files: FileRecord[] }) {
@@ -24,8 +25,8 @@ export function EvidencePanel({ files }: { files: FileRecord[] }) {
             const errors = file.issues.filter((issue) => issue.severity === 'error').length;
             return [
               <tr key={file.id} className={errors > 0 ? 'has-errors' : ''}>
-                <td className="mono path" title={[...file.container, file.path].join(' › ')}>
-                  {[...file.container, file.path].join(' › ')}
+                <td className="mono path" title={fileName(file)}>
+                  {fileName(file)}
                 </td>
                 <td>{file.format}</td>
                 <td className="num">{formatBytes(file.size)}</td>

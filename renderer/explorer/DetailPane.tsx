@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DictionaryField } from '../../shared/event';
+import { fileName } from '../../shared/printable';
 import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
 import type { FileRecord } from '../db/caseDb';
@@ -28,7 +29,7 @@ const pretty = (text: string): string => {
   }
 };
 
-const placeOf = (file: FileRecord | null, index: number): string => (file ? `${[...file.container, file.path].join(' › ')}, event ${index}` : `unknown file, event ${index}`);
+const placeOf = (file: FileRecord | null, index: number): string => (file ? `${fileName(file)}, event ${index}` : `unknown file, event ${index}`);
 
 /** Everything about the selected event: its original JSON, who did it, where it came from, and the investigator's marks. */
 export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRow; view: ExplorerView }) {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zipOf } from '../fixtures/generators/archives';
+import { printable } from '../../shared/printable';
 import { eventJson, folder, records } from './scan';
 
 const CLI = resolve(import.meta.dirname, '../../bin/cairn.cjs');
@@ -59,6 +60,17 @@ describe('cairn scan', () => {
     expect(status).toBe(0);
     expect(stdout).toContain(`${join(dir, 'a.json')}\n  cloudtrail-records, `);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 files: 1 events stored, 0 duplicates, 0 conflicts, 0 errors');
+  });
+
+  it('prints names from the evidence with control and bidirectional characters escaped, so a crafted name cannot act on the terminal; --json keeps them exact', async () => {
+    const name = 'x\u001b[2J\u001b]0;owned\u0007\u202egpj.json';
+    const zip = await zipOf({ [name]: records([eventJson(1)]) });
+    const dir = await folder({ 'a.zip': zip });
+    const { stdout } = await cairn('scan', dir);
+    expect(stdout.split('\n').filter((line) => line.startsWith(dir))).toEqual([join(dir, 'a.zip'), `${join(dir, 'a.zip')} › x\\u001b[2J\\u001b]0;owned\\u0007\\u202egpj.json`]);
+    expect(stdout.split('\n').filter((line) => printable(line) !== line)).toEqual([]);
+    const report = JSON.parse((await cairn('scan', dir, '--json')).stdout) as { files: { path: string }[] };
+    expect(report.files.map((file) => file.path)).toEqual([join(dir, 'a.zip'), name]);
   });
 
   it('writes normalized events with their original text as NDJSON, never inside the evidence', async () => {

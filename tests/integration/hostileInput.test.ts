@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { asV7Tar, markEncrypted, tarOf, zipOf } from '../fixtures/generators/archives';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
+import { printable } from '../../shared/printable';
 import { eventJson, folder, records, scan } from './scan';
 
 const summary = (files: { path: string; container: string[]; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
@@ -234,6 +235,17 @@ describe('bad text', () => {
       { path: 'c-big-nul.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(big).length}`] },
     ]);
     expect(events.map((e) => e.text)).toEqual([...a, b[0], b[1], ...big]);
+  });
+
+  it('shows what a parser quotes from the evidence with its control characters escaped, never as they are', async () => {
+    const dir = await folder({ 'a.ndjson': `${eventJson(1)}\n{"eventName": \u001b]0;owned\u0007 \u202e\n` });
+    const { files } = await scan([dir]);
+    const [issue] = files[0]!.issues;
+    expect([files[0]!.issues.length, issue!.location]).toEqual([1, 'line 2']);
+    // V8 words the excerpt; what matters is that the escape, the bell and the override are shown, not acted on.
+    expect(issue!.message).toContain("malformed JSON: Unexpected token '\\u001b', ");
+    expect(issue!.message).toContain('\\u001b]0;owned\\u0007');
+    expect(printable(issue!.message)).toBe(issue!.message);
   });
 
   it('reports corrupt gzip and bytes after the gzip data with their byte offsets, keeping what was readable', async () => {

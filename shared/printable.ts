@@ -1,0 +1,15 @@
+import type { EvidenceFile } from './event';
+
+/**
+ * Characters that act on a terminal or reorder the text around them rather than show: C0 and C1
+ * controls, DEL, and Unicode's bidirectional formatting characters (which can make a name read
+ * as another: `evil\u202Egpj.json`).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from the evidence (names, excerpts in messages) as it is safe to show: each such character written as its \uXXXX escape. */
+export const printable = (text: string): string => text.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A file as people read its name: the archives it sits in, outermost first, then its own name, printable. */
+export const fileName = (file: Pick<EvidenceFile, 'container' | 'path'>): string => printable([...file.container, file.path].join(' › '));

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { fileName, printable } from '../../../shared/printable';
+
+describe('printable', () => {
+  it('escapes C0 and C1 controls, DEL and bidirectional formatting, and leaves all other text as it is', () => {
+    expect(printable('a\u0000b\tc\nd\u001b[2Je\u007f\u0085\u009f')).toBe('a\\u0000b\\u0009c\\u000ad\\u001b[2Je\\u007f\\u0085\\u009f');
+    expect(printable('evil\u202egpj.json \u200e\u200f\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069')).toBe('evil\\u202egpj.json \\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069');
+    expect(printable('é ü 中文 🙂 \u00a0 \u200d \\u0041')).toBe('é ü 中文 🙂 \u00a0 \u200d \\u0041');
+  });
+
+  it('names a file by its archive chain, outermost first, printable', () => {
+    expect(fileName({ container: ['/cases/a.zip', 'inner.tar'], path: 'x\u001b.json' })).toBe('/cases/a.zip › inner.tar › x\\u001b.json');
+    expect(fileName({ container: [], path: '/cases/b.json' })).toBe('/cases/b.json');
+  });
+});
