@@ -5,6 +5,7 @@ import { CLOUDWATCH_PREFIX, detectLayout } from './formats/detectFormat';
 import { isDigest, itemEvent, type ItemKind } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
+import { padded, zeroPadding } from './formats/zeroPadding';
 import { csvRows } from './formats/csvEvents';
 import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
@@ -160,9 +161,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept, found.value) : kept);
   };
 
-  const emptyFile = (): void => {
+  /** Says the file held nothing, or nothing but zero padding (reported apart). */
+  const emptyFile = (padding = false): void => {
     file.record.format = 'empty';
-    file.issue('warning', 'empty file: no events');
+    file.issue('warning', padding ? 'nothing but zero padding: no events' : 'empty file: no events');
   };
 
   const readJson = async (): Promise<void> => {
@@ -170,6 +172,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     const items: JsonItem[] = [];
     let final = false;
     let anotherArraySeen = false;
+    let paddingSeen = false;
     const iterator = texts();
     try {
     while (!final) {
@@ -188,6 +191,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         anotherArraySeen = true;
         file.issue('warning', `more than one array of events in one document (the next is "${json.anotherArray.key}"): the events of each are read; tools that keep one value per key, such as jq, see only some of them`, offsets.at(json.anotherArray.offset));
       }
+      for (const { offset, count } of json.paddings) {
+        file.issue('warning', zeroPadding(count), offsets.at(offset));
+        paddingSeen = true;
+      }
+      json.paddings.length = 0;
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
         if (item.unread === 'too deep') file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
@@ -205,7 +213,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       // A document that fails before its shape shows stays 'json'.
       file.record.format = digestText !== undefined ? 'cloudtrail-digest' : json.shape === 'empty' ? 'json' : FORMAT_OF_SHAPE[json.shape];
     }
-    if (json.shape === 'empty') emptyFile();
+    if (json.shape === 'empty') emptyFile(paddingSeen);
   };
 
   const readLines = async (layout: 'ndjson' | 'cloudwatch-export'): Promise<void> => {
@@ -214,12 +222,27 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       ordinal++;
     });
     const found: Line[] = [];
+    /** Zero padding met and not yet reported: it may go on over the next lines. */
+    let padding: { line: number; count: number } | undefined;
+    const pad = (line: number, count: number): void => {
+      if (count === 0) return;
+      if (padding) padding.count += count;
+      else padding = { line, count };
+    };
+    const endPadding = (): void => {
+      if (padding) file.issue('warning', zeroPadding(padding.count), `line ${padding.line}`);
+      padding = undefined;
+    };
     const handle = async (): Promise<void> => {
       for (const line of found) {
-        if (line.text.trim() === '') continue;
-        const text = layout === 'cloudwatch-export' ? line.text.replace(CLOUDWATCH_PREFIX, '') : line.text;
-        const pending = handleItem(layout, text.trim(), () => `line ${line.line}`);
+        const { core, before, after } = padded(line.text);
+        pad(line.line, before);
+        if (core === '') continue;
+        endPadding();
+        const text = layout === 'cloudwatch-export' ? core.replace(CLOUDWATCH_PREFIX, '') : core;
+        const pending = handleItem(layout, text, () => `line ${line.line}`);
         if (pending) await pending;
+        pad(line.line, after);
       }
       found.length = 0;
     };
@@ -229,6 +252,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     }
     lines.finish(found);
     await handle();
+    endPadding();
   };
 
   const readCsv = async (): Promise<void> => {

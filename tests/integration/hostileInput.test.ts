@@ -111,7 +111,8 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     const dir = await folder({ 'bomb.json.gz': gzipSync(zeros), 'ok.json': records([eventJson(1)]) });
     const { files, events } = await scan([dir], { limits });
     expect(files[0]!.issues).toEqual([
-      { severity: 'error', message: 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV', location: '' },
+      { severity: 'warning', message: expect.stringMatching(/^zero padding: \d+ NUL characters, /), location: 'byte 0' },
+      { severity: 'warning', message: 'nothing but zero padding: no events', location: '' },
       { severity: 'error', message: 'decompresses to more than 100 times its size: a possible zip bomb, not read further', location: expect.stringMatching(/^byte \d+ of the content$/) },
     ]);
     expect(events).toHaveLength(1);
@@ -224,17 +225,46 @@ describe('bad text', () => {
     const texts = Array.from({ length: 1006 }, (_, i) => eventJson(i + 1));
     const [a, b, big] = [texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)];
     const dir = await folder({
-      'a-nul.json': `${records(a)}\u0000\u0000`,
+      'a-after.json': `${records(a)}x!`,
       'b-comma.json': `{"Records":[${b[0]},${b[1]} ${b[2]}]}`,
-      'c-big-nul.json': `${records(big)}\u0000`,
+      'c-big-after.json': `${records(big)}x`,
     });
     const { files, events } = await scan([dir]);
     expect(summary(files, dir)).toEqual([
-      { path: 'a-nul.json', format: 'cloudtrail-records', events: 3, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(a).length}`] },
+      { path: 'a-after.json', format: 'cloudtrail-records', events: 3, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(a).length}`] },
       { path: 'b-comma.json', format: 'cloudtrail-records', events: 2, issues: [`error: malformed JSON: expected ',' or ']'; the rest of the file is not read @ byte ${12 + b[0]!.length + 1 + b[1]!.length + 1}`] },
-      { path: 'c-big-nul.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(big).length}`] },
+      { path: 'c-big-after.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(big).length}`] },
     ]);
     expect(events.map((e) => e.text)).toEqual([...a, b[0], b[1], ...big]);
+  });
+
+  it('passes over zero padding (NUL bytes) wherever whitespace may be, reads the events around it, and reports each run once', async () => {
+    const [e1, e2, e3, e4] = [eventJson(1), eventJson(2), eventJson(3), eventJson(4)];
+    const nuls = (n: number): string => '\u0000'.repeat(n);
+    const dir = await folder({
+      'a-tail.ndjson': `${e1}\n${e2}\n${nuls(5000)}`,
+      'b-lines.ndjson': `${e1}\n${nuls(100)}\n${nuls(100)}\r\n\n${nuls(100)}${e2}\n${e3}${nuls(7)}\n`,
+      'c-middle.ndjson': `${e1}\n${nuls(700)}\n${e2}\n`,
+      'd-trail.json': `${records([e1, e2])}${nuls(3000)}`,
+      'e-before.json': `${nuls(70_000)}${records([e3])}`,
+      'f-between.json': `${records([e1])}\n${nuls(2)}\n${records([e4])}`,
+      'g-only.json': nuls(10),
+      'h-trail.json.gz': gzipSync(`${records([e2])}${nuls(200_000)}`),
+    });
+    const { files, events } = await scan([dir]);
+    const padding = (count: number, location: string): string => `warning: zero padding: ${count} NUL characters, as a preallocated file or an interrupted write or copy leaves; passed over (no events in it) @ ${location}`;
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-tail.ndjson', format: 'ndjson', events: 2, issues: [padding(5000, 'line 3')] },
+      { path: 'b-lines.ndjson', format: 'ndjson', events: 1, issues: [padding(300, 'line 2'), padding(7, 'line 6')] },
+      { path: 'c-middle.ndjson', format: 'ndjson', events: 0, issues: [padding(700, 'line 2')] },
+      { path: 'd-trail.json', format: 'cloudtrail-records', events: 0, issues: [padding(3000, `byte ${records([e1, e2]).length}`)] },
+      { path: 'e-before.json', format: 'cloudtrail-records', events: 0, issues: [padding(70_000, 'byte 0')] },
+      { path: 'f-between.json', format: 'cloudtrail-records', events: 1, issues: [padding(2, `byte ${records([e1]).length + 1}`)] },
+      { path: 'g-only.json', format: 'empty', events: 0, issues: [padding(10, 'byte 0'), 'warning: nothing but zero padding: no events'] },
+      { path: 'h-trail.json.gz', format: 'cloudtrail-records', events: 0, issues: [padding(200_000, `byte ${records([e2]).length}`)] },
+    ]);
+    expect(files.map((f) => f.duplicates)).toEqual([0, 2, 2, 2, 1, 1, 0, 1]);
+    expect(events.map((e) => e.text)).toEqual([e1, e2, e3, e4]);
   });
 
   it('shows what a parser quotes from the evidence with its control characters escaped, never as they are', async () => {

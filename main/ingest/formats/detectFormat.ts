@@ -1,4 +1,5 @@
 import { ITEM_ARRAYS } from './jsonSplitter';
+import { padded } from './zeroPadding';
 
 /** How a document's text is laid out, decided from its first characters. */
 export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'unrecognised';
@@ -10,7 +11,7 @@ const CSV_HEADER = /(^|,)\s*"?(event ?time|eventtime|event ?name|eventname|event
 
 /** The object a line holds whole, if it does. */
 function objectLine(line: string): Record<string, unknown> | undefined {
-  const trimmed = line.trim();
+  const trimmed = padded(line).core;
   if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;
   try {
     return JSON.parse(trimmed) as Record<string, unknown>;
@@ -26,7 +27,8 @@ function objectLine(line: string): Record<string, unknown> | undefined {
  */
 export function detectLayout(head: string): TextLayout {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
-  const start = text.search(/\S/);
+  // Zero padding counts as whitespace (see zeroPadding.ts).
+  const start = text.search(/[^\s\0]/);
   if (start < 0) return 'json';
   const first = text[start];
   if (first === '[') return 'json';
@@ -35,8 +37,8 @@ export function detectLayout(head: string): TextLayout {
     // One object per line: another line follows the first, and one of the two is a whole object
     // (the first may be malformed). Whole trail documents one per line are JSON documents in turn.
     // Nothing is parsed unless a line starting an object follows: a trail file is one line.
-    const [firstLine, ...rest] = lines.filter((line) => line.trim() !== '');
-    if (!rest[0]?.trimStart().startsWith('{')) return 'json';
+    const [firstLine, ...rest] = lines.map((line) => padded(line).core).filter((line) => line !== '');
+    if (!rest[0]?.startsWith('{')) return 'json';
     const value = objectLine(firstLine!);
     if (value && Object.keys(ITEM_ARRAYS).some((key) => Array.isArray(value[key]))) return 'json';
     return value ?? objectLine(rest[0]) ? 'ndjson' : 'json';

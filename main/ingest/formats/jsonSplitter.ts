@@ -38,6 +38,12 @@ const enum Phase {
   Done,
 }
 
+/** NUL characters (zero bytes, as a preallocated file or an interrupted copy holds) where JSON allows whitespace: from `offset`, `count` of them. */
+export interface ZeroPadding {
+  offset: number;
+  count: number;
+}
+
 const WS = 0x20;
 const isWs = (c: number): boolean => c === WS || c === 0x0a || c === 0x0d || c === 0x09;
 
@@ -79,6 +85,10 @@ export class JsonSplitter {
    */
   private separator: string | undefined;
   private lastItemChars = 0;
+  /** The run of NUL characters (zero padding) being passed over between values, NULs counted; whitespace may break it up. */
+  private padding: ZeroPadding | undefined;
+  /** Runs of zero padding passed over and ended, for the reader to report and clear. */
+  readonly paddings: ZeroPadding[] = [];
 
   constructor(
     private readonly maxChars: number,
@@ -107,12 +117,14 @@ export class JsonSplitter {
 
   /** Document offset of the oldest text an item or an error handed out later can point to. */
   get oldestOffset(): number {
-    return this.tooLongFrom >= 0 ? this.tooLongFrom : this.base + this.keepFrom();
+    const oldest = this.tooLongFrom >= 0 ? this.tooLongFrom : this.base + this.keepFrom();
+    return this.padding ? Math.min(this.padding.offset, oldest) : oldest;
   }
 
   /** Ends the document: the root object, if it was a single object, is the one item. */
   finish(out: JsonItem[]): DocumentShape {
     this.run(out);
+    this.endPadding();
     if (this.phase === Phase.Start) return 'empty';
     if (this.phase !== Phase.Done) throw new JsonScanError('the document ends before its JSON does', this.base + this.buf.length);
     return this.shape;
@@ -120,6 +132,7 @@ export class JsonSplitter {
 
   /** Offset in the buffer before which nothing is needed any more. */
   private keepFrom(): number {
+    if (this.phase === Phase.Start) return this.pos;
     // Until a root object shows an item array, it may itself be the one item: keep all of it.
     if (this.shapeSeen === 'empty' && !this.rootArray) return 0;
     // Only items' text is handed out: other values of the root object, and items too long, are scanned over.
@@ -127,12 +140,27 @@ export class JsonSplitter {
     return this.valueStart - this.base;
   }
 
+  /** Passes over whitespace and zero padding; true if a character follows in the text received. */
   private skipWs(): boolean {
     const s = this.buf;
     let i = this.pos;
-    while (i < s.length && isWs(s.charCodeAt(i))) i++;
+    for (;;) {
+      while (i < s.length && isWs(s.charCodeAt(i))) i++;
+      if (i === s.length || s.charCodeAt(i) !== 0) break;
+      const from = i;
+      while (i < s.length && s.charCodeAt(i) === 0) i++;
+      if (this.padding) this.padding.count += i - from;
+      else this.padding = { offset: this.base + from, count: i - from };
+    }
     this.pos = i;
-    return i < s.length;
+    if (i === s.length) return false;
+    this.endPadding();
+    return true;
+  }
+
+  private endPadding(): void {
+    if (this.padding) this.paddings.push(this.padding);
+    this.padding = undefined;
   }
 
   private fail(message: string, at = this.pos): never {
