@@ -2,10 +2,11 @@ import { hash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import type { IngestLimits } from './limits';
-import { HashingTap, ReadError, crcFailed, peek, sniffContainer } from './readers/byteStreams';
+import { HashingTap, ReadError, crcFailed, looksBinary, peek, sniffContainer } from './readers/byteStreams';
 import type { JobTotals } from './jobTotals';
 import { checkGrowth, gunzip, gunzipWhole } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
+import { endsAsZip } from './readers/zipEnd';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
 import type { FileTracker } from './fileTracker';
 
@@ -140,7 +141,11 @@ export class TreeReader {
   }
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
-    const kind = sniffContainer(head);
+    let kind = sniffContainer(head);
+    if (kind === 'none' && diskPath && looksBinary(head.subarray(0, SNIFF_BYTES)) && endsAsZip(diskPath)) {
+      kind = 'zip';
+      file.issue('warning', 'does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end');
+    }
     if (kind === 'none') return this.ctx.readDocument(stream, head, file);
     if (kind !== 'gzip') file.record.format = kind;
     if (depth >= this.ctx.limits.maxDepth) throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);

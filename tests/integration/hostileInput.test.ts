@@ -50,6 +50,22 @@ describe('archives, read in memory', () => {
     expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
   });
 
+  it('opens a zip whose first bytes are damaged by the central directory at its end, reading every entry it still can', async () => {
+    const zip = await zipOf({ 'a.json': records([eventJson(1), eventJson(2)]), 'b.json': records([eventJson(3)]) });
+    const damaged = Buffer.from(zip).fill(0, 0, 4);
+    // Text that happens to end like a zip is still text: only files whose first bytes cannot be text are checked.
+    const textual = `${records([4, 5, 6, 7].map((n) => eventJson(n)))}PK\u0005\u0006${'\u0000'.repeat(18)}`;
+    const dir = await folder({ 'damaged.zip': damaged, 'text.json': textual });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'damaged.zip', format: 'zip', events: 0, issues: ['warning: does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end'] },
+      { path: 'damaged.zip › a.json', format: 'unreadable', events: 0, issues: ['error: cannot read entry: invalid local file header signature: 0x0'] },
+      { path: 'damaged.zip › b.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'text.json', format: 'cloudtrail-records', events: 4, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${textual.length - 22}`] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([3, 4, 5, 6, 7].map((n) => eventJson(n)));
+  });
+
   it('reads a gzip compressed twice through both layers, and says so', async () => {
     const once = gzipSync(records([eventJson(1), eventJson(2)]));
     const cut = gzipSync(records(Array.from({ length: 50 }, (_, i) => eventJson(i + 3))));

@@ -73,6 +73,12 @@ export function sniffContainer(head: Buffer): ContainerKind {
   return 'none';
 }
 
+/** Whether bytes cannot be text in an 8-bit encoding: a control character other than tab, line ends and form feed (NUL padding and UTF-16 text included). */
+export function looksBinary(head: Buffer): boolean {
+  for (const byte of head) if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f) return true;
+  return false;
+}
+
 /**
  * A tar header without the ustar magic (Unix V7 tar): a name, and a header checksum that adds
  * up (the header's bytes summed, its checksum field counted as spaces), which text never does.

@@ -1,0 +1,35 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+const END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+/** The end-of-central-directory record's size without its comment, and the longest comment it can declare. */
+const END_BYTES = 22;
+const MAX_COMMENT = 0xffff;
+
+/**
+ * Whether a file ends as a zip does: with an end-of-central-directory record whose declared
+ * comment runs exactly to the end of the file. A zip whose start is damaged still ends so, and
+ * its central directory still lists its entries. Reads only the file's last 64 KB; false for a
+ * file it cannot read.
+ */
+export function endsAsZip(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const { size } = fstatSync(fd);
+    const length = Math.min(size, END_BYTES + MAX_COMMENT);
+    const tail = Buffer.alloc(length);
+    if (readSync(fd, tail, 0, length, size - length) !== length) return false;
+    for (let at = tail.lastIndexOf(END_SIGNATURE); at >= 0; at = at > 0 ? tail.lastIndexOf(END_SIGNATURE, at - 1) : -1) {
+      if (at + END_BYTES <= length && at + END_BYTES + tail.readUInt16LE(at + 20) === length) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
