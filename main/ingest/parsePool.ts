@@ -1,10 +1,11 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Channel } from './channel';
 import type { JobTotals } from './jobTotals';
 import type { IngestLimits } from './limits';
 import { Lookahead } from './lookahead';
+import { readingFile } from './readers/readingFile';
 import { parseDiskFile, type ParseOutput } from './parseDisk';
 import type { ListedFile } from './walkFiles';
 
@@ -27,20 +28,10 @@ const WHOLE_FILE_BYTES = 8 * 2 ** 20;
  */
 export function readSmall(path: string, size: number): Buffer | undefined {
   if (size > WHOLE_FILE_BYTES) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
+  return readingFile(path, (fd) => {
     const buffer = Buffer.allocUnsafe(size + 1);
     return readSync(fd, buffer, 0, size + 1, 0) === size ? buffer.subarray(0, size) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Messages between the job and a parse worker. */

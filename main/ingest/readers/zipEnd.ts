@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
+import { readingFile } from './readingFile';
 
 const END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 /** The end-of-central-directory record's size without its comment, and the longest comment it can declare. */
@@ -12,24 +13,16 @@ const MAX_COMMENT = 0xffff;
  * file it cannot read.
  */
 export function endsAsZip(path: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const { size } = fstatSync(fd);
-    const length = Math.min(size, END_BYTES + MAX_COMMENT);
-    const tail = Buffer.alloc(length);
-    if (readSync(fd, tail, 0, length, size - length) !== length) return false;
-    for (let at = tail.lastIndexOf(END_SIGNATURE); at >= 0; at = at > 0 ? tail.lastIndexOf(END_SIGNATURE, at - 1) : -1) {
-      if (at + END_BYTES <= length && at + END_BYTES + tail.readUInt16LE(at + 20) === length) return true;
-    }
-    return false;
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  return (
+    readingFile(path, (fd) => {
+      const { size } = fstatSync(fd);
+      const length = Math.min(size, END_BYTES + MAX_COMMENT);
+      const tail = Buffer.alloc(length);
+      if (readSync(fd, tail, 0, length, size - length) !== length) return false;
+      for (let at = tail.lastIndexOf(END_SIGNATURE); at >= 0; at = at > 0 ? tail.lastIndexOf(END_SIGNATURE, at - 1) : -1) {
+        if (at + END_BYTES <= length && at + END_BYTES + tail.readUInt16LE(at + 20) === length) return true;
+      }
+      return false;
+    }) ?? false
+  );
 }
