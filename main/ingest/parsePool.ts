@@ -74,9 +74,10 @@ type Parser = { worker?: Worker; pending: Map<number, Channel<ParseOutput>> };
  * the files in walk order and asks for each one's outputs in that order (skipping files that
  * could not be listed), and reads them in order, so results never depend on which thread
  * finished first. A worker (started when a file finds every parser busy) starts on its files at
- * once; the job's thread parses its own when the job comes to them, so it shares the parsing as its other work allows, and with no workers it parses
- * every file. Worker outputs wait in per-file channels until the job reads them; each read is
- * acknowledged, and a worker with too many unacknowledged outputs pauses.
+ * once; the job's thread parses its own when the job comes to them, so it shares the parsing as
+ * its other work allows, and with no workers it parses every file. Worker outputs wait in
+ * per-file channels until the job reads them; each read is acknowledged, and a worker with too
+ * many unacknowledged outputs pauses.
  */
 export class ParsePool {
   private readonly walk: Lookahead;
