@@ -175,8 +175,10 @@ class PlaceRuns {
 }
 
 /**
- * Remembers every eventID of a job (and of the case it adds to): the same eventID with the same
- * content is a duplicate, with different content a conflict (only the first is remembered).
+ * Remembers every eventID of a job (and of the case it adds to) with each content it came with:
+ * the same eventID with a content seen before is a duplicate, with a new content a conflict with
+ * the first event of that eventID (and its content is remembered too, so that a copy of either
+ * side is a duplicate).
  * Content is compared by 64 bits of SHA-256, so a forged twin cannot pass as a duplicate.
  *
  * In memory, each event becomes an entry, numbered in arrival order and kept in chunks that never
@@ -241,6 +243,8 @@ export class Deduplicator {
     const part = this.parts[partIndex]!;
     const mask = part.length - 1;
     let slot = hash & mask;
+    // The earliest of the events held with this eventID, all with other content: a conflict's first.
+    let first = -1;
     for (;;) {
       const stored = part[slot]!;
       if (stored === 0) break;
@@ -250,16 +254,19 @@ export class Deduplicator {
         const at = entry & (CHUNK - 1);
         if (chunk.keyLow[at] === low && chunk.keyMid[at] === mid) {
           if (chunk.digests[2 * at] === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
-          return { kind: 'conflict', first: this.places.at(entry) };
+          if (first < 0 || entry < first) first = entry;
         }
       }
       slot = (slot + 1) & mask;
     }
-    const spilled = this.spilled.find(low, high);
-    if (spilled) {
-      if (spilled[2] === hi && spilled[3] === lo) return DUPLICATE;
-      return { kind: 'conflict', first: { file: spilled[4]! | 0, index: spilled[5]! } };
+    // Every event on disk came before those in memory.
+    let firstSpilled: FirstSeen | undefined;
+    if (this.spilled.runCount > 0) for (const record of this.spilled.records(low, high)) {
+      if (record[2] === hi && record[3] === lo) return DUPLICATE;
+      const place = { file: record[4]! | 0, index: record[5]! };
+      if (!firstSpilled || place.file < firstSpilled.file || (place.file === firstSpilled.file && place.index < firstSpilled.index)) firstSpilled = place;
     }
+    const verdict: DedupVerdict = firstSpilled ? { kind: 'conflict', first: firstSpilled } : first >= 0 ? { kind: 'conflict', first: this.places.at(first) } : NEW;
     const entry = this.size++;
     if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
     const chunk = this.chunks[entry >>> CHUNK_BITS]!;
@@ -271,7 +278,7 @@ export class Deduplicator {
     this.places.add(file, index);
     part[slot] = ((top << ENTRY_BITS) | (entry + 1)) >>> 0;
     if (++this.partSizes[partIndex]! * 4 > part.length * 3) this.grow(partIndex);
-    return NEW;
+    return verdict;
   }
 
   /** Writes the entries in memory to disk as one run (see SpilledEntries), and empties memory. */

@@ -268,9 +268,8 @@ export class SpilledEntries {
     this.fitBudget();
   }
 
-  /** The record of the key (its words; valid until the next call), or undefined when no run holds it. */
-  find(low: number, high: number): Uint32Array | undefined {
-    if (this.runs.length === 0) return undefined;
+  /** Every record of the key, in any order (each record's words are valid until the next is asked for). */
+  *records(low: number, high: number): Generator<Uint32Array> {
     const order = keyOrder(low, high);
     for (const run of this.runs) {
       if (!run.bloom.mayHold(low, high)) continue;
@@ -278,12 +277,12 @@ export class SpilledEntries {
       const from = span[0]!;
       const words = RECORD_WORDS * (span[1]! - from);
       if (words > this.readBuffer.length) this.readBuffer = new Uint32Array(2 * words);
-      readFully(run.fd, this.readBuffer.subarray(0, words), from * RECORD_BYTES);
+      const buffer = this.readBuffer;
+      readFully(run.fd, buffer.subarray(0, words), from * RECORD_BYTES);
       for (let at = 0; at < words; at += RECORD_WORDS) {
-        if (this.readBuffer[at] === low && this.readBuffer[at + 1] === high) return this.readBuffer.subarray(at, at + RECORD_WORDS);
+        if (buffer[at] === low && buffer[at + 1] === high) yield buffer.subarray(at, at + RECORD_WORDS);
       }
     }
-    return undefined;
   }
 
   /** Closes and deletes every run. */

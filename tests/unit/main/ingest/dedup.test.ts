@@ -78,6 +78,26 @@ describe('Deduplicator', () => {
 
   it.each([
     ['in memory', undefined],
+    ['written to disk', 1],
+  ])('remembers every content an eventID came with: a copy of either side of a conflict is a duplicate (%s)', (_, memoryEntries) => {
+    const contents = [1, 2, 2, 3, 1, 3, 2];
+    const sameId = { keys: new Float64Array(contents.length).fill(5 * 2 ** 32 + 7), digests: Uint32Array.from(contents.flatMap((content) => [content, 0])) };
+    const dedup = new Deduplicator(memoryEntries);
+    const first = { file: 0, index: 10 };
+    expect(contents.map((_, at) => dedup.check(sameId, at, 0, 10 + at))).toEqual([
+      { kind: 'new' },
+      { kind: 'conflict', first },
+      { kind: 'duplicate' },
+      { kind: 'conflict', first },
+      { kind: 'duplicate' },
+      { kind: 'duplicate' },
+      { kind: 'duplicate' },
+    ]);
+    dedup.close();
+  });
+
+  it.each([
+    ['in memory', undefined],
     ['written to disk', 2],
   ])('takes what the case holds as first seen, in earlier imports\' files (%s)', (_, memoryEntries) => {
     const stored = identities(0, 3);
@@ -91,6 +111,18 @@ describe('Deduplicator', () => {
       { kind: 'conflict', first: { file: -1, index: 0 } },
       { kind: 'new' },
     ]);
+  });
+  it.each([
+    ['in memory', undefined],
+    ['written to disk', 1],
+  ])('finds both sides of a conflict the case holds already as duplicates when they come again (%s)', (_, memoryEntries) => {
+    const key = 5 * 2 ** 32 + 7;
+    const known: KnownEvents = { keys: Float64Array.of(key, key), digests: Uint32Array.of(1, 0, 2, 0), files: Int32Array.of(-3, -1), indexes: Uint32Array.of(8, 2) };
+    const dedup = new Deduplicator(memoryEntries);
+    dedup.seed(known);
+    const job = { keys: Float64Array.of(key, key, key), digests: Uint32Array.of(2, 0, 1, 0, 3, 0) };
+    expect([0, 1, 2].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'duplicate' }, { kind: 'conflict', first: { file: -3, index: 8 } }]);
+    dedup.close();
   });
 });
 

@@ -11,13 +11,13 @@ function writeRecords(spilled: SpilledEntries, first: number, count: number): vo
   spilled.write(count, (entry) => recordOf(first + entry)[0]!, (entry) => recordOf(first + entry)[1]!, (entry, into, at) => into.set(recordOf(first + entry), at));
 }
 
-/** How many of records first … first + count - 1 are found with exactly their words. */
+/** How many of records first … first + count - 1 are found with exactly their words, alone under their key. */
 function found(spilled: SpilledEntries, first: number, count: number): number {
   let hits = 0;
   for (let n = first; n < first + count; n++) {
     const [low, high] = recordOf(n) as [number, number];
-    const record = spilled.find(low, high);
-    if (record && [...record].join() === recordOf(n).join()) hits++;
+    const records = Array.from(spilled.records(low, high), (record) => [...record].join());
+    if (records.length === 1 && records[0] === recordOf(n).join()) hits++;
   }
   return hits;
 }
@@ -42,11 +42,22 @@ describe('SpilledEntries', () => {
     withSpilled(undefined, (spilled) => {
       spilled.write(3, () => low, (entry) => highs[entry]!, (entry, into, at) => into.set([low, highs[entry]!, 100 + entry, 200 + entry, -1 - entry, 300 + entry], at));
       for (const [entry, high] of highs.entries()) {
-        expect([...spilled.find(low, high)!]).toEqual([low, high, 100 + entry, 200 + entry, 2 ** 32 - 1 - entry, 300 + entry]);
+        expect(Array.from(spilled.records(low, high), (record) => [...record])).toEqual([[low, high, 100 + entry, 200 + entry, 2 ** 32 - 1 - entry, 300 + entry]]);
       }
-      expect(spilled.find(low + 1, 5)).toBeUndefined();
+      expect([...spilled.records(low + 1, 5)]).toEqual([]);
       // The smallest Bloom filter (64 blocks of 32 bytes), and where its one bucket starts and ends.
       expect(spilled.bytes).toBe(64 * 32 + 2 * 8);
+    });
+  });
+
+  it('gives every record of a key, within a run and across runs', () => {
+    withSpilled(undefined, (spilled) => {
+      const twice = (first: number) => spilled.write(2, () => 77, () => 88, (entry, into, at) => into.set([77, 88, first + entry, 0, 0, 0], at));
+      twice(1);
+      expect(spilled.runCount).toBe(1);
+      writeRecords(spilled, 0, 500);
+      twice(3);
+      expect(Array.from(spilled.records(77, 88), (record) => record[2]).sort()).toEqual([1, 2, 3, 4]);
     });
   });
 
