@@ -6,6 +6,7 @@ import { isDigest, itemEvent, type ItemKind } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
 import { padded, zeroPadding } from './formats/zeroPadding';
+import { compactForm } from './formats/compactForm';
 import { csvRows } from './formats/csvEvents';
 import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
@@ -21,14 +22,14 @@ export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: stri
 /**
  * The text by which an event's content is told the same as another's. Serializers write the same
  * event differently: pretty-printed (the console's JSON download, jq), spaced (Python's
- * json.dumps), with escapes (`\u00e9`, `\/`). Such a text is compared by its value's compact form,
- * which is what CloudTrail writes, so a copy differing only in layout is a duplicate, not a
- * conflict; a compact text is compared as it is. The checks are single-character searches,
- * cheap beside the hash.
+ * json.dumps), with escapes (`\u00e9`, `\/`). Such a text is compared by its compact form (see
+ * compactForm), which is what CloudTrail writes, so a copy differing only in layout is a
+ * duplicate, not a conflict; a compact text is compared as it is. The checks are
+ * single-character searches, cheap beside the hash.
  */
-function comparedText(text: string, value: unknown): string {
+function comparedText(text: string): string {
   const reformatted = text.includes('\n') || text.includes('\\u') || text.includes('\\/') || text.charCodeAt(1) === 0x20 || text.charCodeAt(text.indexOf('":') + 2) === 0x20;
-  return reformatted ? JSON.stringify(value) : text;
+  return reformatted ? compactForm(text) : text;
 }
 
 const FORMAT_OF_SHAPE: Record<Exclude<DocumentShape, 'empty'>, string> = {
@@ -158,7 +159,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     }
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
     if (Number.isNaN(event.time) && found.wrapperTime !== undefined) event.time = parseEventTime(found.wrapperTime);
-    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept, found.value) : kept);
+    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept) : kept);
   };
 
   /** Says the file held nothing, or nothing but zero padding (reported apart). */

@@ -186,4 +186,17 @@ describe('duplicates and conflicts', () => {
     expect(files.map((f) => [f.events, f.duplicates, f.conflicts])).toEqual([[1, 0, 0], [0, 1, 0], [0, 2, 0], [0, 1, 0], [1, 0, 1]]);
     expect(events.map((e) => e.text)).toEqual([original, changed]);
   });
+
+  it('compares numbers as written: a pretty copy that keeps 0.0 and 2.0E7 (as S3 data events hold them) is a duplicate', async () => {
+    const floats = (text: string) => text.replace('"@in"', '0.0').replace('"@out"', '2.0E7');
+    const extra = { additionalEventData: { bytesTransferredIn: '@in', bytesTransferredOut: '@out' } };
+    const original = floats(eventJson(1, extra));
+    const pretty = floats(JSON.stringify(JSON.parse(eventJson(1, extra)), null, 2));
+    expect(pretty).toContain('"bytesTransferredIn": 0.0,\n');
+    const lookup = JSON.stringify({ Events: [{ EventId: '00000000-0000-0000-0000-000000000001', CloudTrailEvent: original }] });
+    const dir = await folder({ 'a.json': records([original]), 'b.json': `[${pretty}]`, 'c.json': lookup });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.events, f.duplicates, f.conflicts])).toEqual([[1, 0, 0], [0, 1, 0], [0, 1, 0]]);
+    expect(events.map((e) => e.text)).toEqual([original]);
+  });
 });

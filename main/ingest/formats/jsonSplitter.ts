@@ -439,7 +439,7 @@ function stringClose(s: string, from: number): number {
 }
 
 /** End (exclusive) of the string starting at `at`, or -1 when it continues past `s`. */
-function stringEnd(s: string, at: number): number {
+export function stringEnd(s: string, at: number): number {
   const close = stringClose(s, at + 1);
   return close < 0 ? -1 : close + 1;
 }
