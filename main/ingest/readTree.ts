@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import type { IngestLimits } from './limits';
 import { HashingTap, ReadError, crcFailed, looksBinary, peek, sniffContainer } from './readers/byteStreams';
 import type { JobTotals } from './jobTotals';
-import { checkGrowth, gunzip, gunzipWhole } from './readers/gunzip';
+import { checkGrowth, gunzip, gunzipWhole, outgrows } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
 import { endsAsZip } from './readers/zipEnd';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
@@ -211,7 +211,13 @@ export class TreeReader {
   private async readZip(archive: FileTracker, source: { path: string } | { buffer: Buffer }, container: string[], depth: number): Promise<void> {
     let entries = 0;
     const { limits, totals } = this.ctx;
+    // What its entries made together: entries sharing one stream of data each pass the ratio check alone.
+    const made = { bytes: 0 };
     for await (const zipped of zipEntries(source)) {
+      if (outgrows(made.bytes, zipped.zipBytes, limits)) {
+        archive.issue('error', `its entries decompress to more than ${limits.maxRatio} times the archive's size (entries sharing their data?): a possible zip bomb, the rest are not read`, `entry ${entries + 1}`);
+        break;
+      }
       if (zipped.directory) continue;
       if (!this.countEntry(archive, ++entries)) continue;
       const { entry } = zipped;
@@ -241,22 +247,24 @@ export class TreeReader {
         await refuse(`cannot read entry: ${(error as Error).message}`);
         continue;
       }
-      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, limits, totals));
+      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, limits, totals, made));
     }
   }
 }
 
 /**
- * Counts a zip entry's decompressed bytes against the bomb limits as they stream, and checks
- * them against the entry's CRC-32 at the end (yauzl leaves that to its caller): a mismatch is
- * the entry's error, raised once all of it has been read, so its events are kept under it.
+ * Counts a zip entry's decompressed bytes against the bomb limits as they stream (and adds them
+ * to what the archive's entries `made`), and checks them against the entry's CRC-32 at the end
+ * (yauzl leaves that to its caller): a mismatch is the entry's error, raised once all of it has
+ * been read, so its events are kept under it.
  */
-async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, limits: IngestLimits, totals: JobTotals): AsyncGenerator<Buffer> {
+async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, limits: IngestLimits, totals: JobTotals, made: { bytes: number }): AsyncGenerator<Buffer> {
   let produced = 0;
   let crc = 0;
   try {
     for await (const chunk of body) {
       produced += chunk.length;
+      made.bytes += chunk.length;
       totals.add(chunk.length);
       checkGrowth(produced, entry.compressedSize, limits, totals);
       crc = crc32(chunk, crc);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asV7Tar, markEncrypted, tarOf, zipOf } from '../fixtures/generators/archives';
+import { asV7Tar, markEncrypted, overlappingZip, tarOf, zipOf } from '../fixtures/generators/archives';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
 import { printable } from '../../shared/printable';
@@ -139,6 +139,22 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     const { files, events } = await scan([dir], { limits });
     expect(files[1]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^declares 67108864 bytes from \d+: a possible zip bomb, not read$/), location: '' }]);
     expect(events).toHaveLength(1);
+  });
+
+  it('stops a zip whose entries share one stream of data once they make more than the ratio limit of its size together', async () => {
+    // Each entry makes 1 MB, under the ratio's grace; 40 of them would make 40 MB from about 4 KB.
+    const repeated = records(Array.from({ length: 1800 }, () => eventJson(7)));
+    expect(repeated.length).toBeLessThan(limits.ratioGraceBytes);
+    const bomb = await overlappingZip('same.json', repeated, 40);
+    const dir = await folder({ 'overlap.zip': bomb });
+    const { files, events, progress } = await scan([dir], { limits: { ...limits, maxRatio: 100 } });
+    // Entries are read until together they make more than the grace and 100 times the zip's size.
+    const read = Math.floor(Math.max(limits.ratioGraceBytes, 100 * bomb.length) / repeated.length) + 1;
+    expect(files.map((f) => [f.path.replace(dir, ''), f.events, f.duplicates, f.issues])).toEqual([
+      ['/overlap.zip', 0, 0, [{ severity: 'error', message: "its entries decompress to more than 100 times the archive's size (entries sharing their data?): a possible zip bomb, the rest are not read", location: `entry ${read + 1}` }]],
+      ...Array.from({ length: read }, (_, i) => ['same.json', i === 0 ? 1 : 0, i === 0 ? 1799 : 1800, []]),
+    ]);
+    expect([read, events.length, progress.duplicates]).toEqual([3, 1, 3 * 1800 - 1]);
   });
 
   it('stops at the total size, the entry count and the nesting depth', async () => {

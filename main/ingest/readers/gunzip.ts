@@ -3,10 +3,13 @@ import type { IngestLimits } from '../limits';
 import type { JobTotals } from '../jobTotals';
 import { ReadError, crcFailed } from './byteStreams';
 
+/** Whether `produced` bytes made from `consumed` pass the ratio limit (once past its grace). */
+export const outgrows = (produced: number, consumed: number, limits: IngestLimits): boolean => produced > limits.ratioGraceBytes && produced > consumed * limits.maxRatio;
+
 /** Fails a layer whose output outgrows its input past the ratio limit, or the job's total. */
 export function checkGrowth(produced: number, consumed: number, limits: IngestLimits, totals: JobTotals): void {
   if (totals.bytes > limits.maxTotalBytes) throw new ReadError(`the job's decompressed size passed its limit of ${limits.maxTotalBytes} bytes`, `byte ${produced} of the content`);
-  if (produced > limits.ratioGraceBytes && produced > consumed * limits.maxRatio) {
+  if (outgrows(produced, consumed, limits)) {
     throw new ReadError(`decompresses to more than ${limits.maxRatio} times its size: a possible zip bomb, not read further`, `byte ${produced} of the content`);
   }
 }

@@ -3,6 +3,8 @@ import { ReadError } from './byteStreams';
 
 export interface ZipEntry {
   name: string;
+  /** The size of the whole zip, in bytes. */
+  zipBytes: number;
   entry: Entry;
   directory: boolean;
   symlink: boolean;
@@ -30,6 +32,7 @@ export async function* zipEntries(source: { path: string } | { buffer: Buffer })
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
       yield {
         name,
+        zipBytes: zip.fileSize,
         entry,
         directory: name.endsWith('/'),
         symlink: mode === S_IFLNK,
