@@ -197,6 +197,14 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         paddingSeen = true;
       }
       json.paddings.length = 0;
+      for (const { offset, fault, faultAt, resumedAt } of json.skipped) {
+        const rest =
+          resumedAt === undefined ? 'no event begins after it: the rest of the file is not read'
+          : resumedAt === offset ? 'the event there is read'
+          : `the damaged text is passed over, and reading goes on at ${offsets.at(resumedAt)}, where the next event begins`;
+        file.issue('error', `malformed JSON: ${fault} (${offsets.at(faultAt)}); ${rest}`, offsets.at(offset));
+      }
+      json.skipped.length = 0;
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
         if (item.unread === 'too deep') file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());

@@ -256,6 +256,8 @@ describe('bad text', () => {
   it('keeps the items completed before a fault in a JSON document, whatever the size of the file', async () => {
     const texts = Array.from({ length: 1006 }, (_, i) => eventJson(i + 1));
     const [a, b, big] = [texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)];
+    // Where the comma is missing, before the third event of b.
+    const comma = 12 + b[0]!.length + 1 + b[1]!.length + 1;
     const dir = await folder({
       'a-after.json': `${records(a)}x!`,
       'b-comma.json': `{"Records":[${b[0]},${b[1]} ${b[2]}]}`,
@@ -264,10 +266,27 @@ describe('bad text', () => {
     const { files, events } = await scan([dir]);
     expect(summary(files, dir)).toEqual([
       { path: 'a-after.json', format: 'cloudtrail-records', events: 3, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(a).length}`] },
-      { path: 'b-comma.json', format: 'cloudtrail-records', events: 2, issues: [`error: malformed JSON: expected ',' or ']'; the rest of the file is not read @ byte ${12 + b[0]!.length + 1 + b[1]!.length + 1}`] },
+      { path: 'b-comma.json', format: 'cloudtrail-records', events: 3, issues: [`error: malformed JSON: expected ',' or ']' (byte ${comma}); the event there is read @ byte ${comma}`] },
       { path: 'c-big-after.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ byte ${records(big).length}`] },
     ]);
-    expect(events.map((e) => e.text)).toEqual([...a, b[0], b[1], ...big]);
+    expect(events.map((e) => e.text)).toEqual([...a, ...b, ...big]);
+  });
+
+  it('passes over a damaged event or stray text in a trail file to where the next event begins, and says where', async () => {
+    const texts = Array.from({ length: 1000 }, (_, i) => eventJson(i + 1));
+    const damaged = texts.map((text, i) => (i === 499 ? text.replace('"GetObject"', '"GetObject') : text));
+    const quote = `{"Records":[${damaged.join(',')}]}`;
+    const others = Array.from({ length: 1000 }, (_, i) => eventJson(i + 2001));
+    const stray = `{"Records":[${others.slice(0, 200).join(',')}}}},${others.slice(200).join(',')}]}`;
+    const dir = await folder({ 'd-quote.json.gz': gzipSync(quote), 'e-stray.json': stray });
+    const { files, events } = await scan([dir]);
+    const [start, next] = [quote.indexOf(damaged[499]!), quote.indexOf(damaged[500]!)];
+    const [strayAt, resumed] = [stray.indexOf(others[199]!) + others[199]!.length, stray.indexOf(others[200]!)];
+    expect(summary(files, dir)).toEqual([
+      { path: 'd-quote.json.gz', format: 'cloudtrail-records', events: 999, issues: [`error: malformed JSON: an item that never ends (byte ${quote.length}); the damaged text is passed over, and reading goes on at byte ${next}, where the next event begins @ byte ${start}`] },
+      { path: 'e-stray.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: expected ',' or ']' (byte ${strayAt}); the damaged text is passed over, and reading goes on at byte ${resumed}, where the next event begins @ byte ${strayAt}`] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([...texts.filter((_, i) => i !== 499), ...others]);
   });
 
   it('passes over zero padding (NUL bytes) wherever whitespace may be, reads the events around it, and reports each run once', async () => {

@@ -35,7 +35,21 @@ const enum Phase {
   AfterRootValue,
   Items,
   AfterItem,
+  /** Passing over damaged text in an array of events, to where the next event begins. */
+  Skipping,
   Done,
+}
+
+/**
+ * Damaged text in an array of events, passed over: from `offset` (where the damaged item or the
+ * text that broke the array begins) to `resumedAt` (where the next event begins; undefined if
+ * none does before the document ends). `fault` says what broke, `faultAt` where it was found.
+ */
+export interface SkippedText {
+  offset: number;
+  fault: string;
+  faultAt: number;
+  resumedAt?: number;
 }
 
 /** NUL characters (zero bytes, as a preallocated file or an interrupted copy holds) where JSON allows whitespace: from `offset`, `count` of them. */
@@ -85,6 +99,15 @@ export class JsonSplitter {
    */
   private separator: string | undefined;
   private lastItemChars = 0;
+  /**
+   * How each item of this array of events begins (`{"eventVersion"`, from the first item, when
+   * written compactly): after damage, reading goes on where it is next found.
+   */
+  private itemStart: string | undefined;
+  /** The damage being passed over (phase Skipping). */
+  private skipping: SkippedText | undefined;
+  /** Damaged text passed over, for the reader to report and clear. */
+  readonly skipped: SkippedText[] = [];
   /** The run of NUL characters (zero padding) being passed over between values, NULs counted; whitespace may break it up. */
   private padding: ZeroPadding | undefined;
   /** Runs of zero padding passed over and ended, for the reader to report and clear. */
@@ -109,7 +132,7 @@ export class JsonSplitter {
       this.pos -= cut;
     }
     this.buf += chunk;
-    this.run(out);
+    this.runMending(out);
     if (this.phase === Phase.Done || this.buf.length - this.keepFrom() <= this.maxChars) return;
     if (this.phase === Phase.Items && this.valueStart >= 0) this.tooLongFrom = this.valueStart;
     else throw new JsonScanError(`a JSON document longer than ${this.maxChars} characters before any array of events`, this.base, false);
@@ -117,13 +140,23 @@ export class JsonSplitter {
 
   /** Document offset of the oldest text an item or an error handed out later can point to. */
   get oldestOffset(): number {
-    const oldest = this.tooLongFrom >= 0 ? this.tooLongFrom : this.base + this.keepFrom();
-    return this.padding ? Math.min(this.padding.offset, oldest) : oldest;
+    const kept = this.tooLongFrom >= 0 ? this.tooLongFrom : this.base + this.keepFrom();
+    return Math.min(kept, this.padding?.offset ?? Infinity, this.skipping?.offset ?? Infinity);
   }
 
   /** Ends the document: the root object, if it was a single object, is the one item. */
   finish(out: JsonItem[]): DocumentShape {
-    this.run(out);
+    this.runMending(out);
+    // An item that runs to the end, while others begin inside it: it was damaged, not cut short.
+    while (this.phase === Phase.Items && this.valueStart >= 0 && this.itemStart && this.buf.includes(this.itemStart, this.valueStart - this.base + 1)) {
+      this.skipFrom(new JsonScanError('an item that never ends', this.base + this.buf.length));
+      this.runMending(out);
+    }
+    if (this.skipping) {
+      this.skipped.push(this.skipping);
+      this.skipping = undefined;
+      this.phase = Phase.Done;
+    }
     this.endPadding();
     if (this.phase === Phase.Start) return 'empty';
     if (this.phase !== Phase.Done) throw new JsonScanError('the document ends before its JSON does', this.base + this.buf.length);
@@ -132,7 +165,7 @@ export class JsonSplitter {
 
   /** Offset in the buffer before which nothing is needed any more. */
   private keepFrom(): number {
-    if (this.phase === Phase.Start) return this.pos;
+    if (this.phase === Phase.Start || this.phase === Phase.Skipping) return this.pos;
     // Until a root object shows an item array, it may itself be the one item: keep all of it.
     if (this.shapeSeen === 'empty' && !this.rootArray) return 0;
     // Only items' text is handed out: other values of the root object, and items too long, are scanned over.
@@ -165,6 +198,37 @@ export class JsonSplitter {
 
   private fail(message: string, at = this.pos): never {
     throw new JsonScanError(message, this.base + at);
+  }
+
+  /** Runs the scan; a structural fault inside an array of events is passed over (see skipFrom) rather than thrown. */
+  private runMending(out: JsonItem[]): void {
+    for (;;) {
+      try {
+        this.run(out);
+        return;
+      } catch (error) {
+        if (!(error instanceof JsonScanError) || !this.skipFrom(error)) throw error;
+      }
+    }
+  }
+
+  /**
+   * Starts passing over damaged text in an array of events whose items begin alike (see
+   * `itemStart`): from the damaged item's start, or from where the text broke between items,
+   * to where an item next begins. False where that cannot be told (other faults, other layouts).
+   */
+  private skipFrom(fault: JsonScanError): boolean {
+    if (!fault.malformed || !this.itemStart || (this.phase !== Phase.Items && this.phase !== Phase.AfterItem)) return false;
+    // A damaged item is passed over from after its start; text that broke the array, from where it begins.
+    const inItem = this.valueStart >= 0;
+    const from = inItem ? this.valueStart : this.base + this.pos;
+    this.skipping = { offset: from, fault: fault.message, faultAt: fault.offset };
+    this.pos = from - this.base + (inItem ? 1 : 0);
+    this.valueStart = -1;
+    this.tooLongFrom = -1;
+    this.inString = false;
+    this.phase = Phase.Skipping;
+    return true;
   }
 
   private run(out: JsonItem[]): void {
@@ -271,6 +335,18 @@ export class JsonSplitter {
             this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
           }
           break;
+        case Phase.Skipping: {
+          const next = s.indexOf(this.itemStart!, this.pos);
+          if (next < 0) {
+            this.pos = Math.max(this.pos, s.length - this.itemStart!.length + 1);
+            return;
+          }
+          this.skipped.push({ ...this.skipping!, resumedAt: this.base + next });
+          this.skipping = undefined;
+          this.pos = next;
+          this.phase = Phase.Items;
+          break;
+        }
         case Phase.Done:
           if (!this.skipWs()) return;
           if (s[this.pos] !== '{' && s[this.pos] !== '[') this.fail('unexpected content after the JSON document');
@@ -284,7 +360,8 @@ export class JsonSplitter {
     this.lastItemChars = item.length;
     if (this.separator !== undefined) return;
     const keyEnd = item.startsWith('{"') ? item.indexOf('"', 2) : -1;
-    this.separator = keyEnd > 0 ? `},${item.slice(0, keyEnd + 1)}` : '';
+    this.itemStart = keyEnd > 0 ? item.slice(0, keyEnd + 1) : undefined;
+    this.separator = this.itemStart ? `},${this.itemStart}` : '';
   }
 
   /** The object item at `pos` if the separator ends it (see `separator`); undefined to scan it instead. */
@@ -324,6 +401,7 @@ export class JsonSplitter {
     this.rootArray = false;
     this.key = '';
     this.separator = undefined;
+    this.itemStart = undefined;
   }
 
   private endRoot(out: JsonItem[]): void {

@@ -106,11 +106,34 @@ describe('JsonSplitter', () => {
     expect(deep.items.map((i) => i.unread ?? false)).toEqual(['too deep', false]);
   });
 
+  it('passes over damage in an array of items that begin alike, to where the next item begins, whatever the chunking', () => {
+    const skippedIn = (text: string, chunkSize: number) => {
+      const splitter = new JsonSplitter(1000, 64);
+      const items: JsonItem[] = [];
+      for (let i = 0; i < text.length; i += chunkSize) splitter.push(text.slice(i, i + chunkSize), items);
+      expect(splitter.finish(items)).toBe('records');
+      return { items: items.map((i) => [i.text, i.offset]), skipped: splitter.skipped };
+    };
+    const cases = [
+      // A missing comma; a stray bracket between items; a string left open inside an item.
+      ['{"Records":[{"a":1} {"a":2}]}', { offset: 20, fault: "expected ',' or ']'", faultAt: 20, resumedAt: 20 }, [['{"a":1}', 12], ['{"a":2}', 20]]],
+      ['{"Records":[{"a":1},{"a":2}}},{"a":3}]}', { offset: 27, fault: "expected ',' or ']'", faultAt: 27, resumedAt: 30 }, [['{"a":1}', 12], ['{"a":2}', 20], ['{"a":3}', 30]]],
+      ['{"Records":[{"a":1},{"a":"x,{"a":2},{"a":3}]}', { offset: 20, fault: 'an item that never ends', faultAt: 45, resumedAt: 28 }, [['{"a":1}', 12], ['{"a":2}', 28], ['{"a":3}', 36]]],
+    ] as const;
+    for (const [text, skip, items] of cases) {
+      for (const size of [1, 3, 7, text.length]) expect(skippedIn(text, size), `${text} in chunks of ${size}`).toEqual({ items, skipped: [skip] });
+    }
+  });
+
   it('reports where the structure breaks, after giving what came before', () => {
     const splitter = new JsonSplitter(1000, 64);
     const items: JsonItem[] = [];
-    expect(() => splitter.push('{"Records":[{"a":1} {"b":2}]}', items)).toThrow(expect.objectContaining({ message: "expected ',' or ']'", offset: 20 }));
+    // Items that begin differently: no next item is found, and the rest is passed over (reported as such).
+    splitter.push('{"Records":[{"a":1} {"b":2}]}', items);
+    expect(splitter.finish(items)).toBe('records');
+    expect(splitter.skipped).toEqual([{ offset: 20, fault: "expected ',' or ']'", faultAt: 20 }]);
     expect(items.map((i) => i.text)).toEqual(['{"a":1}']);
+    expect(() => split('[1 2]')).toThrow(expect.objectContaining({ message: "expected ',' or ']'", offset: 3 }));
     expect(() => split('{"Records":[{"a":"open')).toThrow(expect.objectContaining({ message: 'the document ends before its JSON does' }));
     expect(() => split('{"a":1} x')).toThrow(expect.objectContaining({ message: 'unexpected content after the JSON document', offset: 8 }));
     expect(() => split('hello')).toThrow(expect.objectContaining({ message: 'expected a JSON object or array', offset: 0 }));
