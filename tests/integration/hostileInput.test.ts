@@ -216,6 +216,17 @@ describe('bad text', () => {
     expect(events.map((e) => e.index)).toEqual([0, 1, ...Array.from({ length: 28 }, (_, i) => i + 3)]);
   });
 
+  it('reads a CSV whose columns are named like Object.prototype members as unknown columns', async () => {
+    const names = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', '__defineGetter__'];
+    const dir = await folder({ 'a.csv': [`eventID,eventName,${names.join(',')}`, `e-1,GetObject,${names.map((n) => `${n}1`).join(',')}`, `e-2,PutObject,${names.map((n) => `${n}2`).join(',')}`].join('\n') });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([{ path: 'a.csv', format: 'csv', events: 2, issues: [] }]);
+    expect(events.map((e) => [e.eventName, e.actor, e.text])).toEqual([
+      ['GetObject', '', `e-1,GetObject,${names.map((n) => `${n}1`).join(',')}`],
+      ['PutObject', '', `e-2,PutObject,${names.map((n) => `${n}2`).join(',')}`],
+    ]);
+  });
+
   it('reports gzip data that fails its CRC-32 (altered after compression), keeping its events under the error', async () => {
     // Stored (level 0) so that the text can be changed in place, same length: only the CRC tells.
     const alter = (gz: Buffer, from: string, to: string) => Buffer.from(gz.toString('latin1').replace(from, to), 'latin1');

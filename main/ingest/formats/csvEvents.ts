@@ -6,29 +6,32 @@ const fold = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, ''
 /** Header names (folded) that hold the whole event's JSON: console Event history and Lake exports. */
 const EVENT_JSON_COLUMNS = new Set(['cloudtrailevent', 'eventjson', 'event']);
 
-/** Header names (folded) of single fields, mapped to the CloudTrail keys they stand for. */
-const FIELD_COLUMNS: Record<string, string[]> = {
-  eventtime: ['eventTime'],
-  eventname: ['eventName'],
-  eventsource: ['eventSource'],
-  eventid: ['eventID'],
-  eventtype: ['eventType'],
-  username: ['userIdentity', 'userName'],
-  useridentityusername: ['userIdentity', 'userName'],
-  useridentityarn: ['userIdentity', 'arn'],
-  useridentityprincipalid: ['userIdentity', 'principalId'],
-  useridentitytype: ['userIdentity', 'type'],
-  useridentityaccountid: ['userIdentity', 'accountId'],
-  awsaccesskey: ['userIdentity', 'accessKeyId'],
-  accesskeyid: ['userIdentity', 'accessKeyId'],
-  useridentityaccesskeyid: ['userIdentity', 'accessKeyId'],
-  sourceipaddress: ['sourceIPAddress'],
-  awsregion: ['awsRegion'],
-  errorcode: ['errorCode'],
-  readonly: ['readOnly'],
-  useragent: ['userAgent'],
-  recipientaccountid: ['recipientAccountId'],
-};
+/**
+ * Header names (folded) of single fields, mapped to the CloudTrail keys they stand for. A Map, so
+ * that a column called `constructor` or `__proto__` is an unknown column and not Object.prototype's.
+ */
+const FIELD_COLUMNS = new Map<string, string[]>([
+  ['eventtime', ['eventTime']],
+  ['eventname', ['eventName']],
+  ['eventsource', ['eventSource']],
+  ['eventid', ['eventID']],
+  ['eventtype', ['eventType']],
+  ['username', ['userIdentity', 'userName']],
+  ['useridentityusername', ['userIdentity', 'userName']],
+  ['useridentityarn', ['userIdentity', 'arn']],
+  ['useridentityprincipalid', ['userIdentity', 'principalId']],
+  ['useridentitytype', ['userIdentity', 'type']],
+  ['useridentityaccountid', ['userIdentity', 'accountId']],
+  ['awsaccesskey', ['userIdentity', 'accessKeyId']],
+  ['accesskeyid', ['userIdentity', 'accessKeyId']],
+  ['useridentityaccesskeyid', ['userIdentity', 'accessKeyId']],
+  ['sourceipaddress', ['sourceIPAddress']],
+  ['awsregion', ['awsRegion']],
+  ['errorcode', ['errorCode']],
+  ['readonly', ['readOnly']],
+  ['useragent', ['userAgent']],
+  ['recipientaccountid', ['recipientAccountId']],
+]);
 
 /** One CSV row: its exact text, its line, and the event JSON it holds or stands for. */
 export interface CsvRow {
@@ -61,7 +64,10 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
       header = false;
       const folded = cells.map(fold);
       eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
-      fields = folded.flatMap((name, i): [number, string[]][] => (FIELD_COLUMNS[name] ? [[i, FIELD_COLUMNS[name]]] : []));
+      fields = folded.flatMap((name, i): [number, string[]][] => {
+        const path = FIELD_COLUMNS.get(name);
+        return path ? [[i, path]] : [];
+      });
       continue;
     }
     const cell = eventColumn >= 0 ? cells[eventColumn] : undefined;
