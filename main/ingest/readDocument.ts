@@ -143,7 +143,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
    */
   const handleItem = (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown): Promise<void> | void => {
     const index = ordinal++;
-    const found = itemEvent(kind, text, parsed);
+    const found = itemEvent(kind, text, limits.maxJsonDepth, parsed);
     if ('error' in found) {
       if (found.error === 'not a CloudTrail event') {
         if (notCloudTrail++ === 0) firstNotCloudTrail = where();
@@ -169,7 +169,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   };
 
   const readJson = async (): Promise<void> => {
-    const json = new JsonSplitter(limits.maxEventChars, limits.maxJsonDepth);
+    const json = new JsonSplitter(limits.maxEventChars);
     const items: JsonItem[] = [];
     let final = false;
     let anotherArraySeen = false;
@@ -207,8 +207,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       json.skipped.length = 0;
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
-        if (item.unread === 'too deep') file.issue('error', `item ${ordinal++}: nested deeper than ${limits.maxJsonDepth} levels: not read`, where());
-        else if (item.unread === 'too long') file.issue('error', `item ${ordinal++}: longer than ${limits.maxEventChars} characters: not read`, where());
+        if (item.unread === 'too long') file.issue('error', `item ${ordinal++}: longer than ${limits.maxEventChars} characters: not read`, where());
         else if (item.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
         else {
           const pending = handleItem(item.shape, item.text, where, item.text, item.value);

@@ -190,6 +190,39 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     expect(Buffer.from(trail).indexOf(long)).toBe(trail.indexOf(long) + 3);
     expect(events.map((e) => e.eventName)).toEqual(['GetObjecté€', 'GetObject']);
   });
+
+  it('refuses an event nested deeper than the limit in every format, says where it is, and keeps its neighbours', async () => {
+    const deep = (n: number): string => eventJson(n).replace(/}$/, `,"x":${'['.repeat(150)}${']'.repeat(150)}}`);
+    // Many brackets but shallow, and brackets inside a string: kept.
+    const shallow = [eventJson(40, { resources: Array.from({ length: 200 }, () => ({ a: [] })) }), eventJson(41, { s: '{['.repeat(300) })];
+    const lookup = (text: string): string => JSON.stringify({ EventId: 'x', CloudTrailEvent: text });
+    const lookupDoc = `{"Events":[${lookup(eventJson(4))},${lookup(deep(5))},${lookup(eventJson(6))}]}`;
+    const filterDoc = `{"events":[${[eventJson(10), deep(11), eventJson(12)].map((message) => JSON.stringify({ timestamp: 1, message })).join(',')}]}`;
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const dir = await folder({
+      'a.ndjson': [eventJson(1), deep(2), eventJson(3)].join('\n'),
+      'b-lookup.json': lookupDoc,
+      'c-lookup-lines.json': [eventJson(7), deep(8), eventJson(9)].map(lookup).join('\n'),
+      'd-filter.json': filterDoc,
+      'e-export.txt': [eventJson(13), deep(14), eventJson(15)].map((text) => `2024-03-01T00:00:01.000Z ${text}`).join('\n'),
+      'f-lake.csv': ['eventID,eventJson', ...[eventJson(16), deep(17), eventJson(18)].map((text, i) => `${i},${cell(text)}`)].join('\n'),
+      'g-records.json': records([eventJson(19), deep(20), eventJson(21)]),
+      'h-shallow.ndjson': shallow.join('\n'),
+    });
+    const { files, events } = await scan([dir]);
+    const refused = (item: number, where: string): string[] => [`error: item ${item}: nested deeper than 100 levels: not read @ ${where}`];
+    expect(summary(files, dir)).toEqual([
+      { path: 'a.ndjson', format: 'ndjson', events: 2, issues: refused(1, 'line 2') },
+      { path: 'b-lookup.json', format: 'lookup-events', events: 2, issues: refused(1, `byte ${lookupDoc.indexOf(lookup(deep(5)))}`) },
+      { path: 'c-lookup-lines.json', format: 'ndjson', events: 2, issues: refused(1, 'line 2') },
+      { path: 'd-filter.json', format: 'cloudwatch-log-events', events: 2, issues: refused(1, `byte ${filterDoc.indexOf(',{"timestamp"') + 1}`) },
+      { path: 'e-export.txt', format: 'cloudwatch-export', events: 2, issues: refused(1, 'line 2') },
+      { path: 'f-lake.csv', format: 'csv', events: 2, issues: refused(1, 'line 3') },
+      { path: 'g-records.json', format: 'cloudtrail-records', events: 2, issues: refused(1, `byte ${records([eventJson(19)]).length - 1}`) },
+      { path: 'h-shallow.ndjson', format: 'ndjson', events: 2, issues: [] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([1, 3, 4, 6, 7, 9, 10, 12, 13, 15, 16, 18, 19, 21].map((n) => eventJson(n)).concat(shallow));
+  });
 });
 
 describe('bad text', () => {

@@ -1,3 +1,4 @@
+import { nestedDeeperThan } from './jsonDepth';
 import type { ItemArrayKind } from './jsonSplitter';
 
 /** Where an item came from, which decides how the event's JSON is found in it. */
@@ -52,24 +53,29 @@ function wrapperField(value: unknown): string | undefined {
   return undefined;
 }
 
+const tooDeep = (maxDepth: number): ItemEvent => ({ error: `nested deeper than ${maxDepth} levels: not read` });
+
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
  * filter-log-events item as its `message` string, whose text is then the original (with any lone
- * surrogate escaped), wherever such an item is found. `parsed` is the item's value when it was
+ * surrogate escaped), wherever such an item is found. An event nested deeper than `maxDepth` is
+ * refused here, so the limit holds for every format. `parsed` is the item's value when it was
  * parsed already.
  */
-export function itemEvent(kind: ItemKind, text: string, parsed?: unknown): ItemEvent {
+export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed?: unknown): ItemEvent {
   let value: unknown;
   let escaped = false;
   let wrapperTime: unknown;
   try {
+    if (nestedDeeperThan(text, maxDepth)) return tooDeep(maxDepth);
     value = parsed ?? JSON.parse(text);
     const field = kind === 'lookup-events' || kind === 'log-events' ? WRAPPER_FIELD[kind] : wrapperField(value);
     if (field !== undefined) {
       const wrapper = isObject(value) ? value : {};
       const inner = wrapper[field];
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
+      if (nestedDeeperThan(inner, maxDepth)) return tooDeep(maxDepth);
       value = JSON.parse(inner);
       text = escapeLoneSurrogates(inner);
       escaped = text !== inner;

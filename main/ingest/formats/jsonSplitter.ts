@@ -21,8 +21,8 @@ export interface JsonItem {
   text: string;
   offset: number;
   shape: Exclude<DocumentShape, 'empty'>;
-  /** Deeper than the nesting limit, or longer than the size limit (its text is then empty): reported, not parsed. */
-  unread?: 'too deep' | 'too long';
+  /** Longer than the size limit: its text is then empty, and it is reported, not parsed. */
+  unread?: 'too long';
   /** Its parsed value, when finding its end meant parsing it (see JsonSplitter's `separator`). */
   value?: unknown;
 }
@@ -87,7 +87,6 @@ export class JsonSplitter {
   /** Resumable scan of the current value: where it started, depth and string state at `pos`. */
   private valueStart = -1;
   private depth = 0;
-  private maxDepthSeen = 0;
   private inString = false;
   /** Document offset of the item being passed over because it is longer than `maxChars`; -1 if none. */
   private tooLongFrom = -1;
@@ -113,10 +112,7 @@ export class JsonSplitter {
   /** Runs of zero padding passed over and ended, for the reader to report and clear. */
   readonly paddings: ZeroPadding[] = [];
 
-  constructor(
-    private readonly maxChars: number,
-    private readonly maxDepth: number,
-  ) {}
+  constructor(private readonly maxChars: number) {}
 
   /** The shape of the first document (of the only one, mostly). */
   get shape(): DocumentShape {
@@ -316,7 +312,7 @@ export class JsonSplitter {
             if (tooLong) out.push({ text: '', offset: start, shape, unread: 'too long' });
             else {
               const text = s.slice(start - this.base, this.pos);
-              out.push(this.maxDepthSeen > this.maxDepth ? { text, offset: start, shape, unread: 'too deep' } : { text, offset: start, shape });
+              out.push({ text, offset: start, shape });
               this.learnSeparator(text);
             }
           }
@@ -386,8 +382,7 @@ export class JsonSplitter {
     const offset = this.base + this.pos;
     this.pos = end + 1;
     this.lastItemChars = text.length;
-    const shape = this.itemShape;
-    return deeperThan(value, this.maxDepth) ? { text, offset, shape, unread: 'too deep' } : { text, offset, shape, value };
+    return { text, offset, shape: this.itemShape, value };
   }
 
   /** Starts on the document beginning at `pos`, with the buffer cut to it. */
@@ -424,7 +419,6 @@ export class JsonSplitter {
     if (this.valueStart < 0) {
       this.valueStart = this.base + i;
       this.depth = 0;
-      this.maxDepthSeen = 0;
       this.inString = false;
       const c = s[i];
       if (c !== '{' && c !== '[' && c !== '"') {
@@ -456,7 +450,6 @@ export class JsonSplitter {
         if (depth === 0) return this.endValue(i + 1);
       } else if (c === 0x7b || c === 0x5b) {
         depth++;
-        if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
       } else if (c === 0x7d || c === 0x5d) {
         depth--;
         if (depth === 0) return this.endValue(i + 1);
@@ -485,15 +478,6 @@ export class JsonSplitter {
   }
 }
 
-/** True when objects and arrays nest in `value` more than `limit` levels deep (the value itself being one). */
-function deeperThan(value: unknown, limit: number): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (limit === 0) return true;
-  if (Array.isArray(value)) return value.some((element) => deeperThan(element, limit - 1));
-  for (const key in value) if (deeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
-  return false;
-}
-
 /** A key written with escapes (`"Re\u0063ords"`) as the key it is, or undefined if its escapes are malformed. */
 function unescapeKey(raw: string): string | undefined {
   try {
@@ -504,7 +488,7 @@ function unescapeKey(raw: string): string | undefined {
 }
 
 /** Index of the closing quote of a string whose content starts at `from`, or -1 if not in `s` yet. */
-function stringClose(s: string, from: number): number {
+export function stringClose(s: string, from: number): number {
   let j = from;
   for (;;) {
     j = s.indexOf('"', j);

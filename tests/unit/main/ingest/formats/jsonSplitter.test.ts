@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JsonSplitter, type JsonItem } from '../../../../../main/ingest/formats/jsonSplitter';
 
-function split(text: string, chunkSize = text.length, maxChars = 1 << 20, maxDepth = 64) {
-  const splitter = new JsonSplitter(maxChars, maxDepth);
+function split(text: string, chunkSize = text.length, maxChars = 1 << 20) {
+  const splitter = new JsonSplitter(maxChars);
   const items: JsonItem[] = [];
   for (let i = 0; i < text.length; i += chunkSize) splitter.push(text.slice(i, i + chunkSize), items);
   const shape = splitter.finish(items);
@@ -40,7 +40,7 @@ describe('JsonSplitter', () => {
   it('reads every array of events in a document, a key written twice or with escapes included, and says where the second starts', () => {
     const text = '{"Records": [{"a":1}], "x": [0], "Re\\u0063ords": [{"a":2}], "Events": [{"b":3}]}';
     for (const size of [1, 5, 100]) {
-      const splitter = new JsonSplitter(1000, 64);
+      const splitter = new JsonSplitter(1000);
       const items: JsonItem[] = [];
       for (let i = 0; i < text.length; i += size) splitter.push(text.slice(i, i + size), items);
       expect(splitter.finish(items)).toBe('records');
@@ -72,18 +72,10 @@ describe('JsonSplitter', () => {
     const whole = split(text).items;
     expect(whole.map((item) => item.value)).toEqual([undefined, { eventVersion: '2', s: '},{"eventVersion"' }, undefined, undefined]);
     expect(whole.map((item) => item.offset)).toEqual([12, 33, 80, 149]);
-
-    const alike = split('{"Records":[{"a":1},{"a":2,"d":[[[[[]]]]]},{"a":3},{"a":4}]}', 64, 1000, 5).items;
-    expect(alike.map(({ text, unread, value }) => [text, unread ?? false, value])).toEqual([
-      ['{"a":1}', false, undefined],
-      ['{"a":2,"d":[[[[[]]]]]}', 'too deep', undefined],
-      ['{"a":3}', false, { a: 3 }],
-      ['{"a":4}', false, undefined],
-    ]);
   });
 
   it('keeps only the current item in memory', () => {
-    const splitter = new JsonSplitter(100, 64);
+    const splitter = new JsonSplitter(100);
     const items: JsonItem[] = [];
     splitter.push('{"Records":[', items);
     for (let i = 0; i < 1000; i++) splitter.push(`{"n":${i},"pad":"${'x'.repeat(50)}"},`, items);
@@ -92,7 +84,7 @@ describe('JsonSplitter', () => {
     expect(items).toHaveLength(1001);
   });
 
-  it('passes over an item longer than the limit, and marks items nested deeper than allowed', () => {
+  it('passes over an item longer than the limit', () => {
     const long = `{"Records":[{"a":1},{"a":"${'x'.repeat(200)}\\\\"}, "${'y'.repeat(300)}",{"a":3}],"other":"${'z'.repeat(500)}"}`;
     for (const size of [1, 16, 64, 1000]) {
       expect(found(split(long, size, 100)), `chunks of ${size}`).toEqual({
@@ -102,8 +94,6 @@ describe('JsonSplitter', () => {
     }
     // A root object is kept whole until it shows an array of events, as it may be the one event.
     expect(() => split(`{"a":"${'x'.repeat(200)}"}`, 16, 100)).toThrow(expect.objectContaining({ message: 'a JSON document longer than 100 characters before any array of events', offset: 0, malformed: false }));
-    const deep = split('{"Records":[' + '['.repeat(10) + ']'.repeat(10) + ',{"ok":1}]}', 1000, 1000, 5);
-    expect(deep.items.map((i) => i.unread ?? false)).toEqual(['too deep', false]);
   });
 
   it('passes over damage in an array of items that begin alike, to where the next item begins, whatever the chunking', () => {
@@ -126,7 +116,7 @@ describe('JsonSplitter', () => {
   });
 
   it('reports where the structure breaks, after giving what came before', () => {
-    const splitter = new JsonSplitter(1000, 64);
+    const splitter = new JsonSplitter(1000);
     const items: JsonItem[] = [];
     // Items that begin differently: no next item is found, and the rest is passed over (reported as such).
     splitter.push('{"Records":[{"a":1} {"b":2}]}', items);
