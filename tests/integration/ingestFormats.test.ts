@@ -131,6 +131,42 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events[2]!.text).toBe(eventJson(1));
   });
 
+  it('CloudTrail Lake results of selected columns: eventjson alone, the useridentity struct, useridentity.arn', async () => {
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const role = 'arn:aws:iam::111122223333:role/Admin';
+    const session = 'arn:aws:sts::111122223333:assumed-role/Admin/alice';
+    const assumed = `{type=AssumedRole, principalid=AROAEXAMPLE:alice, arn=${session}, accountid=111122223333, accesskeyid=ASIAEXAMPLE, username=null, sessioncontext={attributes={creationdate=2024-03-01 09:00:00.000, mfaauthenticated=false}, sessionissuer={type=Role, principalid=AROAEXAMPLE, arn=${role}, accountid=111122223333, username=Admin}}, invokedby=null, identityprovider=null}`;
+    const user = '{type=IAMUser, principalid=AIDAEXAMPLE, arn=arn:aws:iam::444455556666:user/bob, accountid=444455556666, accesskeyid=AKIAEXAMPLE, username=bob, sessioncontext=null, invokedby=null}';
+    const service = '{type=AWSService, principalid=null, arn=null, accountid=null, accesskeyid=null, username=null, sessioncontext=null, invokedby=AWS Internal}';
+    const dir = await folder({
+      'a/result_1.csv.gz': gzipSync(['eventjson', cell(eventJson(1)), cell(eventJson(2))].join('\n')),
+      'b/result_1.csv.gz': gzipSync(['eventjson,eventjsonchecksum', `${cell(eventJson(3))},abc`].join('\r\n')),
+      'c/result_1.csv.gz': gzipSync([
+        'eventid,eventtime,arn,eventname,useridentity',
+        `e-4,2025-01-21 17:49:47.000000000,${role},GetObject,"${assumed}"`,
+        `e-5,2025-01-21 17:49:48.000000000,,PutObject,"${user}"`,
+        `e-6,2025-01-21 17:49:49.000000000,,Decrypt,"${service}"`,
+      ].join('\n')),
+      'd/result_1.csv': ['eventtime,eventname,arn', `2025-01-21 17:50:00.000000000,ListBuckets,${session}`].join('\n'),
+      'e/notes.txt': 'eventjson\nnot a cell',
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events, f.issues.map((i) => i.message)])).toEqual([
+      ['a/result_1.csv.gz', 'csv', 2, []],
+      ['b/result_1.csv.gz', 'csv', 1, []],
+      ['c/result_1.csv.gz', 'csv', 3, []],
+      ['d/result_1.csv', 'csv', 1, []],
+      ['e/notes.txt', 'unrecognised', 0, ['not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV']],
+    ]);
+    expect(events.slice(0, 3).map((e) => e.text)).toEqual([eventJson(1), eventJson(2), eventJson(3)]);
+    expect(events.slice(3).map((e) => [e.eventName, e.time, e.actor, e.actorType, e.account, e.accessKey])).toEqual([
+      ['GetObject', Date.UTC(2025, 0, 21, 17, 49, 47), session, 'AssumedRole', '111122223333', 'ASIAEXAMPLE'],
+      ['PutObject', Date.UTC(2025, 0, 21, 17, 49, 48), 'arn:aws:iam::444455556666:user/bob', 'IAMUser', '444455556666', 'AKIAEXAMPLE'],
+      ['Decrypt', Date.UTC(2025, 0, 21, 17, 49, 49), 'AWS Internal', 'AWSService', '', ''],
+      ['ListBuckets', Date.UTC(2025, 0, 21, 17, 50, 0), session, '', '', ''],
+    ]);
+  });
+
   it('digest files are kept with their content and hashes, never counted as events', async () => {
     const digest = JSON.stringify({ awsAccountId: '111122223333', digestStartTime: '2024-03-01T00:00:00Z', digestEndTime: '2024-03-01T01:00:00Z', logFiles: [{ s3Object: 'AWSLogs/x.json.gz', hashValue: 'ab' }] });
     const key = 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/03/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240301T010000Z.json.gz';

@@ -1,4 +1,5 @@
 import { csvRecords, type BadRow } from './csvRecords';
+import { lakeIdentity } from './lakeIdentity';
 
 /** Column names as CSV exports spell them, folded: lower case, no spaces, dots, dashes or underscores. */
 const fold = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, '');
@@ -19,6 +20,8 @@ const FIELD_COLUMNS = new Map<string, string[]>([
   ['username', ['userIdentity', 'userName']],
   ['useridentityusername', ['userIdentity', 'userName']],
   ['useridentityarn', ['userIdentity', 'arn']],
+  // Lake names the column of `SELECT useridentity.arn` after the field alone.
+  ['arn', ['userIdentity', 'arn']],
   ['useridentityprincipalid', ['userIdentity', 'principalId']],
   ['useridentitytype', ['userIdentity', 'type']],
   ['useridentityaccountid', ['userIdentity', 'accountId']],
@@ -43,20 +46,23 @@ export interface CsvRow {
   built: boolean;
 }
 
-function setPath(target: Record<string, unknown>, path: string[], value: string): void {
+/** Sets the key at `path`, unless an earlier column gave it. */
+function fillPath(target: Record<string, unknown>, path: string[], value: string): void {
   let node = target;
   for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[path.at(-1)!] = value;
+  node[path.at(-1)!] ??= value;
 }
 
 /**
  * Reads CSV exports (console Event history downloads, CloudTrail Lake result files) with
  * columns matched by their header names. A column holding the event JSON gives the event as
- * it was; otherwise the event is assembled from the recognised columns. Unknown columns are
+ * it was; otherwise the event is assembled from the recognised columns, Lake's `useridentity`
+ * struct first (see `lakeIdentity`), then the single fields it lacks. Unknown columns are
  * ignored; the row's own text is kept as its original. Rows that are not valid CSV go to `badRow`.
  */
 export async function* csvRows(text: AsyncIterable<string>, maxChars: number, badRow: BadRow): AsyncGenerator<CsvRow> {
   let eventColumn = -1;
+  let identityColumn = -1;
   let fields: [number, string[]][] = [];
   let header = true;
   for await (const { cells, raw, line } of csvRecords(text, maxChars, badRow)) {
@@ -64,6 +70,7 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
       header = false;
       const folded = cells.map(fold);
       eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
+      identityColumn = folded.indexOf('useridentity');
       fields = folded.flatMap((name, i): [number, string[]][] => {
         const path = FIELD_COLUMNS.get(name);
         return path ? [[i, path]] : [];
@@ -76,7 +83,9 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
       continue;
     }
     const event: Record<string, unknown> = {};
-    for (const [column, path] of fields) if (cells[column] !== undefined && cells[column] !== '') setPath(event, path, cells[column]!);
+    const identity = identityColumn >= 0 ? lakeIdentity(cells[identityColumn] ?? '') : undefined;
+    if (identity) event['userIdentity'] = identity;
+    for (const [column, path] of fields) if (cells[column] !== undefined && cells[column] !== '') fillPath(event, path, cells[column]!);
     yield { raw, line, eventText: JSON.stringify(event), built: true };
   }
 }

@@ -7,7 +7,7 @@ export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'unre
 /** The timestamp a CloudWatch Logs export puts before each event, and the space after it. */
 export const CLOUDWATCH_PREFIX = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+/;
 const CLOUDWATCH_LINE = new RegExp(`${CLOUDWATCH_PREFIX.source}\\{`);
-const CSV_HEADER = /(^|,)\s*"?(event ?time|eventtime|event ?name|eventname|event ?id|eventid)"?\s*(,|$)/i;
+const CSV_HEADER = /(^|,)\s*"?(event ?time|event ?name|event ?id|event ?json|cloudtrail ?event)"?\s*(,|$)/i;
 
 /** The object a line holds whole, if it does. */
 function objectLine(line: string): Record<string, unknown> | undefined {
@@ -23,7 +23,8 @@ function objectLine(line: string): Record<string, unknown> | undefined {
 /**
  * Decides the layout from the head of a document (its first few KB), by content and not by
  * file name: one JSON document, one JSON object per line, CloudWatch Logs export lines
- * (`<timestamp> <event JSON>`), or CSV with a recognisable header.
+ * (`<timestamp> <event JSON>`), or CSV with a recognisable header: a column of event times,
+ * names or IDs, or one holding whole events (Lake's `eventjson`, the console's "CloudTrail event").
  */
 export function detectLayout(head: string): TextLayout {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
@@ -44,6 +45,7 @@ export function detectLayout(head: string): TextLayout {
     return value ?? objectLine(rest[0]) ? 'ndjson' : 'json';
   }
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
-  if (lines[0]!.includes(',') && CSV_HEADER.test(lines[0]!)) return 'csv';
+  // A column of whole events may be the only one (`SELECT eventjson`): then its first cell follows, quoted.
+  if (CSV_HEADER.test(lines[0]!) && (lines[0]!.includes(',') || lines[1]?.startsWith('"{'))) return 'csv';
   return 'unrecognised';
 }
