@@ -97,6 +97,8 @@ describe('archives, read in memory', () => {
       'c-truncated.zip': zip.subarray(0, zip.length - 30),
       'd-truncated.tar': fullTar.subarray(0, 1100),
       'e-links.zip': links,
+      // Cut 100 bytes into b.json's content; its a.json repeats d's, so it is a duplicate, not an event.
+      'f-cut-entry.tar': fullTar.subarray(0, 1024 + 512 + 100),
     });
     const { files, events } = await scan([dir]);
     expect(summary(files, dir)).toEqual([
@@ -108,12 +110,15 @@ describe('archives, read in memory', () => {
       { path: 'b-encrypted.zip', format: 'zip', events: 0, issues: [] },
       { path: 'b-encrypted.zip › ok.json', format: 'unreadable', events: 0, issues: ['error: encrypted entry: cannot be read without its password'] },
       { path: 'c-truncated.zip', format: 'zip', events: 0, issues: [expect.stringMatching(/^error: zip archive is corrupt or truncated: /)] },
-      { path: 'd-truncated.tar', format: 'tar', events: 0, issues: [expect.stringMatching(/^error: tar archive is corrupt or truncated: /)] },
+      { path: 'd-truncated.tar', format: 'tar', events: 0, issues: ['error: tar archive is corrupt or truncated: Unexpected end of data @ byte 1100'] },
       { path: 'd-truncated.tar › a.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'e-links.zip', format: 'zip', events: 0, issues: [] },
       { path: 'e-links.zip › link', format: 'symlink', events: 0, issues: ['warning: a symbolic link to /etc/passwd: not followed'] },
       { path: 'e-links.zip › long-link', format: 'symlink', events: 0, issues: ['warning: a symbolic link to a target of 5000 bytes, not shown: not followed'] },
       { path: 'e-links.zip › f.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'f-cut-entry.tar', format: 'tar', events: 0, issues: ['error: tar archive is corrupt or truncated: Unexpected end of data @ byte 1636'] },
+      { path: 'f-cut-entry.tar › a.json', format: 'cloudtrail-records', events: 0, issues: [] },
+      { path: 'f-cut-entry.tar › b.json', format: 'unrecognised', events: 0, issues: ['error: tar entry is cut short or corrupt: Unexpected end of data @ byte 100'] },
     ]);
     expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '4', '6']);
   });
