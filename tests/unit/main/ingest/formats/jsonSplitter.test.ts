@@ -98,7 +98,7 @@ describe('JsonSplitter', () => {
 
   it('passes over damage in an array of items that begin alike, to where the next item begins, whatever the chunking', () => {
     const skippedIn = (text: string, chunkSize: number) => {
-      const splitter = new JsonSplitter(1000, 64);
+      const splitter = new JsonSplitter(1000);
       const items: JsonItem[] = [];
       for (let i = 0; i < text.length; i += chunkSize) splitter.push(text.slice(i, i + chunkSize), items);
       expect(splitter.finish(items)).toBe('records');
