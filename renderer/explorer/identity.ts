@@ -18,6 +18,16 @@ export function accessKeyKind(key: string): 'session' | 'long-term' | 'unknown' 
   return key.startsWith('ASIA') ? 'session' : key.startsWith('AKIA') ? 'long-term' : 'unknown';
 }
 
+/**
+ * Whether the signer used MFA: a session says so in its attributes; a console sign-in
+ * (ConsoleLogin) starts none yet and says so in additionalEventData.MFAUsed ("Yes"/"No"), so a
+ * root sign-in without MFA shows as plainly as an API call without it.
+ */
+function mfaOf(event: unknown, attributes: Json | undefined): string {
+  const said = textAt(attributes, 'mfaAuthenticated') || textAt(objectAt(event, 'additionalEventData'), 'MFAUsed').toLowerCase();
+  return said === 'true' || said === 'yes' ? 'yes' : said === 'false' || said === 'no' ? 'no' : '';
+}
+
 const KEY_NOTES = { session: ' (temporary: a session)', 'long-term': ' (long-term key)', unknown: '' };
 
 /** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present. */
@@ -27,7 +37,6 @@ export function describeIdentity(event: unknown): [string, string][] {
   const session = objectAt(identity, 'sessionContext');
   const attributes = objectAt(session, 'attributes');
   const issuer = objectAt(session, 'sessionIssuer');
-  const mfa = textAt(attributes, 'mfaAuthenticated');
   const key = textAt(identity, 'accessKeyId');
   const type = textAt(identity, 'type');
   const arn = textAt(identity, 'arn');
@@ -38,7 +47,8 @@ export function describeIdentity(event: unknown): [string, string][] {
     ['User name', textAt(identity, 'userName')],
     ['Account', textAt(identity, 'accountId')],
     ['Access key', key ? `${key}${KEY_NOTES[accessKeyKind(key)]}` : ''],
-    ['Authenticated with MFA', mfa === 'true' ? 'yes' : mfa === 'false' ? 'no' : ''],
+    ['Authenticated with MFA', mfaOf(event, attributes)],
+    ['MFA device', textAt(objectAt(event, 'additionalEventData'), 'MFAIdentifier')],
     ['Session created', textAt(attributes, 'creationDate')],
     ['Session name', sessionName],
     ['Session issuer', issuer ? `${textAt(issuer, 'type')} ${textAt(issuer, 'arn') || textAt(issuer, 'userName')}`.trim() : ''],

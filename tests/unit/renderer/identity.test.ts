@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeIdentity } from '../../../renderer/explorer/identity';
+import { CORPUS } from '../../fixtures/generators/trailBundle';
+
+type Event = Record<string, unknown>;
+const panther = (name: string) => join(CORPUS, 'panther-analysis', name);
+
+describe('describeIdentity', () => {
+  it('says a console sign-in used no MFA, as the compromised root sign-in records it in additionalEventData', async () => {
+    const events = (await readFile(panther('compromised-root-creds.attacker_cloudtrail.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Event);
+    const success = events.find((event) => event['eventName'] === 'ConsoleLogin' && (event['responseElements'] as Event)['ConsoleLogin'] === 'Success')!;
+    expect(success['eventTime']).toBe('2020-11-01T08:29:10Z');
+    expect(describeIdentity(success)).toEqual([
+      ['Type', 'Root'],
+      ['Principal', 'arn:aws:iam::493859302102:root'],
+      ['User name', 'root'],
+      ['Account', '493859302102'],
+      ['Authenticated with MFA', 'no'],
+    ]);
+  });
+
+  it('says a console sign-in used MFA, and with which device', async () => {
+    const { Records } = JSON.parse(await readFile(panther('rule-test-events.json'), 'utf8')) as { Records: Event[] };
+    const anaya = Records.find((event) => event['eventID'] === 'fed06f42-cb12-4764-8c69-121063dc79b9')!;
+    expect(describeIdentity(anaya).filter(([label]) => label.includes('MFA'))).toEqual([
+      ['Authenticated with MFA', 'yes'],
+      ['MFA device', 'arn:aws:iam::111122223333:u2f/user/anaya/default-AAAAAAAABBBBBBBBCCCCCCCCDD'],
+    ]);
+  });
+
+  it("takes a session's own MFA attribute first, and says nothing when neither is recorded", () => {
+    const session = (mfaAuthenticated: string) => ({ type: 'AssumedRole', sessionContext: { attributes: { mfaAuthenticated } } });
+    const mfa = (event: Event) => describeIdentity(event).find(([label]) => label === 'Authenticated with MFA')?.[1];
+    expect(mfa({ userIdentity: session('true'), additionalEventData: { MFAUsed: 'No' } })).toBe('yes');
+    expect(mfa({ userIdentity: session('false') })).toBe('no');
+    expect(mfa({ userIdentity: { type: 'IAMUser' }, additionalEventData: { MFAUsed: 'Yes' } })).toBe('yes');
+    expect(mfa({ userIdentity: { type: 'IAMUser' }, additionalEventData: { MFAUsed: 'maybe' } })).toBeUndefined();
+    expect(mfa({ userIdentity: { type: 'IAMUser' }, additionalEventData: null })).toBeUndefined();
+  });
+});
