@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { printable } from '../shared/printable';
 import { pickEvidence } from './case/addEvidence';
 import { CaseSummary } from './case/CaseSummary';
 import { EvidenceDrop } from './case/EvidenceDrop';
@@ -88,7 +89,7 @@ export function App() {
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Cairn</span>
-          {current && <span className="case-name">{current.name}</span>}
+          {current && <span className="case-name">{printable(current.name)}</span>}
         </div>
         {current && (
           <div className="toolbar-actions">

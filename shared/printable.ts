@@ -6,10 +6,19 @@ import type { EvidenceFile } from './event';
  * as another: `evil\u202Egpj.json`).
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Text from the evidence (names, excerpts in messages) as it is safe to show: each such character written as its \uXXXX escape. */
-export const printable = (text: string): string => text.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const printable = (text: string): string => text.replace(HIDDEN, escaped);
+
+/**
+ * JSON text as it is safe to show, and still the same JSON: inside a string `\u202e` means the
+ * character itself, and outside strings JSON allows only whitespace, whose tab, line feed and
+ * carriage return are kept so that the text keeps its lines.
+ */
+export const printableJson = (text: string): string => text.replace(HIDDEN, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : escaped(c)));
 
 /** A file as people read its name: the archives it sits in, outermost first, then its own name, printable. */
 export const fileName = (file: Pick<EvidenceFile, 'container' | 'path'>): string => printable([...file.container, file.path].join(' › '));

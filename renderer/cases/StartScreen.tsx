@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -49,7 +50,7 @@ export function StartScreen() {
           <tbody>
             {cases.map((info) => (
               <tr key={info.id} data-testid="case-row">
-                <td className="case-title">{info.name}</td>
+                <td className="case-title">{printable(info.name)}</td>
                 <td className="num">{formatCount(info.events)}</td>
                 <td className="mono">
                   {info.minTime === null ? '—' : `${formatTime(info.minTime)} → ${formatTime(info.maxTime)} (${formatDuration((info.maxTime ?? info.minTime) - info.minTime)})`}
@@ -57,10 +58,10 @@ export function StartScreen() {
                 <td className="num">{formatCount(info.evidence)}</td>
                 <td className="mono">{formatTime(info.lastOpened - (info.lastOpened % 1000))}</td>
                 <td className="actions">
-                  <button type="button" className="primary" onClick={() => void openCase(info)} aria-label={`Open ${info.name}`}>
+                  <button type="button" className="primary" onClick={() => void openCase(info)} aria-label={`Open ${printable(info.name)}`}>
                     Open
                   </button>
-                  <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${info.name}`}>
+                  <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${printable(info.name)}`}>
                     Delete…
                   </button>
                 </td>
@@ -77,7 +78,7 @@ export function StartScreen() {
       )}
       {doomed && (
         <ConfirmDialog
-          title={`Delete “${doomed.name}”?`}
+          title={`Delete “${printable(doomed.name)}”?`}
           body={`Its ${formatCount(doomed.events)} stored events, evidence records, bookmarks, tags and notes are removed from this machine. The evidence files themselves are not touched.`}
           confirm="Delete case"
           onCancel={() => setDoomed(null)}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DictionaryField } from '../../shared/event';
-import { fileName } from '../../shared/printable';
+import { fileName, printable, printableJson } from '../../shared/printable';
 import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
 import type { FileRecord } from '../db/caseDb';
@@ -21,11 +21,12 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
   { field: 'eventName', label: () => 'this event name' },
 ];
 
+/** An event's JSON laid out, as it is safe to show (see printableJson). */
 const pretty = (text: string): string => {
   try {
-    return JSON.stringify(JSON.parse(text), null, 2);
+    return printableJson(JSON.stringify(JSON.parse(text), null, 2));
   } catch {
-    return text;
+    return printableJson(text);
   }
 };
 
@@ -80,7 +81,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     <aside className="detail" aria-label="Event detail">
       <header className="detail-head">
         <div>
-          <h2>{row.eventName || 'Event'}</h2>
+          <h2>{printable(row.eventName) || 'Event'}</h2>
           <span className="mono">{formatTime(row.time, view.zone)}</span>
         </div>
         <div className="detail-actions">
@@ -96,8 +97,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <section aria-label="Pivots" className="pivots">
         <h3>Show all events with…</h3>
         {PIVOTS.filter(({ field }) => row[field] !== '').map(({ field, label }) => (
-          <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={row[field]}>
-            {label(row[field])}: <span className="mono">{row[field]}</span>
+          <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={printable(row[field])}>
+            {label(row[field])}: <span className="mono">{printable(row[field])}</span>
           </button>
         ))}
       </section>
@@ -108,7 +109,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           {describeIdentity(parsed).map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{value}</dd>
+              <dd>{printable(value)}</dd>
             </div>
           ))}
         </dl>
@@ -126,7 +127,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           {detail.file?.s3Key && (
             <div>
               <dt>S3 key</dt>
-              <dd className="mono">{detail.file.s3Key}</dd>
+              <dd className="mono">{printable(detail.file.s3Key)}</dd>
             </div>
           )}
           <div>
@@ -157,8 +158,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         <div className="tags">
           {detail.annotation.tags.map((tag) => (
             <span className="tag" key={tag}>
-              {tag}
-              <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void annotate({ tags: detail.annotation.tags.filter((t) => t !== tag) })}>
+              {printable(tag)}
+              <button type="button" aria-label={`Remove tag ${printable(tag)}`} onClick={() => void annotate({ tags: detail.annotation.tags.filter((t) => t !== tag) })}>
                 ×
               </button>
             </span>
@@ -188,7 +189,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           </p>
         ))}
         <pre className="json" data-testid="event-json">
-          {raw ? detail.text : pretty(detail.text)}
+          {raw ? printableJson(detail.text) : pretty(detail.text)}
         </pre>
       </section>
     </aside>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS } from '../../shared/event';
+import { printable } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { formatCount } from '../format';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
@@ -166,7 +167,7 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
                   {marks}
                 </span>
                 {view.columns.map((id) => {
-                  const value = COLUMNS[id].value(row, view.zone);
+                  const value = printable(COLUMNS[id].value(row, view.zone));
                   return (
                     <span role="gridcell" key={id} className={`${COLUMNS[id].mono ? 'mono' : ''} col-${id}`} title={value}>
                       {value || '—'}

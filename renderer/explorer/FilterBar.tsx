@@ -1,16 +1,17 @@
 import { changeView } from '../cases/caseSession';
 import { COLUMN_IDS, filterSlot, isParamFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
+import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
-import { formatParamPath } from './flattenParams';
+import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
 
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
 
-/** A chip's name and value (parameter values as JSON, so `"1"` and `1` differ); long values are cut by the chip's width. */
+/** A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ); long values are cut by the chip's width. */
 function describeFilter(filter: Filter): { name: string; value: string } {
-  if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: JSON.stringify(filter.value) };
+  if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: formatParamValue(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
-  return { name, value: filter.value || '(empty)' };
+  return { name, value: printable(filter.value) || '(empty)' };
 }
 
 /** The listing's conditions as removable chips, which events to show, and how to show them. */

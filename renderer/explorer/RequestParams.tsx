@@ -20,7 +20,7 @@ export function RequestParams({ event, onPivot }: { event: unknown; onPivot(filt
           return (
             <li key={JSON.stringify(path)}>
               <span className="mono param-path">{name}</span>
-              <span className="mono param-value" title={JSON.stringify(value)}>
+              <span className="mono param-value" title={formatParamValue(value)}>
                 {shown}
               </span>
               <button type="button" className="link" aria-label={`Events with ${name} = ${shown}`} title="Show all events with this value here" onClick={() => onPivot({ kind: 'param', path, value })}>

@@ -1,3 +1,4 @@
+import { printable } from '../../shared/printable';
 import type { ParamPath, ParamValue } from '../query/queryProtocol';
 
 /** One scalar leaf of an event's requestParameters and the path that leads to it. */
@@ -24,13 +25,13 @@ export function flattenParams(event: unknown): ParamEntry[] {
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
-/** A path as an investigator reads it: `items[0].instanceId`; keys that would be ambiguous are quoted, `["a.b"]`. */
+/** A path as an investigator reads it: `items[0].instanceId`; keys that would be ambiguous are quoted, `["a.b"]`; printable. */
 export function formatParamPath(path: ParamPath): string {
-  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : PLAIN_KEY.test(step) ? `${i === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`)).join('');
+  return printable(path.map((step, i) => (typeof step === 'number' ? `[${step}]` : PLAIN_KEY.test(step) ? `${i === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`)).join(''));
 }
 
-/** A value as JSON writes it (strings quoted, so `"1"` and `1` differ), cut to `max` characters with `…`. */
-export function formatParamValue(value: ParamValue, max: number): string {
-  const text = JSON.stringify(value);
+/** A value as JSON writes it (strings quoted, so `"1"` and `1` differ), printable, cut to `max` characters with `…`. */
+export function formatParamValue(value: ParamValue, max = Infinity): string {
+  const text = printable(JSON.stringify(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

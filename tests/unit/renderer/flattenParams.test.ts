@@ -41,6 +41,7 @@ describe('flattenParams', () => {
     expect(formatParamPath(['host', 0])).toBe('host[0]');
     expect(formatParamPath(['x-amz-acl'])).toBe('x-amz-acl');
     expect(formatParamPath(['a.b', 'c d', '0', ''])).toBe('["a.b"]["c d"]["0"][""]');
+    expect(formatParamPath(['key\u202etxt.exe'])).toBe('["key\\u202etxt.exe"]');
   });
 
   it('shows values as JSON, cut with … past the limit', () => {
@@ -48,5 +49,6 @@ describe('flattenParams', () => {
     expect(formatParamValue('line\none <b>', 40)).toBe('"line\\none <b>"');
     expect(formatParamValue('arn:aws:iam::123456789012:policy/LongName', 20)).toBe('"arn:aws:iam::12345…');
     expect(formatParamValue('arn:aws:iam::123456789012:policy/LongName', 20)).toHaveLength(20);
+    expect(formatParamValue('user/\u202egnp.exe\u202c-admin')).toBe('"user/\\u202egnp.exe\\u202c-admin"');
   });
 });

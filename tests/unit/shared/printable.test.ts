@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, printable } from '../../../shared/printable';
+import { fileName, printable, printableJson } from '../../../shared/printable';
 
 describe('printable', () => {
   it('escapes C0 and C1 controls, DEL and bidirectional formatting, and leaves all other text as it is', () => {
     expect(printable('a\u0000b\tc\nd\u001b[2Je\u007f\u0085\u009f')).toBe('a\\u0000b\\u0009c\\u000ad\\u001b[2Je\\u007f\\u0085\\u009f');
-    expect(printable('evil\u202egpj.json \u200e\u200f\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069')).toBe('evil\\u202egpj.json \\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069');
+    expect(printable('evil\u202egpj.json \u061c\u200e\u200f\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069')).toBe('evil\\u202egpj.json \\u061c\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069');
     expect(printable('é ü 中文 🙂 \u00a0 \u200d \\u0041')).toBe('é ü 中文 🙂 \u00a0 \u200d \\u0041');
+  });
+
+  it('shows JSON with the same escapes, keeping its line breaks and tabs, and it parses to the very same value', () => {
+    const text = '{\n\t"arn": "user/\u202egnp.exe\u202c-admin",\r\n "c1": "\u0085"\n}';
+    const shown = printableJson(text);
+    expect(shown).toBe('{\n\t"arn": "user/\\u202egnp.exe\\u202c-admin",\r\n "c1": "\\u0085"\n}');
+    expect(JSON.parse(shown)).toEqual(JSON.parse(text));
   });
 
   it('names a file by its archive chain, outermost first, printable', () => {
