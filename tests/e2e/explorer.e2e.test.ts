@@ -62,6 +62,25 @@ describe('the event explorer on the real samples', () => {
   });
   afterAll(() => app.close());
 
+  it('fits every default column beside the detail pane in a 1360 px window, with times, source IPs and regions uncut', async () => {
+    const { page } = app;
+    const grid = await page.locator('.grid-scroll').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return { left: box.left, right: box.left + element.clientWidth, scrolls: element.scrollWidth > element.clientWidth };
+    });
+    const headers = await page.getByRole('columnheader').evaluateAll((elements) => elements.map((element) => ({ text: element.textContent, box: element.getBoundingClientRect().toJSON() as DOMRect })));
+    expect(headers.map(({ text }) => text)).toEqual(['', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Region', 'Error']);
+    expect(headers.filter(({ box }) => box.left < grid.left || box.right > grid.right + 0.5).map(({ text }) => text)).toEqual([]);
+    expect(grid.scrolls).toBe(false);
+    const cut = await page.locator('.grid-row').evaluateAll((drawn) =>
+      drawn.flatMap((row) => [...row.querySelectorAll('.col-time, .col-sourceIp, .col-region')].filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent)),
+    );
+    expect(cut).toEqual([]);
+    const actor = page.locator('.grid-row .col-actor').first();
+    expect(await actor.getAttribute('title')).toBe(await actor.textContent());
+    await page.screenshot({ path: join(SHOTS, 'explorer-columns.png') });
+  });
+
   it('sorts by time both ways and moves the selection with the keyboard', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /^Time \(UTC\) ▲$/ }).click();
