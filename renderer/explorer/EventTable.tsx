@@ -5,7 +5,7 @@ import { changeView, query } from '../cases/caseSession';
 import { formatCount } from '../format';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
 import { COLUMNS } from './columns';
-import { flagMarks } from './eventFlags';
+import { rowMarks } from './rowMarks';
 
 export const ROW_HEIGHT = 28;
 const PAGE = 100;
@@ -16,11 +16,6 @@ const PAGE = 100;
 const DRAWN_MARGIN = 6;
 /** Rows read beyond the visible ones, so that scrolling finds them ready and rarely shows blanks. */
 const READ_MARGIN = 150;
-
-function marksOf(row: EventRow): { marks: string; meaning: string | undefined } {
-  const flagged = flagMarks(row.flags);
-  return { marks: [row.bookmarked ? '★' : '', flagged.marks, row.noted || row.tags.length > 0 ? '✎' : ''].join(''), meaning: flagged.meaning.join('\n') || undefined };
-}
 
 /**
  * The case's events as a virtualized grid: only the rows in view (and a margin) exist, read a
@@ -151,32 +146,33 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
           )}
         </div>
         <div className="grid-body" style={{ height: count * ROW_HEIGHT }}>
-          {rows.map((row) => {
-            const { marks, meaning } = marksOf(row);
-            return (
-              <div
-                key={row.position}
-                role="row"
-                aria-rowindex={row.position + 2}
-                aria-selected={selected?.position === row.position}
-                className={`grid-row${row.flags & EVENT_FLAGS.conflict ? ' conflict' : ''}${row.errorCode ? ' failed' : ''}${selected?.position === row.position ? ' selected' : ''}`}
-                style={{ top: row.position * ROW_HEIGHT, gridTemplateColumns: template }}
-                onClick={() => void select(row.position)}
-              >
-                <span role="gridcell" className="marks" title={meaning}>
-                  {marks}
-                </span>
-                {view.columns.map((id) => {
-                  const value = printable(COLUMNS[id].value(row, view.zone));
-                  return (
-                    <span role="gridcell" key={id} className={`${COLUMNS[id].mono ? 'mono' : ''} col-${id}`} title={value}>
-                      {value || '—'}
-                    </span>
-                  );
-                })}
-              </div>
-            );
-          })}
+          {rows.map((row) => (
+            <div
+              key={row.position}
+              role="row"
+              aria-rowindex={row.position + 2}
+              aria-selected={selected?.position === row.position}
+              className={`grid-row${row.flags & EVENT_FLAGS.conflict ? ' conflict' : ''}${row.errorCode ? ' failed' : ''}${selected?.position === row.position ? ' selected' : ''}`}
+              style={{ top: row.position * ROW_HEIGHT, gridTemplateColumns: template }}
+              onClick={() => void select(row.position)}
+            >
+              <span role="gridcell" className="marks">
+                {rowMarks(row).map(({ symbol, meaning }) => (
+                  <span role="img" key={symbol} aria-label={meaning} title={meaning}>
+                    {symbol}
+                  </span>
+                ))}
+              </span>
+              {view.columns.map((id) => {
+                const value = printable(COLUMNS[id].value(row, view.zone));
+                return (
+                  <span role="gridcell" key={id} className={`${COLUMNS[id].mono ? 'mono' : ''} col-${id}`} title={value}>
+                    {value || '—'}
+                  </span>
+                );
+              })}
+            </div>
+          ))}
         </div>
       </div>
       <div className="grid-footer" data-testid="listing-count">

@@ -4,6 +4,7 @@ import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
+import { ANNOTATION_SYMBOLS } from './rowMarks';
 
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
 
@@ -39,8 +40,9 @@ export function FilterBar({ view }: { view: ExplorerView }) {
         Show{' '}
         <select value={view.marked} onChange={(event) => changeView({ marked: event.target.value as MarkedFilter })}>
           <option value="all">all events</option>
-          <option value="bookmarked">bookmarked only</option>
-          <option value="tagged">tagged only</option>
+          <option value="bookmarked">bookmarked events {ANNOTATION_SYMBOLS.bookmarked}</option>
+          <option value="tagged">tagged events {ANNOTATION_SYMBOLS.tagged}</option>
+          <option value="noted">events with a note {ANNOTATION_SYMBOLS.noted}</option>
         </select>
       </label>
       <button type="button" onClick={() => changeView({ zone: view.zone === 'utc' ? 'local' : 'utc' })} title="Switch between UTC and this machine's time zone">

@@ -7,10 +7,3 @@ export function alteredText(flags: number): string[] {
   if (flags & EVENT_FLAGS.escapedSurrogates) reasons.push('This event’s JSON holds lone UTF-16 surrogates, which are not text: each shows as its \\uXXXX escape, which parses to the same value.');
   return reasons;
 }
-
-/** The marks column's symbols for an event's flags, and what they mean. */
-export function flagMarks(flags: number): { marks: string; meaning: string[] } {
-  const conflict = flags & EVENT_FLAGS.conflict ? ['Conflict: another event has this eventID with different content'] : [];
-  const altered = alteredText(flags);
-  return { marks: (conflict.length ? '⚠' : '') + (altered.length ? '�' : ''), meaning: [...conflict, ...altered] };
-}

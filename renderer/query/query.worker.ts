@@ -2,7 +2,7 @@
 import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex } from './caseIndex';
 import { paramMatcher } from './paramMatch';
-import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
+import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -88,6 +88,13 @@ function paramMatches(open: OpenCase, filter: ParamFilter): Promise<Uint32Array>
   return found;
 }
 
+/** What each Show choice keeps: exactly the events with that mark. */
+const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Annotation) => boolean> = {
+  bookmarked: (mark) => mark.bookmarked,
+  tagged: (mark) => mark.tags.length > 0,
+  noted: (mark) => mark.note !== '',
+};
+
 async function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): Promise<RowsResult> {
   const key = `${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
   let selection = open.selections.get(key);
@@ -95,13 +102,13 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
     const within = await Promise.all(query.filters.filter(isParamFilter).map((filter) => paramMatches(open, filter)));
     const pivots = query.filters.filter((filter): filter is Pivot => !isParamFilter(filter));
     const marks = open.annotations;
+    const marked = query.marked === 'all' ? undefined : MARKED[query.marked];
     const keep =
-      query.marked === 'all'
-        ? undefined
-        : (segment: number, row: number): boolean => {
-            const mark = marks.get(place(segment, row));
-            return query.marked === 'bookmarked' ? mark?.bookmarked === true : (mark?.tags.length ?? 0) > 0;
-          };
+      marked &&
+      ((segment: number, row: number): boolean => {
+        const mark = marks.get(place(segment, row));
+        return mark !== undefined && marked(mark);
+      });
     selection = open.index.select(pivots, keep, within);
     if (query.order === 'desc') selection = open.index.newestFirst(selection);
     open.selections.set(key, selection);

@@ -28,7 +28,8 @@ export const isParamFilter = (filter: Filter): filter is ParamFilter => 'kind' i
 export const filterSlot = (filter: Filter): string => (isParamFilter(filter) ? `param:${JSON.stringify(filter.path)}` : filter.field);
 
 export type SortOrder = 'asc' | 'desc';
-export type MarkedFilter = 'all' | 'bookmarked' | 'tagged';
+/** Which events the listing keeps by their marks: all, or exactly those with a bookmark, a tag or a note. */
+export type MarkedFilter = 'all' | 'bookmarked' | 'tagged' | 'noted';
 
 /** Which events the explorer lists, and in what order. */
 export interface EventQuery {

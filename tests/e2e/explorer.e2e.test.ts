@@ -221,11 +221,23 @@ describe('the event explorer on the real samples', () => {
     await detail(page).getByRole('button', { name: 'Remove tag exfil' }).waitFor();
     await detail(page).getByRole('textbox', { name: 'Note' }).fill('Keys created from an unknown IP <script>alert(1)</script>');
     await page.locator('.grid-scroll').focus();
-    await expect.poll(() => page.locator('.grid-row').nth(2).locator('.marks').textContent()).toBe('★✎');
+    await expect.poll(() => page.locator('.grid-row').nth(2).locator('.marks').textContent()).toBe('★#✎');
+    const meanings = (n: number) => rows(page).nth(n).getByRole('img').evaluateAll((marks) => marks.map((mark) => [mark.getAttribute('aria-label'), mark.getAttribute('title')]));
+    expect(await meanings(2)).toEqual([['Bookmarked', 'Bookmarked'], ['Tagged: exfil', 'Tagged: exfil'], ['Has a note', 'Has a note']]);
     expect(await rows(page).nth(0).locator('.marks').textContent()).toBe('★');
+    await rows(page).nth(4).click();
+    await detail(page).getByRole('textbox', { name: 'Note' }).fill('Same source as the keys');
+    await page.locator('.grid-scroll').focus();
+    await expect.poll(() => page.locator('.grid-row').nth(4).locator('.marks').textContent()).toBe('✎');
+    expect(await meanings(4)).toEqual([['Has a note', 'Has a note']]);
+    await page.screenshot({ path: join(SHOTS, 'explorer-marks.png') });
 
+    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'bookmarked events ★', 'tagged events #', 'events with a note ✎']);
     await page.getByRole('combobox').selectOption('bookmarked');
     await listing(page, '2 events');
+    await page.getByRole('combobox').selectOption('noted');
+    await listing(page, '2 events');
+    expect(await page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['StartInstances', 'CreateRole']);
     await page.getByRole('combobox').selectOption('tagged');
     await listing(page, '1 event');
     await rows(page).first().click();

@@ -150,7 +150,7 @@ describe('bad evidence', () => {
       const rows = app.page.locator('.grid-row');
       await rows.nth(4).waitFor();
       expect(await rows.locator('.marks').allTextContents()).toEqual(['', '', '', '�', '�']);
-      expect(await rows.nth(3).locator('.marks').getAttribute('title')).toBe("The file has bytes in this event that are not valid text (UTF-8 or UTF-16): each such sequence shows as �. The file's SHA-256 covers the original bytes.");
+      expect(await rows.nth(3).locator('.marks').getByRole('img', { name: /^The file has bytes/ }).getAttribute('title')).toBe("The file has bytes in this event that are not valid text (UTF-8 or UTF-16): each such sequence shows as �. The file's SHA-256 covers the original bytes.");
       await rows.nth(3).click();
       const detail = app.page.getByRole('complementary', { name: 'Event detail' });
       await detail.locator('.text-note').waitFor();
