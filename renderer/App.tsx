@@ -89,7 +89,11 @@ export function App() {
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Cairn</span>
-          {current && <span className="case-name">{printable(current.name)}</span>}
+          {current && (
+            <span className="case-name" title={printable(current.name)}>
+              {printable(current.name)}
+            </span>
+          )}
         </div>
         {current && (
           <div className="toolbar-actions">

@@ -41,7 +41,7 @@ export function StartScreen() {
               <th scope="col">Events</th>
               <th scope="col">Time span (UTC)</th>
               <th scope="col">Evidence</th>
-              <th scope="col">Last opened</th>
+              <th scope="col">Last opened (UTC)</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -50,7 +50,9 @@ export function StartScreen() {
           <tbody>
             {cases.map((info) => (
               <tr key={info.id} data-testid="case-row">
-                <td className="case-title">{printable(info.name)}</td>
+                <td className="case-title">
+                  <span title={printable(info.name)}>{printable(info.name)}</span>
+                </td>
                 <td className="num">{formatCount(info.events)}</td>
                 <td className="mono">
                   {info.minTime === null ? '—' : `${formatTime(info.minTime)} → ${formatTime(info.maxTime)} (${formatDuration((info.maxTime ?? info.minTime) - info.minTime)})`}
