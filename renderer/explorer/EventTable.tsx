@@ -17,18 +17,27 @@ const DRAWN_MARGIN = 6;
 /** Rows read beyond the visible ones, so that scrolling finds them ready and rarely shows blanks. */
 const READ_MARGIN = 150;
 
+/** Whether `row` is the selected event: the selection is an event, wherever the listing puts it. */
+const isSelected = (selected: EventRow | null, row: EventRow): boolean => selected !== null && selected.segment === row.segment && selected.row === row.row;
+
 /**
  * The case's events as a virtualized grid: only the rows in view (and a margin) exist, read a
  * page at a time from the query worker, so a million events scroll like a hundred. Arrow keys,
- * Page Up/Down, Home and End move the selection.
+ * Page Up/Down, Home and End move the selection. When the listing is read again (new events, new
+ * marks under a marks filter) the selection follows its event, kept in view; an event the listing
+ * no longer holds is deselected, so the detail pane never shows another event than the highlighted row.
  */
-export function EventTable({ caseDb, view, version, marksVersion, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; marksVersion: number; selected: EventRow | null; onSelect(row: EventRow): void }) {
+export function EventTable({ caseDb, view, version, marksVersion, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; marksVersion: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const [pages, setPages] = useState(new Map<number, EventRow[]>());
   const [total, setTotal] = useState<number | null>(null);
   const requested = useRef(new Map<number, Promise<EventRow[]>>());
   const current = useRef(version);
+  const selectedNow = useRef(selected);
+  selectedNow.current = selected;
+  /** Where to scroll once the new listing's height is laid out (a followed selection's place). */
+  const [pendingTop, setPendingTop] = useState<number | null>(null);
 
   const page = useCallback(
     (n: number): Promise<EventRow[]> => {
@@ -50,14 +59,38 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
     [caseDb, version],
   );
 
+  /** The row at a position the listing holds, read if need be. */
+  const rowAt = async (position: number): Promise<EventRow | undefined> => (await page(Math.floor(position / PAGE)))[position % PAGE];
+
+  /** Selects `followed` again where the new listing puts it, as far down the view as it was; deselects it if the listing no longer holds it. */
+  const follow = async (followed: EventRow): Promise<void> => {
+    const element = scroller.current!;
+    const onScreen = Math.max(0, Math.min(element.clientHeight - 2 * ROW_HEIGHT, followed.position * ROW_HEIGHT - element.scrollTop));
+    const position = await query.ask({ type: 'locate', caseDb, query: view, segment: followed.segment, row: followed.row });
+    const row = position === null ? undefined : await rowAt(position);
+    // A newer listing or another selection has taken over meanwhile.
+    if (current.current !== version || !isSelected(selectedNow.current, followed)) return;
+    onSelect(row ?? null);
+    setPendingTop(row ? row.position * ROW_HEIGHT - onScreen : 0);
+  };
+
   useEffect(() => {
     current.current = version;
     requested.current = new Map();
     setPages(new Map());
     setTotal(null);
-    scroller.current?.scrollTo({ top: 0 });
+    if (selectedNow.current) void follow(selectedNow.current);
+    else scroller.current?.scrollTo({ top: 0 });
     void page(0);
   }, [page, version]);
+
+  useLayoutEffect(() => {
+    if (pendingTop === null || total === null) return;
+    const element = scroller.current!;
+    element.scrollTop = pendingTop;
+    setPendingTop(null);
+    setViewport({ top: element.scrollTop, height: element.clientHeight });
+  }, [pendingTop, total]);
 
   useLayoutEffect(() => {
     const element = scroller.current!;
@@ -87,8 +120,7 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
 
   const select = async (position: number): Promise<void> => {
     const target = Math.max(0, Math.min(count - 1, position));
-    const rows = await page(Math.floor(target / PAGE));
-    const row = rows[target % PAGE];
+    const row = await rowAt(target);
     if (!row) return;
     onSelect(row);
     const element = scroller.current!;
@@ -151,8 +183,8 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
               key={row.position}
               role="row"
               aria-rowindex={row.position + 2}
-              aria-selected={selected?.position === row.position}
-              className={`grid-row${row.flags & EVENT_FLAGS.conflict ? ' conflict' : ''}${row.errorCode ? ' failed' : ''}${selected?.position === row.position ? ' selected' : ''}`}
+              aria-selected={isSelected(selected, row)}
+              className={`grid-row${row.flags & EVENT_FLAGS.conflict ? ' conflict' : ''}${row.errorCode ? ' failed' : ''}${isSelected(selected, row) ? ' selected' : ''}`}
               style={{ top: row.position * ROW_HEIGHT, gridTemplateColumns: template }}
               onClick={() => void select(row.position)}
             >

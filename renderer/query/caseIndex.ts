@@ -114,10 +114,19 @@ export class CaseIndex {
     return { ...decoded, time: segment.time[row]!, readOnly: segment.readOnly[row]!, flags: segment.flags[row]!, segment: segment.id, row, file: segment.file[row]!, index: segment.index[row]! };
   }
 
+  /** Global number of the event at `row` of segment `segment`; null if the case has none there. */
+  globalOf(segment: number, row: number): number | null {
+    const k = lastAtMost(this.segmentIds, segment);
+    const found = this.segments[k];
+    return found?.id === segment && row >= 0 && row < found.count ? this.starts[k]! + row : null;
+  }
+
   /** Case file id, and index within that file, of the event at `row` of segment `segment`; null if the case has none there. */
   origin(segment: number, row: number): { file: number; index: number } | null {
-    const found = this.segments[lastAtMost(this.segmentIds, segment)];
-    return found?.id === segment && row >= 0 && row < found.count ? { file: found.file[row]!, index: found.index[row]! } : null;
+    const global = this.globalOf(segment, row);
+    if (global === null) return null;
+    const found = this.segments[this.segmentOf(global)]!;
+    return { file: found.file[row]!, index: found.index[row]! };
   }
 
   /** Segment id and row of the event read from case file `file` at `index`, if the case has it. */

@@ -95,7 +95,8 @@ const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Annotation) => boolean
   noted: (mark) => mark.note !== '',
 };
 
-async function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): Promise<RowsResult> {
+/** The global numbers of the events a query lists, in its order; worked out once per filters, marks and order. */
+async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Array> {
   const key = `${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
   let selection = open.selections.get(key);
   if (!selection) {
@@ -113,6 +114,11 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
     if (query.order === 'desc') selection = open.index.newestFirst(selection);
     open.selections.set(key, selection);
   }
+  return selection;
+}
+
+async function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): Promise<RowsResult> {
+  const selection = await selectionOf(open, query);
   const total = selection.length;
   const found = [];
   for (let position = offset; position < Math.min(total, offset + limit); position++) {
@@ -121,6 +127,12 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
     found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, noted: mark.note !== '' });
   }
   return { total, offset, rows: found };
+}
+
+async function locate(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<number | null> {
+  const global = open.index.globalOf(segment, row);
+  const position = global === null ? -1 : (await selectionOf(open, query)).indexOf(global);
+  return position < 0 ? null : position;
 }
 
 /**
@@ -178,6 +190,8 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
       return rows(await opened(request.caseDb), request.query, request.offset, request.limit);
     case 'detail':
       return detail(await opened(request.caseDb), request.segment, request.row);
+    case 'locate':
+      return locate(await opened(request.caseDb), request.query, request.segment, request.row);
     case 'annotate':
       return annotate(await opened(request.caseDb), request.annotation);
     case 'close':

@@ -89,6 +89,8 @@ export type QueryRequest =
   | { type: 'open'; caseDb: string }
   | { type: 'rows'; caseDb: string; query: EventQuery; offset: number; limit: number }
   | { type: 'detail'; caseDb: string; segment: number; row: number }
+  /** Where an event now stands in a listing: how a selection follows its event when the listing is read again. */
+  | { type: 'locate'; caseDb: string; query: EventQuery; segment: number; row: number }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
 
@@ -97,6 +99,8 @@ export interface QueryResults {
   open: CaseOverview;
   rows: RowsResult;
   detail: EventDetail;
+  /** The event's position in the listing; null when the listing does not hold it. */
+  locate: number | null;
   annotate: null;
   close: null;
 }

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
-import { launchApp, newCase, type LaunchedApp } from './harness';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const ALICE = 'arn:aws:iam::123456789012:user/Alice';
@@ -42,6 +42,76 @@ async function listing(page: Page, count: string): Promise<void> {
   await page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
   if (count !== '0 events') await rows(page).first().waitFor();
 }
+
+describe('the selection across re-reads of the listing', () => {
+  let app: LaunchedApp;
+  const selectedRows = (page: Page) => page.locator('.grid-row[aria-selected="true"]');
+  /** The highlighted rows' index (aria-rowindex) and event name, and the detail pane's heading. */
+  const shown = async (page: Page) => ({
+    highlighted: await selectedRows(page).evaluateAll((found) => found.map((row) => `${row.getAttribute('aria-rowindex')} ${row.querySelector('.col-eventName')?.textContent}`)),
+    detail: await detail(page).textContent(),
+  });
+
+  beforeAll(async () => {
+    app = await launchApp({
+      evidence: [join(CORPUS, 'panther-analysis/compromised-root-creds.attacker_cloudtrail.ndjson')],
+      dropPaths: { 'aws_cloudtrail.json': join(CORPUS, 'plaso/aws_cloudtrail.json') },
+    });
+    await newCase(app.page, 'Selection');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    await listing(app.page, '12 events');
+  });
+  afterAll(() => app.close());
+
+  it('keeps the selected event selected, in view, when evidence adds events before it', async () => {
+    const { page } = app;
+    await rows(page).nth(2).click();
+    await detail(page).getByTestId('event-json').waitFor();
+    expect((await shown(page)).highlighted).toEqual(['4 ConsoleLogin']);
+    // Nine older events arrive: the event moves nine rows down, and stays the one shown.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{}'], 'aws_cloudtrail.json'));
+      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await waitForImport(page);
+    await listing(page, '21 events');
+    await page.locator('.grid-row[aria-rowindex="13"][aria-selected="true"]').waitFor();
+    const after = await shown(page);
+    expect(after.highlighted).toEqual(['13 ConsoleLogin']);
+    expect(await detail(page).getByRole('heading', { level: 2 }).textContent()).toBe('ConsoleLogin');
+    expect(await selectedRows(page).isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'selection-after-add.png') });
+  });
+
+  it('follows the event under a marks filter, and deselects one the filter no longer lists', async () => {
+    const { page } = app;
+    await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
+    await rows(page).first().click();
+    await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
+    await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
+    await page.getByRole('combobox').selectOption('bookmarked');
+    await listing(page, '2 events');
+
+    // A tag re-reads the listing; the tagged event stays selected.
+    await rows(page).nth(1).click();
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('recon');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+    await detail(page).getByRole('button', { name: 'Remove tag recon' }).waitFor();
+    await expect.poll(() => rows(page).nth(1).locator('.marks').textContent()).toBe('★⚠✎');
+    expect((await shown(page)).highlighted).toEqual(['3 ConsoleLogin']);
+
+    // Un-bookmarked, the first event leaves the listing: nothing is highlighted, nothing is shown.
+    await rows(page).first().click();
+    await detail(page).getByRole('heading', { name: 'CreateKeyPair' }).waitFor();
+    await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
+    await listing(page, '1 event');
+    await expect.poll(() => shown(page)).toEqual({ highlighted: [], detail: 'Select an event to see its original JSON, who made it and where it came from.' });
+    expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ConsoleLogin']);
+    await page.screenshot({ path: join(SHOTS, 'selection-after-unbookmark.png') });
+  });
+});
 
 describe('the event explorer on the real samples', () => {
   let app: LaunchedApp;

@@ -57,6 +57,12 @@ describe('CaseIndex', () => {
     expect([index.origin(1, 2), index.origin(3, 0), index.origin(0, -1)]).toEqual([null, null, null]);
   });
 
+  it('numbers a stored event globally, as selections hold it', () => {
+    expect([index.globalOf(0, 0), index.globalOf(0, 2), index.globalOf(1, 1), index.globalOf(2, 0)]).toEqual([0, 2, 4, 5]);
+    expect([index.globalOf(1, 2), index.globalOf(3, 0), index.globalOf(-1, 0)]).toEqual([null, null, null]);
+    expect(index.event(index.globalOf(1, 1)!)).toMatchObject({ segment: 1, row: 1 });
+  });
+
   it('is empty for an empty case', () => {
     const empty = CaseIndex.fromStore([], []);
     expect([empty.count, empty.minTime, [...empty.select([])], [...empty.newestFirst(empty.select([]))]]).toEqual([0, Infinity, [], []]);
