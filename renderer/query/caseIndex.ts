@@ -1,5 +1,5 @@
-import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
-import { dictionaryValues, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
+import { DICTIONARY_FIELDS, EVENT_FLAGS, type DictionaryField } from '../../shared/event';
+import { dictionaryValues, type ConflictRecord, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
 import { lastAtMost } from '../../shared/sortedSearch';
 import type { Pivot } from './queryProtocol';
 import { timeOrder } from './timeOrder';
@@ -7,10 +7,14 @@ import { timeOrder } from './timeOrder';
 /** One stored event's columns, decoded: what a table row shows, before marks. */
 export type DecodedEvent = Record<DictionaryField, string> & { time: number; readOnly: number; flags: number; segment: number; row: number; file: number; index: number };
 
+/** Where an event was read: case file id and index within that file. */
+export type EventOrigin = ConflictRecord['first'];
+
 /**
  * The open case's columns in memory, with a time order over all events (unknown times last,
  * ties in storage order). Events are numbered globally in storage order; selections are
- * filters over the typed-array columns, never over the texts.
+ * filters over the typed-array columns, never over the texts. Both events of each conflict
+ * carry the conflict flag here, whichever of them ingest flagged.
  */
 export class CaseIndex {
   readonly count: number;
@@ -29,6 +33,7 @@ export class CaseIndex {
   constructor(
     private readonly segments: readonly SegmentRecord[],
     private readonly values: Record<DictionaryField, string[]>,
+    twins: readonly EventOrigin[] = [],
   ) {
     this.starts = new Uint32Array(segments.length);
     this.segmentIds = Uint32Array.from(segments, (segment) => segment.id);
@@ -51,10 +56,15 @@ export class CaseIndex {
     this.order = timeOrder(times);
     for (let i = 0; i < count; i++) if (Number.isNaN(times[i])) times[i] = Infinity;
     this.times = times;
+    this.flagConflicts(twins);
   }
 
-  static fromStore(segments: readonly SegmentRecord[], dictionary: readonly DictionaryChunk[]): CaseIndex {
-    return new CaseIndex([...segments].sort((a, b) => a.id - b.id), dictionaryValues(dictionary));
+  static fromStore(segments: readonly SegmentRecord[], dictionary: readonly DictionaryChunk[], conflicts: readonly ConflictRecord[] = []): CaseIndex {
+    return new CaseIndex(
+      [...segments].sort((a, b) => a.id - b.id),
+      dictionaryValues(dictionary),
+      conflicts.flatMap(({ first, second }) => [first, second]),
+    );
   }
 
   /**
@@ -137,6 +147,27 @@ export class CaseIndex {
       }
     }
     return null;
+  }
+
+  /**
+   * Sets the conflict flag on the events read at `twins`, in the segments held in memory (the
+   * stored ones are left as written). Ingest can flag only the later twin: the earlier one may
+   * lie in a segment stored by an earlier import. One pass over the file and index columns with
+   * array lookups only (a set of places added ~130 ms to the 200 ms index of 2M events with 10k conflicts), none without conflicts.
+   */
+  private flagConflicts(twins: readonly EventOrigin[]): void {
+    if (twins.length === 0) return;
+    // By file id, which indexes within the file are twins.
+    const marked: Uint8Array[] = [];
+    const last = new Map<number, number>();
+    for (const { file, index } of twins) last.set(file, Math.max(last.get(file) ?? 0, index));
+    for (const [file, index] of last) marked[file] = new Uint8Array(index + 1);
+    for (const { file, index } of twins) marked[file]![index] = 1;
+    for (const segment of this.segments) {
+      for (let row = 0; row < segment.count; row++) {
+        if (marked[segment.file[row]!]?.[segment.index[row]!] === 1) segment.flags[row]! |= EVENT_FLAGS.conflict;
+      }
+    }
   }
 
   private idsOf(field: DictionaryField): Map<string, number> {

@@ -37,12 +37,14 @@ async function load(name: string): Promise<OpenCase> {
   const last = ((await db.segments.orderBy(':id').lastKey()) as number | undefined) ?? -1;
   const bound = (k: number): number => Math.floor(((last + 1) * k) / SEGMENT_READS);
   const ranges = Array.from({ length: SEGMENT_READS }, (_, k) => db.transaction('r', db.segments, () => db.segments.where(':id').between(bound(k), bound(k + 1), true, false).toArray()));
-  const [parts, [dictionary, files, annotations]] = await Promise.all([
+  const [parts, [dictionary, files, annotations, conflicts]] = await Promise.all([
     Promise.all(ranges),
-    db.transaction('r', [db.dictionaries, db.files, db.annotations], () => Promise.all([db.dictionaries.toArray(), db.files.toArray(), db.annotations.toArray()])),
+    db.transaction('r', [db.dictionaries, db.files, db.annotations, db.conflicts], () =>
+      Promise.all([db.dictionaries.toArray(), db.files.toArray(), db.annotations.toArray(), db.conflicts.toArray()]),
+    ),
   ]);
   const segments = parts.flat();
-  const index = CaseIndex.fromStore(segments, dictionary);
+  const index = CaseIndex.fromStore(segments, dictionary, conflicts);
   current = {
     name,
     db,
@@ -155,7 +157,7 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   const { db, index, files } = open;
   const here = index.origin(segment, row);
   if (!here) throw new Error(`no event at segment ${segment}, row ${row}`);
-  // Only the later twin is flagged, so both ends of a conflict are looked up.
+  // The event may be either end of a conflict.
   let partner: EventDetail['partner'] = null;
   const asSecond = await db.conflicts.where('[second.file+second.index]').equals([here.file, here.index]).first();
   const conflict = asSecond ?? (await db.conflicts.where('[first.file+first.index]').equals([here.file, here.index]).first());

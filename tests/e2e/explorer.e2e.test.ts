@@ -279,6 +279,21 @@ describe('the event explorer on the real samples', () => {
     expect(await conflict.getByRole('heading').textContent()).toBe('⚠ Conflict: same eventID, different content');
   });
 
+  it('marks the first copy of a conflicting pair in the table too, not only the later one', async () => {
+    const { page } = app;
+    // Events 26 and 27 of the rules' test events share an eventID; ingest could flag only 27, the later one.
+    const first = await scrollToRow(page, /^⚠2024-11-25 17:51:21PutEventSelectors/, 489);
+    expect(await first.locator('.marks').getAttribute('title')).toBe('Conflict: another event has this eventID with different content');
+    expect(await first.getAttribute('class')).toBe('grid-row conflict');
+    await first.click();
+    const conflict = detail(page).getByRole('region', { name: 'Conflict' });
+    await conflict.waitFor();
+    expect(await detail(page).getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent()).toMatch(/_R1\.json\.gz, event 26$/);
+    expect(await conflict.locator('p .mono').textContent()).toMatch(/_R1\.json\.gz, event 27$/);
+    await page.screenshot({ path: join(SHOTS, 'explorer-conflict-first.png') });
+    await page.locator('.grid-scroll').evaluate((element) => element.scrollTo({ top: 0 }));
+  });
+
   it('bookmarks, tags and notes events, and lists only the marked ones', async () => {
     const { page } = app;
     for (const n of [0, 2]) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { CaseIndex } from '../../../renderer/query/caseIndex';
-import type { DictionaryChunk, SegmentRecord } from '../../../renderer/db/caseDb';
+import { EVENT_FLAGS } from '../../../shared/event';
+import type { ConflictRecord, DictionaryChunk, SegmentRecord } from '../../../renderer/db/caseDb';
 import { batchOf, event } from './event';
 
 function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictionary: DictionaryChunk[] } {
@@ -61,6 +62,14 @@ describe('CaseIndex', () => {
     expect([index.globalOf(0, 0), index.globalOf(0, 2), index.globalOf(1, 1), index.globalOf(2, 0)]).toEqual([0, 2, 4, 5]);
     expect([index.globalOf(1, 2), index.globalOf(3, 0), index.globalOf(-1, 0)]).toEqual([null, null, null]);
     expect(index.event(index.globalOf(1, 1)!)).toMatchObject({ segment: 1, row: 1 });
+  });
+
+  it('flags both events of each recorded conflict, wherever ingest flagged only the later one', () => {
+    const stored = store([[1, 2, 3], [4, 5]]);
+    stored.segments[1]!.flags[0] = EVENT_FLAGS.conflict;
+    const conflicts: ConflictRecord[] = [{ eventId: 'e', job: 'job-2', first: { file: 10, index: 1 }, second: { file: 11, index: 0 } }];
+    const flagged = CaseIndex.fromStore(stored.segments, stored.dictionary, conflicts);
+    expect([...flagged.select([])].map((global) => `${flagged.event(global).eventName}:${flagged.event(global).flags}`)).toEqual(['E0.0:0', 'E0.1:1', 'E0.2:0', 'E1.0:1', 'E1.1:0']);
   });
 
   it('is empty for an empty case', () => {
