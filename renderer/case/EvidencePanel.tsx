@@ -1,10 +1,12 @@
-import type { FileRecord } from '../db/caseDb';
 import { formatBytes, formatCount } from '../format';
 import { fileName } from '../../shared/printable';
+import type { EvidenceEntry } from '../query/distinctEvidence';
 
-/** Every evidence file of the case: what it is, what it held, its hashes and its problems with their location. */
-export function EvidencePanel({ files }: { files: FileRecord[] }) {
-  const sorted = [...files].sort((a, b) => a.id - b.id);
+/**
+ * Every evidence file of the case, once however often it was added: what it is, what it held,
+ * its hashes and its problems with their location.
+ */
+export function EvidencePanel({ files }: { files: EvidenceEntry[] }) {
   return (
     <section className="evidence" aria-label="Evidence">
       <table>
@@ -21,7 +23,7 @@ export function EvidencePanel({ files }: { files: FileRecord[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((file) => {
+          {files.map((file) => {
             const errors = file.issues.filter((issue) => issue.severity === 'error').length;
             return [
               <tr key={file.id} className={errors > 0 ? 'has-errors' : ''}>
@@ -38,6 +40,14 @@ export function EvidencePanel({ files }: { files: FileRecord[] }) {
                   {file.sha256}
                 </td>
               </tr>,
+              file.additions > 1 && (
+                <tr key={`${file.id}-added`} className="issue-row note">
+                  <td colSpan={8}>
+                    <span className="issue-severity">note</span>
+                    <span className="issue-message">Added {formatCount(file.additions)} times (same path and SHA-256): its events are counted once</span>
+                  </td>
+                </tr>
+              ),
               ...file.issues.map((issue, i) => (
                 <tr key={`${file.id}-${i}`} className={`issue-row ${issue.severity}`}>
                   <td colSpan={8}>

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex } from './caseIndex';
+import { distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
 import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
 
@@ -62,7 +63,7 @@ const opened = async (name: string): Promise<OpenCase> => (current?.name === nam
 
 function overview({ index, files }: OpenCase): CaseOverview {
   const known = Number.isFinite(index.minTime);
-  return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, files: [...files.values()] };
+  return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, files: distinctEvidence([...files.values()]) };
 }
 
 /**

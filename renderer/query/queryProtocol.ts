@@ -1,5 +1,6 @@
 import type { DictionaryField } from '../../shared/event';
 import type { Annotation, FileRecord } from '../db/caseDb';
+import type { EvidenceEntry } from './distinctEvidence';
 
 /** One field = value condition: what a pivot adds. */
 export interface Pivot {
@@ -53,7 +54,8 @@ export interface CaseOverview {
   /** Epoch ms of the earliest and latest known event time; null when no event has a time. */
   minTime: number | null;
   maxTime: number | null;
-  files: FileRecord[];
+  /** One entry per distinct file, however often it was added. */
+  files: EvidenceEntry[];
 }
 
 /** One event as the table shows it: decoded fields and marks, no original text. */

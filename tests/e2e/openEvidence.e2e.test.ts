@@ -191,12 +191,20 @@ describe('the case database', () => {
       expect(await text(second.page, 'event-count')).toBe('5,000');
       expect(await text(second.page, 'file-count')).toBe('5');
 
-      // The same evidence again adds its files but no event: each one is a known duplicate.
+      // The same evidence again adds no event and no file: each event is a known duplicate, each file is listed once, said to be added twice.
       await openEvidence(second.page);
       await second.page.getByText('Import complete', { exact: true }).waitFor({ timeout: 45_000 });
       expect(await second.page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent()).toBe('189.5 KB of 189.5 KB · 0 events stored · 5,000 duplicates skipped');
       expect(await text(second.page, 'event-count')).toBe('5,000');
-      expect(await text(second.page, 'file-count')).toBe('10');
+      await expect.poll(() => text(second.page, 'file-count')).toBe('5');
+      await second.page.getByRole('tab', { name: 'Evidence (5)' }).click();
+      const files = second.page.getByRole('region', { name: 'Evidence' }).locator('tbody tr:not(.issue-row)');
+      expect(await files.evaluateAll((trs) => trs.map((tr) => [3, 4].map((k) => tr.children[k]!.textContent).join(' / ')))).toEqual(Array<string>(5).fill('1,000 / 0'));
+      expect(await second.page.locator('.issue-row.note .issue-message').allTextContents()).toEqual(Array<string>(5).fill('Added 2 times (same path and SHA-256): its events are counted once'));
+      await second.page.screenshot({ path: join(SHOTS, 'open-evidence-added-again.png') });
+      await second.page.getByRole('button', { name: 'Close case' }).click();
+      await listed.first().waitFor();
+      expect(await listed.locator('td').evaluateAll((cells) => [cells[1]!.textContent, cells[3]!.textContent])).toEqual(['5,000', '5']);
       await second.close();
     } finally {
       await rm(evidence, { recursive: true, force: true });

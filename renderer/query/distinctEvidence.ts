@@ -1,0 +1,39 @@
+import type { FileRecord } from '../db/caseDb';
+
+/** An evidence file as the case lists it: one entry however many times it was added. */
+export type EvidenceEntry = FileRecord & {
+  /** How many imports read this file (same path, archive chain and SHA-256). */
+  additions: number;
+};
+
+const sameFile = (file: FileRecord): string | null => (file.sha256 === '' ? null : JSON.stringify([file.path, file.container, file.sha256]));
+
+/**
+ * The case's file records, one entry per distinct file: adding the same evidence again makes a
+ * record per import (its events point at it) but is still one file to the investigator. An entry
+ * counts every event stored from the file, and as duplicates what a whole reading of it held beyond
+ * those (so a re-read does not count its own events twice); its issues are those of every
+ * reading, each once. Records with no hash (a file that could not be read) stay apart.
+ */
+export function distinctEvidence(files: readonly FileRecord[]): EvidenceEntry[] {
+  const entries = new Map<string, EvidenceEntry>();
+  const readings = new Map<EvidenceEntry, number>();
+  for (const file of [...files].sort((a, b) => a.id - b.id)) {
+    const key = sameFile(file) ?? `record ${file.id}`;
+    const entry = entries.get(key);
+    if (!entry) {
+      const added = { ...file, additions: 1 };
+      entries.set(key, added);
+      readings.set(added, file.events + file.duplicates);
+      continue;
+    }
+    entry.additions++;
+    entry.events += file.events;
+    entry.conflicts += file.conflicts;
+    readings.set(entry, Math.max(readings.get(entry)!, file.events + file.duplicates));
+    const known = new Set(entry.issues.map((issue) => JSON.stringify(issue)));
+    entry.issues = [...entry.issues, ...file.issues.filter((issue) => !known.has(JSON.stringify(issue)))];
+  }
+  for (const [entry, read] of readings) entry.duplicates = Math.max(0, read - entry.events);
+  return [...entries.values()];
+}
