@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { EvidenceFile } from '../shared/event';
 import type { IngestProgress } from '../shared/ipc';
 import { fileName } from '../shared/printable';
+import { fractionText } from '../shared/timeFraction';
 import { DEFAULT_PARSE_THREADS } from './ingest/parsePool';
 import { runIngest } from './ingest/pipeline';
 
@@ -18,6 +19,9 @@ read-only and reports every file with its hashes, format, events and problems.
                  10M events took 92 s and 235 MB on one thread, 68 s and
                  280 MB on two (two cores)
 Exit status is 1 only when nothing could be read.`;
+
+/** An event's time in ISO form, UTC, with the fraction of a second it was written with; null when unknown. */
+const isoTime = (ms: number, fraction: number): string | null => (Number.isNaN(ms) ? null : `${new Date(ms).toISOString().slice(0, 19)}${fractionText(ms, fraction)}Z`);
 
 /** True when `file` lies inside `folder` (or is it). */
 function inside(file: string, folder: string): boolean {
@@ -138,7 +142,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     if (message.type === 'file') report.add(message.file);
     else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
-      const text = message.events.map((event) => JSON.stringify({ ...event, time: Number.isNaN(event.time) ? null : new Date(event.time).toISOString(), fileIndex: event.file, file: undefined }) + '\n').join('');
+      const text = message.events.map((event) => JSON.stringify({ ...event, time: isoTime(event.time, event.timeFraction), timeFraction: undefined, fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
   }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined });

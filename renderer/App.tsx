@@ -51,7 +51,7 @@ function CaseWorkspace() {
               <div className="explorer">
                 <div className="listing">
                   <FilterBar view={view} />
-                  <EventTable caseDb={caseDb} view={view} version={listingVersion} marksVersion={marksVersion} selected={selected} onSelect={(row) => useCairn.getState().set({ selected: row })} />
+                  <EventTable caseDb={caseDb} view={view} version={listingVersion} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => useCairn.getState().set({ selected: row })} />
                 </div>
                 {selected ? (
                   <DetailPane key={`${selected.segment}:${selected.row}`} caseDb={caseDb} row={selected} view={view} />

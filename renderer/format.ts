@@ -1,3 +1,5 @@
+import { fractionText } from '../shared/timeFraction';
+
 const counts = new Intl.NumberFormat('en-US');
 
 export const formatCount = (n: number): string => counts.format(n);
@@ -5,18 +7,18 @@ export const formatCount = (n: number): string => counts.format(n);
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /**
- * A time as `YYYY-MM-DD HH:MM:SS` in UTC (or the machine's local time), with milliseconds only
- * when the event has them; '—' when unknown.
+ * A time as `YYYY-MM-DD HH:MM:SS` in UTC (or the machine's local time), with the fraction of a
+ * second the event wrote (`fraction`, see shared/timeFraction), or else with milliseconds when
+ * there are any; '—' when unknown.
  */
-export function formatTime(ms: number | null, zone: 'utc' | 'local' = 'utc'): string {
+export function formatTime(ms: number | null, zone: 'utc' | 'local' = 'utc', fraction?: number): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
   const d = new Date(ms);
   const [year, month, day, hours, minutes, seconds] =
     zone === 'utc'
       ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
       : [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
-  const fraction = ms % 1000 === 0 ? '' : `.${pad(((ms % 1000) + 1000) % 1000, 3)}`;
-  return `${pad(year, 4)}-${pad(month + 1)}-${pad(day)} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}${fraction}`;
+  return `${pad(year, 4)}-${pad(month + 1)}-${pad(day)} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}${fractionText(ms, fraction)}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -5,6 +5,8 @@
 export interface CairnEvent {
   /** Epoch milliseconds UTC; NaN when the event has no readable time. */
   time: number;
+  /** How the time was written below the second: fraction digits and sub-millisecond part (shared/timeFraction). */
+  timeFraction: number;
   eventName: string;
   eventSource: string;
   actor: string;

@@ -28,6 +28,8 @@ export const BATCH_EVENTS = 1024;
 export interface EventColumns {
   count: number;
   time: Float64Array<ArrayBuffer>;
+  /** Under 2^24 (shared/timeFraction). */
+  timeFraction: Uint32Array<ArrayBuffer>;
   readOnly: Int8Array<ArrayBuffer>;
   flags: Uint8Array<ArrayBuffer>;
   file: Uint32Array<ArrayBuffer>;
@@ -38,8 +40,8 @@ export interface EventColumns {
 
 /** The buffers of a batch's columns, to transfer rather than copy when posting it. */
 export function columnBuffers(columns: EventColumns): ArrayBuffer[] {
-  const { time, readOnly, flags, file, index, fields, texts } = columns;
-  return [time.buffer, readOnly.buffer, flags.buffer, file.buffer, index.buffer, ...DICTIONARY_FIELDS.map((field) => fields[field].ids.buffer), texts.deflated.buffer, texts.lengths.buffer];
+  const { time, timeFraction, readOnly, flags, file, index, fields, texts } = columns;
+  return [time.buffer, timeFraction.buffer, readOnly.buffer, flags.buffer, file.buffer, index.buffer, ...DICTIONARY_FIELDS.map((field) => fields[field].ids.buffer), texts.deflated.buffer, texts.lengths.buffer];
 }
 
 /** Events as one batch of columns (at most MAX_BATCH_EVENTS of them), their texts packed by `pack` (main's packTexts: shared code has no DEFLATE). */
@@ -49,6 +51,7 @@ export function columnsOf(events: readonly CairnEvent[], pack: (texts: string[])
   const columns: EventColumns = {
     count,
     time: new Float64Array(count),
+    timeFraction: new Uint32Array(count),
     readOnly: new Int8Array(count),
     flags: new Uint8Array(count),
     file: new Uint32Array(count),
@@ -60,6 +63,7 @@ export function columnsOf(events: readonly CairnEvent[], pack: (texts: string[])
   for (let row = 0; row < count; row++) {
     const event = events[row]!;
     columns.time[row] = event.time;
+    columns.timeFraction[row] = event.timeFraction;
     columns.readOnly[row] = event.readOnly;
     columns.flags[row] = event.flags;
     columns.file[row] = event.file;

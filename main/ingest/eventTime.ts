@@ -1,5 +1,8 @@
+import { packFraction } from '../../shared/timeFraction';
+
 const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
+const EPOCH_TEXT = /^(\d{9,11})(?:\.(\d+))?$/;
 /** Epoch seconds are taken with 9 to 11 digits (1973 to 5138): a longer number is not seconds (milliseconds, perhaps), so it is no time. */
 const EPOCH_SECONDS = { min: 1e8, max: 1e11 };
 
@@ -22,11 +25,13 @@ export function parseEventTime(value: unknown): number {
     if (fast === fast) return fast;
   }
   const text = value.trim();
-  if (/^\d{9,11}(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const epoch = EPOCH_TEXT.exec(text);
+  // Seconds and their fraction apart: a product with 1000 in floating point may fall below a whole millisecond.
+  if (epoch) return Number(epoch[1]) * 1000 + millisOf(epoch[2] ?? '');
   const m = ISO_LIKE.exec(text);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
-  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  const ms = millisOf(frac);
   let time = utc(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
   const check = new Date(time);
   if (check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +h! > 23 || +mi! > 59 || +s! > 59) return NaN;
@@ -36,6 +41,23 @@ export function parseEventTime(value: unknown): number {
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return time;
+}
+
+/** The whole milliseconds of a fraction of a second given by its digits (cut, not rounded, as a clock reads). */
+const millisOf = (fraction: string): number => Number(fraction.padEnd(3, '0').slice(0, 3));
+
+/**
+ * How a CloudTrail timestamp that parseEventTime reads was written below the second (see
+ * shared/timeFraction): its fraction's digits (at most 9 are kept) and the nanoseconds below the
+ * millisecond. Epoch seconds given as a number are as precise as the milliseconds they round to.
+ */
+export function timeFraction(value: unknown): number {
+  if (typeof value === 'number') return Number.isInteger(value) ? 0 : packFraction(3, 0);
+  if (typeof value !== 'string' || (value.length === 20 && value.charCodeAt(19) === 0x5a)) return 0;
+  const text = value.trim();
+  const epoch = EPOCH_TEXT.exec(text);
+  const fraction = (epoch ? epoch[2] : ISO_LIKE.exec(text)?.[7]) ?? '';
+  return packFraction(Math.min(fraction.length, 9), Number(fraction.padEnd(9, '0').slice(3, 9)));
 }
 
 const digit = (s: string, i: number): number => {

@@ -1,5 +1,5 @@
 import type { CairnEvent } from '../../shared/event';
-import { parseEventTime } from './eventTime';
+import { parseEventTime, timeFraction } from './eventTime';
 
 type JsonObject = Record<string, unknown>;
 
@@ -18,6 +18,16 @@ function readOnlyFlag(value: unknown): number {
   return -1;
 }
 
+/**
+ * Why a console sign-in failed, for one that did: CloudTrail gives no errorCode there, but
+ * `responseElements: {"<eventName>": "Failure"}` (ConsoleLogin, CheckMfa, SwitchRole…) and
+ * sometimes an errorMessage such as "Failed authentication". '' for anything else.
+ */
+function signInFailure(event: JsonObject): string {
+  const outcome = asObject(event['responseElements'])?.[asText(event['eventName'])];
+  return outcome === 'Failure' ? asText(event['errorMessage']) || 'Failure' : '';
+}
+
 /** Where an event came from and its original text, which normalizing carries over as they are. */
 export interface EventOrigin {
   file: number;
@@ -29,6 +39,7 @@ export interface EventOrigin {
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
  * specific principal the event names: ARN, else user name, principal id, or invoking service.
+ * The error is the errorCode, or for a failed console sign-in why it failed (signInFailure).
  * Builds the whole event in one object literal: this runs for every event. Each field is read
  * where it is named, so that each read learns its own property (through a shared helper, all
  * reads went the slow, megamorphic way: 2% of a small-file scan). The keys read are none of
@@ -39,8 +50,11 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const event = asObject(raw) ?? {};
   const identity = asObject(event['userIdentity']) ?? {};
   const actor = asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']);
+  const eventTime = event['eventTime'];
+  const eventType = asText(event['eventType']);
   return {
-    time: parseEventTime(event['eventTime']),
+    time: parseEventTime(eventTime),
+    timeFraction: timeFraction(eventTime),
     eventName: asText(event['eventName']),
     eventSource: asText(event['eventSource']),
     actor,
@@ -48,9 +62,9 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
     sourceIp: asText(event['sourceIPAddress']),
     region: asText(event['awsRegion']),
     account: asText(event['recipientAccountId']) || asText(identity['accountId']),
-    errorCode: asText(event['errorCode']),
+    errorCode: asText(event['errorCode']) || (eventType === 'AwsConsoleSignIn' ? signInFailure(event) : ''),
     accessKey: asText(identity['accessKeyId']),
-    eventType: asText(event['eventType']),
+    eventType,
     userAgent: asText(event['userAgent']),
     readOnly: readOnlyFlag(event['readOnly']),
     file: origin.file,

@@ -11,7 +11,7 @@ import { csvRows } from './formats/csvEvents';
 import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
 import { normalizeEvent } from './normalize';
-import { parseEventTime } from './eventTime';
+import { parseEventTime, timeFraction } from './eventTime';
 
 /**
  * Receives each event read, with its eventID when it has one and the text its content is
@@ -158,7 +158,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       if (escaped++ === 0) firstEscaped = where();
     }
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
-    if (Number.isNaN(event.time) && found.wrapperTime !== undefined) event.time = parseEventTime(found.wrapperTime);
+    if (Number.isNaN(event.time) && found.wrapperTime !== undefined) {
+      event.time = parseEventTime(found.wrapperTime);
+      event.timeFraction = timeFraction(found.wrapperTime);
+    }
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept) : kept);
   };
 

@@ -16,6 +16,8 @@ export interface SegmentRecord {
   minTime: number;
   maxTime: number;
   time: Float64Array;
+  /** How each time was written below the second (shared/timeFraction); absent in cases stored before it was kept. */
+  timeFraction?: NumberColumn;
   columns: Record<DictionaryField, NumberColumn>;
   readOnly: Int8Array;
   /** EVENT_FLAGS bits per event. */

@@ -85,6 +85,7 @@ function narrowed(values: Uint32Array, count: number): NumberColumn {
 export class SegmentBuilder {
   private count = 0;
   private time = new Float64Array(SEGMENT_SIZE);
+  private timeFraction = new Uint32Array(SEGMENT_SIZE);
   private readOnly = new Int8Array(SEGMENT_SIZE);
   private flags = new Uint8Array(SEGMENT_SIZE);
   private file = new Uint32Array(SEGMENT_SIZE);
@@ -111,6 +112,7 @@ export class SegmentBuilder {
     if (!this.fits(count)) throw new RangeError(`a batch of ${count} events does not fit in a segment holding ${this.count} of at most ${SEGMENT_SIZE}`);
     const at = this.count;
     this.time.set(batch.time, at);
+    this.timeFraction.set(batch.timeFraction, at);
     this.readOnly.set(batch.readOnly, at);
     this.flags.set(batch.flags, at);
     this.index.set(batch.index, at);
@@ -151,6 +153,7 @@ export class SegmentBuilder {
       minTime,
       maxTime,
       time,
+      timeFraction: narrowed(this.timeFraction, count),
       columns,
       readOnly: this.readOnly.slice(0, count),
       flags: this.flags.slice(0, count),

@@ -82,7 +82,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <header className="detail-head">
         <div>
           <h2>{printable(row.eventName) || 'Event'}</h2>
-          <span className="mono">{formatTime(row.time, view.zone)}</span>
+          <span className="mono">{formatTime(row.time, view.zone, row.timeFraction)}</span>
         </div>
         <div className="detail-actions">
           <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !detail.annotation.bookmarked })}>

@@ -4,7 +4,7 @@ import { printable } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { formatCount } from '../format';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
-import { COLUMNS } from './columns';
+import { COLUMNS, columnWidth } from './columns';
 import { rowMarks } from './rowMarks';
 
 export const ROW_HEIGHT = 28;
@@ -27,7 +27,7 @@ const isSelected = (selected: EventRow | null, row: EventRow): boolean => select
  * marks under a marks filter) the selection follows its event, kept in view; an event the listing
  * no longer holds is deselected, so the detail pane never shows another event than the highlighted row.
  */
-export function EventTable({ caseDb, view, version, marksVersion, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; marksVersion: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
+export function EventTable({ caseDb, view, version, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const [pages, setPages] = useState(new Map<number, EventRow[]>());
@@ -140,7 +140,7 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
     void select(moves[event.key]!);
   };
 
-  const template = `40px ${view.columns.map((id) => COLUMNS[id].width).join(' ')}`;
+  const template = `44px ${view.columns.map((id) => columnWidth(id, timeDigits)).join(' ')}`;
   const rows: EventRow[] = [];
   for (let position = first; position < last; position++) {
     const row = pages.get(Math.floor(position / PAGE))?.[position % PAGE];
@@ -196,9 +196,10 @@ export function EventTable({ caseDb, view, version, marksVersion, selected, onSe
                 ))}
               </span>
               {view.columns.map((id) => {
-                const value = printable(COLUMNS[id].value(row, view.zone));
+                const column = COLUMNS[id];
+                const value = printable(column.value(row, view.zone));
                 return (
-                  <span role="gridcell" key={id} className={`${COLUMNS[id].mono ? 'mono' : ''} col-${id}`} title={value}>
+                  <span role="gridcell" key={id} className={`${column.mono ? 'mono' : ''} col-${id}`} title={column.whole ? printable(column.whole(row)) : value}>
                     {value || '—'}
                   </span>
                 );

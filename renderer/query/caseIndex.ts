@@ -5,7 +5,7 @@ import type { Pivot } from './queryProtocol';
 import { timeOrder } from './timeOrder';
 
 /** One stored event's columns, decoded: what a table row shows, before marks. */
-export type DecodedEvent = Record<DictionaryField, string> & { time: number; readOnly: number; flags: number; segment: number; row: number; file: number; index: number };
+export type DecodedEvent = Record<DictionaryField, string> & { time: number; timeFraction: number | undefined; readOnly: number; flags: number; segment: number; row: number; file: number; index: number };
 
 /** Where an event was read: case file id and index within that file. */
 export type EventOrigin = ConflictRecord['first'];
@@ -20,6 +20,8 @@ export class CaseIndex {
   readonly count: number;
   readonly minTime: number;
   readonly maxTime: number;
+  /** The most fraction digits any time was written with (3 for a case stored before they were kept, which shows milliseconds). */
+  readonly timeDigits: number;
   private readonly starts: Uint32Array;
   /** Each segment's id, ascending (as the segments are held). */
   private readonly segmentIds: Uint32Array;
@@ -53,6 +55,7 @@ export class CaseIndex {
     });
     this.minTime = minTime;
     this.maxTime = maxTime;
+    this.timeDigits = mostDigits(segments);
     this.order = timeOrder(times);
     for (let i = 0; i < count; i++) if (Number.isNaN(times[i])) times[i] = Infinity;
     this.times = times;
@@ -121,7 +124,7 @@ export class CaseIndex {
     const segment = this.segments[k]!;
     const row = global - this.starts[k]!;
     const decoded = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.values[field][segment.columns[field][row]!] ?? ''])) as Record<DictionaryField, string>;
-    return { ...decoded, time: segment.time[row]!, readOnly: segment.readOnly[row]!, flags: segment.flags[row]!, segment: segment.id, row, file: segment.file[row]!, index: segment.index[row]! };
+    return { ...decoded, time: segment.time[row]!, timeFraction: segment.timeFraction?.[row], readOnly: segment.readOnly[row]!, flags: segment.flags[row]!, segment: segment.id, row, file: segment.file[row]!, index: segment.index[row]! };
   }
 
   /** Global number of the event at `row` of segment `segment`; null if the case has none there. */
@@ -180,4 +183,17 @@ export class CaseIndex {
   private segmentOf(global: number): number {
     return lastAtMost(this.starts, global);
   }
+}
+
+/** The most fraction digits the segments' times were written with (shared/timeFraction). */
+function mostDigits(segments: readonly SegmentRecord[]): number {
+  let most = 0;
+  for (const { timeFraction } of segments) {
+    if (!timeFraction) {
+      most = Math.max(most, 3);
+      continue;
+    }
+    for (let row = 0; row < timeFraction.length; row++) most = Math.max(most, timeFraction[row]! % 16);
+  }
+  return most;
 }

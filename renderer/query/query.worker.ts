@@ -63,7 +63,7 @@ const opened = async (name: string): Promise<OpenCase> => (current?.name === nam
 
 function overview({ index, files }: OpenCase): CaseOverview {
   const known = Number.isFinite(index.minTime);
-  return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, files: distinctEvidence([...files.values()]) };
+  return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, timeDigits: index.timeDigits, files: distinctEvidence([...files.values()]) };
 }
 
 /**

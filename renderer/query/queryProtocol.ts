@@ -54,6 +54,8 @@ export interface CaseOverview {
   /** Epoch ms of the earliest and latest known event time; null when no event has a time. */
   minTime: number | null;
   maxTime: number | null;
+  /** The most fraction digits of a second any event's time was written with: how wide times are shown. */
+  timeDigits: number;
   /** One entry per distinct file, however often it was added. */
   files: EvidenceEntry[];
 }
@@ -63,6 +65,8 @@ export type EventRow = Record<DictionaryField, string> & {
   /** Position in the current listing. */
   position: number;
   time: number;
+  /** How the time was written below the second (shared/timeFraction); undefined in cases stored before it was kept. */
+  timeFraction: number | undefined;
   readOnly: number;
   flags: number;
   segment: number;

@@ -64,6 +64,18 @@ describe('the selection across re-reads of the listing', () => {
   });
   afterAll(() => app.close());
 
+  it('marks the attacker\'s failed console sign-ins as errors, though CloudTrail gives them no error code', async () => {
+    const { page } = app;
+    const signIns = rows(page).filter({ hasText: 'ConsoleLogin' });
+    expect(await signIns.evaluateAll((found) => found.map((row) => `${row.className.includes('failed') ? 'failed' : 'ok'} ${row.querySelector('.col-errorCode')?.textContent}`))).toEqual([
+      'failed Failure',
+      'failed Failure',
+      'failed Failure',
+      'ok —',
+    ]);
+    await page.screenshot({ path: join(SHOTS, 'failed-sign-ins.png') });
+  });
+
   it('keeps the selected event selected, in view, when evidence adds events before it', async () => {
     const { page } = app;
     await rows(page).nth(2).click();
@@ -142,19 +154,30 @@ describe('the event explorer on the real samples', () => {
     expect(headers.map(({ text }) => text)).toEqual(['', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Region', 'Error']);
     expect(headers.filter(({ box }) => box.left < grid.left || box.right > grid.right + 0.5).map(({ text }) => text)).toEqual([]);
     expect(grid.scrolls).toBe(false);
-    const cut = await page.locator('.grid-row').evaluateAll((drawn) =>
-      drawn.flatMap((row) => [...row.querySelectorAll('.col-time, .col-sourceIp, .col-region')].filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent)),
-    );
-    expect(cut).toEqual([]);
+    const cutCells = (selector: string) =>
+      page.locator('.grid-row').evaluateAll(
+        (drawn, cells) => drawn.flatMap((row) => [...row.querySelectorAll(cells)].filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent)),
+        selector,
+      );
+    expect(await cutCells('.marks, .col-time, .col-sourceIp, .col-region')).toEqual([]);
+    // An actor shows from its ARN's resource on; the whole ARN on hover.
     const actor = page.locator('.grid-row .col-actor').first();
-    expect(await actor.getAttribute('title')).toBe(await actor.textContent());
+    expect([await actor.textContent(), await actor.getAttribute('title')]).toEqual(['user/Alice', ALICE]);
     await page.screenshot({ path: join(SHOTS, 'explorer-columns.png') });
+    // The newest events were written to the nanosecond (CloudTrail Lake): the time column makes room for every digit.
+    await page.getByRole('button', { name: /^Time \(UTC\) ▲$/ }).click();
+    await expect.poll(async () => (await cells(page, 0))[1]).toBe('2026-01-11 22:54:56.000000000');
+    expect(await cutCells('.col-time')).toEqual([]);
+    expect(await page.locator('.grid-scroll').evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'explorer-nanoseconds.png') });
+    await page.getByRole('button', { name: /^Time \(UTC\) ▼$/ }).click();
+    await expect.poll(async () => (await cells(page, 0))[1]).toBe('2014-03-06 17:10:34');
   });
 
   it('sorts by time both ways and moves the selection with the keyboard', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /^Time \(UTC\) ▲$/ }).click();
-    await expect.poll(async () => (await cells(page, 0))[1]).toBe('2026-01-11 22:54:56');
+    await expect.poll(async () => (await cells(page, 0))[1]).toBe('2026-01-11 22:54:56.000000000');
     await page.getByRole('button', { name: /^Time \(UTC\) ▼$/ }).click();
     await expect.poll(async () => (await cells(page, 0)).slice(1, 3)).toEqual(['2014-03-06 17:10:34', 'CreateKeyPair']);
     expect(await listed(page)).toBe('473 events');
@@ -200,7 +223,7 @@ describe('the event explorer on the real samples', () => {
     await detail(page).getByRole('button', { name: `this actor: ${ALICE}` }).click();
     await listing(page, '11 events');
     expect(await page.locator('.chip').allTextContents()).toEqual([`Actor: ${ALICE}×`]);
-    expect(new Set(await page.locator('.grid-row .col-actor').allTextContents())).toEqual(new Set([ALICE]));
+    expect(new Set(await page.locator('.grid-row .col-actor').evaluateAll((found) => found.map((cell) => `${cell.textContent} ${cell.getAttribute('title')}`)))).toEqual(new Set([`user/Alice ${ALICE}`]));
     await page.screenshot({ path: join(SHOTS, 'explorer-pivot.png') });
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
     await listing(page, '473 events');
@@ -215,7 +238,7 @@ describe('the event explorer on the real samples', () => {
     const [pivoted, inSession] = [distinct(minCountOne), distinct(minCountOne.filter((event) => event.userIdentity?.accessKeyId === session))];
     expect([pivoted, inSession]).toEqual([9, 2]);
 
-    await (await scrollToRow(page, /2024-04-02 15:13:06RunInstances/, 473)).click();
+    await (await scrollToRow(page, /2024-04-02 15:13:06.000000000RunInstances/, 473)).click();
     const params = detail(page).getByRole('region', { name: 'Request parameters' });
     await params.waitFor();
     const entries = async () => {
@@ -282,7 +305,7 @@ describe('the event explorer on the real samples', () => {
   it('marks the first copy of a conflicting pair in the table too, not only the later one', async () => {
     const { page } = app;
     // Events 26 and 27 of the rules' test events share an eventID; ingest could flag only 27, the later one.
-    const first = await scrollToRow(page, /^⚠2024-11-25 17:51:21PutEventSelectors/, 473);
+    const first = await scrollToRow(page, /^⚠2024-11-25 17:51:21.000000000PutEventSelectors/, 473);
     expect(await first.locator('.marks').getByRole('img').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('title')))).toEqual(['Conflict: another event has this eventID with different content']);
     expect(await first.getAttribute('class')).toBe('grid-row conflict');
     await first.click();

@@ -79,8 +79,8 @@ describe('cairn scan', () => {
     expect((await cairn('scan', dir, '--ndjson', out)).status).toBe(0);
     const lines = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.time, l.eventName, l.actor, l.sourceIp, l.fileIndex, l.index, l.text])).toEqual([
-      ['2024-03-01T00:00:01.000Z', 'GetObject', 'arn:aws:iam::111122223333:user/u1', '192.0.2.1', 0, 0, eventJson(1)],
-      ['2024-03-01T00:00:02.000Z', 'GetObject', 'arn:aws:iam::111122223333:user/u2', '192.0.2.2', 0, 1, eventJson(2)],
+      ['2024-03-01T00:00:01Z', 'GetObject', 'arn:aws:iam::111122223333:user/u1', '192.0.2.1', 0, 0, eventJson(1)],
+      ['2024-03-01T00:00:02Z', 'GetObject', 'arn:aws:iam::111122223333:user/u2', '192.0.2.2', 0, 1, eventJson(2)],
     ]);
     const refused = await cairn('scan', dir, '--ndjson', join(dir, 'out.ndjson'));
     expect(refused.status).toBe(2);

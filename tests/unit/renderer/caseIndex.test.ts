@@ -29,6 +29,15 @@ describe('CaseIndex', () => {
     expect([index.count, index.minTime, index.maxTime]).toEqual([6, 5, 50]);
   });
 
+  it('knows the most fraction digits any time was written with, taking a segment stored without them as milliseconds', () => {
+    expect(index.timeDigits).toBe(0);
+    const older = { ...segments[0]!, timeFraction: undefined };
+    const nanos = { ...segments[1]!, timeFraction: Uint8Array.of(1, 9) };
+    expect(CaseIndex.fromStore([older], dictionary).timeDigits).toBe(3);
+    expect(CaseIndex.fromStore([older, nanos], dictionary).timeDigits).toBe(9);
+    expect(CaseIndex.fromStore([segments[2]!, { ...segments[0]!, timeFraction: Uint8Array.of(0, 6, 1) }], dictionary).timeDigits).toBe(6);
+  });
+
   const names = (selection: Uint32Array) => [...selection].map((global) => index.event(global).eventName);
 
   it('orders all events by time across segments, ties in storage order, unknown times last', () => {

@@ -6,7 +6,7 @@ import { unpackTexts } from '../../../shared/packedTexts';
 /** A normalized event with every field empty but those given. */
 export function event(overrides: Partial<CairnEvent>): CairnEvent {
   return {
-    time: 0, eventName: '', eventSource: '', actor: '', actorType: '', sourceIp: '', region: '', account: '',
+    time: 0, timeFraction: 0, eventName: '', eventSource: '', actor: '', actorType: '', sourceIp: '', region: '', account: '',
     errorCode: '', accessKey: '', eventType: '', userAgent: '', readOnly: -1, file: 0, index: 0, flags: 0, text: '{}',
     ...overrides,
   };
@@ -22,6 +22,7 @@ export async function eventsOf(columns: EventColumns): Promise<CairnEvent[]> {
     const fields = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, columns.fields[field].values[columns.fields[field].ids[row]!]!])) as Record<DictionaryField, string>;
     return {
       time: columns.time[row]!,
+      timeFraction: columns.timeFraction[row]!,
       ...fields,
       readOnly: columns.readOnly[row]!,
       file: columns.file[row]!,

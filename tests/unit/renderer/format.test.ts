@@ -6,6 +6,13 @@ describe('formatting', () => {
     expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34))).toBe('2014-03-06 17:10:34');
     expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 120))).toBe('2014-03-06 17:10:34.120');
     expect(formatTime(NaN)).toBe('—');
+    // As written: no fraction, or its every digit, zeros and beyond the millisecond included.
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34), 'utc', 0)).toBe('2014-03-06 17:10:34');
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34), 'utc', 3)).toBe('2014-03-06 17:10:34.000');
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 500), 'utc', 1)).toBe('2014-03-06 17:10:34.5');
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 123), 'utc', 6 + 16 * 456_000)).toBe('2014-03-06 17:10:34.123456');
+    expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 7), 'utc', 9 + 16 * 4321)).toBe('2014-03-06 17:10:34.007004321');
+    expect(formatTime(Date.UTC(1969, 11, 31, 23, 59, 59, 250), 'utc', 2)).toBe('1969-12-31 23:59:59.25');
     expect(formatTime(null)).toBe('—');
   });
 
@@ -13,6 +20,7 @@ describe('formatting', () => {
     expect(process.env['TZ']).toBe('America/New_York');
     expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 5), 'local')).toBe('2014-03-06 12:10:34.005');
     expect(formatTime(Date.UTC(2014, 0, 1, 2, 0, 0), 'local')).toBe('2013-12-31 21:00:00');
+    expect(formatTime(Date.UTC(2014, 0, 1, 2, 0, 0, 120), 'local', 9 + 16 * 1)).toBe('2013-12-31 21:00:00.120000001');
   });
 
   it('shows spans in their two largest units', () => {

@@ -10,8 +10,8 @@ describe('SegmentBuilder', () => {
     const identities = { keys: Float64Array.of(11, 22, 33), digests: Uint32Array.of(1, 2, 3, 4, 5, 6) };
     const batch = batchOf([
       event({ time: 3000, eventName: 'GetObject', sourceIp: '1.2.3.4', file: 0, index: 0, text: '{"a":1}' }),
-      event({ time: 1000, eventName: 'PutObject', sourceIp: '1.2.3.4', file: 0, index: 1, readOnly: 1, text: '{"b":2}' }),
-      event({ time: NaN, eventName: 'GetObject', sourceIp: '5.6.7.8', file: 1, index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }),
+      event({ time: 1000, timeFraction: 9 + 16 * 999_999, eventName: 'PutObject', sourceIp: '1.2.3.4', file: 0, index: 1, readOnly: 1, text: '{"b":2}' }),
+      event({ time: NaN, timeFraction: 3, eventName: 'GetObject', sourceIp: '5.6.7.8', file: 1, index: 2, readOnly: 0, flags: 1, text: '{"c":3}' }),
     ]);
     builder.add(batch, identities, 7);
     expect(builder.size).toBe(3);
@@ -21,6 +21,7 @@ describe('SegmentBuilder', () => {
     expect(segment.count).toBe(3);
     expect([segment.minTime, segment.maxTime]).toEqual([1000, 3000]);
     expect([...segment.time]).toEqual([3000, 1000, NaN]);
+    expect(segment.timeFraction).toEqual(Uint32Array.of(0, 9 + 16 * 999_999, 3));
     expect([...segment.columns.eventName]).toEqual([0, 1, 0]);
     expect([...segment.columns.sourceIp]).toEqual([0, 0, 1]);
     expect([...segment.readOnly]).toEqual([-1, 1, 0]);

@@ -32,8 +32,8 @@ describe('event columns', () => {
 
   it('names every column buffer for transfer, each its own', () => {
     const buffers = columnBuffers(batchOf(events));
-    expect(buffers).toHaveLength(18);
-    expect(new Set(buffers).size).toBe(18);
+    expect(buffers).toHaveLength(19);
+    expect(new Set(buffers).size).toBe(19);
   });
 
   it('refuses a batch larger than its 16-bit value positions can address', () => {

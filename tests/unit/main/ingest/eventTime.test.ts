@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEventTime } from '../../../../main/ingest/eventTime';
+import { parseEventTime, timeFraction } from '../../../../main/ingest/eventTime';
 
 describe('parseEventTime', () => {
   it.each([
@@ -35,4 +35,32 @@ describe('parseEventTime', () => {
       expect(parseEventTime(value)).toBeNaN();
     },
   );
+
+  it('cuts fractions of epoch seconds given as text to the millisecond, as it does ISO fractions', () => {
+    expect(parseEventTime('1619133610.9999')).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 999));
+    expect(parseEventTime('1619133610.001')).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 1));
+  });
+});
+
+describe('timeFraction', () => {
+  // Digits written, and 16 × the nanoseconds below the millisecond.
+  it.each([
+    ['2021-04-22T23:20:10Z', 0],
+    ['2021-04-22T23:20:10.000Z', 3],
+    ['2021-04-22T23:20:10.5Z', 1],
+    ['2021-04-22T23:20:10.123456Z', 6 + 16 * 456_000],
+    ['2025-01-21 17:49:47.000000000', 9],
+    ['2025-01-21 17:49:47.987654321', 9 + 16 * 654_321],
+    ['2021-04-22T23:20:10.100+02:00', 3],
+    ['2023-05-26 20:14:51', 0],
+    ['1619133610', 0],
+    ['1619133610.25', 2],
+    ['1619133610.1234567891', 9 + 16 * 456_789],
+    [1619133610, 0],
+    [1619133610.25, 3],
+    ['redacted', 0],
+    [null, 0],
+  ])('of %j is %d', (value, expected) => {
+    expect(timeFraction(value)).toBe(expected);
+  });
 });

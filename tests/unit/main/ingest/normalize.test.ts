@@ -20,6 +20,7 @@ describe('normalizeEvent', () => {
       }),
     ).toEqual({
       time: Date.UTC(2014, 2, 6, 21, 22, 54),
+      timeFraction: 0,
       eventName: 'StartInstances',
       eventSource: 'ec2.amazonaws.com',
       actor: 'arn:aws:iam::123456789012:user/Alice',
@@ -37,6 +38,22 @@ describe('normalizeEvent', () => {
       flags: 0,
       text: '{}',
     });
+  });
+
+  it('keeps how the time was written below the second', () => {
+    expect(normalizeEvent({ eventTime: '2025-01-21 17:49:47.000000000' })).toMatchObject({ time: Date.UTC(2025, 0, 21, 17, 49, 47), timeFraction: 9 });
+    expect(normalizeEvent({ eventTime: '2021-04-22T23:20:10.123456Z' })).toMatchObject({ time: Date.UTC(2021, 3, 22, 23, 20, 10, 123), timeFraction: 6 + 16 * 456_000 });
+  });
+
+  it('takes a failed console sign-in as an error: why it failed, as CloudTrail gives no errorCode there', () => {
+    const signIn = { eventType: 'AwsConsoleSignIn', eventName: 'ConsoleLogin', responseElements: { ConsoleLogin: 'Failure' } };
+    expect(normalizeEvent(signIn).errorCode).toBe('Failure');
+    expect(normalizeEvent({ ...signIn, errorMessage: 'Failed authentication' }).errorCode).toBe('Failed authentication');
+    expect(normalizeEvent({ ...signIn, eventName: 'CheckMfa', responseElements: { CheckMfa: 'Failure' } }).errorCode).toBe('Failure');
+    expect(normalizeEvent({ ...signIn, responseElements: { ConsoleLogin: 'Success' } }).errorCode).toBe('');
+    // Only sign-ins: an API call's response is its own business.
+    expect(normalizeEvent({ ...signIn, eventType: 'AwsApiCall' }).errorCode).toBe('');
+    expect(normalizeEvent({ ...signIn, responseElements: null }).errorCode).toBe('');
   });
 
   it('falls back from ARN to user name, principal id, then invoking service', () => {
