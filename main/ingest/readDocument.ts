@@ -1,7 +1,7 @@
 import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import { TextDecoding } from './decodeText';
-import { CLOUDWATCH_PREFIX, detectLayout } from './formats/detectFormat';
+import { CLOUDWATCH_PREFIX, detectLayout, type TextLayout } from './formats/detectFormat';
 import { isDigest, itemEvent, type ItemKind } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
@@ -40,6 +40,11 @@ const FORMAT_OF_SHAPE: Record<Exclude<DocumentShape, 'empty'>, string> = {
   object: 'json-event',
 };
 
+/**
+ * Characters read before the layout is first decided. When they do not tell (an NDJSON line
+ * longer than this), more is read, the head doubling each time it is looked at again, up to the
+ * longest event a reader takes (maxEventChars): memory stays bounded whatever the file's size.
+ */
 const HEAD_CHARS = 64 * 1024;
 /**
  * Bytes are decoded at most this many at a time: V8 puts longer strings in its large-object
@@ -111,20 +116,29 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   let digestText: string | undefined;
 
   // The head decides the layout; then the same text, and the rest, flow to that layout's reader.
-  let headText = '';
+  // It is kept in the pieces it was decoded in, which go to the reader as such.
+  const headPieces: string[] = [];
+  let headChars = 0;
   let ended = false;
-  while (headText.length < HEAD_CHARS) {
+  let empty = false;
+  let layout: TextLayout | undefined;
+  for (let lookAt = HEAD_CHARS; layout === undefined; ) {
     const next = await bytes.next();
-    if (next.done) {
-      headText += decoding.end();
-      ended = true;
-      break;
-    }
-    headText += decoding.decode(next.value);
+    const text = next.done ? decoding.end() : decoding.decode(next.value);
+    ended = next.done === true;
+    headPieces.push(text);
+    headChars += text.length;
+    if (!ended && headChars < lookAt) continue;
+    const head = headPieces.join('');
+    empty = ended && head.trim() === '';
+    layout = detectLayout(head, ended ? 'ended' : headChars > limits.maxEventChars ? 'bounded' : 'more');
+    lookAt = headChars * 2;
   }
   async function* texts(): AsyncGenerator<string> {
-    offsets.add(headText);
-    yield headText;
+    for (const text of headPieces.splice(0)) {
+      offsets.add(text);
+      yield text;
+    }
     if (ended) return;
     for (let next = await bytes.next(); !next.done; next = await bytes.next()) {
       const text = decoding.decode(next.value);
@@ -228,8 +242,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   };
 
   const readLines = async (layout: 'ndjson' | 'cloudwatch-export'): Promise<void> => {
-    const lines = new LineSplitter(limits.maxEventChars, (line) => {
-      file.issue('error', `line longer than ${limits.maxEventChars} characters: skipped`, `line ${line}`);
+    const lineAt = (line: number, offset: number): string => `line ${line}, ${offsets.at(offset)}`;
+    const lines = new LineSplitter(limits.maxEventChars, (line, offset) => {
+      file.issue('error', `line longer than ${limits.maxEventChars} characters: skipped`, lineAt(line, offset));
       ordinal++;
     });
     const found: Line[] = [];
@@ -251,7 +266,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         if (core === '') continue;
         endPadding();
         const text = layout === 'cloudwatch-export' ? core.replace(CLOUDWATCH_PREFIX, '') : core;
-        const pending = handleItem(layout, text, () => `line ${line.line}`);
+        const pending = handleItem(layout, text, () => lineAt(line.line, line.offset));
         if (pending) await pending;
         pad(line.line, after);
       }
@@ -260,6 +275,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     for await (const text of texts()) {
       lines.push(text, found);
       await handle();
+      // The text from where the line still open starts is kept, for the byte offset of a problem in it.
+      offsets.oldestNeeded = lines.pendingOffset;
     }
     lines.finish(found);
     await handle();
@@ -278,8 +295,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   };
 
   try {
-    if (headText.trim() === '' && ended) return emptyFile();
-    const layout = detectLayout(headText);
+    if (empty) return emptyFile();
     file.record.format = layout;
     if (layout === 'json') await readJson();
     else if (layout === 'ndjson' || layout === 'cloudwatch-export') await readLines(layout);

@@ -189,8 +189,9 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     const { files, events } = await scan([dir], { limits: { maxEventChars: 500_000 } });
     expect(summary(files, dir)).toEqual([
       { path: 'a.json', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: longer than 500000 characters: not read @ byte ${Buffer.from(trail).indexOf(long)}`] },
-      { path: 'b.ndjson', format: 'ndjson', events: 0, issues: ['error: line longer than 500000 characters: skipped @ line 2'] },
-      { path: 'c.json', format: 'json', events: 0, issues: ['error: a JSON document longer than 500000 characters before any array of events; the rest of the file is not read @ byte 0'] },
+      { path: 'b.ndjson', format: 'ndjson', events: 0, issues: [`error: line longer than 500000 characters: skipped @ line 2, byte ${Buffer.byteLength(first) + 1}`] },
+      // One line past the limit, with no end in sight: read as lines, it is refused as one would be.
+      { path: 'c.json', format: 'ndjson', events: 0, issues: ['error: line longer than 500000 characters: skipped @ line 1, byte 0'] },
     ]);
     expect(Buffer.from(trail).indexOf(long)).toBe(trail.indexOf(long) + 3);
     expect(events.map((e) => e.eventName)).toEqual(['GetObjecté€', 'GetObject']);
@@ -216,12 +217,13 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     });
     const { files, events } = await scan([dir]);
     const refused = (item: number, where: string): string[] => [`error: item ${item}: nested deeper than 100 levels: not read @ ${where}`];
+    const secondLine = (first: string): string => `line 2, byte ${Buffer.byteLength(first) + 1}`;
     expect(summary(files, dir)).toEqual([
-      { path: 'a.ndjson', format: 'ndjson', events: 2, issues: refused(1, 'line 2') },
+      { path: 'a.ndjson', format: 'ndjson', events: 2, issues: refused(1, secondLine(eventJson(1))) },
       { path: 'b-lookup.json', format: 'lookup-events', events: 2, issues: refused(1, `byte ${lookupDoc.indexOf(lookup(deep(5)))}`) },
-      { path: 'c-lookup-lines.json', format: 'ndjson', events: 2, issues: refused(1, 'line 2') },
+      { path: 'c-lookup-lines.json', format: 'ndjson', events: 2, issues: refused(1, secondLine(lookup(eventJson(7)))) },
       { path: 'd-filter.json', format: 'cloudwatch-log-events', events: 2, issues: refused(1, `byte ${filterDoc.indexOf(',{"timestamp"') + 1}`) },
-      { path: 'e-export.txt', format: 'cloudwatch-export', events: 2, issues: refused(1, 'line 2') },
+      { path: 'e-export.txt', format: 'cloudwatch-export', events: 2, issues: refused(1, secondLine(`2024-03-01T00:00:01.000Z ${eventJson(13)}`)) },
       { path: 'f-lake.csv', format: 'csv', events: 2, issues: refused(1, 'line 3') },
       { path: 'g-records.json', format: 'cloudtrail-records', events: 2, issues: refused(1, `byte ${records([eventJson(19)]).length - 1}`) },
       { path: 'h-shallow.ndjson', format: 'ndjson', events: 2, issues: [] },
@@ -234,7 +236,7 @@ describe('bad text', () => {
   it('keeps good lines around malformed ones, and says which line', async () => {
     const dir = await folder({ 'a.ndjson': `${eventJson(1)}\n{"eventName": broken\n${eventJson(3)}\n${eventJson(4)}\n` });
     const { files, events } = await scan([dir]);
-    expect(files[0]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^item 1: malformed JSON: /), location: 'line 2' }]);
+    expect(files[0]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^item 1: malformed JSON: /), location: `line 2, byte ${eventJson(1).length + 1}` }]);
     expect(events.map((e) => e.index)).toEqual([0, 2, 3]);
   });
 
@@ -371,7 +373,7 @@ describe('bad text', () => {
     const dir = await folder({ 'a.ndjson': `${eventJson(1)}\n{"eventName": \u001b]0;owned\u0007 \u202e\n` });
     const { files } = await scan([dir]);
     const [issue] = files[0]!.issues;
-    expect([files[0]!.issues.length, issue!.location]).toEqual([1, 'line 2']);
+    expect([files[0]!.issues.length, issue!.location]).toEqual([1, `line 2, byte ${eventJson(1).length + 1}`]);
     // V8 words the excerpt; what matters is that the escape, the bell and the override are shown, not acted on.
     expect(issue!.message).toContain("malformed JSON: Unexpected token '\\u001b', ");
     expect(issue!.message).toContain('\\u001b]0;owned\\u0007');

@@ -52,10 +52,33 @@ describe('formats, detected from content whatever the file is called', () => {
       ['a-zcat.json.gz', 'cloudtrail-records', 3, []],
       ['b-zcat-lines.json', 'cloudtrail-records', 3, []],
       ['c-jq-stream.json', 'json-event', 2, []],
-      ['d-first-bad.ndjson', 'ndjson', 2, [expect.stringMatching(/^item 0: malformed JSON: .* @ line 1$/)]],
-      ['e-first-long.ndjson', 'json-event', 3, []],
+      ['d-first-bad.ndjson', 'ndjson', 2, [expect.stringMatching(/^item 0: malformed JSON: .* @ line 1, byte 0$/)]],
+      ['e-first-long.ndjson', 'ndjson', 3, []],
     ]);
     expect(events.map((event) => event.text)).toEqual([...e.slice(0, 6), ...pretty, e[8], e[9], long, e[10], e[11]]);
+  });
+
+  it('NDJSON whose first line is longer than the detection window: a bad line costs that line only, plain or gzipped', async () => {
+    // A first line of about 200 KB, with two-byte characters so that byte and character offsets
+    // differ; then 3 good lines, a bad one (line 5) and 2 good ones. Each file has its own events.
+    const lines = (from: number): string[] => [
+      eventJson(from, { requestParameters: { policyDocument: 'é'.repeat(100_000) } }),
+      ...[1, 2, 3].map((n) => eventJson(from + n)),
+      '{"eventVersion":"1.08","eventName": broken',
+      ...[5, 6].map((n) => eventJson(from + n)),
+    ];
+    const [plain, zipped] = [lines(1), lines(101)];
+    const text = (l: string[]): string => `${l.join('\n')}\n`;
+    expect(Buffer.byteLength(plain[0]!)).toBeGreaterThan(200_000);
+    const dir = await folder({ 'a.ndjson': text(plain), 'b.ndjson.gz': gzipSync(text(zipped)) });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.duplicates, f.issues.length])).toEqual([['ndjson', 6, 0, 1], ['ndjson', 6, 0, 1]]);
+    for (const [file, l] of [[files[0]!, plain], [files[1]!, zipped]] as const) {
+      const badAt = Buffer.byteLength(text(l.slice(0, 4)));
+      expect(file.issues[0]).toEqual({ severity: 'error', message: expect.stringMatching(/^item 4: malformed JSON: /), location: `line 5, byte ${badAt}` });
+    }
+    const good = (l: string[]): string[] => [...l.slice(0, 4), ...l.slice(5)];
+    expect(events.map((e) => e.text)).toEqual([...good(plain), ...good(zipped)]);
   });
 
   it('a trail document with its Records key written twice: the events of both arrays, and a warning', async () => {

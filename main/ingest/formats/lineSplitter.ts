@@ -20,6 +20,11 @@ export class LineSplitter {
     private readonly onTooLong: (line: number, offset: number) => void,
   ) {}
 
+  /** Offset of the line not ended yet: the lines handed out next start there or after. */
+  get pendingOffset(): number {
+    return this.base;
+  }
+
   push(chunk: string, out: Line[]): void {
     let s = this.buf + chunk;
     let start = 0;
