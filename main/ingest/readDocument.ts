@@ -114,6 +114,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   let escaped = 0;
   let firstEscaped = '';
   let digestText: string | undefined;
+  /** Whether an item was a CloudWatch Logs Insights result row: a root array of them is that export. */
+  let insightsRows = false;
 
   // The head decides the layout; then the same text, and the rest, flow to that layout's reader.
   // It is kept in the pieces it was decoded in, which go to the reader as such.
@@ -158,6 +160,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   const handleItem = (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown): Promise<void> | void => {
     const index = ordinal++;
     const found = itemEvent(kind, text, limits.maxJsonDepth, parsed);
+    if (found.insights) insightsRows = true;
     if ('error' in found) {
       if (found.error === 'not a CloudTrail event') {
         if (notCloudTrail++ === 0) firstNotCloudTrail = where();
@@ -236,7 +239,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     }
     } finally {
       // A document that fails before its shape shows stays 'json'.
-      file.record.format = digestText !== undefined ? 'cloudtrail-digest' : json.shape === 'empty' ? 'json' : FORMAT_OF_SHAPE[json.shape];
+      file.record.format =
+        digestText !== undefined ? 'cloudtrail-digest'
+        : json.shape === 'empty' ? 'json'
+        : json.shape === 'array' && insightsRows ? 'cloudwatch-insights-json'
+        : FORMAT_OF_SHAPE[json.shape];
     }
     if (json.shape === 'empty') emptyFile(paddingSeen);
   };
@@ -289,7 +296,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       ordinal++;
     };
     for await (const row of csvRows(texts(), limits.maxEventChars, badRow)) {
-      const pending = handleItem('object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
+      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
       if (pending) await pending;
     }
   };
@@ -299,7 +306,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     file.record.format = layout;
     if (layout === 'json') await readJson();
     else if (layout === 'ndjson' || layout === 'cloudwatch-export') await readLines(layout);
-    else if (layout === 'csv') await readCsv();
+    else if (layout === 'csv' || layout === 'cloudwatch-insights-csv') await readCsv();
     else file.issue('error', 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV');
   } catch (error) {
     if (error instanceof JsonScanError) {

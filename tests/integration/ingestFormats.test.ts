@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../fixtures/generators/trailBundle';
 import { eventJson, folder, records, scan } from './scan';
 
 const ids = (events: { text: string }[]): string[] => events.map((e) => (JSON.parse(e.text) as { eventID: string }).eventID.slice(-3));
@@ -133,6 +136,54 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(files.map((f) => [f.format, f.events])).toEqual([['cloudwatch-export', 2], ['cloudwatch-log-events', 1]]);
     expect(files[1]!.issues[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^item 1: malformed JSON: /) });
     expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2), eventJson(3)]);
+  });
+
+  it('CloudWatch Logs Insights results, CSV and JSON, of a log group a trail delivers to: @message is the event, a row without one is an error of its own', async () => {
+    const corpus = async (name: string): Promise<string[]> => (await readFile(join(CORPUS, 'panther-analysis', `${name}_cloudtrail.ndjson`), 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    const [attacker, victim, enrichment] = [await corpus('compromised-root-creds.attacker'), await corpus('compromised-root-creds.victim'), await corpus('enrichment-example.attacker')];
+    // Insights shows @timestamp as UTC, to the millisecond, with a space.
+    const stamp = (text: string): string => new Date((JSON.parse(text) as { eventTime: string }).eventTime).toISOString().replace('T', ' ').replace('Z', '');
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const [plainText, otherJson] = ['START RequestId: 6bd3c4a1 Version: $LATEST', '{"level":"info","msg":"not an event"}'];
+    const stream = '123456789012_CloudTrail_us-east-1';
+    const csv = [
+      '@timestamp,@message,@logStream,@log',
+      ...attacker.slice(0, 5).map((text) => `${stamp(text)},${cell(text)},${stream},123456789012:aws-cloudtrail-logs`),
+      `2024-01-02 03:04:05.678,${cell(plainText)},${stream},123456789012:aws-cloudtrail-logs`,
+      ...attacker.slice(5).map((text) => `${stamp(text)},${cell(text)},${stream},123456789012:aws-cloudtrail-logs`),
+      `2024-01-02 03:04:06.000,${cell(otherJson)},${stream},123456789012:aws-cloudtrail-logs`,
+    ].join('\r\n');
+    const twoColumns = ['@timestamp,@message', ...victim.map((text) => `${stamp(text)},${cell(text)}`)].join('\n');
+    const rows = [
+      ...enrichment.slice(0, 3).map((text) => ({ '@timestamp': stamp(text), '@message': text })),
+      { '@timestamp': '2024-01-02 03:04:05.678', '@message': plainText },
+      ...enrichment.slice(3).map((text) => ({ '@timestamp': stamp(text), '@message': text, '@logStream': stream })),
+      { '@timestamp': '2024-01-02 03:04:06.000', '@message': otherJson },
+    ];
+    const json = JSON.stringify(rows, null, 2);
+    const dir = await folder({ 'a-insights.csv': csv, 'b-insights.csv': twoColumns, 'c-insights.json': json });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events])).toEqual([
+      ['a-insights.csv', 'cloudwatch-insights-csv', 12],
+      ['b-insights.csv', 'cloudwatch-insights-csv', 4],
+      ['c-insights.json', 'cloudwatch-insights-json', 7],
+    ]);
+    const notJson = expect.stringMatching(/^item 5: its @message is not a CloudTrail event \(not JSON: Unexpected token .*\)$/);
+    const notEvent = "its @message is not a CloudTrail event (JSON without CloudTrail's event fields)";
+    // The row's item number (from 0) and the line it is on (the header is line 1), or its byte offset.
+    expect(files[0]!.issues).toEqual([
+      { severity: 'error', message: notJson, location: 'line 7' },
+      { severity: 'error', message: `item 13: ${notEvent}`, location: 'line 15' },
+    ]);
+    expect(files[1]!.issues).toEqual([]);
+    const rowAt = (message: string): string => `byte ${Buffer.byteLength(json.slice(0, json.lastIndexOf('{', json.indexOf(JSON.stringify(message)))))}`;
+    expect(files[2]!.issues).toEqual([
+      { severity: 'error', message: expect.stringMatching(/^item 3: its @message is not a CloudTrail event \(not JSON: /), location: rowAt(plainText) },
+      { severity: 'error', message: `item 8: ${notEvent}`, location: rowAt(otherJson) },
+    ]);
+    // Each event's original text is the corpus line byte for byte, as CSV unquoting or JSON decoding gives it back.
+    expect(events.map((e) => e.text)).toEqual([...attacker, ...victim, ...enrichment]);
+    expect(events.map((e) => e.index)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 0, 1, 2, 4, 5, 6, 7]);
   });
 
   it('console Event history CSV (columns by name) and CloudTrail Lake results', async () => {

@@ -7,6 +7,9 @@ const fold = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, ''
 /** Header names (folded) that hold the whole event's JSON: console Event history and Lake exports. */
 const EVENT_JSON_COLUMNS = new Set(['cloudtrailevent', 'eventjson', 'event']);
 
+/** The column of a CloudWatch Logs Insights result that holds each log event's text: the event's JSON, in a trail's log group. */
+const INSIGHTS_COLUMN = '@message';
+
 /**
  * Header names (folded) of single fields, mapped to the CloudTrail keys they stand for. A Map, so
  * that a column called `constructor` or `__proto__` is an unknown column and not Object.prototype's.
@@ -44,6 +47,8 @@ export interface CsvRow {
   eventText: string;
   /** True when the text was built from columns rather than found whole in a cell. */
   built: boolean;
+  /** True when the text is an Insights row's `@message` cell, whatever it holds: it has no other source. */
+  insights?: true;
 }
 
 /** Sets the key at `path`, unless an earlier column gave it. */
@@ -58,10 +63,12 @@ function fillPath(target: Record<string, unknown>, path: string[], value: string
  * columns matched by their header names. A column holding the event JSON gives the event as
  * it was; otherwise the event is assembled from the recognised columns, Lake's `useridentity`
  * struct first (see `lakeIdentity`), then the single fields it lacks. Unknown columns are
- * ignored; the row's own text is kept as its original. Rows that are not valid CSV go to `badRow`.
+ * ignored; the row's own text is kept as its original. A CloudWatch Logs Insights result gives
+ * each row's `@message` cell as it is, event or not. Rows that are not valid CSV go to `badRow`.
  */
 export async function* csvRows(text: AsyncIterable<string>, maxChars: number, badRow: BadRow): AsyncGenerator<CsvRow> {
   let eventColumn = -1;
+  let insightsColumn = -1;
   let identityColumn = -1;
   let fields: [number, string[]][] = [];
   let header = true;
@@ -70,11 +77,16 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
       header = false;
       const folded = cells.map(fold);
       eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
+      insightsColumn = folded.indexOf(INSIGHTS_COLUMN);
       identityColumn = folded.indexOf('useridentity');
       fields = folded.flatMap((name, i): [number, string[]][] => {
         const path = FIELD_COLUMNS.get(name);
         return path ? [[i, path]] : [];
       });
+      continue;
+    }
+    if (insightsColumn >= 0) {
+      yield { raw, line, eventText: cells[insightsColumn] ?? '', built: false, insights: true };
       continue;
     }
     const cell = eventColumn >= 0 ? cells[eventColumn] : undefined;

@@ -2,12 +2,14 @@ import { ITEM_ARRAYS, stringClose } from './jsonSplitter';
 import { padded } from './zeroPadding';
 
 /** How a document's text is laid out, decided from its first characters. */
-export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'unrecognised';
+export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'cloudwatch-insights-csv' | 'unrecognised';
 
 /** The timestamp a CloudWatch Logs export puts before each event, and the space after it. */
 export const CLOUDWATCH_PREFIX = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+/;
 const CLOUDWATCH_LINE = new RegExp(`${CLOUDWATCH_PREFIX.source}\\{`);
 const CSV_HEADER = /(^|,)\s*"?(event ?time|event ?name|event ?id|event ?json|cloudtrail ?event)"?\s*(,|$)/i;
+/** A CloudWatch Logs Insights result's header: its `@message` column holds each log event's text (`@timestamp,@message`, and any other fields queried). */
+const INSIGHTS_CSV_HEADER = /(^|,)\s*"?@message"?\s*(,|$)/;
 
 /** The object a line holds whole, if it does. */
 function objectLine(line: string): Record<string, unknown> | undefined {
@@ -103,7 +105,8 @@ function objectLayout(text: string, start: number, end: HeadEnd): TextLayout | u
  * Decides the layout from the head of a document, by content and not by file name: one JSON
  * document, one JSON object per line, CloudWatch Logs export lines (`<timestamp> <event JSON>`),
  * or CSV with a recognisable header: a column of event times, names or IDs, or one holding whole
- * events (Lake's `eventjson`, the console's "CloudTrail event"). With `end` 'more', undefined
+ * events (Lake's `eventjson`, the console's "CloudTrail event", a CloudWatch Logs Insights
+ * result's `@message`). With `end` 'more', undefined
  * says that more of the document is needed to tell (see objectLayout); the answer is never
  * undefined otherwise.
  */
@@ -117,6 +120,7 @@ export function detectLayout(head: string, end: HeadEnd = 'ended'): TextLayout |
   if (first === '{') return objectLayout(text, start, end);
   const lines = text.slice(start, start + 256 * 1024).split('\n', 64);
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
+  if (INSIGHTS_CSV_HEADER.test(lines[0]!)) return 'cloudwatch-insights-csv';
   // A column of whole events may be the only one (`SELECT eventjson`): then its first cell follows, quoted.
   if (CSV_HEADER.test(lines[0]!) && (lines[0]!.includes(',') || lines[1]?.startsWith('"{'))) return 'csv';
   return 'unrecognised';

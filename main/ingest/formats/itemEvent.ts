@@ -1,15 +1,20 @@
 import { nestedDeeperThan } from './jsonDepth';
 import type { ItemArrayKind } from './jsonSplitter';
 
-/** Where an item came from, which decides how the event's JSON is found in it. */
-export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwatch-export';
+/**
+ * Where an item came from, which decides how the event's JSON is found in it. An
+ * 'insights-message' is the `@message` cell of a CloudWatch Logs Insights CSV row: the text is
+ * then what such a row's `@message` string holds (see INSIGHTS_FIELD).
+ */
+export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwatch-export' | 'insights-message';
 
 /**
  * An event's original JSON text and its parsed value, or why the item holds none. `escaped`
  * tells that lone surrogates in the text were written as escapes (see `escapeLoneSurrogates`);
- * `wrapperTime` is a lookup-events item's EventTime, for an event without its own time.
+ * `wrapperTime` is a lookup-events item's EventTime, for an event without its own time;
+ * `insights` that the item was a CloudWatch Logs Insights result row, whether or not it held an event.
  */
-export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean; wrapperTime?: unknown } | { error: string };
+export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean; wrapperTime?: unknown; insights?: true } | { error: string; insights?: true };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -43,47 +48,63 @@ export function isDigest(value: unknown): boolean {
 const WRAPPER_FIELD = { 'lookup-events': 'CloudTrailEvent', 'log-events': 'message' } as const;
 
 /**
+ * The field of a CloudWatch Logs Insights result row (the console's JSON or CSV export of a query
+ * on a log group a trail delivers to) that holds the log event's text: there, the event's JSON.
+ * A row's message may be any log line, so a row without an event is an error of its own.
+ */
+const INSIGHTS_FIELD = '@message';
+
+/**
  * The wrapper field of an item found outside its usual array (lookup-events items as a root
- * array or one per line, as `jq '.Events[]'` writes them), or undefined when it is no wrapper.
+ * array or one per line, as `jq '.Events[]'` writes them; Insights rows, which have no other
+ * place), or undefined when it is no wrapper.
  */
 function wrapperField(value: unknown): string | undefined {
   if (looksLikeCloudTrail(value) || !isObject(value)) return undefined;
   if (typeof value['CloudTrailEvent'] === 'string') return WRAPPER_FIELD['lookup-events'];
   if (typeof value['message'] === 'string' && value['message'].trimStart().startsWith('{')) return WRAPPER_FIELD['log-events'];
+  if (typeof value[INSIGHTS_FIELD] === 'string') return INSIGHTS_FIELD;
   return undefined;
 }
+
+/** Why an Insights row holds no event: its message is no JSON, or JSON of something else. */
+const notInInsightsRow = (reason: string): ItemEvent => ({ error: `its ${INSIGHTS_FIELD} is not a CloudTrail event (${reason})`, insights: true });
 
 const tooDeep = (maxDepth: number): ItemEvent => ({ error: `nested deeper than ${maxDepth} levels: not read` });
 
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
- * the event; a lookup-events item carries it as the `CloudTrailEvent` string and a
- * filter-log-events item as its `message` string, whose text is then the original (with any lone
- * surrogate escaped), wherever such an item is found. An event nested deeper than `maxDepth` is
- * refused here, so the limit holds for every format. `parsed` is the item's value when it was
- * parsed already.
+ * the event; a lookup-events item carries it as the `CloudTrailEvent` string, a
+ * filter-log-events item as its `message` string and an Insights row as its `@message` string,
+ * whose text is then the original (with any lone surrogate escaped), wherever such an item is
+ * found; an Insights CSV row's `@message` cell is that text already. An event nested deeper than
+ * `maxDepth` is refused here, so the limit holds for every format. `parsed` is the item's value
+ * when it was parsed already.
  */
 export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed?: unknown): ItemEvent {
   let value: unknown;
   let escaped = false;
   let wrapperTime: unknown;
+  let insights = kind === 'insights-message';
   try {
     if (nestedDeeperThan(text, maxDepth)) return tooDeep(maxDepth);
     value = parsed ?? JSON.parse(text);
-    const field = kind === 'lookup-events' || kind === 'log-events' ? WRAPPER_FIELD[kind] : wrapperField(value);
+    const field = kind === 'lookup-events' || kind === 'log-events' ? WRAPPER_FIELD[kind] : insights ? undefined : wrapperField(value);
     if (field !== undefined) {
       const wrapper = isObject(value) ? value : {};
       const inner = wrapper[field];
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
       if (nestedDeeperThan(inner, maxDepth)) return tooDeep(maxDepth);
+      insights = field === INSIGHTS_FIELD;
       value = JSON.parse(inner);
       text = escapeLoneSurrogates(inner);
       escaped = text !== inner;
       wrapperTime = wrapper['EventTime'];
     }
   } catch (error) {
-    return { error: `malformed JSON: ${(error as Error).message}` };
+    return insights ? notInInsightsRow(`not JSON: ${(error as Error).message}`) : { error: `malformed JSON: ${(error as Error).message}` };
   }
-  if (!looksLikeCloudTrail(value)) return { error: 'not a CloudTrail event' };
+  if (!looksLikeCloudTrail(value)) return insights ? notInInsightsRow("JSON without CloudTrail's event fields") : { error: 'not a CloudTrail event' };
+  if (insights) return { text, value, escaped, insights };
   return wrapperTime === undefined ? { text, value, escaped } : { text, value, escaped, wrapperTime };
 }

@@ -46,3 +46,13 @@ describe('detectLayout: one JSON document or one object per line, however long t
     expect(detectLayout('\0'.repeat(70_000), 'ended')).toBe('json');
   });
 });
+
+describe('detectLayout: CSV', () => {
+  it('a CloudWatch Logs Insights result by its @message column, whatever other fields it has', () => {
+    for (const header of ['@timestamp,@message', '"@timestamp","@message","@logStream","@log"', '@message', '@timestamp,eventName,@message\r']) {
+      expect(detectLayout(`${header}\n2024-01-02 03:04:05.678,"{""eventVersion"":""1.08""}"\n`)).toBe('cloudwatch-insights-csv');
+    }
+    expect(detectLayout('@timestamp,@messages\n')).toBe('unrecognised');
+    expect(detectLayout('eventTime,eventName,eventJson\n')).toBe('csv');
+  });
+});
