@@ -172,7 +172,7 @@ export function gunzipWhole(input: Buffer, limits: IngestLimits, totals: JobTota
 }
 
 /** Feeds one slice to the inflater and collects what it gives back, until it has used the slice or ended. */
-function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promise<{ output: Buffer[]; ended: boolean; failure?: Error }> {
+export function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promise<{ output: Buffer[]; ended: boolean; failure?: Error }> {
   return new Promise((resolve) => {
     const output: Buffer[] = [];
     let settled = false;
@@ -182,17 +182,24 @@ function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promise<{ out
       inflater.off('data', onData);
       inflater.off('end', onEnd);
       inflater.off('error', onError);
+      inflater.off('close', onClose);
       resolve({ output, ...result });
     };
     const onData = (chunk: Buffer): void => void output.push(chunk);
     const onEnd = (): void => finish({ ended: true });
     const onError = (error: Error): void => finish({ ended: false, failure: error });
+    const onClose = (): void => finish({ ended: inflater.readableEnded });
     inflater.on('data', onData);
     inflater.on('end', onEnd);
     inflater.on('error', onError);
     const done = (): void => void setImmediate(() => finish({ ended: inflater.readableEnded }));
     if (slice) inflater.write(slice, done);
-    else inflater.end(done);
+    else if (inflater.readableEnded) finish({ ended: true });
+    // Ending, the inflater says it ended or failed only once its last output has flowed: wait for that, not for its input to be taken.
+    else {
+      inflater.on('close', onClose);
+      inflater.end();
+    }
   });
 }
 
