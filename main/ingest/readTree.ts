@@ -213,7 +213,7 @@ export class TreeReader {
     const { limits, totals } = this.ctx;
     // What its entries made together: entries sharing one stream of data each pass the ratio check alone.
     const made = { bytes: 0 };
-    for await (const zipped of zipEntries(source)) {
+    for await (const zipped of zipEntries(source, (severity, message, location) => archive.issue(severity, message, location))) {
       if (outgrows(made.bytes, zipped.zipBytes, limits)) {
         archive.issue('error', `its entries decompress to more than ${limits.maxRatio} times the archive's size (entries sharing their data?): a possible zip bomb, the rest are not read`, `entry ${entries + 1}`);
         break;
@@ -256,7 +256,8 @@ export class TreeReader {
  * Counts a zip entry's decompressed bytes against the bomb limits as they stream (and adds them
  * to what the archive's entries `made`), and checks them against the entry's CRC-32 at the end
  * (yauzl leaves that to its caller): a mismatch is the entry's error, raised once all of it has
- * been read, so its events are kept under it.
+ * been read, so its events are kept under it. Both are read from `entry` as the data streams: an
+ * entry read from its local header whose sizes follow its data learns them as it goes.
  */
 async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, limits: IngestLimits, totals: JobTotals, made: { bytes: number }): AsyncGenerator<Buffer> {
   let produced = 0;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asV7Tar, markEncrypted, overlappingZip, tarOf, zipOf } from '../fixtures/generators/archives';
+import { asV7Tar, markEncrypted, overlappingZip, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
 import { printable } from '../../shared/printable';
@@ -109,7 +109,8 @@ describe('archives, read in memory', () => {
       { path: 'a.tar › hard', format: 'link', events: 0, issues: ['warning: a hard link to link: not followed'] },
       { path: 'b-encrypted.zip', format: 'zip', events: 0, issues: [] },
       { path: 'b-encrypted.zip › ok.json', format: 'unreadable', events: 0, issues: ['error: encrypted entry: cannot be read without its password'] },
-      { path: 'c-truncated.zip', format: 'zip', events: 0, issues: [expect.stringMatching(/^error: zip archive is corrupt or truncated: /)] },
+      { path: 'c-truncated.zip', format: 'zip', events: 0, issues: [`error: zip central directory is missing (the archive is cut short?): its entries were read from their local headers, up to the start of its central directory @ byte ${zip.indexOf(Buffer.from(`PK\u0001\u0002`, 'latin1'))}`] },
+      { path: 'c-truncated.zip › ok.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'd-truncated.tar', format: 'tar', events: 0, issues: ['error: tar archive is corrupt or truncated: Unexpected end of data @ byte 1100'] },
       { path: 'd-truncated.tar › a.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'e-links.zip', format: 'zip', events: 0, issues: [] },
@@ -120,7 +121,135 @@ describe('archives, read in memory', () => {
       { path: 'f-cut-entry.tar › a.json', format: 'cloudtrail-records', events: 0, issues: [] },
       { path: 'f-cut-entry.tar › b.json', format: 'unrecognised', events: 0, issues: ['error: tar entry is cut short or corrupt: Unexpected end of data @ byte 100'] },
     ]);
-    expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '4', '6']);
+    expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '3', '4', '6']);
+  });
+});
+
+describe('zips cut short or with bytes in front, read from their local headers', () => {
+  // Each scan has its own events, so none is a duplicate of another's.
+  const texts = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => eventJson(from + i, { requestParameters: { key: `k${(from + i) * 7919}` } }));
+  const contents = (from: number) => ({ 'a.json': records(texts(from, 2)), 'b.json': records(texts(from + 2, 200)), 'c.json': records(texts(from + 202, 3)) });
+  const missing = 'error: zip central directory is missing (the archive is cut short?): its entries were read from their local headers, up to';
+  /** Where an entry's data starts in a zip, by its name (found once in its local header). */
+  const dataStart = (zip: Buffer, name: string): number => {
+    const header = zip.indexOf(Buffer.from(`PK\u0003\u0004`, 'latin1'), zip.indexOf(Buffer.from(name)) - 30);
+    return header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
+  };
+  const centralDirectory = (zip: Buffer): number => zip.indexOf(Buffer.from(`PK\u0001\u0002`, 'latin1'));
+  /** The text deflate data cut short still makes. */
+  const inflatedPart = (data: Buffer): string => inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }).toString();
+  const eventsIn = (text: string, from: number, count: number): number => texts(from, count).filter((t) => text.includes(`${t},`) || text.includes(`${t}]`)).length;
+
+  for (const [kind, make] of [
+    ['sizes in its local headers', zipOf],
+    ['streamed: sizes in data descriptors', streamedZipOf],
+  ] as const) {
+    it(`keeps every event before the cut of a zip cut short inside an entry (${kind}), and says where the data ends`, async () => {
+      const zip = await make(contents(1000));
+      const start = dataStart(zip, 'b.json');
+      const cut = start + Math.floor((dataStart(zip, 'c.json') - start) / 2);
+      const part = inflatedPart(zip.subarray(start, cut));
+      const kept = eventsIn(part, 1002, 200);
+      expect(kept).toBeGreaterThan(20);
+      expect(kept).toBeLessThan(180);
+      const dir = await folder({ 'cut.zip': zip.subarray(0, cut) });
+      const { files, events } = await scan([dir]);
+      expect(summary(files, dir)).toEqual([
+        { path: 'cut.zip', format: 'zip', events: 0, issues: [`${missing} the end of its data @ byte ${cut}`] },
+        { path: 'cut.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+        { path: 'cut.zip › b.json', format: 'cloudtrail-records', events: kept, issues: [`error: entry is cut short: the archive's data ends at byte ${cut}, inside it @ byte ${Buffer.byteLength(part)}`] },
+      ]);
+      expect(events.map((e) => e.text)).toEqual([...texts(1000, 2), ...texts(1002, kept)]);
+    });
+  }
+
+  it('reads every entry of a zip cut short inside its central directory, or right after its last entry', async () => {
+    const zip = await zipOf(contents(2000));
+    const end = centralDirectory(zip);
+    for (const [cut, stop] of [
+      [end + 40, 'the start of its central directory'],
+      [end, 'the end of its data'],
+    ] as const) {
+      const dir = await folder({ 'cut.zip': zip.subarray(0, cut) });
+      const { files, events } = await scan([dir]);
+      expect(summary(files, dir)).toEqual([
+        { path: 'cut.zip', format: 'zip', events: 0, issues: [`${missing} ${stop} @ byte ${end}`] },
+        { path: 'cut.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+        { path: 'cut.zip › b.json', format: 'cloudtrail-records', events: 200, issues: [] },
+        { path: 'cut.zip › c.json', format: 'cloudtrail-records', events: 3, issues: [] },
+      ]);
+      expect(events).toHaveLength(205);
+    }
+  });
+
+  it('reads a streamed zip cut short before or after its last data descriptor, checking every CRC-32 it has', async () => {
+    const zip = await streamedZipOf(contents(3000));
+    const end = centralDirectory(zip);
+    const cutDescriptor = await folder({ 'cut.zip': zip.subarray(0, end - 10) });
+    const cut = await scan([cutDescriptor]);
+    expect(summary(cut.files, cutDescriptor)).toEqual([
+      { path: 'cut.zip', format: 'zip', events: 0, issues: [`${missing} the end of its data @ byte ${end - 10}`] },
+      { path: 'cut.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: 'cut.zip › b.json', format: 'cloudtrail-records', events: 200, issues: [] },
+      { path: 'cut.zip › c.json', format: 'cloudtrail-records', events: 3, issues: [`error: entry's data descriptor (its CRC-32 and sizes, after its data) is cut short: the archive's data ends at byte ${end - 10}; its CRC-32 is not checked @ byte ${contents(3000)['c.json'].length}`] },
+    ]);
+    expect(cut.events).toHaveLength(205);
+    // b.json's CRC-32, in the data descriptor after its data, altered.
+    const altered = Buffer.from(zip.subarray(0, end));
+    altered[zip.indexOf(Buffer.from(`PK\u0007\u0008`, 'latin1'), dataStart(zip, 'b.json')) + 4]! ^= 0x01;
+    const whole = await folder({ 'cut.zip': zip.subarray(0, end), 'altered.zip': altered });
+    const { files } = await scan([whole]);
+    expect(files.map((f) => [f.path.replace(`${whole}/`, ''), f.issues.map((i) => i.message)])).toEqual([
+      ['altered.zip', [`${missing.slice(7)} the end of its data`]],
+      ['a.json', []],
+      ['b.json', ['zip entry CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy']],
+      ['c.json', []],
+      ['cut.zip', [`${missing.slice(7)} the end of its data`]],
+      ['a.json', []],
+      ['b.json', []],
+      ['c.json', []],
+    ]);
+  });
+
+  it('reads a zip with bytes in front of it (its central directory is then not where it says), and says how many', async () => {
+    // What a self-extracting program's bytes look like to the sniffer: binary, not a zip.
+    const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
+    const dir = await folder({ 'prefixed.zip': Buffer.concat([stub, await zipOf(contents(4000))]) });
+    const { files, events } = await scan([dir]);
+    const end = 1000 + centralDirectory(await zipOf(contents(4000)));
+    expect(summary(files, dir)).toEqual([
+      {
+        path: 'prefixed.zip',
+        format: 'zip',
+        events: 0,
+        issues: [
+          'warning: does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end',
+          "warning: 1000 bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0",
+          `error: zip central directory is not where the archive says (bytes in front of the zip?): its entries were read from their local headers, up to the start of its central directory @ byte ${end}`,
+        ],
+      },
+      { path: 'prefixed.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: 'prefixed.zip › b.json', format: 'cloudtrail-records', events: 200, issues: [] },
+      { path: 'prefixed.zip › c.json', format: 'cloudtrail-records', events: 3, issues: [] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual(texts(4000, 205));
+  });
+
+  it('reads a zip cut short inside a tar.gz, naming the archive chain', async () => {
+    const zip = await streamedZipOf(contents(5000));
+    const start = dataStart(zip, 'b.json');
+    const cut = start + 1000;
+    const part = inflatedPart(zip.subarray(start, cut));
+    const kept = eventsIn(part, 5002, 200);
+    const dir = await folder({ 'bundle.tar.gz': gzipSync(await tarOf([{ name: 'export/cut.zip', content: zip.subarray(0, cut) }])) });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'bundle.tar.gz', format: 'tar', events: 0, issues: [] },
+      { path: 'bundle.tar.gz › export/cut.zip', format: 'zip', events: 0, issues: [`${missing} the end of its data @ byte ${cut}`] },
+      { path: 'bundle.tar.gz › export/cut.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: 'bundle.tar.gz › export/cut.zip › b.json', format: 'cloudtrail-records', events: kept, issues: [`error: entry is cut short: the archive's data ends at byte ${cut}, inside it @ byte ${Buffer.byteLength(part)}`] },
+    ]);
+    expect(events).toHaveLength(2 + kept);
   });
 });
 
@@ -144,6 +273,21 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     const { files, events } = await scan([dir], { limits });
     expect(files[1]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^declares 67108864 bytes from \d+: a possible zip bomb, not read$/), location: '' }]);
     expect(events).toHaveLength(1);
+  });
+
+  it('weighs an entry read from its local header, its sizes unknown, against the data read so far: a bomb stops, a large entry does not', async () => {
+    const large = records(Array.from({ length: 8000 }, (_, i) => eventJson(i + 100)));
+    expect(large.length).toBeGreaterThan(2 * limits.ratioGraceBytes);
+    const zip = await streamedZipOf({ 'zeros.json': zeros, 'large.json': large });
+    const cut = zip.subarray(0, zip.indexOf(Buffer.from(`PK\u0001\u0002`, 'latin1')));
+    const dir = await folder({ 'cut.zip': cut });
+    const { files, events } = await scan([dir], { limits });
+    expect(files.map((f) => [f.path.replace(`${dir}/`, ''), f.events, f.issues.map((i) => i.message)])).toEqual([
+      ['cut.zip', 0, ['zip central directory is missing (the archive is cut short?): its entries were read from their local headers, up to the end of its data']],
+      ['zeros.json', 0, [expect.stringMatching(/^zero padding: \d+ NUL characters, /), 'nothing but zero padding: no events', 'decompresses to more than 100 times its size: a possible zip bomb, not read further']],
+      ['large.json', 8000, []],
+    ]);
+    expect(events).toHaveLength(8000);
   });
 
   it('stops a zip whose entries share one stream of data once they make more than the ratio limit of its size together', async () => {
