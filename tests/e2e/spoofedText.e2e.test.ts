@@ -55,7 +55,7 @@ describe('names from the evidence that reorder themselves', () => {
     const { page } = app;
     expect(await page.locator('.case-name').textContent()).toBe(String.raw`IR \u202ecba`);
     const actorCell = page.locator('.grid-row .col-actor');
-    expect([await actorCell.textContent(), await actorCell.getAttribute('title')]).toEqual([SHOWN_ACTOR, SHOWN_ACTOR]);
+    expect([await actorCell.textContent(), await actorCell.getAttribute('title')]).toEqual([String.raw`user/\u202egnp.exe\u202c-admin`, SHOWN_ACTOR]);
 
     await page.locator('.grid-row').first().click();
     const pane = page.getByRole('complementary', { name: 'Event detail' });
