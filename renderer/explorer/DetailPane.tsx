@@ -10,6 +10,7 @@ import { useCairn } from '../store';
 import { alteredText } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
 import { RequestParams } from './RequestParams';
+import { RoleChain } from './RoleChain';
 
 /** The session pivot is the access key pivot: a temporary key belongs to exactly one session. */
 const ACCESS_KEY_LABELS = { session: 'this session (temporary key)', 'long-term': 'this long-term access key', unknown: 'this access key' };
@@ -114,6 +115,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           ))}
         </dl>
       </section>
+
+      <RoleChain caseDb={caseDb} accessKey={row.accessKey} view={view} onPivot={pivot} />
 
       <RequestParams event={parsed} onPivot={pivot} />
 

@@ -57,7 +57,5 @@ export function describeIdentity(event: unknown): [string, string][] {
     ['Invoked by (service)', textAt(identity, 'invokedBy')],
     ['Identity store user', textAt(objectAt(identity, 'onBehalfOf'), 'userId')],
   ];
-  const chain = issuer && type === 'AssumedRole' ? `${textAt(issuer, 'userName') || textAt(issuer, 'arn')} → session ${sessionName}` : '';
-  if (chain) pairs.push(['Role chain', chain]);
   return pairs.filter(([, value]) => value !== '');
 }

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
-import { CaseIndex } from './caseIndex';
+import { CaseIndex, type DecodedEvent } from './caseIndex';
 import { distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
+import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type ChainLink } from './roleChain';
 import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -20,6 +21,8 @@ interface OpenCase {
   params: Map<string, Promise<Uint32Array>>;
   /** The texts of the segments read last, most recent last (see `textOf`). */
   texts: Map<number, Promise<string[]>>;
+  /** The credentials calls' events by the temporary access key each issued, once asked for (see `issuers`). */
+  issuers?: Promise<Map<string, ChainLink>>;
 }
 
 let current: OpenCase | null = null;
@@ -171,6 +174,37 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };
 }
 
+/**
+ * The events that issued temporary credentials, by the access key issued: found by event name in
+ * the columns, then read from the texts of only the segments that hold them. Worked out once per
+ * opened case (new evidence opens it again).
+ */
+function issuers(open: OpenCase): Promise<Map<string, ChainLink>> {
+  open.issuers ??= (async () => {
+    const { index, db } = open;
+    // The calls by segment, oldest first within each.
+    const calls = new Map<number, DecodedEvent[]>();
+    for (const eventName of CREDENTIAL_CALLS) {
+      for (const global of index.select([{ field: 'eventName', value: eventName }])) {
+        const event = index.event(global);
+        const inSegment = calls.get(event.segment) ?? [];
+        calls.set(event.segment, inSegment);
+        inSegment.push(event);
+      }
+    }
+    const found = new Map<string, ChainLink>();
+    for (const [segment, events] of calls) {
+      const texts = await textsOf(await db.texts.get(segment));
+      for (const { row, eventName, time, timeFraction } of events) {
+        const issue = credentialsIssued(texts[row] ?? '');
+        if (issue && !found.has(issue.issued)) found.set(issue.issued, { ...issue, segment, row, eventName, time, timeFraction });
+      }
+    }
+    return found;
+  })();
+  return open.issuers;
+}
+
 async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {
   const key = place(annotation.segment, annotation.row);
   const empty = !annotation.bookmarked && annotation.tags.length === 0 && annotation.note === '';
@@ -195,6 +229,8 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
       return detail(await opened(request.caseDb), request.segment, request.row);
     case 'locate':
       return locate(await opened(request.caseDb), request.query, request.segment, request.row);
+    case 'roleChain':
+      return chainOf(request.accessKey, await issuers(await opened(request.caseDb)));
     case 'annotate':
       return annotate(await opened(request.caseDb), request.annotation);
     case 'close':

@@ -1,6 +1,7 @@
 import type { DictionaryField } from '../../shared/event';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import type { EvidenceEntry } from './distinctEvidence';
+import type { ChainLink } from './roleChain';
 
 /** One field = value condition: what a pivot adds. */
 export interface Pivot {
@@ -97,6 +98,8 @@ export type QueryRequest =
   | { type: 'detail'; caseDb: string; segment: number; row: number }
   /** Where an event now stands in a listing: how a selection follows its event when the listing is read again. */
   | { type: 'locate'; caseDb: string; query: EventQuery; segment: number; row: number }
+  /** How the credentials signed with an access key came to be: the credentials calls that led to it, first first. */
+  | { type: 'roleChain'; caseDb: string; accessKey: string }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
 
@@ -107,6 +110,7 @@ export interface QueryResults {
   detail: EventDetail;
   /** The event's position in the listing; null when the listing does not hold it. */
   locate: number | null;
+  roleChain: ChainLink[];
   annotate: null;
   close: null;
 }

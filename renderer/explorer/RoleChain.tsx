@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { printable } from '../../shared/printable';
+import { query } from '../cases/caseSession';
+import { formatTime } from '../format';
+import type { ExplorerView, Pivot } from '../query/queryProtocol';
+import type { ChainLink } from '../query/roleChain';
+import { useCairn } from '../store';
+import { shortActor } from './columns';
+import { accessKeyKind } from './identity';
+
+/**
+ * How the session that signed an event came to be, from the case's own events: each credentials
+ * call (AssumeRole…) that issued the key the next one signed with, first first, with a pivot to
+ * everything each caller's key signed. For a temporary key whose issuing call the case lacks, says so.
+ */
+export function RoleChain({ caseDb, accessKey, view, onPivot }: { caseDb: string; accessKey: string; view: ExplorerView; onPivot(pivot: Pivot): void }) {
+  const [links, setLinks] = useState<ChainLink[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    setLinks(null);
+    if (accessKey === '') return;
+    void query.ask({ type: 'roleChain', caseDb, accessKey }).then(
+      (found) => live && setLinks(found),
+      (error: Error) => useCairn.getState().set({ error: `Cannot trace the session: ${error.message}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseDb, accessKey]);
+
+  if (links === null || (links.length === 0 && accessKeyKind(accessKey) !== 'session')) return null;
+  return (
+    <section aria-label="Role chain">
+      <h3>How this session came to be</h3>
+      {links.length === 0 ? (
+        <p className="chain-none">
+          The call that issued this temporary key (<span className="mono">{printable(accessKey)}</span>) is not in this case.
+        </p>
+      ) : (
+        <ol className="chain">
+          {links.map((link) => (
+            <li key={link.issued}>
+              <span className="mono">{formatTime(link.time, view.zone, link.timeFraction)}</span> {printable(link.eventName)}
+              <div title={printable(link.caller)}>
+                {printable(shortActor(link.caller)) || 'a caller without an ARN'}
+                {link.role && (
+                  <>
+                    {' '}
+                    assumed <span title={printable(link.role)}>{printable(shortActor(link.role))}</span>
+                  </>
+                )}
+                {link.session && <> as session {printable(link.session)}</>}
+              </div>
+              <div className="chain-keys">
+                {link.callerKey && (
+                  <button type="button" className="link" onClick={() => onPivot({ field: 'accessKey', value: link.callerKey })}>
+                    events signed with <span className="mono">{printable(link.callerKey)}</span>
+                  </button>
+                )}{' '}
+                → issued <span className="mono">{printable(link.issued)}</span>
+              </div>
+            </li>
+          ))}
+          <li>this event, signed with <span className="mono">{printable(accessKey)}</span></li>
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+const ACCOUNT = '111111111111';
+const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
+
+/** An event by `identity`, signed with `key`. */
+function event(n: number, minute: string, eventName: string, identity: Record<string, unknown>, key: string, more: Record<string, unknown> = {}) {
+  return {
+    eventVersion: '1.08',
+    userIdentity: { ...identity, accountId: ACCOUNT, accessKeyId: key },
+    eventTime: `2024-06-01T10:${minute}:00Z`,
+    eventSource: eventName.startsWith('Assume') ? 'sts.amazonaws.com' : 'cloudtrail.amazonaws.com',
+    eventName,
+    awsRegion: 'us-east-1',
+    sourceIPAddress: '203.0.113.9',
+    userAgent: 'aws-cli/2.15.0',
+    eventID: `00000000-0000-4000-8000-00000000000${n}`,
+    eventType: 'AwsApiCall',
+    recipientAccountId: ACCOUNT,
+    ...more,
+  };
+}
+const assumeRole = (role: string, session: string, issued: string) => ({
+  requestParameters: { roleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, roleSessionName: session },
+  responseElements: { credentials: { accessKeyId: issued, sessionToken: 'redacted', expiration: 'Jun 1, 2024, 11:00:00 AM' } },
+});
+const assumed = (role: string, session: string) => ({ type: 'AssumedRole', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/${session}`, principalId: `AROAEXAMPLE:${session}` });
+
+const EVENTS = [
+  event(1, '00', 'AssumeRole', { type: 'IAMUser', arn: ALICE, userName: 'alice' }, 'AKIAALICE0000000001', assumeRole('Deploy', 'alice-deploy', 'ASIADEPLOY000000001')),
+  event(2, '05', 'AssumeRole', assumed('Deploy', 'alice-deploy'), 'ASIADEPLOY000000001', assumeRole('Admin', 'escalate', 'ASIAADMIN0000000001')),
+  event(3, '10', 'DeleteTrail', assumed('Admin', 'escalate'), 'ASIAADMIN0000000001', { requestParameters: { name: 'org-trail' } }),
+  event(4, '20', 'StopLogging', assumed('Other', 'someone'), 'ASIAORPHAN000000001', { requestParameters: { name: 'org-trail' } }),
+];
+
+describe('how a session came to be', () => {
+  let evidence: string;
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  const rowNamed = (name: string) => app.page.locator('.grid-row').filter({ hasText: name });
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-chain-'));
+    await writeFile(join(evidence, 'events.ndjson'), EVENTS.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Role chain');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('traces the key that signed an event back through each AssumeRole to the user who started it', async () => {
+    await rowNamed('DeleteTrail').click();
+    const chain = pane().getByRole('region', { name: 'Role chain' });
+    await chain.getByRole('listitem').first().waitFor();
+    expect(await chain.getByRole('listitem').allTextContents()).toEqual([
+      '2024-06-01 10:00:00 AssumeRoleuser/alice assumed role/Deploy as session alice-deployevents signed with AKIAALICE0000000001 → issued ASIADEPLOY000000001',
+      '2024-06-01 10:05:00 AssumeRoleassumed-role/Deploy/alice-deploy assumed role/Admin as session escalateevents signed with ASIADEPLOY000000001 → issued ASIAADMIN0000000001',
+      'this event, signed with ASIAADMIN0000000001',
+    ]);
+    expect(await chain.getByRole('listitem').first().locator('div').first().getAttribute('title')).toBe(ALICE);
+    await app.page.screenshot({ path: join(SHOTS, 'role-chain.png') });
+
+    // What the first hop's session did: everything its key signed.
+    await chain.getByRole('button', { name: 'events signed with ASIADEPLOY000000001' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    expect(await app.page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['AssumeRole']);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual(['Session: ASIADEPLOY000000001×']);
+    await app.page.getByRole('button', { name: 'Remove filter Session' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+
+  it('says so when the case does not hold the call that issued a temporary key', async () => {
+    await rowNamed('StopLogging').click();
+    const chain = pane().getByRole('region', { name: 'Role chain' });
+    await chain.waitFor();
+    expect(await chain.textContent()).toBe('How this session came to beThe call that issued this temporary key (ASIAORPHAN000000001) is not in this case.');
+  });
+
+  it('shows no chain for a long-term key', async () => {
+    await rowNamed('user/alice').click();
+    await pane().getByRole('heading', { name: 'AssumeRole' }).waitFor();
+    await pane().getByText('AKIAALICE0000000001 (long-term key)').waitFor();
+    await pane().getByRole('region', { name: 'Identity' }).waitFor();
+    expect(await pane().getByRole('region', { name: 'Role chain' }).count()).toBe(0);
+  });
+});
