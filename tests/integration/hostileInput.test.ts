@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asV7Tar, markEncrypted, overlappingZip, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
+import { CORPUS } from '../fixtures/generators/trailBundle';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
 import { printable } from '../../shared/printable';
@@ -482,6 +484,70 @@ describe('bad text', () => {
       { path: 'e-stray.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: expected ',' or ']' (byte ${strayAt}); the damaged text is passed over, and reading goes on at byte ${resumed}, where the next event begins @ byte ${strayAt}`] },
     ]);
     expect(events.map((e) => e.text)).toEqual([...texts.filter((_, i) => i !== 499), ...others]);
+  });
+
+  it('passes over damage in a pretty-printed trail file (real events, as jq or the console prints them) to where the next event begins, and says where', async () => {
+    const { Records } = JSON.parse(await readFile(join(CORPUS, 'plaso', 'aws_cloudtrail.json'), 'utf8')) as { Records: unknown[] };
+    const texts = Records.map((event) => JSON.stringify(event, null, 2).replaceAll('\n', '\n    '));
+    const [head, between, tail] = ['{\n  "Records": [\n    ', ',\n    ', '\n  ]\n}\n'];
+    expect(head + texts.join(between) + tail).toBe(`${JSON.stringify({ Records }, null, 2)}\n`);
+    /** The file with the fifth event (AddUserToGroup) replaced, and what went before it changed; the byte offset of a part of it. */
+    const damage = (fifth: string, before = between) => {
+      const text = head + texts.slice(0, 4).join(between) + before + fifth + between + texts.slice(5).join(between) + tail;
+      return { text, byte: (part: string) => Buffer.byteLength(text.slice(0, text.indexOf(part))) };
+    };
+    const fifth = texts[4]!;
+    const cut = fifth.slice(0, fifth.indexOf('AddUserToGroup') + 3);
+    const odd = fifth.replace('"AWSConsole"', '"AWS"Console"');
+    const even = fifth.replace('"AWSConsole"', '"AWS"Con"sole"');
+    const cases = [
+      ['a-comma.json', damage(fifth, between.slice(1)), 9],
+      ['b-cut.json', damage(cut), 8],
+      ['c-stray.json', damage(`${fifth}}}`), 9],
+      ['d-quote.json', damage(odd), 8],
+      ['e-quotes.json', damage(even), 8],
+      ['f-quote.json.gz', damage(odd), 8],
+    ] as const;
+    const evenError = (() => {
+      try {
+        JSON.parse(even);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    const expected = {
+      'a-comma.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: expected ',' or ']' (byte ${byte(fifth)}); the event there is read @ byte ${byte(fifth)}`,
+      'b-cut.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(cut)}`,
+      'c-stray.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: expected ',' or ']' (byte ${byte(fifth) + Buffer.byteLength(fifth)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(fifth) + Buffer.byteLength(fifth)}`,
+      'd-quote.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)}`,
+      // Quotes that pair up leave the brackets as they were: the event is read to its end, and is not JSON.
+      'e-quotes.json': ({ byte }: ReturnType<typeof damage>) => `error: item 4: malformed JSON: ${evenError} @ byte ${byte(even)}`,
+      'f-quote.json.gz': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)}`,
+    };
+    for (const [name, file, count] of cases) {
+      // Each file in a job of its own, as they hold the same events.
+      const dir = await folder({ [name]: name.endsWith('.gz') ? gzipSync(file.text) : file.text });
+      const { files, events } = await scan([dir]);
+      expect(summary(files, dir), name).toEqual([{ path: name, format: 'cloudtrail-records', events: count, issues: [expected[name](file)] }]);
+      // Each event kept is its text in the file, byte for byte.
+      expect(events.map((e) => e.text), name).toEqual(count === 9 ? texts : texts.filter((_, i) => i !== 4));
+      for (const event of events) expect(file.text).toContain(event.text);
+    }
+  });
+
+  it('passes over damage in a root array of real events printed with 4 spaces and CRLF line ends', async () => {
+    const lines = (await readFile(join(CORPUS, 'panther-analysis', 'compromised-root-creds.attacker_cloudtrail.ndjson'), 'utf8')).split('\n').filter((line) => line !== '');
+    const texts = lines.map((line) => JSON.stringify(JSON.parse(line), null, 4).replaceAll('\n', '\r\n    '));
+    const damaged = texts.map((text, i) => (i === 6 ? text.replace('"eventSource": "', '"eventSource": "x"') : text));
+    const text = `[\r\n    ${damaged.join(',\r\n    ')}\r\n]\r\n`;
+    expect(text.replace('"x"', '"')).toBe(`${JSON.stringify(lines.map((line) => JSON.parse(line) as unknown), null, 4).replaceAll('\n', '\r\n')}\r\n`);
+    const dir = await folder({ 'console.json': text });
+    const { files, events } = await scan([dir]);
+    const byte = (part: string) => Buffer.byteLength(text.slice(0, text.indexOf(part)));
+    expect(summary(files, dir)).toEqual([
+      { path: 'console.json', format: 'json-array', events: 11, issues: [`error: malformed JSON: an item still open where the next begins (byte ${byte(texts[7]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[7]!)}, where the next event begins @ byte ${byte(damaged[6]!)}`] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual(texts.filter((_, i) => i !== 6));
   });
 
   it('passes over zero padding (NUL bytes) wherever whitespace may be, reads the events around it, and reports each run once', async () => {

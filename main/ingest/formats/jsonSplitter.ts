@@ -61,6 +61,74 @@ export interface ZeroPadding {
 const WS = 0x20;
 const isWs = (c: number): boolean => c === WS || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** Whitespace allowed between an item's `{` and its first key beyond the learnt indentation: trailing spaces, CR, blank lines. */
+const GAP_SLACK = 64;
+
+/**
+ * How each item of an array of events begins, learnt from the first item: its `{`, the
+ * whitespace after it, and its first key (`{"eventVersion"` as CloudTrail writes it, or
+ * `{\n    "eventVersion"` pretty-printed). After damage, reading goes on where an item next
+ * begins so. Written compactly, that is the same text. Pretty-printed, the whitespace may differ
+ * (CRLF, trailing spaces, blank lines) but for the indentation of the first key's line, which
+ * tells the array's items from objects nested in them (indented further): any first key will do
+ * (`jq -S` sorts each event's keys), unless the items are not indented. Written on one line
+ * (`{ "eventVersion"`), any whitespace without a line break will do, before the same key. As a
+ * string cannot hold a line break, an indented item start is never inside a string of sound
+ * JSON: an item still open past one was damaged (see JsonSplitter's `provenItem`).
+ */
+class ItemStart {
+  /** The compact form (`{"eventVersion"`), when the items are written so. */
+  readonly compact: string | undefined;
+  /** Pretty-printed: the indentation of the first key's line; undefined for no line break. */
+  readonly indent: string | undefined;
+  /** Whether an item start is told from an object nested in an item by its indentation alone (see `find`). */
+  readonly indented: boolean;
+  /** Characters from an item start's `{` to the end of its key, at most. */
+  readonly reach: number;
+
+  constructor(
+    private readonly key: string,
+    gap: string,
+  ) {
+    const line = gap.lastIndexOf('\n');
+    this.compact = gap === '' ? `{${key}` : undefined;
+    this.indent = line >= 0 ? gap.slice(line + 1) : undefined;
+    this.indented = this.indent !== undefined && this.indent !== '';
+    this.reach = this.compact?.length ?? 1 + (this.indent?.length ?? 0) + GAP_SLACK + key.length;
+  }
+
+  /** How the item `text` (or its beginning) begins, if it is an object whose first key (shown whole) follows its `{` and some whitespace. */
+  static of(text: string): ItemStart | undefined {
+    if (text.charCodeAt(0) !== 0x7b) return undefined;
+    let at = 1;
+    while (at < text.length && isWs(text.charCodeAt(at))) at++;
+    if (text.charCodeAt(at) !== 0x22) return undefined;
+    const close = stringClose(text, at + 1);
+    return close < 0 ? undefined : new ItemStart(text.slice(at, close + 1), text.slice(1, at));
+  }
+
+  /** Where (the `{`) an item next begins in `s`, at `from` or after, the start whole in `s`; -1 if nowhere. */
+  find(s: string, from: number): number {
+    from = Math.max(from, 0);
+    if (this.compact !== undefined) return s.indexOf(this.compact, from);
+    const longest = this.reach - 1 - this.key.length;
+    for (let open = s.indexOf('{', from); open >= 0; open = s.indexOf('{', open + 1)) {
+      // The whitespace after the `{`, to the key; where its last line begins.
+      let at = open + 1;
+      let line = -1;
+      for (; at < s.length && at - open <= longest; at++) {
+        const c = s.charCodeAt(at);
+        if (c === 0x0a) line = at + 1;
+        else if (c !== WS && c !== 0x0d && c !== 0x09) break;
+      }
+      if (this.indent === undefined ? line >= 0 : line < 0 || at - line !== this.indent.length || !s.startsWith(this.indent, line)) continue;
+      // Indented, the key's line tells an item of the array from an object nested in one, whatever its first key.
+      if (this.indented ? s.charCodeAt(at) === 0x22 : s.startsWith(this.key, at)) return open;
+    }
+    return -1;
+  }
+}
+
 /**
  * Splits a streamed JSON document into items, keeping each item's text exactly as written:
  * the elements of the root object's `Records`, `Events` or `events` array, the elements of a
@@ -98,11 +166,10 @@ export class JsonSplitter {
    */
   private separator: string | undefined;
   private lastItemChars = 0;
-  /**
-   * How each item of this array of events begins (`{"eventVersion"`, from the first item, when
-   * written compactly): after damage, reading goes on where it is next found.
-   */
-  private itemStart: string | undefined;
+  /** How each item of this array of events begins, from the first item: after damage, reading goes on where it is next found. */
+  private itemStart: ItemStart | undefined;
+  /** Document offset up to which the open item was searched for a pretty-printed item start inside it (see `overrun`). */
+  private overrunChecked = 0;
   /** The damage being passed over (phase Skipping). */
   private skipping: SkippedText | undefined;
   /** Damaged text passed over, for the reader to report and clear. */
@@ -144,7 +211,7 @@ export class JsonSplitter {
   finish(out: JsonItem[]): DocumentShape {
     this.runMending(out);
     // An item that runs to the end, while others begin inside it: it was damaged, not cut short.
-    while (this.phase === Phase.Items && this.valueStart >= 0 && this.itemStart && this.buf.includes(this.itemStart, this.valueStart - this.base + 1)) {
+    while (this.phase === Phase.Items && this.valueStart >= 0 && this.itemStart && this.itemStart.find(this.buf, this.valueStart - this.base + 1) >= 0) {
       this.skipFrom(new JsonScanError('an item that never ends', this.base + this.buf.length));
       this.runMending(out);
     }
@@ -201,11 +268,24 @@ export class JsonSplitter {
     for (;;) {
       try {
         this.run(out);
-        return;
+        // An indented item still open past where the next begins is damaged: found as soon as the text shows it, whatever its length.
+        if (this.phase !== Phase.Items || this.valueStart < 0 || !this.itemStart?.indented || this.tooLongFrom >= 0) return;
+        const next = this.overrun(Math.max(this.valueStart, this.overrunChecked - this.itemStart.reach) - this.base + 1);
+        if (next < 0) {
+          this.overrunChecked = this.base + this.buf.length;
+          return;
+        }
+        this.fail(OVERRUN, next);
       } catch (error) {
         if (!(error instanceof JsonScanError) || !this.skipFrom(error)) throw error;
       }
     }
+  }
+
+  /** Where an indented item begins (see ItemStart) in the open item's text scanned so far, searched from `from`; -1 if nowhere. */
+  private overrun(from: number): number {
+    const next = this.itemStart!.find(this.buf, from);
+    return next >= 0 && next < this.pos ? next : -1;
   }
 
   /**
@@ -219,6 +299,7 @@ export class JsonSplitter {
     const inItem = this.valueStart >= 0;
     const from = inItem ? this.valueStart : this.base + this.pos;
     this.skipping = { offset: from, fault: fault.message, faultAt: fault.offset };
+    this.overrunChecked = 0;
     this.pos = from - this.base + (inItem ? 1 : 0);
     this.valueStart = -1;
     this.tooLongFrom = -1;
@@ -301,6 +382,8 @@ export class JsonSplitter {
             this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
             break;
           }
+          // How items begin is learnt as soon as the first shows its first key, so that damage in it is passed over too.
+          if (this.separator === undefined && this.itemStart === undefined) this.itemStart = ItemStart.of(s.slice(this.valueStart >= 0 ? this.valueStart - this.base : this.pos));
           const quick = this.valueStart < 0 && this.separator ? this.itemBySeparator() : undefined;
           if (quick) out.push(quick);
           else {
@@ -312,8 +395,8 @@ export class JsonSplitter {
             if (tooLong) out.push({ text: '', offset: start, shape, unread: 'too long' });
             else {
               const text = s.slice(start - this.base, this.pos);
-              out.push({ text, offset: start, shape });
               this.learnSeparator(text);
+              out.push(this.itemStart?.indented ? this.provenItem(text, start) : { text, offset: start, shape });
             }
           }
           this.phase = Phase.AfterItem;
@@ -332,9 +415,9 @@ export class JsonSplitter {
           }
           break;
         case Phase.Skipping: {
-          const next = s.indexOf(this.itemStart!, this.pos);
+          const next = this.itemStart!.find(s, this.pos);
           if (next < 0) {
-            this.pos = Math.max(this.pos, s.length - this.itemStart!.length + 1);
+            this.pos = Math.max(this.pos, s.length - this.itemStart!.reach + 1);
             return;
           }
           this.skipped.push({ ...this.skipping!, resumedAt: this.base + next });
@@ -352,12 +435,28 @@ export class JsonSplitter {
     }
   }
 
+  /**
+   * An indented item, scanned to its end: parsed, its value handed out (the reader parses it
+   * once, here or there). One that does not parse may have run on past where the next item
+   * begins, its scan misled by a stray quote: that is damage, passed over from its start. Any
+   * other is handed out as it is, for the reader to report.
+   */
+  private provenItem(text: string, offset: number): JsonItem {
+    try {
+      return { text, offset, shape: this.itemShape, value: JSON.parse(text) };
+    } catch {
+      const next = this.overrun(offset - this.base + 1);
+      if (next < 0) return { text, offset, shape: this.itemShape };
+      this.valueStart = offset;
+      this.fail(OVERRUN, next);
+    }
+  }
+
   private learnSeparator(item: string): void {
     this.lastItemChars = item.length;
     if (this.separator !== undefined) return;
-    const keyEnd = item.startsWith('{"') ? item.indexOf('"', 2) : -1;
-    this.itemStart = keyEnd > 0 ? item.slice(0, keyEnd + 1) : undefined;
-    this.separator = this.itemStart ? `},${this.itemStart}` : '';
+    this.itemStart = ItemStart.of(item);
+    this.separator = this.itemStart?.compact ? `},${this.itemStart.compact}` : '';
   }
 
   /** The object item at `pos` if the separator ends it (see `separator`); undefined to scan it instead. */
@@ -477,6 +576,9 @@ export class JsonSplitter {
     return end;
   }
 }
+
+/** The fault of an indented item whose text runs on past where the next item begins. */
+const OVERRUN = 'an item still open where the next begins';
 
 /** A key written with escapes (`"Re\u0063ords"`) as the key it is, or undefined if its escapes are malformed. */
 function unescapeKey(raw: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSplitter, type JsonItem } from '../../../../../main/ingest/formats/jsonSplitter';
+import { JsonScanError, JsonSplitter, type JsonItem } from '../../../../../main/ingest/formats/jsonSplitter';
 
 function split(text: string, chunkSize = text.length, maxChars = 1 << 20) {
   const splitter = new JsonSplitter(maxChars);
@@ -136,5 +136,119 @@ describe('JsonSplitter', () => {
     expect(items.map((i) => i.text)).toEqual(['{"a":1}', '{"a":2}', '{"a":3}', '{"b":4}', '{\n  "b": 5\n}', '{"c":6}', '{"d":7}']);
     for (const item of items) expect(text.slice(item.offset, item.offset + item.text.length)).toBe(item.text);
     expect(split(text).items.map((i) => i.shape)).toEqual(['records', 'records', 'records', 'object', 'object', 'array', 'lookup-events']);
+  });
+});
+
+describe('JsonSplitter, damage in a pretty-printed array', () => {
+  /** Small events; the middle one holds a nested array of objects that begin as events do, indented deeper. */
+  const events = [1, 2, 3, 4, 5].map((n) => ({
+    eventVersion: '1.08',
+    eventID: `id-${n}`,
+    eventName: 'GetObject',
+    userAgent: 'aws-cli/2.15',
+    userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::111122223333:user/u${n}` },
+    requestParameters: n === 3 ? { batch: [{ eventVersion: '1.08', note: 'n1' }, { eventVersion: '1.08', note: 'n2' }] } : { key: `k${n}` },
+    resources: [{ ARN: `arn:aws:s3:::b/k${n}`, type: 'AWS::S3::Object' }],
+  }));
+  const layouts = [
+    ['2 spaces', '  ', '\n'],
+    ['4 spaces', '    ', '\n'],
+    ['tabs', '\t', '\n'],
+    ['CRLF', '  ', '\r\n'],
+  ] as const;
+  /** The document as JSON.stringify prints it, in pieces: its items' texts (as printed inside Records), what goes between them, what goes before and after. */
+  const pieces = (indent: string, newline: string) => {
+    const items = events.map((event) => JSON.stringify(event, null, indent).replaceAll('\n', newline + indent + indent));
+    const between = `,${newline}${indent}${indent}`;
+    const head = `{${newline}${indent}"Records": [${newline}${indent}${indent}`;
+    const tail = `${newline}${indent}]${newline}}`;
+    expect(head + items.join(between) + tail).toBe(JSON.stringify({ Records: events }, null, indent).replaceAll('\n', newline));
+    return { items, between, head, tail };
+  };
+  /** Reads the text in chunks of every size; the items (text, offset), what was passed over, and the error that stopped reading, if any, must be the same. */
+  const readEveryWay = (text: string) => {
+    const read = (size: number) => {
+      const splitter = new JsonSplitter(1 << 20);
+      const items: JsonItem[] = [];
+      let error: unknown;
+      try {
+        for (let i = 0; i < text.length; i += size) splitter.push(text.slice(i, i + size), items);
+        splitter.finish(items);
+      } catch (thrown) {
+        error = thrown instanceof JsonScanError ? { message: thrown.message, offset: thrown.offset } : thrown;
+      }
+      return { items: items.map((item) => [item.text, item.offset]), skipped: splitter.skipped, error };
+    };
+    const whole = read(text.length);
+    for (const size of [1, 2, 7, 64, 1000]) expect(read(size), `chunks of ${size}`).toEqual(whole);
+    return whole;
+  };
+  const overrun = 'an item still open where the next begins';
+
+  for (const [name, indent, newline] of layouts) {
+    it(`passes over damage in the middle item of an array indented with ${name}, to where the next item begins, whatever the chunking`, () => {
+      const { items, between, head, tail } = pieces(indent, newline);
+      const n = newline + indent + indent + indent;
+      // Each case: the damaged text (items and what goes between them), the items kept, and what is passed over.
+      type Case = { name: string; parts: string[]; kept: number[]; skip: (at: number[]) => object };
+      const cases: Case[] = [
+        // parts: item 0, between, item 1, between, item 2, between, item 3, between, item 4
+        { name: 'a missing comma', parts: [items[0]!, between, items[1]!, between.slice(1), items[2]!, between, items[3]!, between, items[4]!], kept: [0, 1, 2, 3, 4], skip: (at) => ({ offset: at[4]!, fault: "expected ',' or ']'", faultAt: at[4]!, resumedAt: at[4]! }) },
+        { name: 'stray brackets after an item', parts: [items[0]!, between, items[1]!, between, items[2]!, '}}', between, items[3]!, between, items[4]!], kept: [0, 1, 2, 3, 4], skip: (at) => ({ offset: at[5]!, fault: "expected ',' or ']'", faultAt: at[5]!, resumedAt: at[7]! }) },
+        { name: 'stray text on a line of its own', parts: [items[0]!, between, items[1]!, between, items[2]!, between, '}}}' + n, items[3]!, between, items[4]!], kept: [0, 1, 2, 3, 4], skip: (at) => ({ offset: at[6]!, fault: 'expected a value', faultAt: at[6]!, resumedAt: at[7]! }) },
+        { name: 'an item cut short in a string', parts: [items[0]!, between, items[1]!, between, items[2]!.slice(0, items[2]!.indexOf('GetObject') + 3), between, items[3]!, between, items[4]!], kept: [0, 1, 3, 4], skip: (at) => ({ offset: at[4]!, fault: overrun, faultAt: at[6]!, resumedAt: at[6]! }) },
+        { name: 'an item cut short between values', parts: [items[0]!, between, items[1]!, between, items[2]!.slice(0, items[2]!.indexOf('"type"')), between, items[3]!, between, items[4]!], kept: [0, 1, 3, 4], skip: (at) => ({ offset: at[4]!, fault: overrun, faultAt: at[6]!, resumedAt: at[6]! }) },
+        { name: 'an unescaped quote', parts: [items[0]!, between, items[1]!, between, items[2]!.replace('aws-cli/2.15', 'aws-cli "2.15'), between, items[3]!, between, items[4]!], kept: [0, 1, 3, 4], skip: (at) => ({ offset: at[4]!, fault: overrun, faultAt: at[6]!, resumedAt: at[6]! }) },
+        // The nested objects after the damage begin as items do, but are indented deeper: they are not taken for items.
+        { name: 'an unescaped quote in a nested array', parts: [items[0]!, between, items[1]!, between, items[2]!.replace('"n1"', '"n"1"'), between, items[3]!, between, items[4]!], kept: [0, 1, 3, 4], skip: (at) => ({ offset: at[4]!, fault: overrun, faultAt: at[6]!, resumedAt: at[6]! }) },
+      ];
+      for (const { name: damage, parts, kept, skip } of cases) {
+        const text = head + parts.join('') + tail;
+        // Where each part begins in the text.
+        const at = parts.map((_, i) => head.length + parts.slice(0, i).join('').length);
+        const itemAt = (i: number) => at[parts.indexOf(items[i]!)]!;
+        const expected = { items: kept.map((i) => [items[i]!, itemAt(i)]), skipped: [skip(at)], error: undefined };
+        expect(readEveryWay(text), damage).toEqual(expected);
+        for (const [item, offset] of expected.items) expect(text.slice(offset as number, (offset as number) + (item as string).length)).toBe(item);
+      }
+    });
+  }
+
+  it('reads a damaged last item up to where the document ends, and a last item after a missing comma whole', () => {
+    const { items, between, head, tail } = pieces('  ', '\n');
+    const first = items.slice(0, 4).join(between);
+    const quote = `${head}${first}${between}${items[4]!.replace('aws-cli/2.15', 'aws-cli "2.15')}${tail}`;
+    const offsets = items.map((_, i) => head.length + items.slice(0, i).join(between).length + (i > 0 ? between.length : 0));
+    expect(readEveryWay(quote)).toEqual({ items: items.slice(0, 4).map((item, i) => [item, offsets[i]]), skipped: [], error: { message: 'the document ends before its JSON does', offset: quote.length } });
+    const comma = `${head}${first}${between.slice(1)}${items[4]}${tail}`;
+    expect(readEveryWay(comma)).toEqual({ items: items.map((item, i) => [item, offsets[i]! - (i === 4 ? 1 : 0)]), skipped: [{ offset: offsets[4]! - 1, fault: "expected ',' or ']'", faultAt: offsets[4]! - 1, resumedAt: offsets[4]! - 1 }], error: undefined });
+  });
+
+  it('passes over damage in the first item, from which how items begin is learnt', () => {
+    const { items, between, head, tail } = pieces('  ', '\n');
+    const first = items[0]!.replace('aws-cli/2.15', 'aws-cli "2.15');
+    const text = `${head}${[first, ...items.slice(1)].join(between)}${tail}`;
+    const at = (i: number) => head.length + [first, ...items.slice(1, i)].join(between).length + between.length;
+    expect(readEveryWay(text)).toEqual({ items: [1, 2, 3, 4].map((i) => [items[i], at(i)]), skipped: [{ offset: head.length, fault: overrun, faultAt: at(1), resumedAt: at(1) }], error: undefined });
+  });
+
+  it('passes over damage in a root array whose items begin with different keys, as jq -S prints them, and in one written on one line', () => {
+    const sorted = [{ awsRegion: 'r', eventVersion: '1' }, { additionalEventData: { x: [{ awsRegion: 'nested' }] }, eventVersion: '2' }, { eventID: 'e', eventVersion: '3' }, { awsRegion: 'r', eventVersion: '4' }];
+    const texts = sorted.map((item) => JSON.stringify(item, null, 2).replaceAll('\n', '\n  '));
+    const damaged = texts.map((text, i) => (i === 1 ? text.replace('"nested"', '"nest"ed"') : text));
+    const text = `[\n  ${damaged.join(',\n  ')}\n]\n`;
+    const at = (i: number) => text.indexOf(damaged[i]!);
+    expect(readEveryWay(text)).toEqual({ items: [0, 2, 3].map((i) => [texts[i], at(i)]), skipped: [{ offset: at(1), fault: overrun, faultAt: at(2), resumedAt: at(2) }], error: undefined });
+    // On one line, with a space inside the braces: an item begins with `{`, any whitespace but a line break, and the first item's first key.
+    const spaced = '[{ "eventVersion": "1", "x": { "eventVersion": 0 } }, { "eventVersion": "2" } { "eventVersion": "3" }, { "eventVersion": "4", "s": "a"b" }, {  "eventVersion": "5" }, {"eventVersion": "6"}]';
+    const spacedAt = (item: string) => spaced.indexOf(item);
+    expect(readEveryWay(spaced)).toEqual({
+      items: ['{ "eventVersion": "1", "x": { "eventVersion": 0 } }', '{ "eventVersion": "2" }', '{ "eventVersion": "3" }', '{  "eventVersion": "5" }', '{"eventVersion": "6"}'].map((item) => [item, spacedAt(item)]),
+      skipped: [
+        { offset: spacedAt('{ "eventVersion": "3" }'), fault: "expected ',' or ']'", faultAt: spacedAt('{ "eventVersion": "3" }'), resumedAt: spacedAt('{ "eventVersion": "3" }') },
+        { offset: spacedAt('{ "eventVersion": "4"'), fault: 'an item that never ends', faultAt: spaced.length, resumedAt: spacedAt('{  "eventVersion": "5" }') },
+      ],
+      error: undefined,
+    });
   });
 });
