@@ -18,7 +18,8 @@ export function RoleChain({ caseDb, accessKey, view, onPivot }: { caseDb: string
   useEffect(() => {
     let live = true;
     setLinks(null);
-    if (accessKey === '') return;
+    // A user's long-term key is issued by no call: only a session's (or an unknown kind of) key has a chain to trace.
+    if (accessKey === '' || accessKeyKind(accessKey) === 'long-term') return;
     void query.ask({ type: 'roleChain', caseDb, accessKey }).then(
       (found) => live && setLinks(found),
       (error: Error) => useCairn.getState().set({ error: `Cannot trace the session: ${error.message}` }),

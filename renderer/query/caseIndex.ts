@@ -127,6 +127,18 @@ export class CaseIndex {
     return { ...decoded, time: segment.time[row]!, timeFraction: segment.timeFraction?.[row], readOnly: segment.readOnly[row]!, flags: segment.flags[row]!, segment: segment.id, row, file: segment.file[row]!, index: segment.index[row]! };
   }
 
+  /** The events whose `field` holds one of `values`, decoded, in storage order: one pass over one column, none when the case has none of the values. */
+  eventsWhere(field: DictionaryField, values: readonly string[]): DecodedEvent[] {
+    const ids = new Set(values.map((value) => this.idsOf(field).get(value)).filter((id) => id !== undefined));
+    const found: DecodedEvent[] = [];
+    if (ids.size === 0) return found;
+    this.segments.forEach((segment, k) => {
+      const column = segment.columns[field];
+      for (let row = 0; row < segment.count; row++) if (ids.has(column[row]!)) found.push(this.event(this.starts[k]! + row));
+    });
+    return found;
+  }
+
   /** Global number of the event at `row` of segment `segment`; null if the case has none there. */
   globalOf(segment: number, row: number): number | null {
     const k = lastAtMost(this.segmentIds, segment);

@@ -182,15 +182,11 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
 function issuers(open: OpenCase): Promise<Map<string, ChainLink>> {
   open.issuers ??= (async () => {
     const { index, db } = open;
-    // The calls by segment, oldest first within each.
     const calls = new Map<number, DecodedEvent[]>();
-    for (const eventName of CREDENTIAL_CALLS) {
-      for (const global of index.select([{ field: 'eventName', value: eventName }])) {
-        const event = index.event(global);
-        const inSegment = calls.get(event.segment) ?? [];
-        calls.set(event.segment, inSegment);
-        inSegment.push(event);
-      }
+    for (const event of index.eventsWhere('eventName', CREDENTIAL_CALLS)) {
+      const inSegment = calls.get(event.segment) ?? [];
+      calls.set(event.segment, inSegment);
+      inSegment.push(event);
     }
     const found = new Map<string, ChainLink>();
     for (const [segment, events] of calls) {

@@ -38,6 +38,13 @@ describe('CaseIndex', () => {
     expect(CaseIndex.fromStore([segments[2]!, { ...segments[0]!, timeFraction: Uint8Array.of(0, 6, 1) }], dictionary).timeDigits).toBe(6);
   });
 
+  it('finds the events with any of some values of a field, in storage order, and none for values the case lacks', () => {
+    expect(index.eventsWhere('eventName', ['E1.1', 'E0.0', 'E2.0', 'absent']).map((event) => [event.eventName, event.segment, event.row])).toEqual([
+      ['E0.0', 0, 0], ['E1.1', 1, 1], ['E2.0', 2, 0],
+    ]);
+    expect(index.eventsWhere('eventName', ['absent'])).toEqual([]);
+  });
+
   const names = (selection: Uint32Array) => [...selection].map((global) => index.event(global).eventName);
 
   it('orders all events by time across segments, ties in storage order, unknown times last', () => {
