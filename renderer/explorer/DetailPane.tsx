@@ -7,6 +7,7 @@ import type { FileRecord } from '../db/caseDb';
 import { formatTime } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
+import { ConflictBox } from './ConflictBox';
 import { alteredText } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
 import { RequestParams } from './RequestParams';
@@ -28,6 +29,14 @@ const pretty = (text: string): string => {
     return printableJson(JSON.stringify(JSON.parse(text), null, 2));
   } catch {
     return printableJson(text);
+  }
+};
+
+const parsedOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 };
 
@@ -57,13 +66,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   }, [caseDb, row.segment, row.row]);
 
   if (!detail) return <aside className="detail" aria-label="Event detail" aria-busy="true" />;
-  const parsed: unknown = (() => {
-    try {
-      return JSON.parse(detail.text);
-    } catch {
-      return undefined;
-    }
-  })();
+  const parsed = parsedOrUndefined(detail.text);
 
   const annotate = async (changes: Partial<EventDetail['annotation']>): Promise<void> => {
     const annotation = { ...detail.annotation, ...changes };
@@ -94,6 +97,9 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           </button>
         </div>
       </header>
+
+      {/* First: a conflict is the first thing to know about an event. */}
+      {detail.partner && <ConflictBox here={parsed} there={parsedOrUndefined(detail.partner.text)} thereText={pretty(detail.partner.text)} place={placeOf(detail.partner.file, detail.partner.index)} />}
 
       <section aria-label="Pivots" className="pivots">
         <h3>Show all events with…</h3>
@@ -145,16 +151,6 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           )}
         </dl>
       </section>
-
-      {detail.partner && (
-        <section aria-label="Conflict" className="conflict-box">
-          <h3>⚠ Conflict: same eventID, different content</h3>
-          <p>
-            The other copy: <span className="mono">{placeOf(detail.partner.file, detail.partner.index)}</span>. Both are kept; compare them before trusting either.
-          </p>
-          <pre className="json">{pretty(detail.partner.text)}</pre>
-        </section>
-      )}
 
       <section aria-label="Notes and tags">
         <h3>Tags and note</h3>

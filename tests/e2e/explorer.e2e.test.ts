@@ -300,6 +300,14 @@ describe('the event explorer on the real samples', () => {
     expect(twin.eventID).toBe(mine.eventID);
     expect(twin).not.toEqual(mine);
     expect(await conflict.getByRole('heading').textContent()).toBe('⚠ Conflict: same eventID, different content');
+    // What differs, value by value: the account, as a copy edited to hide it would.
+    expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
+      'The copies disagree on 3 values:',
+      'userIdentity.arn: "arn:aws:iam::999999999999:user/myUserName" here, "arn:aws:iam::123456789012:user/myUserName" in the other',
+      'userIdentity.accountId: "999999999999" here, "123456789012" in the other',
+      'recipientAccountId: "999999999999" here, "123456789012" in the other',
+    ]);
+    await page.screenshot({ path: join(SHOTS, 'explorer-conflict.png') });
   });
 
   it('marks the first copy of a conflicting pair in the table too, not only the later one', async () => {

@@ -1,0 +1,50 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+/** An S3 data event as CloudTrail writes it: byte counts as `0.0`. */
+const DELIVERED =
+  '{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111111111111:user/alice","accountId":"111111111111","accessKeyId":"AKIAALICE0000000001"},"eventTime":"2024-06-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","requestParameters":{"bucketName":"evidence","key":"report.pdf"},"additionalEventData":{"bytesTransferredIn":0.0,"bytesTransferredOut":2.0E7},"eventID":"5e1c0000-0000-4000-8000-000000000001","eventType":"AwsApiCall","recipientAccountId":"111111111111"}';
+
+/** The same event as `jq -S -c` writes it: keys sorted, numbers rewritten. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]));
+}
+const REWRITTEN = JSON.stringify(sortedKeys(JSON.parse(DELIVERED)));
+
+describe('a copy of an event written differently', () => {
+  let evidence: string;
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-copies-'));
+    await writeFile(join(evidence, 'delivered.ndjson'), `${DELIVERED}\n`);
+    await writeFile(join(evidence, 'jq-sorted.ndjson'), `${REWRITTEN}\n`);
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Copies');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    await app.page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('is kept as a conflict, and the pane says its values are the same: a reformatted copy, not a change', async () => {
+    expect(REWRITTEN).toContain('"bytesTransferredIn":0,"bytesTransferredOut":20000000}');
+    await app.page.locator('.grid-row').first().click();
+    const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-verdict').textContent()).toBe(
+      'Both copies hold the same values, written differently (key order, spacing, escapes or number format): a reformatted copy, not a change.',
+    );
+    expect(await conflict.getByRole('listitem').count()).toBe(0);
+    await app.page.screenshot({ path: join(SHOTS, 'conflict-reformatted.png') });
+  });
+});
