@@ -26,19 +26,20 @@ function verdict(differences: readonly JsonDifference[]): string {
 }
 
 /**
- * The conflicting twin of an event beside it: where it was read, how the two differ value by
+ * The conflicting twin of an event beside it (either parsed, or undefined for a text that is not JSON): where it was read, how the two differ value by
  * value (none, when only the layout differs; some missing, for a partial copy; some changed,
  * which is what tampering looks like), and its JSON.
  */
 export function ConflictBox({ here, there, thereText, place }: { here: unknown; there: unknown; thereText: string; place: string }) {
-  const differences = there === undefined ? [] : jsonDifferences(here, there);
+  const bothJson = here !== undefined && there !== undefined;
+  const differences = bothJson ? jsonDifferences(here, there) : [];
   return (
     <section aria-label="Conflict" className="conflict-box">
       <h3>⚠ Conflict: same eventID, different content</h3>
       <p>
         The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
       </p>
-      {there !== undefined && <p data-testid="conflict-verdict">{verdict(differences)}</p>}
+      <p data-testid="conflict-verdict">{bothJson ? verdict(differences) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
       {differences.length > 0 && (
         <ul className="differences" aria-label="Differences">
           {differences.slice(0, LISTED).map((difference) => (

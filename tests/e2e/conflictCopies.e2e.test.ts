@@ -25,11 +25,13 @@ describe('a copy of an event written differently', () => {
     evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-copies-'));
     await writeFile(join(evidence, 'delivered.ndjson'), `${DELIVERED}\n`);
     await writeFile(join(evidence, 'jq-sorted.ndjson'), `${REWRITTEN}\n`);
+    // The console's CSV download without the event's JSON: a row of some of its fields.
+    await writeFile(join(evidence, 'partial.csv'), 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n');
     app = await launchApp({ evidence: [evidence] });
     await newCase(app.page, 'Copies');
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
     await waitForImport(app.page);
-    await app.page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
   });
   afterAll(async () => {
     await app.close();
@@ -38,7 +40,8 @@ describe('a copy of an event written differently', () => {
 
   it('is kept as a conflict, and the pane says its values are the same: a reformatted copy, not a change', async () => {
     expect(REWRITTEN).toContain('"bytesTransferredIn":0,"bytesTransferredOut":20000000}');
-    await app.page.locator('.grid-row').first().click();
+    await app.page.locator('.grid-row').nth(1).click();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('jq-sorted.ndjson, event 0').waitFor();
     const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
     await conflict.waitFor();
     expect(await conflict.getByTestId('conflict-verdict').textContent()).toBe(
@@ -46,5 +49,12 @@ describe('a copy of an event written differently', () => {
     );
     expect(await conflict.getByRole('listitem').count()).toBe(0);
     await app.page.screenshot({ path: join(SHOTS, 'conflict-reformatted.png') });
+  });
+
+  it('says so when one copy is not JSON, as a CSV row without the event is', async () => {
+    await app.page.locator('.grid-row').filter({ has: app.page.locator('.col-actor', { hasText: /^alice$/ }) }).click();
+    const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-verdict').textContent()).toBe("One copy is not JSON (a row of a CSV export without the event's JSON, perhaps): compare them by eye.");
   });
 });
