@@ -1,7 +1,7 @@
 import { packFraction } from '../../shared/timeFraction';
 
 const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/;
 const EPOCH_TEXT = /^(\d{9,11})(?:\.(\d+))?$/;
 /** Epoch seconds are taken with 9 to 11 digits (1973 to 5138): a longer number is not seconds (milliseconds, perhaps), so it is no time. */
 const EPOCH_SECONDS = { min: 1e8, max: 1e11 };
@@ -18,7 +18,8 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
  * (number or digits). Returns NaN for anything else, so a bad time never becomes a wrong one.
  */
 export function parseEventTime(value: unknown): number {
-  if (typeof value === 'number') return value >= EPOCH_SECONDS.min && value < EPOCH_SECONDS.max ? Math.round(value * 1000) : NaN;
+  // A number is read as its text would be, so that its fraction is cut as the text's is.
+  if (typeof value === 'number') return value >= EPOCH_SECONDS.min && value < EPOCH_SECONDS.max ? parseEventTime(String(value)) : NaN;
   if (typeof value !== 'string') return NaN;
   if (value.length === 20) {
     const fast = parseCanonical(value);
@@ -27,7 +28,7 @@ export function parseEventTime(value: unknown): number {
   const text = value.trim();
   const epoch = EPOCH_TEXT.exec(text);
   // Seconds and their fraction apart: a product with 1000 in floating point may fall below a whole millisecond.
-  if (epoch) return Number(epoch[1]) * 1000 + millisOf(epoch[2] ?? '');
+  if (epoch) return Number(epoch[1]) >= EPOCH_SECONDS.min ? Number(epoch[1]) * 1000 + millisOf(epoch[2] ?? '') : NaN;
   const m = ISO_LIKE.exec(text);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
@@ -38,6 +39,7 @@ export function parseEventTime(value: unknown): number {
   if (zone !== 'Z' && zone !== 'z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
+    if (Number(digits.slice(0, 2)) > 23 || Number(digits.slice(2)) > 59) return NaN;
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return time;
@@ -49,11 +51,12 @@ const millisOf = (fraction: string): number => Number(fraction.padEnd(3, '0').sl
 /**
  * How a CloudTrail timestamp that parseEventTime reads was written below the second (see
  * shared/timeFraction): its fraction's digits (at most 9 are kept) and the nanoseconds below the
- * millisecond. Epoch seconds given as a number are as precise as the milliseconds they round to.
+ * millisecond; 0 for a time it does not read. Epoch seconds given as a number are as precise as
+ * their shortest text.
  */
 export function timeFraction(value: unknown): number {
-  if (typeof value === 'number') return Number.isInteger(value) ? 0 : packFraction(3, 0);
-  if (typeof value !== 'string' || (value.length === 20 && value.charCodeAt(19) === 0x5a)) return 0;
+  if (typeof value === 'number') return timeFraction(String(value));
+  if (typeof value !== 'string' || (value.length === 20 && value.charCodeAt(19) === 0x5a) || Number.isNaN(parseEventTime(value))) return 0;
   const text = value.trim();
   const epoch = EPOCH_TEXT.exec(text);
   const fraction = (epoch ? epoch[2] : ISO_LIKE.exec(text)?.[7]) ?? '';

@@ -36,9 +36,19 @@ describe('parseEventTime', () => {
     },
   );
 
-  it('cuts fractions of epoch seconds given as text to the millisecond, as it does ISO fractions', () => {
+  it('cuts fractions of epoch seconds, as text or number, to the millisecond, as it does ISO fractions', () => {
     expect(parseEventTime('1619133610.9999')).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 999));
+    expect(parseEventTime(1619133610.9996)).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 999));
+    expect(parseEventTime(1619133610.123)).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 123));
     expect(parseEventTime('1619133610.001')).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 1));
+    expect(parseEventTime('2021-04-22T23:20:10.1234567891Z')).toBe(Date.UTC(2021, 3, 22, 23, 20, 10, 123));
+  });
+
+  it('takes epoch seconds as text from 1973 on, as numbers, and no offset beyond a day', () => {
+    expect(parseEventTime('000000001.5')).toBeNaN();
+    expect(parseEventTime('2021-04-22T23:20:10+23:99')).toBeNaN();
+    expect(parseEventTime('2021-04-22T23:20:10+24:00')).toBeNaN();
+    expect(parseEventTime('2021-04-22T23:20:10-23:59')).toBe(Date.UTC(2021, 3, 23, 23, 19, 10));
   });
 });
 
@@ -57,7 +67,11 @@ describe('timeFraction', () => {
     ['1619133610.25', 2],
     ['1619133610.1234567891', 9 + 16 * 456_789],
     [1619133610, 0],
-    [1619133610.25, 3],
+    [1619133610.25, 2],
+    [1619133610.123456, 6 + 16 * 456_000],
+    ['2021-04-22T23:20:10.1234567891Z', 9 + 16 * 456_789],
+    // No time, so no fraction: the time column is not widened for a row showing none.
+    ['2021-04-31T23:20:10.123456789Z', 0],
     ['redacted', 0],
     [null, 0],
   ])('of %j is %d', (value, expected) => {
