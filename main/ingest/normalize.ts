@@ -19,13 +19,16 @@ function readOnlyFlag(value: unknown): number {
 }
 
 /**
- * Why a console sign-in failed, for one that did: CloudTrail gives no errorCode there, but
- * `responseElements: {"<eventName>": "Failure"}` (ConsoleLogin, CheckMfa, SwitchRole…) and
- * sometimes an errorMessage such as "Failed authentication". '' for anything else.
+ * Why a sign-in failed, for one that did: CloudTrail gives no errorCode there, but
+ * `responseElements: {"<eventName>": "Failure"}` (console sign-ins: ConsoleLogin, CheckMfa,
+ * SwitchRole…) or `serviceEventDetails: {"<eventName>": "Failure"}` (IAM Identity Center's
+ * CredentialVerification, UserAuthentication…), and sometimes an errorMessage such as "Failed
+ * authentication". '' for anything else.
  */
 function signInFailure(event: JsonObject): string {
-  const outcome = asObject(event['responseElements'])?.[asText(event['eventName'])];
-  return outcome === 'Failure' ? asText(event['errorMessage']) || 'Failure' : '';
+  const name = asText(event['eventName']);
+  const failed = asObject(event['responseElements'])?.[name] === 'Failure' || asObject(event['serviceEventDetails'])?.[name] === 'Failure';
+  return failed ? asText(event['errorMessage']) || 'Failure' : '';
 }
 
 /** Where an event came from and its original text, which normalizing carries over as they are. */
@@ -39,7 +42,7 @@ export interface EventOrigin {
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
  * specific principal the event names: ARN, else user name, principal id, or invoking service.
- * The error is the errorCode, or for a failed console sign-in why it failed (signInFailure).
+ * The error is the errorCode, or for a failed sign-in why it failed (signInFailure).
  * Builds the whole event in one object literal: this runs for every event. Each field is read
  * where it is named, so that each read learns its own property (through a shared helper, all
  * reads went the slow, megamorphic way: 2% of a small-file scan). The keys read are none of
@@ -52,17 +55,18 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const actor = asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']);
   const eventTime = event['eventTime'];
   const eventType = asText(event['eventType']);
+  const eventSource = asText(event['eventSource']);
   return {
     time: parseEventTime(eventTime),
     timeFraction: timeFraction(eventTime),
     eventName: asText(event['eventName']),
-    eventSource: asText(event['eventSource']),
+    eventSource,
     actor,
     actorType: asText(identity['type']),
     sourceIp: asText(event['sourceIPAddress']),
     region: asText(event['awsRegion']),
     account: asText(event['recipientAccountId']) || asText(identity['accountId']),
-    errorCode: asText(event['errorCode']) || (eventType === 'AwsConsoleSignIn' ? signInFailure(event) : ''),
+    errorCode: asText(event['errorCode']) || (eventType === 'AwsConsoleSignIn' || eventSource === 'signin.amazonaws.com' ? signInFailure(event) : ''),
     accessKey: asText(identity['accessKeyId']),
     eventType,
     userAgent: asText(event['userAgent']),

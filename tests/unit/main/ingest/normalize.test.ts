@@ -54,6 +54,11 @@ describe('normalizeEvent', () => {
     // Only sign-ins: an API call's response is its own business.
     expect(normalizeEvent({ ...signIn, eventType: 'AwsApiCall' }).errorCode).toBe('');
     expect(normalizeEvent({ ...signIn, responseElements: null }).errorCode).toBe('');
+    // IAM Identity Center's sign-ins are service events, their outcome in serviceEventDetails.
+    const center = { eventType: 'AwsServiceEvent', eventSource: 'signin.amazonaws.com', eventName: 'CredentialVerification', serviceEventDetails: { CredentialVerification: 'Failure' } };
+    expect(normalizeEvent(center).errorCode).toBe('Failure');
+    expect(normalizeEvent({ ...center, serviceEventDetails: { CredentialVerification: 'Success' } }).errorCode).toBe('');
+    expect(normalizeEvent({ ...center, eventSource: 'sso.amazonaws.com' }).errorCode).toBe('');
   });
 
   it('falls back from ARN to user name, principal id, then invoking service', () => {
