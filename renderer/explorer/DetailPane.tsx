@@ -122,7 +122,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         </dl>
       </section>
 
-      <RoleChain caseDb={caseDb} accessKey={row.accessKey} view={view} onPivot={pivot} />
+      <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />
 
       <RequestParams event={parsed} onPivot={pivot} />
 

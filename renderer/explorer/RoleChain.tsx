@@ -13,21 +13,21 @@ import { accessKeyKind } from './identity';
  * call (AssumeRole…) that issued the key the next one signed with, first first, with a pivot to
  * everything each caller's key signed. For a temporary key whose issuing call the case lacks, says so.
  */
-export function RoleChain({ caseDb, accessKey, view, onPivot }: { caseDb: string; accessKey: string; view: ExplorerView; onPivot(pivot: Pivot): void }) {
+export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: { caseDb: string; accessKey: string; time: number; account: string; view: ExplorerView; onPivot(pivot: Pivot): void }) {
   const [links, setLinks] = useState<ChainLink[] | null>(null);
   useEffect(() => {
     let live = true;
     setLinks(null);
     // A user's long-term key is issued by no call: only a session's (or an unknown kind of) key has a chain to trace.
     if (accessKey === '' || accessKeyKind(accessKey) === 'long-term') return;
-    void query.ask({ type: 'roleChain', caseDb, accessKey }).then(
+    void query.ask({ type: 'roleChain', caseDb, accessKey, time }).then(
       (found) => live && setLinks(found),
       (error: Error) => useCairn.getState().set({ error: `Cannot trace the session: ${error.message}` }),
     );
     return () => {
       live = false;
     };
-  }, [caseDb, accessKey]);
+  }, [caseDb, accessKey, time]);
 
   if (links === null || (links.length === 0 && accessKeyKind(accessKey) !== 'session')) return null;
   return (
@@ -43,11 +43,11 @@ export function RoleChain({ caseDb, accessKey, view, onPivot }: { caseDb: string
             <li key={link.issued}>
               <span className="mono">{formatTime(link.time, view.zone, link.timeFraction)}</span> {printable(link.eventName)}
               <div title={printable(link.caller)}>
-                {printable(shortActor(link.caller)) || 'a caller without an ARN'}
+                {printable(shortActor(link.caller, account)) || 'a caller without an ARN'}
                 {link.role && (
                   <>
                     {' '}
-                    assumed <span title={printable(link.role)}>{printable(shortActor(link.role))}</span>
+                    assumed <span title={printable(link.role)}>{printable(shortActor(link.role, account))}</span>
                   </>
                 )}
                 {link.session && <> as session {printable(link.session)}</>}
@@ -60,6 +60,11 @@ export function RoleChain({ caseDb, accessKey, view, onPivot }: { caseDb: string
                 )}{' '}
                 → issued <span className="mono">{printable(link.issued)}</span>
               </div>
+              {link.warnings.map((warning) => (
+                <div className="chain-warning" key={warning}>
+                  ⚠ {warning}
+                </div>
+              ))}
             </li>
           ))}
           <li>this event, signed with <span className="mono">{printable(accessKey)}</span></li>

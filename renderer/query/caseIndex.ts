@@ -2,7 +2,7 @@ import { DICTIONARY_FIELDS, EVENT_FLAGS, type DictionaryField } from '../../shar
 import { dictionaryValues, type ConflictRecord, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
 import { lastAtMost } from '../../shared/sortedSearch';
 import type { Pivot } from './queryProtocol';
-import { timeOrder } from './timeOrder';
+import { byFraction, timeOrder } from './timeOrder';
 
 /** One stored event's columns, decoded: what a table row shows, before marks. */
 export type DecodedEvent = Record<DictionaryField, string> & { time: number; timeFraction: number | undefined; readOnly: number; flags: number; segment: number; row: number; file: number; index: number };
@@ -56,7 +56,7 @@ export class CaseIndex {
     this.minTime = minTime;
     this.maxTime = maxTime;
     this.timeDigits = mostDigits(segments);
-    this.order = timeOrder(times);
+    this.order = byFraction(timeOrder(times), times, subMilliseconds(segments, this.starts, count));
     for (let i = 0; i < count; i++) if (Number.isNaN(times[i])) times[i] = Infinity;
     this.times = times;
     this.flagConflicts(twins);
@@ -208,4 +208,18 @@ function mostDigits(segments: readonly SegmentRecord[]): number {
     for (let row = 0; row < timeFraction.length; row++) most = Math.max(most, timeFraction[row]! % 16);
   }
   return most;
+}
+
+/** Each event's nanoseconds below the millisecond, as written (shared/timeFraction); undefined when no event has any. */
+function subMilliseconds(segments: readonly SegmentRecord[], starts: Uint32Array, count: number): Uint32Array | undefined {
+  let below: Uint32Array | undefined;
+  segments.forEach(({ timeFraction }, k) => {
+    if (!timeFraction) return;
+    for (let row = 0; row < timeFraction.length; row++) {
+      if (timeFraction[row]! < 16) continue;
+      below ??= new Uint32Array(count);
+      below[starts[k]! + row] = Math.floor(timeFraction[row]! / 16);
+    }
+  });
+  return below;
 }

@@ -3,7 +3,7 @@ import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb'
 import { CaseIndex, type DecodedEvent } from './caseIndex';
 import { distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
-import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type ChainLink } from './roleChain';
+import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
 import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -21,8 +21,8 @@ interface OpenCase {
   params: Map<string, Promise<Uint32Array>>;
   /** The texts of the segments read last, most recent last (see `textOf`). */
   texts: Map<number, Promise<string[]>>;
-  /** The credentials calls' events by the temporary access key each issued, once asked for (see `issuers`). */
-  issuers?: Promise<Map<string, ChainLink>>;
+  /** The credentials calls' events by the temporary access key each issued, oldest first, once asked for (see `issuers`). */
+  issuers?: Promise<Map<string, IssuingCall[]>>;
 }
 
 let current: OpenCase | null = null;
@@ -179,7 +179,7 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
  * the columns, then read from the texts of only the segments that hold them. Worked out once per
  * opened case (new evidence opens it again).
  */
-function issuers(open: OpenCase): Promise<Map<string, ChainLink>> {
+function issuers(open: OpenCase): Promise<Map<string, IssuingCall[]>> {
   open.issuers ??= (async () => {
     const { index, db } = open;
     const calls = new Map<number, DecodedEvent[]>();
@@ -188,14 +188,19 @@ function issuers(open: OpenCase): Promise<Map<string, ChainLink>> {
       calls.set(event.segment, inSegment);
       inSegment.push(event);
     }
-    const found = new Map<string, ChainLink>();
+    const found = new Map<string, IssuingCall[]>();
     for (const [segment, events] of calls) {
       const texts = await textsOf(await db.texts.get(segment));
       for (const { row, eventName, time, timeFraction } of events) {
         const issue = credentialsIssued(texts[row] ?? '');
-        if (issue && !found.has(issue.issued)) found.set(issue.issued, { ...issue, segment, row, eventName, time, timeFraction });
+        if (!issue) continue;
+        const made = found.get(issue.issued) ?? [];
+        found.set(issue.issued, made);
+        made.push({ ...issue, segment, row, eventName, time, timeFraction });
       }
     }
+    // Oldest first (unknown times last), as chainOf takes them.
+    for (const made of found.values()) made.sort((a, b) => (a.time === b.time ? 0 : Number.isNaN(a.time) ? 1 : Number.isNaN(b.time) ? -1 : a.time - b.time));
     return found;
   })();
   return open.issuers;
@@ -226,7 +231,7 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
     case 'locate':
       return locate(await opened(request.caseDb), request.query, request.segment, request.row);
     case 'roleChain':
-      return chainOf(request.accessKey, await issuers(await opened(request.caseDb)));
+      return chainOf(request.accessKey, request.time, await issuers(await opened(request.caseDb)));
     case 'annotate':
       return annotate(await opened(request.caseDb), request.annotation);
     case 'close':

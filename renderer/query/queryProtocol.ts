@@ -99,7 +99,7 @@ export type QueryRequest =
   /** Where an event now stands in a listing: how a selection follows its event when the listing is read again. */
   | { type: 'locate'; caseDb: string; query: EventQuery; segment: number; row: number }
   /** How the credentials signed with an access key came to be: the credentials calls that led to it, first first. */
-  | { type: 'roleChain'; caseDb: string; accessKey: string }
+  | { type: 'roleChain'; caseDb: string; accessKey: string; time: number }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
 

@@ -68,3 +68,22 @@ export function timeOrder(times: Float64Array): Uint32Array {
   }
   return order;
 }
+
+/**
+ * `order` (by whole milliseconds, from timeOrder) with each run of events in one millisecond
+ * ordered by what its times say below it (`below`, nanoseconds; ties keep their order), so that
+ * the listing agrees with the times it shows. `order` itself when nothing is below.
+ */
+export function byFraction(order: Uint32Array, times: Float64Array, below: Uint32Array | undefined): Uint32Array {
+  if (!below) return order;
+  for (let start = 0, end = 1; start < order.length; start = end, end = start + 1) {
+    const time = times[order[start]!]!;
+    while (end < order.length && times[order[end]!] === time) end++;
+    if (end - start < 2) continue;
+    const run = order.subarray(start, end);
+    if (run.every((event) => below[event] === 0)) continue;
+    // A stable sort: Array.prototype.sort is, over a plain array.
+    run.set(Array.from(run).sort((a, b) => below[a]! - below[b]!));
+  }
+  return order;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { CaseIndex } from '../../../renderer/query/caseIndex';
-import { EVENT_FLAGS } from '../../../shared/event';
+import { DICTIONARY_FIELDS, EVENT_FLAGS } from '../../../shared/event';
 import type { ConflictRecord, DictionaryChunk, SegmentRecord } from '../../../renderer/db/caseDb';
 import { batchOf, event } from './event';
 
@@ -43,6 +43,15 @@ describe('CaseIndex', () => {
       ['E0.0', 0, 0], ['E1.1', 1, 1], ['E2.0', 2, 0],
     ]);
     expect(index.eventsWhere('eventName', ['absent'])).toEqual([]);
+  });
+
+  it('orders events of one millisecond by the nanoseconds their times were written with', () => {
+    const builder = new SegmentBuilder(new DictionaryEncoder());
+    const fractions = [9 + 16 * 999_000, 9 + 16 * 1000, 3];
+    builder.add(batchOf(fractions.map((timeFraction, i) => event({ time: 7, timeFraction, eventName: `N${i}` }))), { keys: new Float64Array(3), digests: new Uint32Array(6) }, 0);
+    const { segment } = builder.take(0);
+    const nanos = new CaseIndex([segment], { ...Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, []])), eventName: ['N0', 'N1', 'N2'] } as unknown as ConstructorParameters<typeof CaseIndex>[1]);
+    expect([...nanos.select([])].map((global) => nanos.event(global).eventName)).toEqual(['N2', 'N1', 'N0']);
   });
 
   const names = (selection: Uint32Array) => [...selection].map((global) => index.event(global).eventName);

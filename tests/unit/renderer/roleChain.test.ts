@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chainOf, credentialsIssued, type ChainLink } from '../../../renderer/query/roleChain';
+import { chainOf, credentialsIssued, type IssuingCall } from '../../../renderer/query/roleChain';
 import { CORPUS } from '../../fixtures/generators/trailBundle';
 
-const link = (issued: string, callerKey: string, role = ''): ChainLink => ({ issued, callerKey, role, caller: `caller of ${issued}`, session: '', segment: 0, row: 0, eventName: 'AssumeRole', time: 0, timeFraction: 0 });
+const call = (issued: string, callerKey: string, time: number): IssuingCall => ({ issued, callerKey, time, role: '', caller: `caller of ${issued}`, session: '', segment: 0, row: 0, eventName: 'AssumeRole', timeFraction: 0 });
+/** Calls by the key each issued, oldest first, as the query worker holds them. */
+const byKey = (calls: IssuingCall[]) => {
+  const issuers = new Map<string, IssuingCall[]>();
+  for (const made of [...calls].sort((a, b) => a.time - b.time)) issuers.set(made.issued, [...(issuers.get(made.issued) ?? []), made]);
+  return issuers;
+};
 
 describe('role chains', () => {
   it('reads who asked for which role and the key issued from a real AssumeRole event', async () => {
@@ -30,11 +36,28 @@ describe('role chains', () => {
     expect(credentialsIssued('{"eventName":"AssumeRole"')).toBeNull();
   });
 
-  it('follows each key back to the call that issued it, first call first, and stops at a key without one or one seen before', () => {
-    const issuers = new Map([link('ASIA_B', 'ASIA_A', 'role/B'), link('ASIA_A', 'AKIA_ALICE', 'role/A'), link('ASIA_X', 'ASIA_Y'), link('ASIA_Y', 'ASIA_X')].map((l) => [l.issued, l]));
-    expect(chainOf('ASIA_B', issuers).map((l) => `${l.callerKey}→${l.issued}`)).toEqual(['AKIA_ALICE→ASIA_A', 'ASIA_A→ASIA_B']);
-    expect(chainOf('AKIA_ALICE', issuers)).toEqual([]);
-    // Two keys each issued with the other: each link once.
-    expect(chainOf('ASIA_X', issuers).map((l) => l.issued)).toEqual(['ASIA_Y', 'ASIA_X']);
+  it('follows each key back to the call that issued it, first call first, and stops at a key without one', () => {
+    const issuers = byKey([call('ASIA_B', 'ASIA_A', 20), call('ASIA_A', 'AKIA_ALICE', 10)]);
+    expect(chainOf('ASIA_B', 30, issuers).map((l) => [`${l.callerKey}→${l.issued}`, l.warnings])).toEqual([
+      ['AKIA_ALICE→ASIA_A', []],
+      ['ASIA_A→ASIA_B', []],
+    ]);
+    expect(chainOf('AKIA_ALICE', 30, issuers)).toEqual([]);
+  });
+
+  it('of several calls that issued a key, takes the latest before its use, and says there were several', () => {
+    const issuers = byKey([call('ASIA_K', 'AKIA_MALLORY', 30), call('ASIA_K', 'AKIA_ALICE', 10)]);
+    expect(chainOf('ASIA_K', 20, issuers).map((l) => [l.callerKey, l.warnings])).toEqual([['AKIA_ALICE', ['2 calls in the case issued this key']]]);
+    // Used before any call issued it: the first, said to be late.
+    expect(chainOf('ASIA_K', 5, issuers).map((l) => [l.callerKey, l.warnings])).toEqual([['AKIA_ALICE', ['2 calls in the case issued this key', 'issued only after it was used']]]);
+  });
+
+  it('says when a call was signed with a key the chain itself issued, and stops there', () => {
+    expect(chainOf('ASIA_SELF', 20, byKey([call('ASIA_SELF', 'ASIA_SELF', 10)])).map((l) => l.warnings)).toEqual([['signed with a key this chain issued: inconsistent, perhaps forged']]);
+    const loop = byKey([call('ASIA_X', 'ASIA_Y', 10), call('ASIA_Y', 'ASIA_X', 5)]);
+    expect(chainOf('ASIA_X', 20, loop).map((l) => [l.issued, l.warnings])).toEqual([
+      ['ASIA_Y', ['signed with a key this chain issued: inconsistent, perhaps forged']],
+      ['ASIA_X', []],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeOrder } from '../../../renderer/query/timeOrder';
+import { byFraction, timeOrder } from '../../../renderer/query/timeOrder';
 
 /** What the order must be: a stable comparison sort, unknown times last. */
 function byComparison(times: Float64Array): number[] {
@@ -44,5 +44,16 @@ describe('timeOrder', () => {
       spread(1000, () => Date.UTC(2024, 4, 1)), // one time: no pass at all
     ];
     for (const times of cases) expect(firstDifference(times)).toBe(-1);
+  });
+});
+
+describe('byFraction', () => {
+  it('orders each millisecond by what its times say below it, ties and other milliseconds as they were', () => {
+    const times = Float64Array.of(10, 10, 10, 5, 10);
+    const order = timeOrder(times);
+    expect([...order]).toEqual([3, 0, 1, 2, 4]);
+    // Events 0, 1, 2 and 4 share a millisecond: 0 at .999 µs, 1 and 4 at .001 µs, 2 with nothing below.
+    expect([...byFraction(order, times, Uint32Array.of(999_000, 1000, 0, 0, 1000))]).toEqual([3, 2, 1, 4, 0]);
+    expect(byFraction(Uint32Array.of(1, 0), Float64Array.of(1, 1), undefined)).toEqual(Uint32Array.of(1, 0));
   });
 });
