@@ -213,26 +213,40 @@ describe('zips cut short or with bytes in front, read from their local headers',
     ]);
   });
 
-  it('reads a zip with bytes in front of it (its central directory is then not where it says), and says how many', async () => {
+  const precede = (bytes: number): string =>
+    `warning: ${bytes} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them @ byte 0`;
+  const endsAsOne = 'warning: does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end';
+
+  it('reads a zip with bytes in front of it from its central directory, its offsets corrected, and says how many bytes precede it', async () => {
     // What a self-extracting program's bytes look like to the sniffer: binary, not a zip.
     const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
-    const dir = await folder({ 'prefixed.zip': Buffer.concat([stub, await zipOf(contents(4000))]) });
+    // A false local header signature in front of the zip is not taken for its first entry.
+    const falseSignature = Buffer.concat([Buffer.from('XXPK\u0003\u0004', 'latin1'), Buffer.alloc(40)]);
+    const dir = await folder({ 'false.zip': Buffer.concat([falseSignature, await zipOf(contents(4000))]), 'prefixed.zip': Buffer.concat([stub, await zipOf(contents(6000))]) });
     const { files, events } = await scan([dir]);
-    const end = 1000 + centralDirectory(await zipOf(contents(4000)));
+    const entries = (name: string) => [
+      { path: `${name} › a.json`, format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: `${name} › b.json`, format: 'cloudtrail-records', events: 200, issues: [] },
+      { path: `${name} › c.json`, format: 'cloudtrail-records', events: 3, issues: [] },
+    ];
     expect(summary(files, dir)).toEqual([
-      {
-        path: 'prefixed.zip',
-        format: 'zip',
-        events: 0,
-        issues: [
-          'warning: does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end',
-          "warning: 1000 bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0",
-          `error: zip central directory is not where the archive says (bytes in front of the zip?): its entries were read from their local headers, up to the start of its central directory @ byte ${end}`,
-        ],
-      },
-      { path: 'prefixed.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
-      { path: 'prefixed.zip › b.json', format: 'cloudtrail-records', events: 200, issues: [] },
-      { path: 'prefixed.zip › c.json', format: 'cloudtrail-records', events: 3, issues: [] },
+      { path: 'false.zip', format: 'zip', events: 0, issues: [endsAsOne, precede(46)] },
+      ...entries('false.zip'),
+      { path: 'prefixed.zip', format: 'zip', events: 0, issues: [endsAsOne, precede(1000)] },
+      ...entries('prefixed.zip'),
+    ]);
+    expect(events.map((e) => e.text)).toEqual([...texts(4000, 205), ...texts(6000, 205)]);
+  });
+
+  it('reads the last of two zips one after the other (cat one.zip two.zip) from its central directory, the first reported as bytes in front of it', async () => {
+    const front = await zipOf({ 'front.json': records([eventJson(1)]) });
+    const dir = await folder({ 'two.zip': Buffer.concat([front, await zipOf(contents(4000))]) });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'two.zip', format: 'zip', events: 0, issues: [precede(front.length)] },
+      { path: 'two.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: 'two.zip › b.json', format: 'cloudtrail-records', events: 200, issues: [] },
+      { path: 'two.zip › c.json', format: 'cloudtrail-records', events: 3, issues: [] },
     ]);
     expect(events.map((e) => e.text)).toEqual(texts(4000, 205));
   });

@@ -1,6 +1,7 @@
 import { fromBufferPromise, openPromise, getFileNameLowLevel, type ZipFile } from 'yauzl';
 import { ReadError } from './byteStreams';
 import { zipLocalEntries } from './zipLocalEntries';
+import { openPrefixed } from './zipPrefix';
 
 /** What the tree reader needs of an entry's record, from the central directory or a local header. */
 export interface ZipEntryRecord {
@@ -35,23 +36,12 @@ function centralDirectoryProblem(message: string): string {
   return `zip central directory cannot be read (${message})`;
 }
 
-/**
- * Reads a zip's entries from its central directory, from a file (read-only) or from memory; when
- * there is none to read (a zip cut short), or it is not where the archive says (bytes in front of
- * the zip), from the entries' local headers instead, `report` hearing about it.
- * Entry names are decoded but not trusted: nothing is ever written to disk under them.
- */
-export async function* zipEntries(source: { path: string } | { buffer: Buffer }, report: (severity: 'error' | 'warning', message: string, location: string) => void): AsyncGenerator<ZipEntry> {
-  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true } as const;
-  let zip: ZipFile;
-  try {
-    zip = 'path' in source ? await openPromise(source.path, options) : await fromBufferPromise(source.buffer, options);
-  } catch (error) {
-    yield* zipLocalEntries(source, centralDirectoryProblem((error as Error).message), report);
-    return;
-  }
+type Report = (severity: 'error' | 'warning', message: string, location: string) => void;
+const OPTIONS = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true } as const;
+
+/** A zip's entries from its central directory; the error that stopped reading when it stopped before the first. */
+async function* centralEntries(zip: ZipFile): AsyncGenerator<ZipEntry, Error | undefined> {
   let entries = 0;
-  let unread: Error | undefined;
   try {
     for await (const entry of zip.eachEntry()) {
       entries++;
@@ -69,10 +59,36 @@ export async function* zipEntries(source: { path: string } | { buffer: Buffer },
   } catch (error) {
     if (error instanceof ReadError) throw error;
     if (entries > 0) throw new ReadError(`zip archive is corrupt: ${(error as Error).message}`);
-    unread = error as Error;
+    return error as Error;
   } finally {
     zip.close();
   }
-  // Not one entry could be read from the central directory: read them from their local headers.
-  if (unread) yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report);
+  return undefined;
+}
+
+/**
+ * Reads a zip's entries from its central directory, from a file (read-only) or from memory. A zip
+ * with bytes in front of it (a self-extracting program, another zip) whose central directory is
+ * intact is read from it, its offsets corrected by the bytes in front, `report` hearing of them.
+ * When there is no central directory to read (a zip cut short), or it is not where the archive
+ * says, its entries are read from their local headers instead, `report` hearing about it.
+ * Entry names are decoded but not trusted: nothing is ever written to disk under them.
+ */
+export async function* zipEntries(source: { path: string } | { buffer: Buffer }, report: Report): AsyncGenerator<ZipEntry> {
+  let unread: Error | undefined;
+  try {
+    unread = yield* centralEntries('path' in source ? await openPromise(source.path, OPTIONS) : await fromBufferPromise(source.buffer, OPTIONS));
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    unread = error as Error;
+  }
+  if (!unread) return;
+  // Not one entry could be read from the central directory: with its offsets corrected for bytes in front of the zip, or else from the local headers.
+  const prefixed = await openPrefixed(source, OPTIONS).catch(() => undefined);
+  if (prefixed) {
+    report('warning', `${prefixed.prefix} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them`, 'byte 0');
+    const failed = yield* centralEntries(prefixed.zip);
+    if (!failed) return;
+  }
+  yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report);
 }
