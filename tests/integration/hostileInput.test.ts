@@ -251,6 +251,30 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect(events.map((e) => e.text)).toEqual(texts(4000, 205));
   });
 
+  it("reads on past a deflate entry whose local header gives a wrong compressed size, in a zip without a central directory, keeping every event", async () => {
+    const zip = await zipOf(contents(7000));
+    const header = zip.indexOf(Buffer.from('b.json')) - 30;
+    const size = zip.readUInt32LE(header + 18);
+    const cut = centralDirectory(zip);
+    const damaged = (wrong: number): Buffer => {
+      const bytes = Buffer.from(zip.subarray(0, cut));
+      bytes.writeUInt32LE(wrong, header + 18);
+      return bytes;
+    };
+    const dir = await folder({ 'large.zip': damaged(size + 100), 'small.zip': damaged(size - 100) });
+    const { files, events } = await scan([dir]);
+    const made = Buffer.byteLength(contents(7000)['b.json']);
+    const summarised = (name: string, wrong: number) => [
+      { path: name, format: 'zip', events: 0, issues: [`${missing} the end of its data @ byte ${cut}`] },
+      { path: `${name} › a.json`, format: 'cloudtrail-records', events: name === 'large.zip' ? 2 : 0, issues: [] },
+      { path: `${name} › b.json`, format: 'cloudtrail-records', events: name === 'large.zip' ? 200 : 0, issues: [`error: its local header says ${wrong} compressed bytes; its data ends after ${size} @ byte ${made}`] },
+      { path: `${name} › c.json`, format: 'cloudtrail-records', events: name === 'large.zip' ? 3 : 0, issues: [] },
+    ];
+    // The second zip holds the same events: duplicates, not counted again.
+    expect(summary(files, dir)).toEqual([...summarised('large.zip', size + 100), ...summarised('small.zip', size - 100)]);
+    expect(events.map((e) => e.text)).toEqual(texts(7000, 205));
+  });
+
   it('reads a zip cut short inside a tar.gz, naming the archive chain', async () => {
     const zip = await streamedZipOf(contents(5000));
     const start = dataStart(zip, 'b.json');

@@ -164,12 +164,12 @@ async function* storedData(bytes: Bytes, start: number, length: number, progress
   }
 }
 
-/** Deflate data from `start`, read until the deflate stream ends, or `limit` bytes were fed. */
-async function* deflatedData(bytes: Bytes, start: number, limit: number, progress: Progress): AsyncGenerator<Buffer> {
+/** Deflate data from `start`, read until the deflate stream ends (wherever a header says it does). */
+async function* deflatedData(bytes: Bytes, start: number, progress: Progress): AsyncGenerator<Buffer> {
   const inflater = createInflateRaw();
   try {
     for (let ended = false; !ended; ) {
-      const slice = progress.fed < limit ? await bytes.read(start + progress.fed, Math.min(SLICE, limit - progress.fed)) : Buffer.alloc(0);
+      const slice = await bytes.read(start + progress.fed, SLICE);
       progress.fed += slice.length;
       const result = await inflateSlice(inflater, slice.length > 0 ? slice : null);
       for (const chunk of result.output) {
@@ -177,12 +177,11 @@ async function* deflatedData(bytes: Bytes, start: number, limit: number, progres
         yield chunk;
       }
       ended = result.ended;
-      if (!ended && (slice.length === 0 || result.failure) && progress.fed < limit && start + progress.fed >= bytes.size) {
+      if (!ended && (slice.length === 0 || result.failure) && start + progress.fed >= bytes.size) {
         progress.cut = true;
         return;
       }
       if (result.failure) throw result.failure;
-      if (!ended && slice.length === 0) throw new Error('unexpected end of file');
     }
     progress.used = inflater.bytesWritten;
   } finally {
@@ -232,12 +231,11 @@ class LocalEntry {
   private async *data(): AsyncGenerator<Buffer> {
     const progress: Progress = { fed: 0, used: 0, made: 0, cut: false };
     const { method, compressedSize, uncompressedSize } = this.header;
-    // With bit 3 (sizes in a descriptor after the data), a deflate stream says where it ends; stored data is sized by open().
-    const sized = !this.described || method === STORED;
-    const content = method === STORED ? storedData(this.bytes, this.dataStart, compressedSize, progress) : deflatedData(this.bytes, this.dataStart, sized ? compressedSize : Infinity, progress);
+    // A deflate stream says where it ends, whatever size its header gives (or not, with bit 3); stored data is sized by open().
+    const content = method === STORED ? storedData(this.bytes, this.dataStart, compressedSize, progress) : deflatedData(this.bytes, this.dataStart, progress);
     for await (const chunk of content) {
-      // Without a size, the growth check weighs what the entry has made against the data read so far.
-      if (!sized) this.record.compressedSize = progress.fed;
+      // Without a size, or past the size given, the growth check weighs what the entry has made against the data read so far.
+      if (method === DEFLATED && (this.described || progress.fed > compressedSize)) this.record.compressedSize = progress.fed;
       yield chunk;
     }
     const where = `byte ${progress.made}`;
@@ -245,9 +243,10 @@ class LocalEntry {
       this.end = this.bytes.size;
       throw new ReadError(`entry is cut short: the archive's data ends at byte ${this.bytes.size}, inside it`, where);
     }
-    const dataEnd = this.dataStart + (sized ? compressedSize : progress.used);
+    const dataEnd = this.dataStart + (method === STORED ? compressedSize : progress.used);
     if (!this.described) {
       this.end = dataEnd;
+      if (method === DEFLATED && progress.used !== compressedSize) throw new ReadError(`its local header says ${compressedSize} compressed bytes; its data ends after ${progress.used}`, where);
       if (progress.made !== uncompressedSize) throw new ReadError(`entry is corrupt: its data makes ${progress.made} bytes where its local header declares ${uncompressedSize}`, where);
       return;
     }
@@ -262,22 +261,43 @@ class LocalEntry {
     Object.assign(this.record, { crc32: descriptor.crc32, compressedSize: dataEnd - this.dataStart, uncompressedSize: progress.made });
   }
 
+  /** Whether a header, the central directory or the end of the data is at `at`: where an entry may end. */
+  private async followedAt(at: number): Promise<boolean> {
+    const next = await this.bytes.read(at, 4);
+    return at === this.bytes.size || (next.length === 4 && (next.readUInt32LE(0) === LOCAL_HEADER || AFTER_ENTRIES.has(next.readUInt32LE(0))));
+  }
+
+  /** Where the entry's deflate stream ends, inflating it (and throwing the output away): undefined when it cannot be inflated. */
+  private async streamEnd(): Promise<Progress | undefined> {
+    const progress: Progress = { fed: 0, used: 0, made: 0, cut: false };
+    try {
+      for await (const chunk of deflatedData(this.bytes, this.dataStart, progress)) if (chunk.length > 0 && progress.made > SKIP_OUTPUT_LIMIT) return undefined;
+    } catch {
+      return undefined;
+    }
+    return progress;
+  }
+
   /** Where the entry ends when it was not read to its end: undefined when that cannot be found (data of unknown size that cannot be inflated). */
   async skip(): Promise<number | undefined> {
     if (this.end !== undefined) return this.end;
     const { method, compressedSize } = this.header;
-    if (!this.described) return Math.min(this.dataStart + compressedSize, this.bytes.size);
+    const deflated = method === DEFLATED && !this.record.isEncrypted();
+    if (!this.described) {
+      const sizedEnd = this.dataStart + compressedSize;
+      if (!deflated) return Math.min(sizedEnd, this.bytes.size);
+      // Deflate data not followed by what follows an entry where its header says it ends: found where its stream ends.
+      if (sizedEnd <= this.bytes.size && (await this.followedAt(sizedEnd))) return sizedEnd;
+      const progress = await this.streamEnd();
+      return progress && (progress.cut ? this.bytes.size : this.dataStart + progress.used);
+    }
     if (method === STORED) {
       const descriptor = await this.storedDescriptor();
       return descriptor && this.dataStart + compressedSize + descriptor.length;
     }
-    if (method !== DEFLATED || this.record.isEncrypted()) return undefined;
-    const progress: Progress = { fed: 0, used: 0, made: 0, cut: false };
-    try {
-      for await (const chunk of deflatedData(this.bytes, this.dataStart, Infinity, progress)) if (chunk.length > 0 && progress.made > SKIP_OUTPUT_LIMIT) return undefined;
-    } catch {
-      return undefined;
-    }
+    if (!deflated) return undefined;
+    const progress = await this.streamEnd();
+    if (!progress) return undefined;
     if (progress.cut) return this.bytes.size;
     const dataEnd = this.dataStart + progress.used;
     const descriptor = readDescriptor(await this.bytes.read(dataEnd, DESCRIPTOR_LOOKAHEAD), progress.used, progress.made, this.header.zip64);

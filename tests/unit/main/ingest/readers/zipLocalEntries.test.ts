@@ -62,6 +62,30 @@ describe('zip entries read from their local headers', () => {
     });
   });
 
+  it("goes on where a deflate entry's stream ends when its local header's compressed size is wrong, and says so; passed over too", async () => {
+    const text = Array.from({ length: 2000 }, (_, i) => (i * i) % 9973).join(',');
+    const zip = cutAtCentralDirectory(await zipOf({ 'a.json': 'a'.repeat(300), 'b.json': text, 'c.json': 'last' }));
+    const header = zip.indexOf(Buffer.from('b.json')) - 30;
+    const size = zip.readUInt32LE(header + 18);
+    for (const wrong of [size + 100, size - 100]) {
+      const damaged = Buffer.from(zip);
+      damaged.writeUInt32LE(wrong, header + 18);
+      expect(await readAll(damaged)).toEqual({
+        entries: [
+          { name: 'a.json', text: 'a'.repeat(300), crcMatches: true },
+          { name: 'b.json', error: `its local header says ${wrong} compressed bytes; its data ends after ${size}` },
+          { name: 'c.json', text: 'last', crcMatches: true },
+        ],
+        issues: [`${missing} the end of its data @ byte ${zip.length}`],
+      });
+      expect((await readAll(damaged, (name) => name !== 'b.json')).entries).toEqual([
+        { name: 'a.json', text: 'a'.repeat(300), crcMatches: true },
+        { name: 'b.json' },
+        { name: 'c.json', text: 'last', crcMatches: true },
+      ]);
+    }
+  });
+
   it('says where reading stopped at bytes that are not a header, and refuses a zip without any local header', async () => {
     const zip = cutAtCentralDirectory(await zipOf({ 'a.json': 'a' }));
     expect((await readAll(Buffer.concat([zip, Buffer.from('garbage')]))).issues).toEqual([`${missing} bytes that are not a header @ byte ${zip.length}`]);
