@@ -7,6 +7,7 @@ import type { JobTotals } from './jobTotals';
 import { checkGrowth, gunzip, gunzipWhole, outgrows } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
 import { endsAsZip } from './readers/zipEnd';
+import { zipStartWithin } from './readers/zipStart';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
 import type { FileTracker } from './fileTracker';
 
@@ -142,9 +143,15 @@ export class TreeReader {
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
     let kind = sniffContainer(head);
-    if (kind === 'none' && diskPath && looksBinary(head.subarray(0, SNIFF_BYTES)) && endsAsZip(diskPath)) {
-      kind = 'zip';
-      file.issue('warning', 'does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end');
+    if (kind === 'none' && diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) {
+      const start = endsAsZip(diskPath) ? undefined : zipStartWithin(diskPath);
+      if (start === undefined) {
+        kind = 'zip';
+        file.issue('warning', 'does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end');
+      } else if (start >= 0) {
+        kind = 'zip';
+        file.issue('warning', `does not begin or end as a zip, but a zip entry's local header is at byte ${start} (something precedes a zip cut short?): read as a zip from there`);
+      }
     }
     if (kind === 'none') return this.ctx.readDocument(stream, head, file);
     if (kind !== 'gzip') file.record.format = kind;

@@ -275,6 +275,32 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect(events.map((e) => e.text)).toEqual(texts(7000, 205));
   });
 
+  it('reads a zip with bytes in front of it that is also cut short from its local headers, past a false local header signature', async () => {
+    const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
+    const falseSignature = Buffer.concat([Buffer.from('XXPK\u0003\u0004', 'latin1'), Buffer.alloc(40)]);
+    const first = await zipOf(contents(8000));
+    const second = await zipOf(contents(9000));
+    const dir = await folder({ 'false.zip': Buffer.concat([falseSignature, second.subarray(0, centralDirectory(second))]), 'stub.zip': Buffer.concat([stub, first.subarray(0, centralDirectory(first))]) });
+    const { files, events } = await scan([dir]);
+    const read = (name: string, prefix: number, end: number) => [
+      {
+        path: name,
+        format: 'zip',
+        events: 0,
+        issues: [
+          `warning: does not begin or end as a zip, but a zip entry's local header is at byte ${prefix} (something precedes a zip cut short?): read as a zip from there`,
+          `warning: ${prefix} bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0`,
+          `${missing} the end of its data @ byte ${prefix + end}`,
+        ],
+      },
+      { path: `${name} › a.json`, format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: `${name} › b.json`, format: 'cloudtrail-records', events: 200, issues: [] },
+      { path: `${name} › c.json`, format: 'cloudtrail-records', events: 3, issues: [] },
+    ];
+    expect(summary(files, dir)).toEqual([...read('false.zip', 46, centralDirectory(second)), ...read('stub.zip', 1000, centralDirectory(first))]);
+    expect(events.map((e) => e.text)).toEqual([...texts(9000, 205), ...texts(8000, 205)]);
+  });
+
   it('reads a zip cut short inside a tar.gz, naming the archive chain', async () => {
     const zip = await streamedZipOf(contents(5000));
     const start = dataStart(zip, 'b.json');

@@ -3,6 +3,7 @@ import { createInflateRaw } from 'node:zlib';
 import { getFileNameLowLevel } from 'yauzl';
 import { ReadError } from './byteStreams';
 import { inflateSlice } from './gunzip';
+import { findLocalHeader } from './zipStart';
 import type { ZipEntry, ZipEntryRecord } from './zipEntries';
 
 const LOCAL_HEADER = 0x04034b50;
@@ -130,13 +131,13 @@ async function openBytes(source: { path: string } | { buffer: Buffer }): Promise
   };
 }
 
-/** Where the first local header signature is, reading from the start; -1 when there is none. */
+/** Where the first plausible local header is, reading from the start; -1 when there is none. */
 async function firstLocalHeader(bytes: Bytes): Promise<number> {
-  const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
   for (let at = 0; at < bytes.size; at += CHUNK) {
-    const chunk = await bytes.read(at, CHUNK + 3);
-    const found = chunk.indexOf(signature);
-    if (found >= 0) return at + found;
+    // Enough past the chunk to see the fixed part of a header that starts in it.
+    const chunk = await bytes.read(at, CHUNK + FIXED_HEADER);
+    const found = findLocalHeader(chunk);
+    if (found >= 0 && found < CHUNK) return at + found;
   }
   return -1;
 }
