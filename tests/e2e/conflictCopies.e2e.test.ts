@@ -1,8 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 /** An S3 data event as CloudTrail writes it: byte counts as `0.0`. */
@@ -18,25 +16,18 @@ function sortedKeys(value: unknown): unknown {
 const REWRITTEN = JSON.stringify(sortedKeys(JSON.parse(DELIVERED)));
 
 describe('a copy of an event written differently', () => {
-  let evidence: string;
   let app: LaunchedApp;
 
   beforeAll(async () => {
-    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-copies-'));
-    await writeFile(join(evidence, 'delivered.ndjson'), `${DELIVERED}\n`);
-    await writeFile(join(evidence, 'jq-sorted.ndjson'), `${REWRITTEN}\n`);
-    // The console's CSV download without the event's JSON: a row of some of its fields.
-    await writeFile(join(evidence, 'partial.csv'), 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n');
-    app = await launchApp({ evidence: [evidence] });
-    await newCase(app.page, 'Copies');
-    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await waitForImport(app.page);
+    app = await caseWithEvidence('Copies', {
+      'delivered.ndjson': `${DELIVERED}\n`,
+      'jq-sorted.ndjson': `${REWRITTEN}\n`,
+      // The console's CSV download without the event's JSON: a row of some of its fields.
+      'partial.csv': 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n',
+    });
     await app.page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
   });
-  afterAll(async () => {
-    await app.close();
-    await rm(evidence, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
 
   it('is kept as a conflict, and the pane says its values are the same: a reformatted copy, not a change', async () => {
     expect(REWRITTEN).toContain('"bytesTransferredIn":0,"bytesTransferredOut":20000000}');

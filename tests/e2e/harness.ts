@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -136,4 +136,25 @@ export async function newCase(page: Page, name: string): Promise<void> {
 export async function waitForImport(page: Page, outcome = 'Import complete'): Promise<void> {
   await page.getByText(outcome, { exact: true }).waitFor({ timeout: 45_000 });
   await page.getByTestId('event-count').waitFor();
+}
+
+/**
+ * The app with a case named `caseName` holding `files` (name → content), written to a folder of
+ * their own and imported: what a test of one journey over made-up evidence starts from. Closing
+ * it removes the folder too.
+ */
+export async function caseWithEvidence(caseName: string, files: Record<string, string>): Promise<LaunchedApp> {
+  const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-evidence-'));
+  for (const [name, content] of Object.entries(files)) await writeFile(join(evidence, name), content);
+  const app = await launchApp({ evidence: [evidence] });
+  await newCase(app.page, caseName);
+  await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+  await waitForImport(app.page);
+  return {
+    ...app,
+    async close() {
+      await app.close();
+      await rm(evidence, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,8 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const ACCOUNT = '111111111111';
@@ -39,24 +37,15 @@ const EVENTS = [
 ];
 
 describe('how a session came to be', () => {
-  let evidence: string;
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
   const rowNamed = (name: string) => app.page.locator('.grid-row').filter({ hasText: name });
 
   beforeAll(async () => {
-    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-chain-'));
-    await writeFile(join(evidence, 'events.ndjson'), EVENTS.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    app = await launchApp({ evidence: [evidence] });
-    await newCase(app.page, 'Role chain');
-    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await waitForImport(app.page);
+    app = await caseWithEvidence('Role chain', { 'events.ndjson': EVENTS.map((e) => `${JSON.stringify(e)}\n`).join('') });
     await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
   });
-  afterAll(async () => {
-    await app.close();
-    await rm(evidence, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
 
   it('traces the key that signed an event back through each AssumeRole to the user who started it', async () => {
     await rowNamed('DeleteTrail').click();

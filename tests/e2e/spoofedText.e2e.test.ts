@@ -1,9 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const [RLO, PDF] = ['\u202e', '\u202c'];
@@ -35,21 +33,12 @@ const liveHidden = (page: Page) =>
   });
 
 describe('names from the evidence that reorder themselves', () => {
-  let evidence: string;
   let app: LaunchedApp;
 
   beforeAll(async () => {
-    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-spoofed-'));
-    await writeFile(join(evidence, 'events.ndjson'), `${TEXT}\n`);
-    app = await launchApp({ evidence: [evidence] });
-    await newCase(app.page, `IR ${RLO}cba`);
-    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await waitForImport(app.page);
+    app = await caseWithEvidence(`IR ${RLO}cba`, { 'events.ndjson': `${TEXT}\n` });
   });
-  afterAll(async () => {
-    await app.close();
-    await rm(evidence, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
 
   it('shows them escaped in the listing, the detail, the pivots and the filter chip', async () => {
     const { page } = app;
