@@ -1,5 +1,5 @@
 import { printableJson } from '../../shared/printable';
-import { jsonDifferences, type JsonDifference } from './jsonDifferences';
+import { jsonDifferences, parseForComparison, type JsonDifference } from './jsonDifferences';
 
 /** Differences listed at most; the rest are counted. */
 const LISTED = 30;
@@ -17,6 +17,15 @@ const CHANGES: Record<JsonDifference['kind'], (difference: JsonDifference) => st
   onlyThere: ({ there }) => `only in the other: ${shown(there)}`,
 };
 
+/** An event's text parsed for comparing; undefined when it is not JSON. */
+function comparable(text: string): unknown {
+  try {
+    return parseForComparison(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the differences say about the two copies, in a sentence. */
 function verdict(differences: readonly JsonDifference[]): string {
   const changed = differences.filter((difference) => difference.kind === 'changed').length;
@@ -26,11 +35,12 @@ function verdict(differences: readonly JsonDifference[]): string {
 }
 
 /**
- * The conflicting twin of an event beside it (either parsed, or undefined for a text that is not JSON): where it was read, how the two differ value by
+ * The conflicting twin of an event beside it, both compared from their texts: where it was read, how the two differ value by
  * value (none, when only the layout differs; some missing, for a partial copy; some changed,
  * which is what tampering looks like), and its JSON.
  */
-export function ConflictBox({ here, there, thereText, place }: { here: unknown; there: unknown; thereText: string; place: string }) {
+export function ConflictBox({ hereText, thereText, thereShown, place }: { hereText: string; thereText: string; thereShown: string; place: string }) {
+  const [here, there] = [hereText, thereText].map(comparable);
   const bothJson = here !== undefined && there !== undefined;
   const differences = bothJson ? jsonDifferences(here, there) : [];
   return (
@@ -50,7 +60,7 @@ export function ConflictBox({ here, there, thereText, place }: { here: unknown; 
           {differences.length > LISTED && <li>and {differences.length - LISTED} more</li>}
         </ul>
       )}
-      <pre className="json">{thereText}</pre>
+      <pre className="json">{thereShown}</pre>
     </section>
   );
 }

@@ -99,7 +99,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       </header>
 
       {/* First: a conflict is the first thing to know about an event. */}
-      {detail.partner && <ConflictBox here={parsed} there={parsedOrUndefined(detail.partner.text)} thereText={pretty(detail.partner.text)} place={placeOf(detail.partner.file, detail.partner.index)} />}
+      {detail.partner && <ConflictBox hereText={detail.text} thereText={detail.partner.text} thereShown={pretty(detail.partner.text)} place={placeOf(detail.partner.file, detail.partner.index)} />}
 
       <section aria-label="Pivots" className="pivots">
         <h3>Show all events with…</h3>

@@ -14,6 +14,8 @@ function sortedKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]));
 }
 const REWRITTEN = JSON.stringify(sortedKeys(JSON.parse(DELIVERED)));
+/** Two copies of another event, differing only past a double's precision (they parse to the same number). */
+const bigNumber = (digits: string) => DELIVERED.replace('"key":"report.pdf"', `"key":"report.pdf","maxItems":${digits}`).replace('000000000001', '000000000002').replace('10:00:00Z', '11:00:00Z');
 
 describe('a copy of an event written differently', () => {
   let app: LaunchedApp;
@@ -23,9 +25,11 @@ describe('a copy of an event written differently', () => {
       'delivered.ndjson': `${DELIVERED}\n`,
       'jq-sorted.ndjson': `${REWRITTEN}\n`,
       // The console's CSV download without the event's JSON: a row of some of its fields.
+      'big-a.ndjson': `${bigNumber('12345678901234567890')}\n`,
+      'big-b.ndjson': `${bigNumber('12345678901234567891')}\n`,
       'partial.csv': 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n',
     });
-    await app.page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^5 events$/ }).waitFor();
   });
   afterAll(() => app.close());
 
@@ -47,5 +51,16 @@ describe('a copy of an event written differently', () => {
     const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
     await conflict.waitFor();
     expect(await conflict.getByTestId('conflict-verdict').textContent()).toBe("One copy is not JSON (a row of a CSV export without the event's JSON, perhaps): compare them by eye.");
+  });
+
+  it('tells numbers apart past a double\'s precision, which parsing alone would take as one', async () => {
+    expect(JSON.parse(bigNumber('12345678901234567890'))).toEqual(JSON.parse(bigNumber('12345678901234567891')));
+    await app.page.locator('.grid-row').nth(4).click();
+    const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
+    await conflict.getByTestId('conflict-verdict').waitFor();
+    expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
+      'The copies disagree on 1 value:',
+      'requestParameters.maxItems: 12345678901234567891 here, 12345678901234567890 in the other',
+    ]);
   });
 });
