@@ -2,6 +2,23 @@ import { formatBytes, formatCount } from '../format';
 import { fileName } from '../../shared/printable';
 import type { EvidenceEntry } from '../query/distinctEvidence';
 
+/** Where in a file's shown name (archive chain › path) its own name begins: after the last folder or archive. */
+function nameStart(shown: string): number {
+  const chain = shown.lastIndexOf(' › ');
+  return Math.max(shown.lastIndexOf('/') + 1, shown.lastIndexOf('\\') + 1, chain < 0 ? 0 : chain + 3);
+}
+
+/** A file's whole location, wrapped where it must, its own name in bold: a long path no longer hides the name. */
+function FileCell({ shown }: { shown: string }) {
+  const start = nameStart(shown);
+  return (
+    <td className="mono path" title={shown}>
+      {shown.slice(0, start)}
+      <span className="file-base">{shown.slice(start)}</span>
+    </td>
+  );
+}
+
 /**
  * Every evidence file of the case, once however often it was added: what it is, what it held,
  * its hashes and its problems with their location.
@@ -27,11 +44,9 @@ export function EvidencePanel({ files }: { files: EvidenceEntry[] }) {
             const errors = file.issues.filter((issue) => issue.severity === 'error').length;
             return [
               <tr key={file.id} className={errors > 0 ? 'has-errors' : ''}>
-                <td className="mono path" title={fileName(file)}>
-                  {fileName(file)}
-                </td>
+                <FileCell shown={fileName(file)} />
                 <td>{file.format}</td>
-                <td className="num">{formatBytes(file.size)}</td>
+                <td className="num size">{formatBytes(file.size)}</td>
                 <td className="num">{formatCount(file.events)}</td>
                 <td className="num">{formatCount(file.duplicates)}</td>
                 <td className="num">{formatCount(file.conflicts)}</td>

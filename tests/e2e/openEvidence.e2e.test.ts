@@ -137,6 +137,9 @@ describe('bad evidence', () => {
         [join(evidence, 'd-latin1.json'), 'cloudtrail-records', '123 B', '1', '0', '0', '0'],
         [join(evidence, 'e-lookup.json'), 'lookup-events', '143 B', '1', '0', '0', '0'],
       ]);
+      // However long the folder's path, each file's own name shows, in bold; and every hash whole.
+      expect(await panel.locator('.file-base').allTextContents()).toEqual(['a.json.gz', 'b-truncated.json.gz', 'c-notes.json', 'd-latin1.json', 'e-lookup.json']);
+      expect(await panel.locator('td.path, td.hash').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).length)).toBe(0);
       expect(await panel.locator('.issue-row').allTextContents()).toEqual([
         'errorbyte 40gzip data is corrupt or truncated: unexpected end of file',
         "errorbyte 0valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields",
