@@ -238,17 +238,30 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect(events.map((e) => e.text)).toEqual([...texts(4000, 205), ...texts(6000, 205)]);
   });
 
-  it('reads the last of two zips one after the other (cat one.zip two.zip) from its central directory, the first reported as bytes in front of it', async () => {
-    const front = await zipOf({ 'front.json': records([eventJson(1)]) });
+  const whole = (bytes: number, start: number): string =>
+    `warning: a whole zip of ${bytes} bytes precedes the zip at byte ${start + bytes} (zips one after another, as cat a.zip b.zip makes): both are read, in file order @ byte ${start}`;
+
+  it('reads both of two zips one after the other (cat one.zip two.zip), in file order, the entry limit counted across both', async () => {
+    const front = await zipOf({ 'front.json': records([eventJson(1)]), 'front2.json': records([eventJson(2), eventJson(3)]) });
     const dir = await folder({ 'two.zip': Buffer.concat([front, await zipOf(contents(4000))]) });
     const { files, events } = await scan([dir]);
     expect(summary(files, dir)).toEqual([
-      { path: 'two.zip', format: 'zip', events: 0, issues: [precede(front.length)] },
+      { path: 'two.zip', format: 'zip', events: 0, issues: [whole(front.length, 0)] },
+      { path: 'two.zip › front.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'two.zip › front2.json', format: 'cloudtrail-records', events: 2, issues: [] },
       { path: 'two.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
       { path: 'two.zip › b.json', format: 'cloudtrail-records', events: 200, issues: [] },
       { path: 'two.zip › c.json', format: 'cloudtrail-records', events: 3, issues: [] },
     ]);
-    expect(events.map((e) => e.text)).toEqual(texts(4000, 205));
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2), eventJson(3), ...texts(4000, 205)]);
+    const limited = await scan([dir], { limits: { maxEntries: 3 } });
+    expect(summary(limited.files, dir)).toEqual([
+      { path: 'two.zip', format: 'zip', events: 0, issues: [whole(front.length, 0), 'error: more than 3 entries: the rest are not read'] },
+      { path: 'two.zip › front.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'two.zip › front2.json', format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: 'two.zip › a.json', format: 'cloudtrail-records', events: 2, issues: [] },
+    ]);
+    expect(limited.events).toHaveLength(5);
   });
 
   it("reads on past a deflate entry whose local header gives a wrong compressed size, in a zip without a central directory, keeping every event", async () => {

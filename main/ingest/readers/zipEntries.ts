@@ -1,7 +1,7 @@
 import { fromBufferPromise, openPromise, getFileNameLowLevel, type ZipFile } from 'yauzl';
 import { ReadError } from './byteStreams';
 import { zipLocalEntries } from './zipLocalEntries';
-import { openPrefixed } from './zipPrefix';
+import { MAX_STACKED_ZIPS, findStackedZips, openRange } from './zipPrefix';
 
 /** What the tree reader needs of an entry's record, from the central directory or a local header. */
 export interface ZipEntryRecord {
@@ -40,7 +40,7 @@ type Report = (severity: 'error' | 'warning', message: string, location: string)
 const OPTIONS = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true } as const;
 
 /** A zip's entries from its central directory; the error that stopped reading when it stopped before the first. */
-async function* centralEntries(zip: ZipFile): AsyncGenerator<ZipEntry, Error | undefined> {
+async function* centralEntries(zip: ZipFile, zipBytes = zip.fileSize): AsyncGenerator<ZipEntry, Error | undefined> {
   let entries = 0;
   try {
     for await (const entry of zip.eachEntry()) {
@@ -49,7 +49,7 @@ async function* centralEntries(zip: ZipFile): AsyncGenerator<ZipEntry, Error | u
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
       yield {
         name,
-        zipBytes: zip.fileSize,
+        zipBytes,
         entry,
         directory: name.endsWith('/'),
         symlink: mode === S_IFLNK,
@@ -84,11 +84,26 @@ export async function* zipEntries(source: { path: string } | { buffer: Buffer },
   }
   if (!unread) return;
   // Not one entry could be read from the central directory: with its offsets corrected for bytes in front of the zip, or else from the local headers.
-  const prefixed = await openPrefixed(source, OPTIONS).catch(() => undefined);
-  if (prefixed) {
-    report('warning', `${prefixed.prefix} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them`, 'byte 0');
-    const failed = yield* centralEntries(prefixed.zip);
-    if (!failed) return;
+  const { zips, more, size } = findStackedZips(source);
+  const last = zips.at(-1);
+  if (last && last.start > 0) {
+    const first = zips[0]!;
+    if (first.start > 0) {
+      const beyond = more ? ` (more than ${MAX_STACKED_ZIPS} zips one after another: the last ${MAX_STACKED_ZIPS} are read)` : '';
+      report('warning', `${first.start} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them${beyond}`, 'byte 0');
+    }
+    // Whole zips one after another (cat a.zip b.zip): each read in file order, their limits counted against the whole file.
+    for (const { start, end } of zips.slice(0, -1)) {
+      report('warning', `a whole zip of ${end - start} bytes precedes the zip at byte ${end} (zips one after another, as cat a.zip b.zip makes): both are read, in file order`, `byte ${start}`);
+      try {
+        const failed = yield* centralEntries(await openRange(source, start, end, OPTIONS), size);
+        if (failed) report('error', `the zip in front cannot be read: ${failed.message}`, `byte ${start}`);
+      } catch (error) {
+        report('error', error instanceof ReadError ? `the zip in front: ${error.message}` : `the zip in front cannot be read: ${(error as Error).message}`, `byte ${start}`);
+      }
+    }
+    const zip = await openRange(source, last.start, last.end, OPTIONS).catch(() => undefined);
+    if (zip && !(yield* centralEntries(zip, size))) return;
   }
   yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report);
 }

@@ -14,12 +14,12 @@ const MAX_32 = 0xffffffff;
 export const PREFIX_TAIL_BYTES = END_TAIL_BYTES + ZIP64_LOCATOR_BYTES + ZIP64_END_BYTES;
 
 /**
- * How many bytes precede a zip whose central directory is intact but misplaced, from its file's
- * last bytes (`tail`, ending the file, which starts at byte `tailStart`): as Info-ZIP reckons it,
- * where its central directory's end is, less its declared size and offset. The central directory
- * then starts at `centralDirectory`. Undefined when there is no end record, or nothing precedes.
+ * Where a zip whose end record ends its bytes starts, from their last bytes (`tail`, which start at
+ * byte `tailStart`): as Info-ZIP reckons it, where its central directory's end is, less its declared
+ * size and offset. Its central directory then starts at `centralDirectory`. Undefined when there is
+ * no end record, or it declares more than precedes it.
  */
-export function misplacedPrefix(tail: Buffer, tailStart: number): { prefix: number; centralDirectory: number } | undefined {
+function zipLayout(tail: Buffer, tailStart: number): { prefix: number; centralDirectory: number } | undefined {
   const end = endRecordAt(tail);
   if (end < 0) return undefined;
   let size = tail.readUInt32LE(end + 12);
@@ -34,7 +34,62 @@ export function misplacedPrefix(tail: Buffer, tailStart: number): { prefix: numb
     directoryEnd = tailStart + record;
   }
   const prefix = directoryEnd - size - offset;
-  return prefix > 0 ? { prefix, centralDirectory: directoryEnd - size } : undefined;
+  return prefix >= 0 ? { prefix, centralDirectory: directoryEnd - size } : undefined;
+}
+
+/**
+ * How many bytes precede a zip whose central directory is intact but misplaced, from its file's
+ * last bytes (`tail`, ending the file, which starts at byte `tailStart`): as Info-ZIP reckons it,
+ * where its central directory's end is, less its declared size and offset. The central directory
+ * then starts at `centralDirectory`. Undefined when there is no end record, or nothing precedes.
+ */
+export function misplacedPrefix(tail: Buffer, tailStart: number): { prefix: number; centralDirectory: number } | undefined {
+  const layout = zipLayout(tail, tailStart);
+  return layout && layout.prefix > 0 ? layout : undefined;
+}
+
+/** Up to `length` bytes of a file or buffer from `at`: fewer at its end. */
+export type ReadAt = (at: number, length: number) => Buffer;
+
+/**
+ * Where the zip that ends exactly at byte `end` starts: its end record's comment runs to `end`,
+ * and its central directory's first header is where its offsets, corrected by the bytes in front
+ * of it, say. Undefined when no zip ends there so. Reads at most its last 64 KB and 4 bytes.
+ */
+export function zipEndingAt(read: ReadAt, end: number): number | undefined {
+  const tailStart = Math.max(0, end - PREFIX_TAIL_BYTES);
+  const tail = read(tailStart, end - tailStart);
+  if (tail.length !== end - tailStart) return undefined;
+  const layout = zipLayout(tail, tailStart);
+  if (!layout) return undefined;
+  const signature = read(layout.centralDirectory, 4);
+  return signature.length === 4 && signature.readUInt32LE(0) === CENTRAL_HEADER ? layout.prefix : undefined;
+}
+
+/** Most zips one after another (cat a.zip b.zip ...) read from one file; those before them are bytes in front. */
+export const MAX_STACKED_ZIPS = 16;
+
+/** Zips one after another in a file, in file order; `more` when more whole zips precede the first than are read. */
+export interface StackedZips {
+  zips: { start: number; end: number }[];
+  more: boolean;
+}
+
+/**
+ * The zips that make up a file of `size` bytes, one after another, in file order: the zip that
+ * ends the file, and before it each whole zip that ends exactly where the one after it starts, at
+ * most MAX_STACKED_ZIPS. Each starts before it ends, so the search only goes back, and no byte
+ * belongs to two zips. The first zip's start is what precedes them all. No zips when none ends
+ * the file with its central directory where its offsets, corrected, say.
+ */
+export function stackedZips(read: ReadAt, size: number): StackedZips {
+  const zips: { start: number; end: number }[] = [];
+  let start = zipEndingAt(read, size);
+  for (let end = size; start !== undefined && zips.length < MAX_STACKED_ZIPS; start = start > 0 ? zipEndingAt(read, start) : undefined) {
+    zips.unshift({ start, end });
+    end = start;
+  }
+  return { zips, more: start !== undefined };
 }
 
 /** File operations for a read stream on a file it does not own: destroying the stream (as yauzl does) leaves the file open. */
@@ -58,34 +113,30 @@ class ShiftedFile extends RandomAccessReader {
   }
 }
 
-/**
- * Opens with yauzl, its checks all kept, a zip with bytes in front of it whose central directory is
- * intact (`prefix` bytes precede it, and its central directory's first header is where the offsets
- * corrected by them say): undefined when it is not so.
- */
-export async function openPrefixed(source: { path: string } | { buffer: Buffer }, options: Options): Promise<{ zip: ZipFile; prefix: number } | undefined> {
+/** A file's or buffer's zips one after another (see stackedZips); its size. */
+export function findStackedZips(source: { path: string } | { buffer: Buffer }): StackedZips & { size: number } {
   if ('buffer' in source) {
     const { buffer } = source;
-    const tailStart = Math.max(0, buffer.length - PREFIX_TAIL_BYTES);
-    const found = misplacedPrefix(buffer.subarray(tailStart), tailStart);
-    if (!found || found.centralDirectory + 4 > buffer.length || buffer.readUInt32LE(found.centralDirectory) !== CENTRAL_HEADER) return undefined;
-    return { zip: await fromBufferPromise(buffer.subarray(found.prefix), options), prefix: found.prefix };
+    return { ...stackedZips((at, length) => buffer.subarray(at, at + length), buffer.length), size: buffer.length };
   }
   const found = readingFile(source.path, (fd) => {
     const { size } = fstatSync(fd);
-    const tailStart = Math.max(0, size - PREFIX_TAIL_BYTES);
-    const tail = Buffer.alloc(size - tailStart);
-    if (readSync(fd, tail, 0, tail.length, tailStart) !== tail.length) return undefined;
-    const misplaced = misplacedPrefix(tail, tailStart);
-    const signature = Buffer.alloc(4);
-    if (!misplaced || readSync(fd, signature, 0, 4, misplaced.centralDirectory) < 4 || signature.readUInt32LE(0) !== CENTRAL_HEADER) return undefined;
-    return { ...misplaced, size };
+    const read: ReadAt = (at, length) => {
+      const room = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
+      return room.subarray(0, readSync(fd, room, 0, room.length, at));
+    };
+    return { ...stackedZips(read, size), size };
   });
-  if (!found) return undefined;
+  return found ?? { zips: [], more: false, size: 0 };
+}
+
+/** Opens with yauzl, its checks all kept, the zip in bytes `start` to `end` of a file or buffer. */
+export async function openRange(source: { path: string } | { buffer: Buffer }, start: number, end: number, options: Options): Promise<ZipFile> {
+  if ('buffer' in source) return fromBufferPromise(source.buffer.subarray(start, end), options);
   const fd = openSync(source.path, 'r');
   try {
     // The reader closes the file once yauzl is done with it.
-    return { zip: await fromRandomAccessReaderPromise(new ShiftedFile(fd, found.prefix), found.size - found.prefix, options), prefix: found.prefix };
+    return await fromRandomAccessReaderPromise(new ShiftedFile(fd, start), end - start, options);
   } catch (error) {
     closeSync(fd);
     throw error;
