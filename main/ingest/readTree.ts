@@ -7,7 +7,7 @@ import type { JobTotals } from './jobTotals';
 import { checkGrowth, gunzip, gunzipWhole, outgrows } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
 import { endsAsZip } from './readers/zipEnd';
-import { zipStartWithin } from './readers/zipStart';
+import { START_SEARCH_WINDOW, zipStartWithin } from './readers/zipStart';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
 import type { FileTracker } from './fileTracker';
 
@@ -143,8 +143,18 @@ export class TreeReader {
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
     let kind = sniffContainer(head);
-    if (kind === 'none' && diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) {
-      const start = endsAsZip(diskPath) ? undefined : zipStartWithin(diskPath);
+    // Binary bytes in memory (an archive's entry, a gzip's content) with a plausible local header in their first 64 KB are held whole,
+    // as a zip inside another file is, to be looked at as a file on disk is; others (zero padding, a bomb) are not held.
+    let held: Buffer | undefined;
+    if (kind === 'none' && !diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) {
+      let peeked = await peek(stream, START_SEARCH_WINDOW);
+      if (zipStartWithin(peeked.head) >= 0) peeked = await peek(peeked.stream, this.ctx.limits.maxBufferedArchiveBytes + 1);
+      stream = peeked.stream;
+      if (peeked.head.length <= this.ctx.limits.maxBufferedArchiveBytes && zipStartWithin(peeked.head) >= 0) held = peeked.head;
+    }
+    const whole = diskPath ?? held;
+    if (kind === 'none' && whole !== undefined && looksBinary(head.subarray(0, SNIFF_BYTES))) {
+      const start = endsAsZip(whole) ? undefined : zipStartWithin(whole);
       if (start === undefined) {
         kind = 'zip';
         file.issue('warning', 'does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end');
@@ -160,7 +170,7 @@ export class TreeReader {
     const container = [...file.record.container, file.record.path];
     if (kind === 'tar') return this.readTar(file, stream, container, depth);
     if (diskPath) return this.readZip(file, { path: diskPath }, container, depth);
-    const buffer = await collect(stream, this.ctx.limits.maxBufferedArchiveBytes);
+    const buffer = held ?? (await collect(stream, this.ctx.limits.maxBufferedArchiveBytes));
     if (!buffer) throw new ReadError(`a zip inside another file larger than ${this.ctx.limits.maxBufferedArchiveBytes} bytes: not opened`);
     return this.readZip(file, { buffer }, container, depth);
   }

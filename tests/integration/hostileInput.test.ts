@@ -314,6 +314,47 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect(events.map((e) => e.text)).toEqual([...texts(9000, 205), ...texts(8000, 205)]);
   });
 
+  it('recognises a zip with bytes in front of it inside a tar.gz or a zip, as on disk: its central directory, its local headers, zips one after another', async () => {
+    const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
+    const prefixed = Buffer.concat([stub, await zipOf(contents(10000))]);
+    const cut = await zipOf(contents(11000));
+    const front = await zipOf({ 'front.json': records([eventJson(1)]) });
+    const bundle = gzipSync(await tarOf([{ name: 'prefixed.zip', content: prefixed }, { name: 'cut.zip', content: Buffer.concat([stub, cut.subarray(0, centralDirectory(cut))]) }, { name: 'two.zip', content: Buffer.concat([front, await zipOf(contents(12000))]) }]));
+    const dir = await folder({ 'bundle.tar.gz': bundle, 'outer.zip': await zipOf({ 'inner/prefixed.zip': prefixed }) });
+    const { files, events } = await scan([dir]);
+    const entries = (name: string) => [
+      { path: `${name} › a.json`, format: 'cloudtrail-records', events: 2, issues: [] },
+      { path: `${name} › b.json`, format: 'cloudtrail-records', events: 200, issues: [] },
+      { path: `${name} › c.json`, format: 'cloudtrail-records', events: 3, issues: [] },
+    ];
+    expect(summary(files, dir)).toEqual([
+      { path: 'bundle.tar.gz', format: 'tar', events: 0, issues: [] },
+      { path: 'bundle.tar.gz › prefixed.zip', format: 'zip', events: 0, issues: [endsAsOne, precede(1000)] },
+      ...entries('bundle.tar.gz › prefixed.zip'),
+      {
+        path: 'bundle.tar.gz › cut.zip',
+        format: 'zip',
+        events: 0,
+        issues: [
+          "warning: does not begin or end as a zip, but a zip entry's local header is at byte 1000 (something precedes a zip cut short?): read as a zip from there",
+          "warning: 1000 bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0",
+          `${missing} the end of its data @ byte ${1000 + centralDirectory(cut)}`,
+        ],
+      },
+      ...entries('bundle.tar.gz › cut.zip'),
+      { path: 'bundle.tar.gz › two.zip', format: 'zip', events: 0, issues: [whole(front.length, 0)] },
+      { path: 'bundle.tar.gz › two.zip › front.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      ...entries('bundle.tar.gz › two.zip'),
+      { path: 'outer.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'outer.zip › inner/prefixed.zip', format: 'zip', events: 0, issues: [endsAsOne, precede(1000)] },
+      // The same events as the tar.gz's prefixed.zip: duplicates, not counted again.
+      { path: 'outer.zip › inner/prefixed.zip › a.json', format: 'cloudtrail-records', events: 0, issues: [] },
+      { path: 'outer.zip › inner/prefixed.zip › b.json', format: 'cloudtrail-records', events: 0, issues: [] },
+      { path: 'outer.zip › inner/prefixed.zip › c.json', format: 'cloudtrail-records', events: 0, issues: [] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([...texts(10000, 205), ...texts(11000, 205), eventJson(1), ...texts(12000, 205)]);
+  });
+
   it('reads a zip cut short inside a tar.gz, naming the archive chain', async () => {
     const zip = await streamedZipOf(contents(5000));
     const start = dataStart(zip, 'b.json');

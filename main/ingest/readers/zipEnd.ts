@@ -17,14 +17,15 @@ export function endRecordAt(tail: Buffer): number {
 }
 
 /**
- * Whether a file ends as a zip does: with an end-of-central-directory record whose declared
- * comment runs exactly to the end of the file. A zip whose start is damaged still ends so, and
- * its central directory still lists its entries. Reads only the file's last 64 KB; false for a
+ * Whether a file, or bytes in memory, end as a zip does: with an end-of-central-directory record
+ * whose declared comment runs exactly to the end. A zip whose start is damaged still ends so, and
+ * its central directory still lists its entries. Reads only a file's last 64 KB; false for a
  * file it cannot read.
  */
-export function endsAsZip(path: string): boolean {
+export function endsAsZip(source: string | Buffer): boolean {
+  if (typeof source !== 'string') return endRecordAt(source.subarray(Math.max(0, source.length - END_TAIL_BYTES))) >= 0;
   return (
-    readingFile(path, (fd) => {
+    readingFile(source, (fd) => {
       const { size } = fstatSync(fd);
       const length = Math.min(size, END_TAIL_BYTES);
       const tail = Buffer.alloc(length);

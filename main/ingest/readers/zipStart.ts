@@ -7,6 +7,8 @@ const FIXED_HEADER = 30;
 const METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 99]);
 /** Bytes at a file's start searched for a zip's first entry. */
 export const START_SEARCH_BYTES = 64 * 1024;
+/** Bytes read to search them: enough past them to see the fixed part of a header that starts in them. */
+export const START_SEARCH_WINDOW = START_SEARCH_BYTES + FIXED_HEADER;
 
 /**
  * Where, in `bytes`, from `from`, the first local header signature that begins a plausible
@@ -25,17 +27,21 @@ export function findLocalHeader(bytes: Buffer, from = 0): number {
 }
 
 /**
- * Where a zip's first entry is in a file's first 64 KB (a zip with bytes in front of it that
- * does not end as a zip: cut short); -1 when none is found or the file cannot be read.
+ * Where a zip's first entry is in the first 64 KB of a file or of bytes in memory (a zip with
+ * bytes in front of it that does not end as a zip: cut short); -1 when none is found or the file
+ * cannot be read.
  */
-export function zipStartWithin(path: string): number {
+export function zipStartWithin(source: string | Buffer): number {
+  const within = (head: Buffer): number => {
+    const at = findLocalHeader(head.subarray(0, START_SEARCH_WINDOW));
+    return at < START_SEARCH_BYTES ? at : -1;
+  };
+  if (typeof source !== 'string') return within(source);
   return (
-    readingFile(path, (fd) => {
-      const length = Math.min(fstatSync(fd).size, START_SEARCH_BYTES + FIXED_HEADER);
+    readingFile(source, (fd) => {
+      const length = Math.min(fstatSync(fd).size, START_SEARCH_WINDOW);
       const head = Buffer.alloc(length);
-      const read = readSync(fd, head, 0, length, 0);
-      const at = findLocalHeader(head.subarray(0, read));
-      return at < START_SEARCH_BYTES ? at : -1;
+      return within(head.subarray(0, readSync(fd, head, 0, length, 0)));
     }) ?? -1
   );
 }

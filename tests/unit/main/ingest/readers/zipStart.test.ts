@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLocalHeader } from '../../../../../main/ingest/readers/zipStart';
+import { START_SEARCH_BYTES, findLocalHeader, zipStartWithin } from '../../../../../main/ingest/readers/zipStart';
+import { endsAsZip } from '../../../../../main/ingest/readers/zipEnd';
 import { zipOf } from '../../../../fixtures/generators/archives';
 
 describe('findLocalHeader', () => {
@@ -20,5 +21,18 @@ describe('findLocalHeader', () => {
     expect(findLocalHeader(zip, 1)).toBe(-1);
     expect(findLocalHeader(Buffer.concat([Buffer.from('junk'), zip.subarray(0, 10)]))).toBe(4);
     expect(findLocalHeader(Buffer.from('no zip here'))).toBe(-1);
+  });
+});
+
+describe('zipStartWithin and endsAsZip, on bytes in memory as on a file', () => {
+  it('finds a first entry only in the first 64 KB, and an end record only at the very end', async () => {
+    const zip = await zipOf({ 'a.json': 'a' });
+    const body = zip.subarray(0, zip.indexOf(Buffer.from('PK\u0001\u0002', 'latin1')));
+    expect(zipStartWithin(Buffer.concat([Buffer.alloc(1000, 1), body]))).toBe(1000);
+    expect(zipStartWithin(Buffer.concat([Buffer.alloc(START_SEARCH_BYTES - 1, 1), body]))).toBe(START_SEARCH_BYTES - 1);
+    expect(zipStartWithin(Buffer.concat([Buffer.alloc(START_SEARCH_BYTES, 1), body]))).toBe(-1);
+    expect(endsAsZip(Buffer.concat([Buffer.alloc(1000, 1), zip]))).toBe(true);
+    expect(endsAsZip(Buffer.concat([zip, Buffer.from([0])]))).toBe(false);
+    expect(endsAsZip(body)).toBe(false);
   });
 });
