@@ -36,6 +36,7 @@ const FORMAT_OF_SHAPE: Record<Exclude<DocumentShape, 'empty'>, string> = {
   records: 'cloudtrail-records',
   'lookup-events': 'lookup-events',
   'log-events': 'cloudwatch-log-events',
+  'insights-results': 'cloudwatch-insights-results',
   array: 'json-array',
   object: 'json-event',
 };

@@ -186,6 +186,52 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((e) => e.index)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 0, 1, 2, 4, 5, 6, 7]);
   });
 
+  it('`aws logs get-query-results` output: each row\'s @message field is the event; a row with another message or none is an error of its own at its byte offset', async () => {
+    const lines = async (name: string): Promise<string[]> => (await readFile(join(CORPUS, 'panther-analysis', `${name}_cloudtrail.ndjson`), 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    const [corpus, victim] = [await lines('compromised-root-creds.attacker'), await lines('compromised-root-creds.victim')];
+    const stamp = (text: string): string => new Date((JSON.parse(text) as { eventTime: string }).eventTime).toISOString().replace('T', ' ').replace('Z', '');
+    const row = (fields: Record<string, string>): { field: string; value: string }[] => Object.entries(fields).map(([field, value]) => ({ field, value }));
+    const ptr = (n: number): string => `CmAKJwojMTIzNDU2Nzg5MDEyOmF3cy1jbG91ZHRyYWlsLWxvZ3MQBxI1GhgCBmYp${n}`;
+    const rows = [
+      ...corpus.slice(0, 4).map((text, n) => row({ '@timestamp': stamp(text), '@message': text, '@ptr': ptr(n) })),
+      row({ '@timestamp': '2024-01-02 03:04:05.678', '@message': 'START RequestId: 6bd3c4a1 Version: $LATEST', '@ptr': ptr(4) }),
+      row({ '@timestamp': '2024-01-02 03:04:05.679', '@ptr': ptr(5) }),
+      // Fields queried beside @message (eventName) leave it the event.
+      ...corpus.slice(4, 8).map((text, n) => row({ '@timestamp': stamp(text), eventName: (JSON.parse(text) as { eventName: string }).eventName, '@message': text, '@ptr': ptr(6 + n) })),
+      row({ '@timestamp': '2024-01-02 03:04:06.000', '@message': '{"level":"info","msg":"not an event"}', '@ptr': ptr(10) }),
+      ...corpus.slice(8).map((text, n) => row({ '@timestamp': stamp(text), '@message': text, '@ptr': ptr(11 + n) })),
+    ];
+    // The AWS CLI prints its JSON output indented by 4 spaces; the statistics and status follow the rows.
+    const output = JSON.stringify({ results: rows, statistics: { recordsMatched: 14.0, recordsScanned: 14.0, bytesScanned: 20480.0 }, status: 'Complete' }, null, 4);
+    const compact = JSON.stringify({ status: 'Complete', results: victim.slice(0, 2).map((text, n) => row({ '@message': text, '@ptr': ptr(20 + n) })) });
+    const dir = await folder({ 'a-results.json': output, 'b-results': compact, 'c-other.json': '{"results":[1,{"a":2}],"status":"Complete"}' });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events])).toEqual([
+      ['a-results.json', 'cloudwatch-insights-results', 12],
+      ['b-results', 'cloudwatch-insights-results', 2],
+      ['c-other.json', 'cloudwatch-insights-results', 0],
+    ]);
+    const rowAt = (n: number): string => `byte ${Buffer.byteLength(output.slice(0, output.lastIndexOf('[', output.indexOf(ptr(n)))))}`;
+    expect(files[0]!.issues).toEqual([
+      { severity: 'error', message: expect.stringMatching(/^item 4: its @message is not a CloudTrail event \(not JSON: Unexpected token .*\)$/), location: rowAt(4) },
+      { severity: 'error', message: 'item 5: no "@message" field in this row', location: rowAt(5) },
+      { severity: 'error', message: "item 10: its @message is not a CloudTrail event (JSON without CloudTrail's event fields)", location: rowAt(10) },
+    ]);
+    expect(files[1]!.issues).toEqual([]);
+    expect(files[2]!.issues).toEqual([{ severity: 'error', message: "valid JSON, but not CloudTrail: none of its 2 items has CloudTrail's event fields", location: 'byte 12' }]);
+    // Each event's original text is the corpus line byte for byte, as decoding the JSON string gives it back.
+    expect(events.map((e) => e.text)).toEqual([...corpus, ...victim.slice(0, 2)]);
+    expect(events.map((e) => e.index)).toEqual([0, 1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 0, 1]);
+  });
+
+  it('an Insights JSON row that also holds event fields queried (`fields @message, eventName`) is a row, its @message the event', async () => {
+    const event = eventJson(7);
+    const dir = await folder({ 'rows.json': JSON.stringify([{ '@timestamp': '2024-03-01 00:00:07.000', eventName: 'GetObject', '@message': event }]) });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['cloudwatch-insights-json', 1, []]]);
+    expect(events.map((e) => e.text)).toEqual([event]);
+  });
+
   it('console Event history CSV (columns by name) and CloudTrail Lake results', async () => {
     const consoleCsv = [
       'Event name,Event time,User name,Event source,AWS access key,AWS region,Error code,Source IP address,Event ID,Read-only',

@@ -57,14 +57,30 @@ const INSIGHTS_FIELD = '@message';
 /**
  * The wrapper field of an item found outside its usual array (lookup-events items as a root
  * array or one per line, as `jq '.Events[]'` writes them; Insights rows, which have no other
- * place), or undefined when it is no wrapper.
+ * place), or undefined when it is no wrapper. An Insights row is one whatever other fields were
+ * queried (`fields @message, eventName`): no CloudTrail event has an `@message` key.
  */
 function wrapperField(value: unknown): string | undefined {
-  if (looksLikeCloudTrail(value) || !isObject(value)) return undefined;
+  if (!isObject(value)) return undefined;
+  if (typeof value[INSIGHTS_FIELD] === 'string') return INSIGHTS_FIELD;
+  if (CLOUDTRAIL_KEYS.some((key) => Object.hasOwn(value, key))) return undefined;
   if (typeof value['CloudTrailEvent'] === 'string') return WRAPPER_FIELD['lookup-events'];
   if (typeof value['message'] === 'string' && value['message'].trimStart().startsWith('{')) return WRAPPER_FIELD['log-events'];
-  if (typeof value[INSIGHTS_FIELD] === 'string') return INSIGHTS_FIELD;
   return undefined;
+}
+
+/**
+ * A `get-query-results` row (an array of `{"field","value"}` pairs) as an object of its fields,
+ * as the console's JSON export writes a row; undefined when the item is no such array.
+ */
+function resultRow(value: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const row = Object.create(null) as Record<string, unknown>;
+  for (const pair of value as unknown[]) {
+    if (!isObject(pair) || typeof pair['field'] !== 'string') return undefined;
+    row[pair['field']] = pair['value'];
+  }
+  return row;
 }
 
 /** Why an Insights row holds no event: its message is no JSON, or JSON of something else. */
@@ -75,7 +91,8 @@ const tooDeep = (maxDepth: number): ItemEvent => ({ error: `nested deeper than $
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string, a
- * filter-log-events item as its `message` string and an Insights row as its `@message` string,
+ * filter-log-events item as its `message` string and an Insights row (an object of fields, or
+ * `get-query-results`' array of field and value pairs) as its `@message` string,
  * whose text is then the original (with any lone surrogate escaped), wherever such an item is
  * found; an Insights CSV row's `@message` cell is that text already. An event nested deeper than
  * `maxDepth` is refused here, so the limit holds for every format. `parsed` is the item's value
@@ -89,7 +106,18 @@ export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed
   try {
     if (nestedDeeperThan(text, maxDepth)) return tooDeep(maxDepth);
     value = parsed ?? JSON.parse(text);
-    const field = kind === 'lookup-events' || kind === 'log-events' ? WRAPPER_FIELD[kind] : insights ? undefined : wrapperField(value);
+    if (kind === 'insights-results') {
+      // A row of fields; anything else in a `results` array is no event, as any other item may be none.
+      const row = resultRow(value);
+      if (row === undefined) return { error: 'not a CloudTrail event' };
+      if (typeof row[INSIGHTS_FIELD] !== 'string') return { error: `no "${INSIGHTS_FIELD}" field in this row`, insights: true };
+      value = row;
+    }
+    const field =
+      kind === 'lookup-events' || kind === 'log-events' ? WRAPPER_FIELD[kind]
+      : kind === 'insights-results' ? INSIGHTS_FIELD
+      : insights ? undefined
+      : wrapperField(value);
     if (field !== undefined) {
       const wrapper = isObject(value) ? value : {};
       const inner = wrapper[field];

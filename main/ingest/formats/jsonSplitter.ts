@@ -9,8 +9,11 @@ export class JsonScanError extends Error {
   }
 }
 
-/** Which array of the root object holds the items, by its key. */
-export const ITEM_ARRAYS = { Records: 'records', Events: 'lookup-events', events: 'log-events' } as const;
+/**
+ * Which array of the root object holds the items, by its key: `results` is `aws logs
+ * get-query-results` output, each item a row of `{"field","value"}` pairs.
+ */
+export const ITEM_ARRAYS = { Records: 'records', Events: 'lookup-events', events: 'log-events', results: 'insights-results' } as const;
 export type ItemArrayKind = (typeof ITEM_ARRAYS)[keyof typeof ITEM_ARRAYS];
 
 /** What the document turned out to be: items of a keyed array, of a root array, or one object. */

@@ -56,3 +56,10 @@ describe('detectLayout: CSV', () => {
     expect(detectLayout('eventTime,eventName,eventJson\n')).toBe('csv');
   });
 });
+
+describe('detectLayout: get-query-results output', () => {
+  it('is one JSON document as soon as its results array begins, however long its first line', () => {
+    expect(detectLayout('{"results":[[{"field":"@timestamp","value":"2024-01-02 03:04:05.678"},{"field":"@message","value":"{\\"eventVersion', 'more')).toBe('json');
+    expect(detectLayout('{\n    "results": [\n        [\n', 'more')).toBe('json');
+  });
+});
