@@ -158,7 +158,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
    * the receiver's promise, if it gave one: most events need no wait, and awaiting nothing per
    * event still costs a turn of the microtask queue.
    */
-  const handleItem = (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown): Promise<void> | void => {
+  const handleItem = (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown, rowTime?: string): Promise<void> | void => {
     const index = ordinal++;
     const found = itemEvent(kind, text, limits.maxJsonDepth, parsed);
     if (found.insights) insightsRows = true;
@@ -176,9 +176,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       if (escaped++ === 0) firstEscaped = where();
     }
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
-    if (Number.isNaN(event.time) && found.wrapperTime !== undefined) {
-      event.time = parseEventTime(found.wrapperTime);
-      event.timeFraction = timeFraction(found.wrapperTime);
+    // An event without a readable time of its own takes the time of what carried it: a lookup-events item's EventTime, an Insights row's @timestamp.
+    const carrierTime = found.wrapperTime ?? rowTime;
+    if (Number.isNaN(event.time) && carrierTime !== undefined) {
+      event.time = parseEventTime(carrierTime);
+      event.timeFraction = timeFraction(carrierTime);
     }
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept) : kept);
   };
@@ -297,7 +299,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       ordinal++;
     };
     for await (const row of csvRows(texts(), limits.maxEventChars, badRow)) {
-      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText);
+      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText, undefined, row.time);
       if (pending) await pending;
     }
   };

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { packFraction } from '../../shared/timeFraction';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { eventJson, folder, records, scan } from './scan';
 
@@ -230,6 +231,30 @@ describe('formats, detected from content whatever the file is called', () => {
     const { files, events } = await scan([dir]);
     expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['cloudwatch-insights-json', 1, []]]);
     expect(events.map((e) => e.text)).toEqual([event]);
+  });
+
+  it('Insights rows, CSV, JSON and get-query-results: an event without a readable eventTime has the row\'s @timestamp as its time', async () => {
+    // Each file's events differ (eventID from `base`): one without eventTime, one with an unreadable one, one with its own (2024-03-01T00:00:nnZ).
+    const texts = (base: number): string[] => [eventJson(base + 1, { eventTime: undefined }), eventJson(base + 2, { eventTime: 'not a time' }), eventJson(base + 3)];
+    const stamp = (i: number): string => `2024-01-02 03:04:0${i + 1}.678`;
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const csv = ['@timestamp,@message', ...texts(0).map((text, i) => `${stamp(i)},${cell(text)}`)].join('\n');
+    const noTimeColumn = ['@message,@logStream', `${cell(texts(10)[0]!)},s`].join('\n');
+    const json = JSON.stringify(texts(20).map((text, i) => ({ '@timestamp': stamp(i), '@message': text })));
+    const results = JSON.stringify({ results: texts(30).map((text, i) => [{ field: '@timestamp', value: stamp(i) }, { field: '@message', value: text }]), status: 'Complete' });
+    const dir = await folder({ 'a.csv': csv, 'b.csv': noTimeColumn, 'c.json': json, 'd.json': results });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([
+      ['cloudwatch-insights-csv', 3, []],
+      ['cloudwatch-insights-csv', 1, []],
+      ['cloudwatch-insights-json', 3, []],
+      ['cloudwatch-insights-results', 3, []],
+    ]);
+    const rowTimes = (base: number): number[] => [Date.UTC(2024, 0, 2, 3, 4, 1, 678), Date.UTC(2024, 0, 2, 3, 4, 2, 678), Date.UTC(2024, 2, 1, 0, 0, base + 3)];
+    expect(events.map((e) => e.time)).toEqual([...rowTimes(0), NaN, ...rowTimes(20), ...rowTimes(30)]);
+    // Three digits of fraction, as the @timestamp is written; an event's own whole-second time has none.
+    const fractions = [packFraction(3, 0), packFraction(3, 0), 0];
+    expect(events.map((e) => e.timeFraction ?? 0)).toEqual([...fractions, 0, ...fractions, ...fractions]);
   });
 
   it('console Event history CSV (columns by name) and CloudTrail Lake results', async () => {

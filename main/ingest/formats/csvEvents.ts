@@ -9,6 +9,8 @@ const EVENT_JSON_COLUMNS = new Set(['cloudtrailevent', 'eventjson', 'event']);
 
 /** The column of a CloudWatch Logs Insights result that holds each log event's text: the event's JSON, in a trail's log group. */
 const INSIGHTS_COLUMN = '@message';
+/** The column of an Insights result giving each log event's time: the event's own time when its JSON gives none readable. */
+const INSIGHTS_TIME_COLUMN = '@timestamp';
 
 /**
  * Header names (folded) of single fields, mapped to the CloudTrail keys they stand for. A Map, so
@@ -49,6 +51,8 @@ export interface CsvRow {
   built: boolean;
   /** True when the text is an Insights row's `@message` cell, whatever it holds: it has no other source. */
   insights?: true;
+  /** An Insights row's `@timestamp` cell, when it has one. */
+  time?: string;
 }
 
 /** Sets the key at `path`, unless an earlier column gave it. */
@@ -69,6 +73,7 @@ function fillPath(target: Record<string, unknown>, path: string[], value: string
 export async function* csvRows(text: AsyncIterable<string>, maxChars: number, badRow: BadRow): AsyncGenerator<CsvRow> {
   let eventColumn = -1;
   let insightsColumn = -1;
+  let insightsTimeColumn = -1;
   let identityColumn = -1;
   let fields: [number, string[]][] = [];
   let header = true;
@@ -78,6 +83,7 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
       const folded = cells.map(fold);
       eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
       insightsColumn = folded.indexOf(INSIGHTS_COLUMN);
+      insightsTimeColumn = folded.indexOf(INSIGHTS_TIME_COLUMN);
       identityColumn = folded.indexOf('useridentity');
       fields = folded.flatMap((name, i): [number, string[]][] => {
         const path = FIELD_COLUMNS.get(name);
@@ -86,7 +92,8 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
       continue;
     }
     if (insightsColumn >= 0) {
-      yield { raw, line, eventText: cells[insightsColumn] ?? '', built: false, insights: true };
+      const time = insightsTimeColumn >= 0 ? cells[insightsTimeColumn] : undefined;
+      yield time === undefined ? { raw, line, eventText: cells[insightsColumn] ?? '', built: false, insights: true } : { raw, line, eventText: cells[insightsColumn] ?? '', built: false, insights: true, time };
       continue;
     }
     const cell = eventColumn >= 0 ? cells[eventColumn] : undefined;

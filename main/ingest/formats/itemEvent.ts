@@ -11,7 +11,7 @@ export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwat
 /**
  * An event's original JSON text and its parsed value, or why the item holds none. `escaped`
  * tells that lone surrogates in the text were written as escapes (see `escapeLoneSurrogates`);
- * `wrapperTime` is a lookup-events item's EventTime, for an event without its own time;
+ * `wrapperTime` is a lookup-events item's EventTime or an Insights row's @timestamp, for an event without its own time;
  * `insights` that the item was a CloudWatch Logs Insights result row, whether or not it held an event.
  */
 export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean; wrapperTime?: unknown; insights?: true } | { error: string; insights?: true };
@@ -53,6 +53,8 @@ const WRAPPER_FIELD = { 'lookup-events': 'CloudTrailEvent', 'log-events': 'messa
  * A row's message may be any log line, so a row without an event is an error of its own.
  */
 const INSIGHTS_FIELD = '@message';
+/** The field of an Insights result row that gives the log event's time, which CloudWatch Logs took from the event: its time when the event's own is unreadable. */
+const INSIGHTS_TIME_FIELD = '@timestamp';
 
 /**
  * The wrapper field of an item found outside its usual array (lookup-events items as a root
@@ -127,12 +129,12 @@ export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed
       value = JSON.parse(inner);
       text = escapeLoneSurrogates(inner);
       escaped = text !== inner;
-      wrapperTime = wrapper['EventTime'];
+      wrapperTime = wrapper[field === INSIGHTS_FIELD ? INSIGHTS_TIME_FIELD : 'EventTime'];
     }
   } catch (error) {
     return insights ? notInInsightsRow(`not JSON: ${(error as Error).message}`) : { error: `malformed JSON: ${(error as Error).message}` };
   }
   if (!looksLikeCloudTrail(value)) return insights ? notInInsightsRow("JSON without CloudTrail's event fields") : { error: 'not a CloudTrail event' };
-  if (insights) return { text, value, escaped, insights };
+  if (insights) return wrapperTime === undefined ? { text, value, escaped, insights } : { text, value, escaped, wrapperTime, insights };
   return wrapperTime === undefined ? { text, value, escaped } : { text, value, escaped, wrapperTime };
 }
