@@ -113,7 +113,8 @@ describe('archives, read in memory', () => {
       { path: 'b-encrypted.zip › ok.json', format: 'unreadable', events: 0, issues: ['error: encrypted entry: cannot be read without its password'] },
       { path: 'c-truncated.zip', format: 'zip', events: 0, issues: [`error: zip central directory is missing (the archive is cut short?): its entries were read from their local headers, up to the start of its central directory @ byte ${zip.indexOf(Buffer.from(`PK\u0001\u0002`, 'latin1'))}`] },
       { path: 'c-truncated.zip › ok.json', format: 'cloudtrail-records', events: 1, issues: [] },
-      { path: 'd-truncated.tar', format: 'tar', events: 0, issues: ['error: tar archive is corrupt or truncated: Unexpected end of data @ byte 1100'] },
+      // Cut inside b.json's header, which begins at byte 1024 (a.json's header and one block of content before it).
+      { path: 'd-truncated.tar', format: 'tar', events: 0, issues: ['error: tar archive is corrupt or truncated: the header after entry "a.json" is cut short (the data ends at byte 1100); no entry after it is read @ byte 1024'] },
       { path: 'd-truncated.tar › a.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'e-links.zip', format: 'zip', events: 0, issues: [] },
       { path: 'e-links.zip › link', format: 'symlink', events: 0, issues: ['warning: a symbolic link to /etc/passwd: not followed'] },
@@ -124,6 +125,52 @@ describe('archives, read in memory', () => {
       { path: 'f-cut-entry.tar › b.json', format: 'unrecognised', events: 0, issues: ['error: tar entry is cut short or corrupt: Unexpected end of data @ byte 100'] },
     ]);
     expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '3', '4', '6']);
+  });
+});
+
+describe('tar headers that cannot be read, placed where they begin', () => {
+  /** Where each header of a tar begins (a pax header and the entry's own header apart), walked by the sizes they give, up to the zero blocks at its end. */
+  const headerOffsets = (tar: Buffer): number[] => {
+    const offsets: number[] = [];
+    for (let at = 0; at + 512 <= tar.length && tar[at] !== 0; ) {
+      offsets.push(at);
+      at += 512 + Math.ceil(parseInt(tar.subarray(at + 124, at + 136).toString('latin1'), 8) / 512) * 512;
+    }
+    return offsets;
+  };
+
+  it('a corrupt header checksum, and a header cut short, after a pax header too: the entries before are read, the error names the one before and where the header begins', async () => {
+    const long = `AWSLogs/111122223333/CloudTrail/us-east-1/2024/03/01/${'x'.repeat(120)}.json`;
+    const tar = await tarOf([{ name: 'a.json', content: records([eventJson(1)]) }, { name: long, content: records([eventJson(2)]) }, { name: 'c.json', content: records([eventJson(3)]) }]);
+    const offsets = headerOffsets(tar);
+    // a.json's header, the pax header giving the long name, the long-named entry's own header, c.json's header.
+    expect(offsets).toEqual([0, 1024, 2048, 3072]);
+    const corrupt = (at: number): Buffer => {
+      const copy = Buffer.from(tar);
+      copy[at + 1] = copy[at + 1]! ^ 1;
+      return copy;
+    };
+    const dir = await folder({
+      'a-corrupt-after-pax.tar': corrupt(2048),
+      'b-corrupt-last.tar': corrupt(3072),
+      'c-cut-in-pax.tar': tar.subarray(0, 1024 + 512 + 10),
+      'd-cut-in-header.tar': tar.subarray(0, 3072 + 300),
+    });
+    const { files } = await scan([dir]);
+    const unreadable = 'is unreadable: Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?; no entry after it is read';
+    expect(summary(files, dir).filter((f) => !f.path.includes(' › '))).toEqual([
+      { path: 'a-corrupt-after-pax.tar', format: 'tar', events: 0, issues: [`error: tar archive is corrupt or truncated: the header after entry "a.json" ${unreadable} @ byte 2048`] },
+      { path: 'b-corrupt-last.tar', format: 'tar', events: 0, issues: [`error: tar archive is corrupt or truncated: the header after entry ${JSON.stringify(long)} ${unreadable} @ byte 3072`] },
+      { path: 'c-cut-in-pax.tar', format: 'tar', events: 0, issues: ['error: tar archive is corrupt or truncated: the header after entry "a.json" is cut short (the data ends at byte 1546); no entry after it is read @ byte 1024'] },
+      { path: 'd-cut-in-header.tar', format: 'tar', events: 0, issues: [`error: tar archive is corrupt or truncated: the header after entry ${JSON.stringify(long)} is cut short (the data ends at byte 3372); no entry after it is read @ byte 3072`] },
+    ]);
+    // Every entry before the failed header is read (a.json's event once, then a duplicate; the long-named entry's once).
+    expect(files.map((f) => [f.container.length, f.events])).toEqual([
+      [0, 0], [1, 1],
+      [0, 0], [1, 0], [1, 1],
+      [0, 0], [1, 0],
+      [0, 0], [1, 0], [1, 0],
+    ]);
   });
 });
 
