@@ -262,20 +262,21 @@ describe('zips cut short or with bytes in front, read from their local headers',
 
   const precede = (bytes: number): string =>
     `warning: ${bytes} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them @ byte 0`;
+  // What a self-extracting program's bytes look like to the sniffer: binary, not a zip.
+  const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
+  /** The records of the zips `contents` makes, under the name of the zip read. */
+  const entries = (name: string) => [
+    { path: `${name} › a.json`, format: 'cloudtrail-records', events: 2, issues: [] },
+    { path: `${name} › b.json`, format: 'cloudtrail-records', events: 200, issues: [] },
+    { path: `${name} › c.json`, format: 'cloudtrail-records', events: 3, issues: [] },
+  ];
   const endsAsOne = 'warning: does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end';
 
   it('reads a zip with bytes in front of it from its central directory, its offsets corrected, and says how many bytes precede it', async () => {
-    // What a self-extracting program's bytes look like to the sniffer: binary, not a zip.
-    const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
     // A false local header signature in front of the zip is not taken for its first entry.
     const falseSignature = Buffer.concat([Buffer.from('XXPK\u0003\u0004', 'latin1'), Buffer.alloc(40)]);
     const dir = await folder({ 'false.zip': Buffer.concat([falseSignature, await zipOf(contents(4000))]), 'prefixed.zip': Buffer.concat([stub, await zipOf(contents(6000))]) });
     const { files, events } = await scan([dir]);
-    const entries = (name: string) => [
-      { path: `${name} › a.json`, format: 'cloudtrail-records', events: 2, issues: [] },
-      { path: `${name} › b.json`, format: 'cloudtrail-records', events: 200, issues: [] },
-      { path: `${name} › c.json`, format: 'cloudtrail-records', events: 3, issues: [] },
-    ];
     expect(summary(files, dir)).toEqual([
       { path: 'false.zip', format: 'zip', events: 0, issues: [endsAsOne, precede(46)] },
       ...entries('false.zip'),
@@ -336,7 +337,6 @@ describe('zips cut short or with bytes in front, read from their local headers',
   });
 
   it('reads a zip with bytes in front of it that is also cut short from its local headers, past a false local header signature', async () => {
-    const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
     const falseSignature = Buffer.concat([Buffer.from('XXPK\u0003\u0004', 'latin1'), Buffer.alloc(40)]);
     const first = await zipOf(contents(8000));
     const second = await zipOf(contents(9000));
@@ -362,18 +362,12 @@ describe('zips cut short or with bytes in front, read from their local headers',
   });
 
   it('recognises a zip with bytes in front of it inside a tar.gz or a zip, as on disk: its central directory, its local headers, zips one after another', async () => {
-    const stub = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
     const prefixed = Buffer.concat([stub, await zipOf(contents(10000))]);
     const cut = await zipOf(contents(11000));
     const front = await zipOf({ 'front.json': records([eventJson(1)]) });
     const bundle = gzipSync(await tarOf([{ name: 'prefixed.zip', content: prefixed }, { name: 'cut.zip', content: Buffer.concat([stub, cut.subarray(0, centralDirectory(cut))]) }, { name: 'two.zip', content: Buffer.concat([front, await zipOf(contents(12000))]) }]));
     const dir = await folder({ 'bundle.tar.gz': bundle, 'outer.zip': await zipOf({ 'inner/prefixed.zip': prefixed }) });
     const { files, events } = await scan([dir]);
-    const entries = (name: string) => [
-      { path: `${name} › a.json`, format: 'cloudtrail-records', events: 2, issues: [] },
-      { path: `${name} › b.json`, format: 'cloudtrail-records', events: 200, issues: [] },
-      { path: `${name} › c.json`, format: 'cloudtrail-records', events: 3, issues: [] },
-    ];
     expect(summary(files, dir)).toEqual([
       { path: 'bundle.tar.gz', format: 'tar', events: 0, issues: [] },
       { path: 'bundle.tar.gz › prefixed.zip', format: 'zip', events: 0, issues: [endsAsOne, precede(1000)] },
