@@ -51,12 +51,14 @@ const millisOf = (fraction: string): number => Number(fraction.padEnd(3, '0').sl
 /**
  * How a CloudTrail timestamp that parseEventTime reads was written below the second (see
  * shared/timeFraction): its fraction's digits (at most 9 are kept) and the nanoseconds below the
- * millisecond; 0 for a time it does not read. Epoch seconds given as a number are as precise as
- * their shortest text.
+ * millisecond; 0 for a time it does not read (`time`, what parseEventTime made of it: callers that
+ * have it pass it, so that nothing is parsed twice). Epoch seconds given as a number are as precise
+ * as their shortest text.
  */
-export function timeFraction(value: unknown): number {
-  if (typeof value === 'number') return timeFraction(String(value));
-  if (typeof value !== 'string' || (value.length === 20 && value.charCodeAt(19) === 0x5a) || Number.isNaN(parseEventTime(value))) return 0;
+export function timeFraction(value: unknown, time = parseEventTime(value)): number {
+  if (Number.isNaN(time)) return 0;
+  if (typeof value === 'number') return timeFraction(String(value), time);
+  if (typeof value !== 'string' || (value.length === 20 && value.charCodeAt(19) === 0x5a)) return 0;
   const text = value.trim();
   const epoch = EPOCH_TEXT.exec(text);
   const fraction = (epoch ? epoch[2] : ISO_LIKE.exec(text)?.[7]) ?? '';

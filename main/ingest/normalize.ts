@@ -54,11 +54,12 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const identity = asObject(event['userIdentity']) ?? {};
   const actor = asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']);
   const eventTime = event['eventTime'];
+  const time = parseEventTime(eventTime);
   const eventType = asText(event['eventType']);
   const eventSource = asText(event['eventSource']);
   return {
-    time: parseEventTime(eventTime),
-    timeFraction: timeFraction(eventTime),
+    time,
+    timeFraction: timeFraction(eventTime, time),
     eventName: asText(event['eventName']),
     eventSource,
     actor,

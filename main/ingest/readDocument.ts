@@ -180,7 +180,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     const carrierTime = found.wrapperTime ?? rowTime;
     if (Number.isNaN(event.time) && carrierTime !== undefined) {
       event.time = parseEventTime(carrierTime);
-      event.timeFraction = timeFraction(carrierTime);
+      event.timeFraction = timeFraction(carrierTime, event.time);
     }
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept) : kept);
   };

@@ -35,9 +35,9 @@ function verdict(differences: readonly JsonDifference[]): string {
 }
 
 /**
- * The conflicting twin of an event beside it, both compared from their texts: where it was read, how the two differ value by
- * value (none, when only the layout differs; some missing, for a partial copy; some changed,
- * which is what tampering looks like), and its JSON.
+ * The conflicting twin of an event beside it, the two compared from their texts: where it was
+ * read, how they differ value by value (none, when only the layout differs; some missing, for a
+ * partial copy; some changed, which is what tampering looks like), and its JSON.
  */
 export function ConflictBox({ hereText, thereText, thereShown, place }: { hereText: string; thereText: string; thereShown: string; place: string }) {
   const [here, there] = [hereText, thereText].map(comparable);

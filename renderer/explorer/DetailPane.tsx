@@ -23,21 +23,20 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
   { field: 'eventName', label: () => 'this event name' },
 ];
 
-/** An event's JSON laid out, as it is safe to show (see printableJson). */
-const pretty = (text: string): string => {
-  try {
-    return printableJson(JSON.stringify(JSON.parse(text), null, 2));
-  } catch {
-    return printableJson(text);
-  }
-};
 
+/** An event's text parsed; undefined when it is not JSON. */
 const parsedOrUndefined = (text: string): unknown => {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+};
+
+/** An event's JSON laid out, as it is safe to show (see printableJson); as it is when it is not JSON. */
+const pretty = (text: string): string => {
+  const value = parsedOrUndefined(text);
+  return printableJson(value === undefined ? text : JSON.stringify(value, null, 2));
 };
 
 const placeOf = (file: FileRecord | null, index: number): string => (file ? `${fileName(file)}, event ${index}` : `unknown file, event ${index}`);

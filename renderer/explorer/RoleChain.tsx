@@ -5,7 +5,7 @@ import { formatTime } from '../format';
 import type { ExplorerView, Pivot } from '../query/queryProtocol';
 import type { ChainLink } from '../query/roleChain';
 import { useCairn } from '../store';
-import { shortActor } from './columns';
+import { shortArn } from './shortArn';
 import { accessKeyKind } from './identity';
 
 /**
@@ -43,11 +43,11 @@ export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: {
             <li key={link.issued}>
               <span className="mono">{formatTime(link.time, view.zone, link.timeFraction)}</span> {printable(link.eventName)}
               <div title={printable(link.caller)}>
-                {printable(shortActor(link.caller, account)) || 'a caller without an ARN'}
+                {printable(shortArn(link.caller, account)) || 'a caller without an ARN'}
                 {link.role && (
                   <>
                     {' '}
-                    assumed <span title={printable(link.role)}>{printable(shortActor(link.role, account))}</span>
+                    assumed <span title={printable(link.role)}>{printable(shortArn(link.role, account))}</span>
                   </>
                 )}
                 {link.session && <> as session {printable(link.session)}</>}

@@ -1,21 +1,6 @@
 import { formatTime } from '../format';
+import { shortArn } from './shortArn';
 import type { ColumnId, EventRow } from '../query/queryProtocol';
-
-/** An ARN: `arn:partition:service:region:account:` and its resource. */
-const ARN = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):(.+)$/s;
-
-/**
- * An ARN as the listing shows it: from its resource on (`user/Alice`, `assumed-role/Admin/s1`,
- * `root`) when it is of the event's own `account`, else with its account (`999999999999:user/alice`),
- * so that actors tell apart in a narrow column and one from another account stands out; anything
- * else as it is.
- */
-export function shortActor(actor: string, account: string): string {
-  const arn = ARN.exec(actor);
-  if (!arn) return actor;
-  const [, owner, resource] = arn;
-  return owner === '' || owner === account ? resource! : `${owner}:${resource}`;
-}
 
 /**
  * How each choosable column is titled, sized and filled, and what a cell shows on hover when it
@@ -28,7 +13,7 @@ export const COLUMNS: Record<ColumnId, { title: string; width: string; value(row
   time: { title: 'Time', width: '186px', value: (row, zone) => formatTime(row.time, zone, row.timeFraction), mono: true },
   eventName: { title: 'Event', width: 'minmax(140px, 1.2fr)', value: (row) => row.eventName },
   eventSource: { title: 'Service', width: 'minmax(80px, 0.5fr)', value: (row) => row.eventSource.replace(/\.amazonaws\.com$/, ''), whole: (row) => row.eventSource },
-  actor: { title: 'Actor', width: 'minmax(110px, 2fr)', value: (row) => shortActor(row.actor, row.account), whole: (row) => row.actor },
+  actor: { title: 'Actor', width: 'minmax(110px, 2fr)', value: (row) => shortArn(row.actor, row.account), whole: (row) => row.actor },
   actorType: { title: 'Actor type', width: '120px', value: (row) => row.actorType },
   sourceIp: { title: 'Source IP', width: 'minmax(126px, 0.6fr)', value: (row) => row.sourceIp, mono: true },
   region: { title: 'Region', width: 'minmax(110px, 0.4fr)', value: (row) => row.region },

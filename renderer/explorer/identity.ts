@@ -1,13 +1,4 @@
-type Json = Record<string, unknown>;
-
-const objectAt = (value: unknown, key: string): Json | undefined => {
-  const inner = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json)[key] : undefined;
-  return inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Json) : undefined;
-};
-const textAt = (value: Json | undefined, key: string): string => {
-  const inner = value?.[key];
-  return typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? String(inner) : '';
-};
+import { objectAt, textAt, type Json } from '../query/jsonAt';
 
 /**
  * What an access key id says about the credentials. An `ASIA…` key is temporary and issued once

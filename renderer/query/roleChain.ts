@@ -1,3 +1,5 @@
+import { objectAt, textAt } from './jsonAt';
+
 /** The API calls that hand out temporary credentials: where a session's access key comes from. */
 export const CREDENTIAL_CALLS = ['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'AssumeRoot', 'GetSessionToken', 'GetFederationToken'] as const;
 
@@ -30,12 +32,6 @@ export interface ChainLink extends IssuingCall {
   warnings: string[];
 }
 
-type Json = Record<string, unknown>;
-const objectAt = (value: unknown, key: string): Json => {
-  const inner = value !== null && typeof value === 'object' ? (value as Json)[key] : undefined;
-  return inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Json) : {};
-};
-const textAt = (value: Json, key: string): string => (typeof value[key] === 'string' ? value[key] : '');
 
 /** The credentials a credentials call's original text says it issued; null when it issued none (a failed call) or is not JSON. */
 export function credentialsIssued(text: string): Issue | null {
