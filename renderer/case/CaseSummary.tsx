@@ -3,12 +3,12 @@ import type { CaseOverview } from '../query/queryProtocol';
 
 /** The case at a glance: how many events, over what span, from how much evidence. */
 export function CaseSummary({ overview }: { overview: CaseOverview }) {
-  const { count, minTime, maxTime, files } = overview;
+  const { count, minTime, maxTime, minFraction, maxFraction, files } = overview;
   const span = minTime !== null && maxTime !== null ? formatDuration(maxTime - minTime) : '—';
   const stats: [string, string, string][] = [
     ['Events', formatCount(count), 'event-count'],
-    ['First event (UTC)', formatTime(minTime), 'first-time'],
-    ['Last event (UTC)', formatTime(maxTime), 'last-time'],
+    ['First event (UTC)', formatTime(minTime, 'utc', minFraction), 'first-time'],
+    ['Last event (UTC)', formatTime(maxTime, 'utc', maxFraction), 'last-time'],
     ['Span', span, 'span'],
     ['Evidence files', formatCount(files.length), 'file-count'],
   ];

@@ -22,6 +22,9 @@ export class CaseIndex {
   readonly maxTime: number;
   /** The most fraction digits any time was written with (3 for a case stored before they were kept, which shows milliseconds). */
   readonly timeDigits: number;
+  /** How the earliest and the latest event's times were written below the second (shared/timeFraction); undefined without times or in a case stored before they were kept. */
+  readonly minFraction: number | undefined;
+  readonly maxFraction: number | undefined;
   private readonly starts: Uint32Array;
   /** Each segment's id, ascending (as the segments are held). */
   private readonly segmentIds: Uint32Array;
@@ -59,6 +62,11 @@ export class CaseIndex {
     this.order = byFraction(timeOrder(times), times, subMilliseconds(segments, this.starts, count));
     for (let i = 0; i < count; i++) if (Number.isNaN(times[i])) times[i] = Infinity;
     this.times = times;
+    // Events without a time come last in the order.
+    let latest = count - 1;
+    while (latest >= 0 && times[this.order[latest]!] === Infinity) latest--;
+    this.minFraction = latest < 0 ? undefined : this.fractionOf(this.order[0]!);
+    this.maxFraction = latest < 0 ? undefined : this.fractionOf(this.order[latest]!);
     this.flagConflicts(twins);
   }
 
@@ -189,6 +197,11 @@ export class CaseIndex {
     let ids = this.ids.get(field);
     if (!ids) this.ids.set(field, (ids = new Map(this.values[field].map((value, id) => [value, id]))));
     return ids;
+  }
+
+  private fractionOf(global: number): number | undefined {
+    const k = this.segmentOf(global);
+    return this.segments[k]!.timeFraction?.[global - this.starts[k]!];
   }
 
   /** Index of the segment holding global event `global` (binary search over segment starts). */

@@ -66,7 +66,8 @@ const opened = async (name: string): Promise<OpenCase> => (current?.name === nam
 
 function overview({ index, files }: OpenCase): CaseOverview {
   const known = Number.isFinite(index.minTime);
-  return { count: index.count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, timeDigits: index.timeDigits, files: distinctEvidence([...files.values()]) };
+  const { count, minFraction, maxFraction, timeDigits } = index;
+  return { count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, files: distinctEvidence([...files.values()]) };
 }
 
 /**

@@ -55,6 +55,9 @@ export interface CaseOverview {
   /** Epoch ms of the earliest and latest known event time; null when no event has a time. */
   minTime: number | null;
   maxTime: number | null;
+  /** How those two events' times were written below the second (shared/timeFraction), to show them as written. */
+  minFraction?: number;
+  maxFraction?: number;
   /** The most fraction digits of a second any event's time was written with: how wide times are shown. */
   timeDigits: number;
   /** One entry per distinct file, however often it was added. */

@@ -38,6 +38,17 @@ describe('CaseIndex', () => {
     expect(CaseIndex.fromStore([segments[2]!, { ...segments[0]!, timeFraction: Uint8Array.of(0, 6, 1) }], dictionary).timeDigits).toBe(6);
   });
 
+  it("knows how the earliest and latest events' times were written, past events without a time", () => {
+    // Segment 0 holds times 50, NaN, 10; segment 2 the earliest, 5; a case stored before fractions were kept has none.
+    const written = { ...segments[0]!, timeFraction: Uint32Array.of(9 + 16 * 999_999, 6, 3) };
+    const lake = CaseIndex.fromStore([written, segments[1]!, { ...segments[2]!, timeFraction: Uint32Array.of(1) }], dictionary);
+    expect([lake.minFraction, lake.maxFraction]).toEqual([1, 9 + 16 * 999_999]);
+    expect([index.minFraction, index.maxFraction]).toEqual([0, 0]);
+    expect(CaseIndex.fromStore([{ ...segments[0]!, timeFraction: undefined }], dictionary).maxFraction).toBeUndefined();
+    const untimed = store([[NaN]]);
+    expect(CaseIndex.fromStore(untimed.segments, untimed.dictionary).minFraction).toBeUndefined();
+  });
+
   it('finds the events with any of some values of a field, in storage order, and none for values the case lacks', () => {
     expect(index.eventsWhere('eventName', ['E1.1', 'E0.0', 'E2.0', 'absent']).map((event) => [event.eventName, event.segment, event.row])).toEqual([
       ['E0.0', 0, 0], ['E1.1', 1, 1], ['E2.0', 2, 0],
