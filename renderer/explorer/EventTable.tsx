@@ -140,7 +140,7 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
     void select(moves[event.key]!);
   };
 
-  const template = `44px ${view.columns.map((id) => columnWidth(id, timeDigits)).join(' ')}`;
+  const template = `50px ${view.columns.map((id) => columnWidth(id, timeDigits)).join(' ')}`;
   const rows: EventRow[] = [];
   for (let position = first; position < last; position++) {
     const row = pages.get(Math.floor(position / PAGE))?.[position % PAGE];

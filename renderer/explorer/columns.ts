@@ -11,7 +11,7 @@ import type { ColumnId, EventRow } from '../query/queryProtocol';
  */
 export const COLUMNS: Record<ColumnId, { title: string; width: string; value(row: EventRow, zone: 'utc' | 'local'): string; whole?(row: EventRow): string; mono?: boolean }> = {
   time: { title: 'Time', width: '186px', value: (row, zone) => formatTime(row.time, zone, row.timeFraction), mono: true },
-  eventName: { title: 'Event', width: 'minmax(140px, 1.2fr)', value: (row) => row.eventName },
+  eventName: { title: 'Event', width: 'minmax(134px, 1.2fr)', value: (row) => row.eventName },
   eventSource: { title: 'Service', width: 'minmax(80px, 0.5fr)', value: (row) => row.eventSource.replace(/\.amazonaws\.com$/, ''), whole: (row) => row.eventSource },
   actor: { title: 'Actor', width: 'minmax(110px, 2fr)', value: (row) => shortArn(row.actor, row.account), whole: (row) => row.actor },
   actorType: { title: 'Actor type', width: '120px', value: (row) => row.actorType },

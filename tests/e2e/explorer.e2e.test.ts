@@ -113,6 +113,22 @@ describe('the selection across re-reads of the listing', () => {
     await detail(page).getByRole('button', { name: 'Remove tag recon' }).waitFor();
     await expect.poll(() => rows(page).nth(1).locator('.marks').textContent()).toBe('★⚠#');
     expect((await shown(page)).highlighted).toEqual(['3 ConsoleLogin']);
+    // Every mark an event can have fits its cell: these four, and with an altered text's five.
+    await detail(page).getByRole('textbox', { name: 'Note' }).fill('first seen here');
+    await page.locator('.grid-scroll').focus();
+    const marks = rows(page).nth(1).locator('.marks');
+    await expect.poll(() => marks.textContent()).toBe('★⚠#✎');
+    const overflow = (symbols?: string) =>
+      marks.evaluate((cell, text) => {
+        const probe = cell.cloneNode(true) as HTMLElement;
+        if (text !== undefined) probe.textContent = text;
+        Object.assign(probe.style, { position: 'absolute', width: `${cell.getBoundingClientRect().width}px` });
+        cell.parentElement!.append(probe);
+        const over = probe.scrollWidth - probe.clientWidth;
+        probe.remove();
+        return over;
+      }, symbols);
+    expect([await overflow(), await overflow('★⚠\ufffd#✎')]).toEqual([0, 0]);
 
     // Un-bookmarked, the first event leaves the listing: nothing is highlighted, nothing is shown.
     await rows(page).first().click();
