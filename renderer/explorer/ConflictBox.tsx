@@ -1,8 +1,10 @@
 import { printableJson } from '../../shared/printable';
-import { jsonDifferences, parseForComparison, type JsonDifference } from './jsonDifferences';
+import { duplicateKeys, jsonDifferences, parseForComparison, type JsonDifference } from './jsonDifferences';
 
 /** Differences listed at most; the rest are counted. */
 const LISTED = 30;
+/** Occurrences of a duplicate key shown at most; the rest are counted. */
+const OCCURRENCES = 5;
 const SHOWN_CHARS = 80;
 
 /** A value as JSON, escaped as evidence text is, cut to a line. */
@@ -17,6 +19,12 @@ const CHANGES: Record<JsonDifference['kind'], (difference: JsonDifference) => st
   onlyThere: ({ there }) => `only in the other: ${shown(there)}`,
 };
 
+/** A duplicate key's occurrences, in the order written. */
+function occurrences(values: readonly unknown[]): string {
+  const listed = values.slice(0, OCCURRENCES).map(shown).join(', then ');
+  return values.length > OCCURRENCES ? `${listed}, and ${values.length - OCCURRENCES} more` : listed;
+}
+
 /** An event's text parsed for comparing; undefined when it is not JSON. */
 function comparable(text: string): unknown {
   try {
@@ -27,11 +35,24 @@ function comparable(text: string): unknown {
 }
 
 /** What the differences say about the two copies, in a sentence. */
-function verdict(differences: readonly JsonDifference[]): string {
+function valuesVerdict(differences: readonly JsonDifference[]): string {
   const changed = differences.filter((difference) => difference.kind === 'changed').length;
   if (differences.length === 0) return 'Both copies hold the same values, written differently (key order, spacing, escapes or number format): a reformatted copy, not a change.';
   if (changed === 0) return `Where both copies have a value, they agree; ${differences.length} ${differences.length === 1 ? 'value is' : 'values are'} in one copy only (a partial copy, such as a CSV export's columns):`;
   return `The copies disagree on ${changed} ${changed === 1 ? 'value' : 'values'}${differences.length > changed ? `, and ${differences.length - changed} ${differences.length - changed === 1 ? 'is' : 'are'} in one copy only` : ''}:`;
+}
+
+/**
+ * The verdict, led by any key written twice: such a copy is never "the same values", since
+ * which occurrence counts depends on the reader; the values compared are those JSON.parse keeps.
+ */
+function verdict(differences: readonly JsonDifference[], repeatedHere: number, repeatedThere: number): string {
+  const repeated = repeatedHere + repeatedThere;
+  if (repeated === 0) return valuesVerdict(differences);
+  const where = repeatedHere === 0 ? 'the other copy' : repeatedThere === 0 ? 'this copy' : 'both copies';
+  const lead = `${repeated === 1 ? 'A key is' : `${repeated} keys are`} written more than once in one object in ${where}: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events.`;
+  const values = differences.length === 0 ? 'Taking the last occurrence, nothing else differs:' : `Taking the last occurrence: ${valuesVerdict(differences).replace(/^./, (first) => first.toLowerCase())}`;
+  return `${lead} ${values}`;
 }
 
 /**
@@ -43,21 +64,27 @@ export function ConflictBox({ hereText, thereText, thereShown, place }: { hereTe
   const [here, there] = [hereText, thereText].map(comparable);
   const bothJson = here !== undefined && there !== undefined;
   const differences = bothJson ? jsonDifferences(here, there) : [];
+  const [repeatedHere, repeatedThere] = bothJson ? [duplicateKeys(hereText), duplicateKeys(thereText)] : [[], []];
+  const lines = [
+    ...repeatedHere.map((duplicate) => ({ path: duplicate.path, text: `written ${duplicate.values.length} times here: ${occurrences(duplicate.values)}`, kind: 'duplicate' })),
+    ...repeatedThere.map((duplicate) => ({ path: duplicate.path, text: `written ${duplicate.values.length} times in the other: ${occurrences(duplicate.values)}`, kind: 'duplicate' })),
+    ...differences.map((difference) => ({ path: difference.path, text: CHANGES[difference.kind](difference), kind: difference.kind })),
+  ];
   return (
     <section aria-label="Conflict" className="conflict-box">
       <h3>⚠ Conflict: same eventID, different content</h3>
       <p>
         The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
       </p>
-      <p data-testid="conflict-verdict">{bothJson ? verdict(differences) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
-      {differences.length > 0 && (
+      <p data-testid="conflict-verdict">{bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
+      {lines.length > 0 && (
         <ul className="differences" aria-label="Differences">
-          {differences.slice(0, LISTED).map((difference) => (
-            <li key={difference.path} className={difference.kind}>
-              <span className="mono">{printableJson(difference.path)}</span>: {CHANGES[difference.kind](difference)}
+          {lines.slice(0, LISTED).map((line, i) => (
+            <li key={i} className={line.kind}>
+              <span className="mono">{printableJson(line.path)}</span>: {line.text}
             </li>
           ))}
-          {differences.length > LISTED && <li>and {differences.length - LISTED} more</li>}
+          {lines.length > LISTED && <li>and {lines.length - LISTED} more</li>}
         </ul>
       )}
       <pre className="json">{thereShown}</pre>

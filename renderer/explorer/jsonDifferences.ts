@@ -74,3 +74,60 @@ export function jsonDifferences(here: unknown, there: unknown, path = ''): JsonD
   }
   return here === there ? [] : [{ path: path || '(the whole event)', kind: 'changed', here, there }];
 }
+
+/** A key an object of an event's text writes more than once, with what each occurrence holds. */
+export interface DuplicateKey {
+  /** The key's path, as a difference's (`eventName`, `requestParameters.bucketName`). */
+  path: string;
+  /** Each occurrence's value in the order written, parsed as parseForComparison parses; JSON.parse keeps only the last. */
+  values: unknown[];
+}
+
+/** The index just past the string token that begins (with its quote) at `start`. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/**
+ * The keys an event's text writes more than once in one object, in the order first written.
+ * JSON.parse (reviver included) sees only the last occurrence and other tools the first, so a
+ * copy edited by adding a key again parses as the original does: only the text shows it. A scan
+ * of the tokens, for text JSON.parse has accepted (anything else gives no meaningful answer).
+ */
+export function duplicateKeys(text: string): DuplicateKey[] {
+  /** An open object (with its keys' value spans and the key being read) or array (with its item index). */
+  type Open = { path: string; keys?: Map<string, Array<[number, number]>>; key?: string; valueStart: number; index: number };
+  const open: Open[] = [];
+  const found: Array<{ at: number; duplicate: DuplicateKey }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const top = open.at(-1);
+    if (char === '"') {
+      const end = stringEnd(text, i);
+      if (top?.keys && top.key === undefined) top.key = JSON.parse(text.slice(i, end)) as string;
+      i = end - 1;
+    } else if (top && char === ':') {
+      top.valueStart = i + 1;
+    } else if (char === '{' || char === '[') {
+      const path = !top ? '' : top.keys ? keyPath(top.path, top.key ?? '') : `${top.path}[${top.index}]`;
+      open.push({ path, keys: char === '{' ? new Map() : undefined, valueStart: i + 1, index: 0 });
+    } else if (top && (char === ',' || char === '}' || char === ']')) {
+      if (top.keys && top.key !== undefined) {
+        const spans = top.keys.get(top.key);
+        if (spans) spans.push([top.valueStart, i]);
+        else top.keys.set(top.key, [[top.valueStart, i]]);
+        top.key = undefined;
+      }
+      if (char === ',') top.index++;
+      else {
+        for (const [key, spans] of top.keys ?? []) {
+          if (spans.length > 1) found.push({ at: spans[0]?.[0] ?? 0, duplicate: { path: keyPath(top.path, key), values: spans.map(([from, to]) => parseForComparison(text.slice(from, to))) } });
+        }
+        open.pop();
+      }
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ duplicate }) => duplicate);
+}

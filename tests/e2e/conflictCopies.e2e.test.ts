@@ -16,6 +16,9 @@ function sortedKeys(value: unknown): unknown {
 const REWRITTEN = JSON.stringify(sortedKeys(JSON.parse(DELIVERED)));
 /** Two copies of another event, differing only past a double's precision (they parse to the same number). */
 const bigNumber = (digits: string) => DELIVERED.replace('"key":"report.pdf"', `"key":"report.pdf","maxItems":${digits}`).replace('000000000001', '000000000002').replace('10:00:00Z', '11:00:00Z');
+/** A third event, and a copy edited by writing its eventName twice: JSON.parse keeps the last, which is the original's. */
+const ORIGINAL = DELIVERED.replace('000000000001', '000000000003').replace('10:00:00Z', '12:00:00Z');
+const TWICE = ORIGINAL.replace('"eventVersion":"1.08",', '"eventVersion":"1.08","eventName":"DeleteObject",');
 
 describe('a copy of an event written differently', () => {
   let app: LaunchedApp;
@@ -27,9 +30,11 @@ describe('a copy of an event written differently', () => {
       // The console's CSV download without the event's JSON: a row of some of its fields.
       'big-a.ndjson': `${bigNumber('12345678901234567890')}\n`,
       'big-b.ndjson': `${bigNumber('12345678901234567891')}\n`,
+      'twice-a.ndjson': `${ORIGINAL}\n`,
+      'twice-b.ndjson': `${TWICE}\n`,
       'partial.csv': 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n',
     });
-    await app.page.getByTestId('listing-count').filter({ hasText: /^5 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^7 events$/ }).waitFor();
   });
   afterAll(() => app.close());
 
@@ -61,6 +66,24 @@ describe('a copy of an event written differently', () => {
     expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
       'The copies disagree on 1 value:',
       'requestParameters.maxItems: 12345678901234567891 here, 12345678901234567890 in the other',
+    ]);
+  });
+
+  it('is never the same values when it writes a key twice: the pane names the key and each occurrence', async () => {
+    expect(JSON.parse(TWICE)).toEqual(JSON.parse(ORIGINAL));
+    await app.page.locator('.grid-row').nth(6).click();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-a.ndjson, event 0').waitFor();
+    const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
+    await conflict.getByTestId('conflict-verdict').waitFor();
+    expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
+      'A key is written more than once in one object in this copy: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events. Taking the last occurrence, nothing else differs:',
+      'eventName: written 2 times here: "DeleteObject", then "GetObject"',
+    ]);
+    await app.page.locator('.grid-row').nth(5).click();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-b.ndjson, event 0').waitFor();
+    expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
+      'A key is written more than once in one object in the other copy: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events. Taking the last occurrence, nothing else differs:',
+      'eventName: written 2 times in the other: "DeleteObject", then "GetObject"',
     ]);
   });
 });

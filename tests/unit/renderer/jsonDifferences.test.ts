@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonDifferences } from '../../../renderer/explorer/jsonDifferences';
+import { duplicateKeys, jsonDifferences } from '../../../renderer/explorer/jsonDifferences';
 
 const event = { eventVersion: '1.08', eventName: 'GetObject', requestParameters: { bucketName: 'b1', 'x-amz-id': 'q' }, additionalEventData: { bytesTransferredIn: 0.0 }, resources: [{ ARN: 'arn:aws:s3:::b1' }] };
 
@@ -27,5 +27,40 @@ describe('jsonDifferences', () => {
       { path: 'd', kind: 'changed', here: 1, there: '1' },
     ]);
     expect(jsonDifferences('a', 'b')).toEqual([{ path: '(the whole event)', kind: 'changed', here: 'a', there: 'b' }]);
+  });
+});
+
+describe('duplicateKeys', () => {
+  it('finds a key written again, which JSON.parse hides by keeping the last', () => {
+    const original = '{"eventName":"DeleteTrail","eventSource":"cloudtrail.amazonaws.com"}';
+    const edited = '{"eventName":"GetTrail","eventSource":"cloudtrail.amazonaws.com","eventName":"DeleteTrail"}';
+    expect(jsonDifferences(JSON.parse(original), JSON.parse(edited))).toEqual([]);
+    expect(duplicateKeys(original)).toEqual([]);
+    expect(duplicateKeys(edited)).toEqual([{ path: 'eventName', values: ['GetTrail', 'DeleteTrail'] }]);
+  });
+
+  it('names nested keys by their path, in the order first written, with every occurrence\'s value', () => {
+    const text = `{ "requestParameters" : { "bucketName" : "b1", "bucketName" : { "x" : [1, "a,b}"] }, "bucketName": null },
+      "resources": [{"ARN":"a"}, {"ARN":"b", "ARN":"c"}], "x-y": 1, "x-y": 2.50, "eventName": "A", "event\\u004eame": "B" }`;
+    expect(duplicateKeys(text)).toEqual([
+      { path: 'requestParameters.bucketName', values: ['b1', { x: [1, 'a,b}'] }, null] },
+      { path: 'resources[1].ARN', values: ['b', 'c'] },
+      { path: '["x-y"]', values: [1, 2.5] },
+      { path: 'eventName', values: ['A', 'B'] },
+    ]);
+  });
+
+  it('tells a key apart from the same text as a value, an escaped quote or another object\'s key', () => {
+    expect(duplicateKeys('{"a":"a","b":{"a":"\\"a\\":"},"c":[{"a":1},{"a":2}],"d":["a","a"]}')).toEqual([]);
+    expect(duplicateKeys('[{"a":1,"a":[]},"x",[{"b":true,"b":false}]]')).toEqual([
+      { path: '[0].a', values: [1, []] },
+      { path: '[2][0].b', values: [true, false] },
+    ]);
+    expect(duplicateKeys('"not an object"')).toEqual([]);
+  });
+
+  it('counts each occurrence, however many', () => {
+    const text = `{${Array.from({ length: 1000 }, (_, i) => `"k":${i}`).join(',')}}`;
+    expect(duplicateKeys(text)).toEqual([{ path: 'k', values: Array.from({ length: 1000 }, (_, i) => i) }]);
   });
 });
