@@ -220,11 +220,13 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         paddingSeen = true;
       }
       json.paddings.length = 0;
+      // get-query-results items are rows, each holding an event.
+      const item = json.shape === 'insights-results' ? 'row' : 'event';
       for (const { offset, fault, faultAt, resumedAt } of json.skipped) {
         const rest =
-          resumedAt === undefined ? 'no event begins after it: the rest of the file is not read'
-          : resumedAt === offset ? 'the event there is read'
-          : `the damaged text is passed over, and reading goes on at ${offsets.at(resumedAt)}, where the next event begins`;
+          resumedAt === undefined ? `no ${item} begins after it: the rest of the file is not read`
+          : resumedAt === offset ? `the ${item} there is read`
+          : `the damaged text is passed over, and reading goes on at ${offsets.at(resumedAt)}, where the next ${item} begins`;
         file.issue('error', `malformed JSON: ${fault} (${offsets.at(faultAt)}); ${rest}`, offsets.at(offset));
       }
       json.skipped.length = 0;

@@ -7,6 +7,8 @@ import { packFraction } from '../../shared/timeFraction';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { eventJson, folder, records, scan } from './scan';
 
+const summary = (files: { path: string; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
+  files.map((f) => ({ path: f.path.slice(dir.length + 1), format: f.format, events: f.events, issues: f.issues.map((i) => `${i.severity}: ${i.message} @ ${i.location}`) }));
 const ids = (events: { text: string }[]): string[] => events.map((e) => (JSON.parse(e.text) as { eventID: string }).eventID.slice(-3));
 
 describe('formats, detected from content whatever the file is called', () => {
@@ -223,6 +225,52 @@ describe('formats, detected from content whatever the file is called', () => {
     // Each event's original text is the corpus line byte for byte, as decoding the JSON string gives it back.
     expect(events.map((e) => e.text)).toEqual([...corpus, ...victim.slice(0, 2)]);
     expect(events.map((e) => e.index)).toEqual([0, 1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 0, 1]);
+  });
+
+  it('`aws logs get-query-results` output damaged in a row (cut short, a stray quote, stray braces after it): an error where, and every row after it read, pretty-printed and compact', async () => {
+    const corpus = (await readFile(join(CORPUS, 'panther-analysis', 'compromised-root-creds.attacker_cloudtrail.ndjson'), 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    const rows = corpus.map((text, n) => [
+      { field: '@timestamp', value: `2024-01-02 03:04:${10 + n}.000` },
+      { field: '@message', value: text },
+      { field: '@ptr', value: `CmAKJwojMTIzNDU2Nzg5MDEy${n}` },
+    ]);
+    const statistics = { recordsMatched: rows.length, recordsScanned: rows.length, bytesScanned: 20480 };
+    // As the AWS CLI prints it (4 spaces), and compact; each row's text in the document, and what joins them.
+    const forms = {
+      pretty: { texts: rows.map((row) => JSON.stringify(row, null, 4).replaceAll('\n', '\n        ')), head: '{\n    "results": [\n        ', between: ',\n        ', tail: `\n    ],\n    "statistics": ${JSON.stringify(statistics, null, 4).replaceAll('\n', '\n    ')},\n    "status": "Complete"\n}` },
+      compact: { texts: rows.map((row) => JSON.stringify(row)), head: '{"results":[', between: ',', tail: `],"statistics":${JSON.stringify(statistics)},"status":"Complete"}` },
+    };
+    expect(forms.pretty.head + forms.pretty.texts.join(forms.pretty.between) + forms.pretty.tail).toBe(JSON.stringify({ results: rows, statistics, status: 'Complete' }, null, 4));
+    expect(forms.compact.head + forms.compact.texts.join(forms.compact.between) + forms.compact.tail).toBe(JSON.stringify({ results: rows, statistics, status: 'Complete' }));
+    for (const [name, { texts, head, between, tail }] of Object.entries(forms)) {
+      // Row 2 cut inside its @message (an interrupted copy), a stray quote in row 5's @ptr, stray braces after row 8.
+      const cut = texts[2]!.slice(0, texts[2]!.indexOf('eventName') + 4);
+      const quoted = texts[5]!.replace('CmAKJwoj', 'CmAK"Jwoj');
+      const damaged = texts.map((text, n) => (n === 2 ? cut : n === 5 ? quoted : n === 8 ? `${text}}}` : text));
+      const text = head + damaged.join(between) + tail;
+      const byte = (part: string): number => Buffer.byteLength(text.slice(0, text.indexOf(part)));
+      const dir = await folder({ [`${name}.json`]: text });
+      const { files, events } = await scan([dir]);
+      const passedOver = (fault: string, faultAt: number, from: number, next: number): string =>
+        `error: malformed JSON: ${fault} (byte ${faultAt}); the damaged text is passed over, and reading goes on at byte ${next}, where the next row begins @ byte ${from}`;
+      const [cutAt, quoteAt, strayAt] = [byte(cut), byte(quoted), byte(texts[8]!) + Buffer.byteLength(texts[8]!)];
+      expect(summary(files, dir), name).toEqual([
+        {
+          path: `${name}.json`,
+          format: 'cloudwatch-insights-results',
+          events: corpus.length - 2,
+          // Either form: a row that does not parse, with the next row's start inside it, is damaged up to there.
+          issues: [
+            passedOver('an item still open where the next begins', byte(texts[3]!), cutAt, byte(texts[3]!)),
+            passedOver('an item still open where the next begins', byte(texts[6]!), quoteAt, byte(texts[6]!)),
+            passedOver("expected ',' or ']'", strayAt, strayAt, byte(texts[9]!)),
+          ],
+        },
+      ]);
+      expect(events.map((e) => e.text), name).toEqual(corpus.filter((_, n) => n !== 2 && n !== 5));
+      // Numbered as read: a row passed over takes no number, as a damaged event passed over in a trail file takes none.
+      expect(events.map((e) => e.index), name).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
   });
 
   it('an Insights JSON row that also holds event fields queried (`fields @message, eventName`) is a row, its @message the event', async () => {

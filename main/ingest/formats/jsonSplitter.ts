@@ -26,7 +26,7 @@ export interface JsonItem {
   shape: Exclude<DocumentShape, 'empty'>;
   /** Longer than the size limit: its text is then empty, and it is reported, not parsed. */
   unread?: 'too long';
-  /** Its parsed value, when finding its end meant parsing it (see JsonSplitter's `separator`). */
+  /** Its parsed value, when finding its end meant parsing it (see JsonSplitter's `separator` and `provenItem`). */
   value?: unknown;
 }
 
@@ -78,6 +78,9 @@ const GAP_SLACK = 64;
  * (`{ "eventVersion"`), any whitespace without a line break will do, before the same key. As a
  * string cannot hold a line break, an indented item start is never inside a string of sound
  * JSON: an item still open past one was damaged (see JsonSplitter's `provenItem`).
+ * An item that is an array of objects (a `get-query-results` row, `[{"field"`) begins with its
+ * `[`, and its first object's `{` and first key stand for the key: indented, the `{` on the
+ * line after the `[`, indented as in the first item.
  */
 class ItemStart {
   /** The compact form (`{"eventVersion"`), when the items are written so. */
@@ -88,34 +91,45 @@ class ItemStart {
   readonly indented: boolean;
   /** Characters from an item start's `{` to the end of its key, at most. */
   readonly reach: number;
+  /** What ends an item: `}`, or `]` for an array. */
+  readonly close: '}' | ']';
 
   constructor(
+    readonly open: '{' | '[',
     private readonly key: string,
     gap: string,
   ) {
     const line = gap.lastIndexOf('\n');
-    this.compact = gap === '' ? `{${key}` : undefined;
+    this.close = open === '[' ? ']' : '}';
+    this.compact = gap === '' ? `${open}${key}` : undefined;
     this.indent = line >= 0 ? gap.slice(line + 1) : undefined;
     this.indented = this.indent !== undefined && this.indent !== '';
     this.reach = this.compact?.length ?? 1 + (this.indent?.length ?? 0) + GAP_SLACK + key.length;
   }
 
-  /** How the item `text` (or its beginning) begins, if it is an object whose first key (shown whole) follows its `{` and some whitespace. */
+  /** How the item `text` (or its beginning) begins, if it is an object whose first key (shown whole) follows its `{` and some whitespace, or an array whose first item is such an object. */
   static of(text: string): ItemStart | undefined {
-    if (text.charCodeAt(0) !== 0x7b) return undefined;
+    const open = text[0];
+    if (open !== '{' && open !== '[') return undefined;
     let at = 1;
     while (at < text.length && isWs(text.charCodeAt(at))) at++;
+    const keyFrom = at;
+    if (open === '[') {
+      if (text.charCodeAt(at) !== 0x7b) return undefined;
+      at++;
+      while (at < text.length && isWs(text.charCodeAt(at))) at++;
+    }
     if (text.charCodeAt(at) !== 0x22) return undefined;
     const close = stringClose(text, at + 1);
-    return close < 0 ? undefined : new ItemStart(text.slice(at, close + 1), text.slice(1, at));
+    return close < 0 ? undefined : new ItemStart(open, text.slice(keyFrom, close + 1), text.slice(1, keyFrom));
   }
 
-  /** Where (the `{`) an item next begins in `s`, at `from` or after, the start whole in `s`; -1 if nowhere. */
+  /** Where (the `{` or `[`) an item next begins in `s`, at `from` or after, the start whole in `s`; -1 if nowhere. */
   find(s: string, from: number): number {
     from = Math.max(from, 0);
     if (this.compact !== undefined) return s.indexOf(this.compact, from);
     const longest = this.reach - 1 - this.key.length;
-    for (let open = s.indexOf('{', from); open >= 0; open = s.indexOf('{', open + 1)) {
+    for (let open = s.indexOf(this.open, from); open >= 0; open = s.indexOf(this.open, open + 1)) {
       // The whitespace after the `{`, to the key; where its last line begins.
       let at = open + 1;
       let line = -1;
@@ -125,8 +139,8 @@ class ItemStart {
         else if (c !== WS && c !== 0x0d && c !== 0x09) break;
       }
       if (this.indent === undefined ? line >= 0 : line < 0 || at - line !== this.indent.length || !s.startsWith(this.indent, line)) continue;
-      // Indented, the key's line tells an item of the array from an object nested in one, whatever its first key.
-      if (this.indented ? s.charCodeAt(at) === 0x22 : s.startsWith(this.key, at)) return open;
+      // Indented, the key's line (an array's first object's) tells an item of the array from an object nested in one, whatever its first key.
+      if (this.indented ? s.charCodeAt(at) === this.key.charCodeAt(0) : s.startsWith(this.key, at)) return open;
     }
     return -1;
   }
@@ -134,7 +148,7 @@ class ItemStart {
 
 /**
  * Splits a streamed JSON document into items, keeping each item's text exactly as written:
- * the elements of the root object's `Records`, `Events` or `events` array, the elements of a
+ * the elements of the root object's `Records`, `Events`, `events` or `results` array, the elements of a
  * root array, or the root object itself. Documents written one after another (`zcat *.json.gz`,
  * `jq` output) are read in turn. Memory holds one item at a time (up to `maxChars`), whatever
  * the document's size: a longer item is passed over and handed out as such. Structural faults
@@ -399,7 +413,7 @@ export class JsonSplitter {
             else {
               const text = s.slice(start - this.base, this.pos);
               this.learnSeparator(text);
-              out.push(this.itemStart?.indented ? this.provenItem(text, start) : { text, offset: start, shape });
+              out.push(this.itemStart ? this.provenItem(text, start) : { text, offset: start, shape });
             }
           }
           this.phase = Phase.AfterItem;
@@ -439,10 +453,12 @@ export class JsonSplitter {
   }
 
   /**
-   * An indented item, scanned to its end: parsed, its value handed out (the reader parses it
-   * once, here or there). One that does not parse may have run on past where the next item
-   * begins, its scan misled by a stray quote: that is damage, passed over from its start. Any
-   * other is handed out as it is, for the reader to report.
+   * An item of an array whose items begin alike (see ItemStart), scanned to its end: parsed, its
+   * value handed out (the reader parses it once, here or there). One that does not parse may
+   * have run on past where the next item begins, its scan misled by a stray quote or a cut: that
+   * is damage, passed over from its start. Any other is handed out as it is, for the reader to
+   * report. Compact items are checked here only, once they end: `{"eventVersion"` may begin an
+   * object nested in a sound event, so only a failed parse shows damage.
    */
   private provenItem(text: string, offset: number): JsonItem {
     try {
@@ -459,13 +475,13 @@ export class JsonSplitter {
     this.lastItemChars = item.length;
     if (this.separator !== undefined) return;
     this.itemStart = ItemStart.of(item);
-    this.separator = this.itemStart?.compact ? `},${this.itemStart.compact}` : '';
+    this.separator = this.itemStart?.compact ? `${this.itemStart.close},${this.itemStart.compact}` : '';
   }
 
   /** The object item at `pos` if the separator ends it (see `separator`); undefined to scan it instead. */
   private itemBySeparator(): JsonItem | undefined {
     const s = this.buf;
-    if (s.charCodeAt(this.pos) !== 0x7b) return undefined;
+    if (s[this.pos] !== this.itemStart?.open) return undefined;
     const end = s.indexOf(this.separator!, this.pos);
     if (end < 0) {
       // Normal when the item runs past this chunk or is the last; with plenty of text left, the items differ.

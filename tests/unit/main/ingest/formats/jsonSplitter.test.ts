@@ -70,7 +70,8 @@ describe('JsonSplitter', () => {
     const text = `{"Records":[${items.join(',')}]}`;
     expect(splitEveryWay(text).items.map((item) => item.text)).toEqual(items);
     const whole = split(text).items;
-    expect(whole.map((item) => item.value)).toEqual([undefined, { eventVersion: '2', s: '},{"eventVersion"' }, undefined, undefined]);
+    // Every item is parsed as it ends, a scanned one too (to tell damage: see the splitter's provenItem), and handed out with its value.
+    expect(whole.map((item) => item.value)).toEqual(items.map((item) => JSON.parse(item)));
     expect(whole.map((item) => item.offset)).toEqual([12, 33, 80, 149]);
   });
 
@@ -250,5 +251,30 @@ describe('JsonSplitter, damage in a pretty-printed array', () => {
       ],
       error: undefined,
     });
+  });
+
+  it('passes over damage in get-query-results rows (arrays of field and value pairs), compact and indented, to where the next row begins', () => {
+    // Each @message holds `[{` (escaped, inside a string): only a row begins with `[{"field"`, or `[` and an indented `{`.
+    const rows = [0, 1, 2, 3].map((n) => [
+      { field: '@timestamp', value: `2024-01-02 03:04:0${n}.000` },
+      { field: '@message', value: JSON.stringify({ eventVersion: '1.08', resources: [{ ARN: `arn:aws:s3:::b${n}` }, { ARN: 'x' }] }) },
+    ]);
+    for (const indent of ['', '    ']) {
+      const texts = rows.map((row) => JSON.stringify(row, null, indent).replaceAll('\n', `\n${indent}${indent}`));
+      const [between, head, tail] = indent === '' ? [',', '{"results":[', '],"status":"Complete"}'] : [',\n        ', '{\n    "results": [\n        ', '\n    ],\n    "status": "Complete"\n}'];
+      expect(head + texts.join(between) + tail).toBe(JSON.stringify({ results: rows, status: 'Complete' }, null, indent));
+      const cut = texts[1]!.slice(0, texts[1]!.indexOf('b1') + 1);
+      const quoted = texts[2]!.replace('03:04:02', '03:"04:02');
+      const text = head + [texts[0]!, cut, quoted, texts[3]!].join(between) + tail;
+      const at = (part: string) => text.indexOf(part);
+      expect(readEveryWay(text), `indented by ${JSON.stringify(indent)}`).toEqual({
+        items: [0, 3].map((i) => [texts[i], at(texts[i]!)]),
+        skipped: [
+          { offset: at(cut), fault: overrun, faultAt: at(quoted), resumedAt: at(quoted) },
+          { offset: at(quoted), fault: overrun, faultAt: at(texts[3]!), resumedAt: at(texts[3]!) },
+        ],
+        error: undefined,
+      });
+    }
   });
 });
