@@ -227,7 +227,7 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((e) => e.index)).toEqual([0, 1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 0, 1]);
   });
 
-  it('`aws logs get-query-results` output damaged in a row (cut short, a stray quote, stray braces after it): an error where, and every row after it read, pretty-printed and compact', async () => {
+  it('`aws logs get-query-results` output damaged in a row (cut short, a stray quote, stray brackets after it): an error where, and every row after it read, pretty-printed and compact', async () => {
     const corpus = (await readFile(join(CORPUS, 'panther-analysis', 'compromised-root-creds.attacker_cloudtrail.ndjson'), 'utf8')).split('\n').filter((line) => line.trim() !== '');
     const rows = corpus.map((text, n) => [
       { field: '@timestamp', value: `2024-01-02 03:04:${10 + n}.000` },
@@ -243,17 +243,18 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(forms.pretty.head + forms.pretty.texts.join(forms.pretty.between) + forms.pretty.tail).toBe(JSON.stringify({ results: rows, statistics, status: 'Complete' }, null, 4));
     expect(forms.compact.head + forms.compact.texts.join(forms.compact.between) + forms.compact.tail).toBe(JSON.stringify({ results: rows, statistics, status: 'Complete' }));
     for (const [name, { texts, head, between, tail }] of Object.entries(forms)) {
-      // Row 2 cut inside its @message (an interrupted copy), a stray quote in row 5's @ptr, stray braces after row 8.
+      // Row 2 cut inside its @message (an interrupted copy), a stray quote in row 5's @ptr, stray brackets after rows 8 to 10 (a `]` closes the array early).
       const cut = texts[2]!.slice(0, texts[2]!.indexOf('eventName') + 4);
       const quoted = texts[5]!.replace('CmAKJwoj', 'CmAK"Jwoj');
-      const damaged = texts.map((text, n) => (n === 2 ? cut : n === 5 ? quoted : n === 8 ? `${text}}}` : text));
+      const damaged = texts.map((text, n) => (n === 2 ? cut : n === 5 ? quoted : n === 8 ? `${text}}}` : n === 9 ? `${text}]]` : n === 10 ? `${text}]` : text));
       const text = head + damaged.join(between) + tail;
       const byte = (part: string): number => Buffer.byteLength(text.slice(0, text.indexOf(part)));
       const dir = await folder({ [`${name}.json`]: text });
       const { files, events } = await scan([dir]);
       const passedOver = (fault: string, faultAt: number, from: number, next: number): string =>
         `error: malformed JSON: ${fault} (byte ${faultAt}); the damaged text is passed over, and reading goes on at byte ${next}, where the next row begins @ byte ${from}`;
-      const [cutAt, quoteAt, strayAt] = [byte(cut), byte(quoted), byte(texts[8]!) + Buffer.byteLength(texts[8]!)];
+      const after = (n: number): number => byte(texts[n]!) + Buffer.byteLength(texts[n]!);
+      const [cutAt, quoteAt] = [byte(cut), byte(quoted)];
       expect(summary(files, dir), name).toEqual([
         {
           path: `${name}.json`,
@@ -263,7 +264,9 @@ describe('formats, detected from content whatever the file is called', () => {
           issues: [
             passedOver('an item still open where the next begins', byte(texts[3]!), cutAt, byte(texts[3]!)),
             passedOver('an item still open where the next begins', byte(texts[6]!), quoteAt, byte(texts[6]!)),
-            passedOver("expected ',' or ']'", strayAt, strayAt, byte(texts[9]!)),
+            passedOver("expected ',' or ']'", after(8), after(8), byte(texts[9]!)),
+            passedOver("expected ',' or '}', after a ']' that closed the array early", after(9) + 1, after(9), byte(texts[10]!)),
+            passedOver("expected a key, after a ']' that closed the array early", byte(texts[11]!), after(10), byte(texts[11]!)),
           ],
         },
       ]);

@@ -187,6 +187,13 @@ export class JsonSplitter {
   private itemStart: ItemStart | undefined;
   /** Document offset up to which the open item was searched for a pretty-printed item start inside it (see `overrun`). */
   private overrunChecked = 0;
+  /**
+   * Document offset of the `]` that closed the array of events, until a key or the document's
+   * end follows it; -1 otherwise. Text that breaks there (`]]`, `], [`: a stray bracket after a
+   * row) closed the array early: it is passed over as damage inside the array, from that `]` to
+   * where an item next begins.
+   */
+  private arrayClosedAt = -1;
   /** The damage being passed over (phase Skipping). */
   private skipping: SkippedText | undefined;
   /** Damaged text passed over, for the reader to report and clear. */
@@ -221,7 +228,7 @@ export class JsonSplitter {
   /** Document offset of the oldest text an item or an error handed out later can point to. */
   get oldestOffset(): number {
     const kept = this.tooLongFrom >= 0 ? this.tooLongFrom : this.base + this.keepFrom();
-    return Math.min(kept, this.padding?.offset ?? Infinity, this.skipping?.offset ?? Infinity);
+    return Math.min(kept, this.padding?.offset ?? Infinity, this.skipping?.offset ?? Infinity, this.arrayClosedAt < 0 ? Infinity : this.arrayClosedAt);
   }
 
   /** Ends the document: the root object, if it was a single object, is the one item. */
@@ -311,11 +318,13 @@ export class JsonSplitter {
    * to where an item next begins. False where that cannot be told (other faults, other layouts).
    */
   private skipFrom(fault: JsonScanError): boolean {
-    if (!fault.malformed || !this.itemStart || (this.phase !== Phase.Items && this.phase !== Phase.AfterItem)) return false;
-    // A damaged item is passed over from after its start; text that broke the array, from where it begins.
+    const closedEarly = this.arrayClosedAt >= 0 && (this.phase === Phase.AfterRootValue || this.phase === Phase.RootKey || this.phase === Phase.Done);
+    if (!fault.malformed || !this.itemStart || (this.phase !== Phase.Items && this.phase !== Phase.AfterItem && !closedEarly)) return false;
+    // A damaged item is passed over from after its start; text that broke the array, from where it begins (the `]` that closed it early).
     const inItem = this.valueStart >= 0;
     const from = inItem ? this.valueStart : this.base + this.pos;
-    this.skipping = { offset: from, fault: fault.message, faultAt: fault.offset };
+    this.skipping = closedEarly ? { offset: this.arrayClosedAt, fault: `${fault.message}, after a ']' that closed the array early`, faultAt: fault.offset } : { offset: from, fault: fault.message, faultAt: fault.offset };
+    this.arrayClosedAt = -1;
     this.overrunChecked = 0;
     this.pos = from - this.base + (inItem ? 1 : 0);
     this.valueStart = -1;
@@ -347,11 +356,13 @@ export class JsonSplitter {
         case Phase.RootKey: {
           if (!this.skipWs()) return;
           if (s[this.pos] === '}') {
+            this.arrayClosedAt = -1;
             this.pos++;
             this.endRoot(out);
             break;
           }
           if (s[this.pos] !== '"') this.fail('expected a key');
+          this.arrayClosedAt = -1;
           const end = stringEnd(s, this.pos);
           if (end < 0) return;
           this.key = s.slice(this.pos + 1, end - 1);
@@ -386,6 +397,7 @@ export class JsonSplitter {
           if (!this.skipWs()) return;
           if (s[this.pos] === ',') this.phase = Phase.RootKey;
           else if (s[this.pos] === '}') {
+            this.arrayClosedAt = -1;
             this.pos++;
             this.endRoot(out);
             break;
@@ -395,7 +407,7 @@ export class JsonSplitter {
         case Phase.Items: {
           if (!this.skipWs()) return;
           if (s[this.pos] === ']' && this.valueStart < 0) {
-            this.pos++;
+            this.arrayClosedAt = this.base + this.pos++;
             this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
             break;
           }
@@ -427,7 +439,7 @@ export class JsonSplitter {
           } else if (s[this.pos] === ']') this.phase = Phase.Items;
           else this.fail("expected ',' or ']'");
           if (s[this.pos] === ']') {
-            this.pos++;
+            this.arrayClosedAt = this.base + this.pos++;
             this.phase = this.rootArray ? Phase.Done : Phase.AfterRootValue;
           }
           break;
@@ -446,6 +458,7 @@ export class JsonSplitter {
         case Phase.Done:
           if (!this.skipWs()) return;
           if (s[this.pos] !== '{' && s[this.pos] !== '[') this.fail('unexpected content after the JSON document');
+          this.arrayClosedAt = -1;
           this.nextDocument();
           break;
       }

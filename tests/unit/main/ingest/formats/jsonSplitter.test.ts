@@ -277,4 +277,22 @@ describe('JsonSplitter, damage in a pretty-printed array', () => {
       });
     }
   });
+
+  it('passes over a stray `]` that closes the array of events early, from it to where an item next begins, in a keyed array and a root array', () => {
+    const [one, two, three] = ['{"eventVersion":"1"}', '{"eventVersion":"2"}', '{"eventVersion":"3"}'];
+    const early = ", after a ']' that closed the array early";
+    const keyed = `{"Records":[${one}],${two},${three}],"x":1}`;
+    expect(readEveryWay(keyed)).toEqual({
+      items: [one, two, three].map((item) => [item, keyed.indexOf(item)]),
+      skipped: [{ offset: 32, fault: `expected a key${early}`, faultAt: 34, resumedAt: 34 }],
+      error: undefined,
+    });
+    const root = `[${one}]] ${two}]`;
+    expect(readEveryWay(root)).toEqual({ items: [[one, 1], [two, 24]], skipped: [{ offset: 21, fault: `unexpected content after the JSON document${early}`, faultAt: 22, resumedAt: 24 }], error: undefined });
+    // Nothing to resume at: the rest is passed over, and the document ends there.
+    expect(readEveryWay(`{"Records":[${one}]]}`)).toEqual({ items: [[one, 12]], skipped: [{ offset: 32, fault: `expected ',' or '}'${early}`, faultAt: 33 }], error: undefined });
+    // A document after the array is no damage: `]` then a key, or another document.
+    const sound = `{"Records":[${one}],"Events":[${two}]}\n[${three}]`;
+    expect(readEveryWay(sound)).toEqual({ items: [one, two, three].map((item) => [item, sound.indexOf(item)]), skipped: [], error: undefined });
+  });
 });
