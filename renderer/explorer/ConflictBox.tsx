@@ -51,7 +51,7 @@ function verdict(differences: readonly JsonDifference[], repeatedHere: number, r
   if (repeated === 0) return valuesVerdict(differences);
   const where = repeatedHere === 0 ? 'the other copy' : repeatedThere === 0 ? 'this copy' : 'both copies';
   const lead = `${repeated === 1 ? 'A key is' : `${repeated} keys are`} written more than once in one object in ${where}: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events.`;
-  const values = differences.length === 0 ? 'Taking the last occurrence, nothing else differs:' : `Taking the last occurrence: ${valuesVerdict(differences).replace(/^./, (first) => first.toLowerCase())}`;
+  const values = differences.length === 0 ? 'Taking the last occurrence, nothing else differs:' : `Taking the last occurrence, ${valuesVerdict(differences).replace(/^./, (first) => first.toLowerCase())}`;
   return `${lead} ${values}`;
 }
 

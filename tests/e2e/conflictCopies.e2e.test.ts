@@ -19,6 +19,9 @@ const bigNumber = (digits: string) => DELIVERED.replace('"key":"report.pdf"', `"
 /** A third event, and a copy edited by writing its eventName twice: JSON.parse keeps the last, which is the original's. */
 const ORIGINAL = DELIVERED.replace('000000000001', '000000000003').replace('10:00:00Z', '12:00:00Z');
 const TWICE = ORIGINAL.replace('"eventVersion":"1.08",', '"eventVersion":"1.08","eventName":"DeleteObject",');
+/** A fourth event, and a copy with a key written twice and a value changed. */
+const FOURTH = ORIGINAL.replace('000000000003', '000000000004').replace('12:00:00Z', '13:00:00Z');
+const TWICE_CHANGED = FOURTH.replace('"eventVersion":"1.08",', '"eventVersion":"1.08","eventName":"DeleteObject",').replace('203.0.113.9', '198.51.100.7');
 
 describe('a copy of an event written differently', () => {
   let app: LaunchedApp;
@@ -32,9 +35,11 @@ describe('a copy of an event written differently', () => {
       'big-b.ndjson': `${bigNumber('12345678901234567891')}\n`,
       'twice-a.ndjson': `${ORIGINAL}\n`,
       'twice-b.ndjson': `${TWICE}\n`,
+      'twice-c.ndjson': `${FOURTH}\n`,
+      'twice-d.ndjson': `${TWICE_CHANGED}\n`,
       'partial.csv': 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n',
     });
-    await app.page.getByTestId('listing-count').filter({ hasText: /^7 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^9 events$/ }).waitFor();
   });
   afterAll(() => app.close());
 
@@ -84,6 +89,17 @@ describe('a copy of an event written differently', () => {
     expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
       'A key is written more than once in one object in the other copy: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events. Taking the last occurrence, nothing else differs:',
       'eventName: written 2 times in the other: "DeleteObject", then "GetObject"',
+    ]);
+  });
+
+  it('leads with the key written twice, then the values that differ', async () => {
+    await app.page.locator('.grid-row').nth(8).click();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-c.ndjson, event 0').waitFor();
+    const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
+    expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
+      'A key is written more than once in one object in this copy: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events. Taking the last occurrence, the copies disagree on 1 value:',
+      'eventName: written 2 times here: "DeleteObject", then "GetObject"',
+      'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other',
     ]);
   });
 });
