@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DictionaryField } from '../../shared/event';
 import { fileName, printable, printableJson } from '../../shared/printable';
 import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
-import type { FileRecord } from '../db/caseDb';
+import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
@@ -47,6 +47,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const [raw, setRaw] = useState(false);
   const [tagDraft, setTagDraft] = useState('');
   const [note, setNote] = useState('');
+  /**
+   * The annotation as last written, ahead of the render that shows it: a note saved on blur and a
+   * bookmark clicked in the same gesture must both land, not the second over the first.
+   */
+  const written = useRef<Annotation | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -54,6 +59,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     void query.ask({ type: 'detail', caseDb, segment: row.segment, row: row.row }).then(
       (found) => {
         if (!live) return;
+        written.current = found.annotation;
         setDetail(found);
         setNote(found.annotation.note);
       },
@@ -67,17 +73,20 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   if (!detail) return <aside className="detail" aria-label="Event detail" aria-busy="true" />;
   const parsed = parsedOrUndefined(detail.text);
 
-  const annotate = async (changes: Partial<EventDetail['annotation']>): Promise<void> => {
-    const annotation = { ...detail.annotation, ...changes };
+  const latest = (): Annotation => written.current ?? detail.annotation;
+  const annotate = async (changes: Partial<Annotation>): Promise<void> => {
+    const annotation = { ...latest(), ...changes };
+    written.current = annotation;
     await query.ask({ type: 'annotate', caseDb, annotation });
-    setDetail({ ...detail, annotation });
+    setDetail((shown) => shown && { ...shown, annotation: latest() });
     useCairn.getState().set({ listingVersion: useCairn.getState().listingVersion + (view.marked === 'all' ? 0 : 1), marksVersion: useCairn.getState().marksVersion + 1 });
   };
   const pivot = (next: Filter): void => changeView({ filters: [...view.filters.filter((f) => filterSlot(f) !== filterSlot(next)), next] });
   const addTag = (): void => {
     const tag = tagDraft.trim();
     setTagDraft('');
-    if (tag && !detail.annotation.tags.includes(tag)) void annotate({ tags: [...detail.annotation.tags, tag] });
+    const tags = latest().tags;
+    if (tag && !tags.includes(tag)) void annotate({ tags: [...tags, tag] });
   };
 
   return (
@@ -88,7 +97,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           <span className="mono">{formatTime(row.time, view.zone, row.timeFraction)}</span>
         </div>
         <div className="detail-actions">
-          <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !detail.annotation.bookmarked })}>
+          <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>
             {detail.annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
           </button>
           <button type="button" onClick={() => void api().copyText(detail.text)}>
@@ -157,7 +166,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           {detail.annotation.tags.map((tag) => (
             <span className="tag" key={tag}>
               {printable(tag)}
-              <button type="button" aria-label={`Remove tag ${printable(tag)}`} onClick={() => void annotate({ tags: detail.annotation.tags.filter((t) => t !== tag) })}>
+              <button type="button" aria-label={`Remove tag ${printable(tag)}`} onClick={() => void annotate({ tags: latest().tags.filter((t) => t !== tag) })}>
                 ×
               </button>
             </span>
@@ -171,7 +180,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             onKeyDown={(event) => event.key === 'Enter' && addTag()}
           />
         </div>
-        <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== detail.annotation.note && void annotate({ note })} rows={3} />
+        <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== latest().note && void annotate({ note })} rows={3} />
       </section>
 
       <section aria-label="Original JSON">

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseWithEvidence, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+
+/** Three calls by bob, a minute apart. */
+const EVENTS = ['ListBuckets', 'GetObject', 'PutObject'].map((eventName, n) => ({
+  eventVersion: '1.08',
+  userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bob', accountId: '111122223333', accessKeyId: 'AKIAEXAMPLEBOB00001', userName: 'bob' },
+  eventTime: `2024-03-01T10:0${n}:00Z`,
+  eventSource: 's3.amazonaws.com',
+  eventName,
+  awsRegion: 'us-east-1',
+  sourceIPAddress: '198.51.100.7',
+  userAgent: 'aws-cli/2.15.0',
+  eventID: `00000000-0000-4000-8000-00000000000${n}`,
+  eventType: 'AwsApiCall',
+  recipientAccountId: '111122223333',
+}));
+
+const rows = (page: Page) => page.locator('.grid-row');
+const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
+const noteBox = (page: Page) => detail(page).getByRole('textbox', { name: 'Note' });
+
+/** Selects the listing's row `n` and waits for its detail. */
+async function open(page: Page, n: number, eventName: string): Promise<void> {
+  await rows(page).nth(n).click();
+  await detail(page).getByRole('heading', { name: eventName }).waitFor();
+  await noteBox(page).waitFor();
+}
+
+describe('marking an event in one gesture', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('Marks', { 'bob.json': JSON.stringify({ Records: EVENTS }) });
+    await rows(app.page).nth(2).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('keeps a note typed just before the bookmark is clicked, and a tag added just after', async () => {
+    const { page } = app;
+    await open(page, 1, 'GetObject');
+    // Typed, then straight to the bookmark: the note is saved as the box loses focus, the bookmark on the click.
+    await noteBox(page).fill('exfil staging');
+    await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
+    await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
+    // Read back from the case, not from the pane.
+    await open(page, 0, 'ListBuckets');
+    await open(page, 1, 'GetObject');
+    expect([await noteBox(page).inputValue(), await detail(page).getByRole('button', { name: /Bookmark/ }).getAttribute('aria-pressed')]).toEqual(['exfil staging', 'true']);
+    // Changed again, then a tag: the note is saved as the tag box takes focus.
+    await noteBox(page).fill('exfil staging, from the VPN range');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('exfil');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+    await detail(page).getByRole('button', { name: 'Remove tag exfil' }).waitFor();
+
+    await open(page, 0, 'ListBuckets');
+    await open(page, 1, 'GetObject');
+    expect(await noteBox(page).inputValue()).toBe('exfil staging, from the VPN range');
+    expect(await detail(page).getByRole('button', { name: '★ Bookmarked' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await detail(page).locator('.tag').allTextContents()).toEqual(['exfil×']);
+    for (const [marked, name] of [['noted', 'GetObject'], ['bookmarked', 'GetObject'], ['tagged', 'GetObject']] as const) {
+      await page.getByRole('combobox').selectOption(marked);
+      await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+      expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual([name]);
+    }
+    await page.screenshot({ path: join(SHOTS, 'note-then-bookmark.png') });
+  });
+});
