@@ -52,11 +52,15 @@ export async function removeCase(id: string): Promise<void> {
   await refreshCases();
 }
 
-/** Changes the explorer's view (filters, order, columns, …), saved with the case. */
+/**
+ * Changes the explorer's view (filters, order, columns, …), saved with the case. The selected
+ * event stays selected: the listing follows it to its new place, or lets it go if it no longer
+ * lists it (EventTable), so a pivot or a change of order keeps the event the investigator is reading.
+ */
 export function changeView(changes: Partial<ExplorerView>): void {
   const { view, current, listingVersion } = useCairn.getState();
   const next = { ...view, ...changes };
   const listingChanged = changes.filters !== undefined || changes.order !== undefined || changes.marked !== undefined;
-  useCairn.getState().set({ view: next, ...(listingChanged ? { listingVersion: listingVersion + 1, selected: null } : {}) });
+  useCairn.getState().set({ view: next, ...(listingChanged ? { listingVersion: listingVersion + 1 } : {}) });
   if (current) void updateCase(current.id, { view: next }).catch(report('Cannot save the view'));
 }

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseWithEvidence, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+const VPN = '198.51.100.7';
+
+/** Forty calls a minute apart, `Call0` … `Call39`; every fourth from another address. */
+const EVENTS = Array.from({ length: 40 }, (_, n) => ({
+  eventVersion: '1.08',
+  userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bob', accountId: '111122223333', accessKeyId: 'AKIAEXAMPLEBOB00001', userName: 'bob' },
+  eventTime: `2024-03-01T10:${String(n).padStart(2, '0')}:00Z`,
+  eventSource: 's3.amazonaws.com',
+  eventName: `Call${n}`,
+  awsRegion: 'us-east-1',
+  sourceIPAddress: n % 4 === 0 ? '203.0.113.50' : VPN,
+  userAgent: 'aws-cli/2.15.0',
+  eventID: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+  eventType: 'AwsApiCall',
+  recipientAccountId: '111122223333',
+}));
+
+const rows = (page: Page) => page.locator('.grid-row');
+const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
+const selectedRow = (page: Page) => page.locator('.grid-row[aria-selected="true"]');
+
+/** The listing's count, the highlighted row (aria-rowindex and event name), whether it is in view, and the detail pane's heading. */
+async function shown(page: Page) {
+  await page.getByTestId('listing-count').filter({ hasNotText: 'Reading…' }).waitFor();
+  await selectedRow(page).waitFor();
+  return {
+    listed: await page.getByTestId('listing-count').textContent(),
+    highlighted: await selectedRow(page).evaluateAll((found) => found.map((row) => `${row.getAttribute('aria-rowindex')} ${row.querySelector('.col-eventName')?.textContent}`)),
+    inView: await selectedRow(page).evaluate((row) => {
+      const scroller = row.closest('.grid-scroll')!.getBoundingClientRect();
+      const box = row.getBoundingClientRect();
+      return box.top >= scroller.top + 28 && box.bottom <= scroller.bottom;
+    }),
+    detail: await detail(page).getByRole('heading', { level: 2 }).textContent(),
+  };
+}
+
+describe('the event being read, across changes of the listing', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('View', { 'calls.json': JSON.stringify({ Records: EVENTS }) });
+    await rows(app.page).first().waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('stays selected, in view, when the order is reversed', async () => {
+    const { page } = app;
+    await page.locator('.grid-scroll').evaluate((element) => element.scrollTo({ top: 14 * 28 }));
+    await rows(page).filter({ hasText: /^.*Call21/ }).click();
+    await detail(page).getByRole('heading', { name: 'Call21' }).waitFor();
+    expect(await shown(page)).toEqual({ listed: '40 events', highlighted: ['23 Call21'], inView: true, detail: 'Call21' });
+    await page.getByRole('columnheader', { name: /Time/ }).getByRole('button').click();
+    await page.locator('.grid-row[aria-rowindex="20"][aria-selected="true"]').waitFor();
+    expect(await shown(page)).toEqual({ listed: '40 events', highlighted: ['20 Call21'], inView: true, detail: 'Call21' });
+  });
+
+  it('stays selected when it is pivoted on, and when the pivot is cleared', async () => {
+    const { page } = app;
+    await detail(page).getByRole('button', { name: /this source IP/ }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^30 events$/ }).waitFor();
+    await page.locator('.grid-row[aria-rowindex="16"][aria-selected="true"]').waitFor();
+    expect(await shown(page)).toEqual({ listed: '30 events', highlighted: ['16 Call21'], inView: true, detail: 'Call21' });
+    await page.screenshot({ path: join(SHOTS, 'selection-after-pivot.png') });
+    await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^40 events$/ }).waitFor();
+    await page.locator('.grid-row[aria-rowindex="20"][aria-selected="true"]').waitFor();
+    expect(await shown(page)).toEqual({ listed: '40 events', highlighted: ['20 Call21'], inView: true, detail: 'Call21' });
+  });
+
+  it('stays selected when only bookmarked events are shown and it is one', async () => {
+    const { page } = app;
+    await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
+    await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
+    await page.getByRole('combobox').selectOption('bookmarked');
+    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    expect(await shown(page)).toEqual({ listed: '1 event', highlighted: ['2 Call21'], inView: true, detail: 'Call21' });
+  });
+});
