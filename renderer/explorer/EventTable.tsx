@@ -4,7 +4,7 @@ import { printable } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { formatCount } from '../format';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
-import { COLUMNS, columnWidth } from './columns';
+import { COLUMNS, listingLayout } from './columns';
 import { rowMarks } from './rowMarks';
 
 export const ROW_HEIGHT = 28;
@@ -140,7 +140,7 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
     void select(moves[event.key]!);
   };
 
-  const template = `50px ${view.columns.map((id) => columnWidth(id, timeDigits)).join(' ')}`;
+  const layout = listingLayout(view.columns, timeDigits);
   const rows: EventRow[] = [];
   for (let position = first; position < last; position++) {
     const row = pages.get(Math.floor(position / PAGE))?.[position % PAGE];
@@ -161,7 +161,7 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
           setViewport({ top: scrollTop, height: clientHeight });
         }}
       >
-        <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        <div className="grid-header" role="row" aria-rowindex={1} style={layout}>
           <span role="columnheader" aria-label="Marks" />
           {view.columns.map((id) =>
             id === 'time' ? (
@@ -185,7 +185,7 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
               aria-rowindex={row.position + 2}
               aria-selected={isSelected(selected, row)}
               className={`grid-row${row.flags & EVENT_FLAGS.conflict ? ' conflict' : ''}${row.errorCode ? ' failed' : ''}${isSelected(selected, row) ? ' selected' : ''}`}
-              style={{ top: row.position * ROW_HEIGHT, gridTemplateColumns: template }}
+              style={{ ...layout, top: row.position * ROW_HEIGHT }}
               onClick={() => void select(row.position)}
             >
               <span role="gridcell" className="marks">

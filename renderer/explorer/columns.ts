@@ -9,28 +9,45 @@ import type { ColumnId, EventRow } from '../query/queryProtocol';
  * times to the nanosecond; wider windows share the rest by the fr weights, and a cut value shows
  * whole on hover.
  */
-export const COLUMNS: Record<ColumnId, { title: string; width: string; value(row: EventRow, zone: 'utc' | 'local'): string; whole?(row: EventRow): string; mono?: boolean }> = {
-  time: { title: 'Time', width: '186px', value: (row, zone) => formatTime(row.time, zone, row.timeFraction), mono: true },
-  eventName: { title: 'Event', width: 'minmax(134px, 1.2fr)', value: (row) => row.eventName },
-  eventSource: { title: 'Service', width: 'minmax(80px, 0.5fr)', value: (row) => row.eventSource.replace(/\.amazonaws\.com$/, ''), whole: (row) => row.eventSource },
-  actor: { title: 'Actor', width: 'minmax(110px, 2fr)', value: (row) => shortArn(row.actor, row.account), whole: (row) => row.actor },
-  actorType: { title: 'Actor type', width: '120px', value: (row) => row.actorType },
-  sourceIp: { title: 'Source IP', width: 'minmax(126px, 0.6fr)', value: (row) => row.sourceIp, mono: true },
-  region: { title: 'Region', width: 'minmax(110px, 0.4fr)', value: (row) => row.region },
-  account: { title: 'Account', width: '120px', value: (row) => row.account, mono: true },
-  errorCode: { title: 'Error', width: 'minmax(104px, 0.8fr)', value: (row) => row.errorCode },
-  userAgent: { title: 'User agent', width: 'minmax(160px, 1.2fr)', value: (row) => row.userAgent },
-  readOnly: { title: 'Read-only', width: '90px', value: (row) => (row.readOnly === 1 ? 'yes' : row.readOnly === 0 ? 'no' : '') },
+export const COLUMNS: Record<ColumnId, { title: string; least: number; grow?: number; value(row: EventRow, zone: 'utc' | 'local'): string; whole?(row: EventRow): string; mono?: boolean }> = {
+  time: { title: 'Time', least: 186, value: (row, zone) => formatTime(row.time, zone, row.timeFraction), mono: true },
+  eventName: { title: 'Event', least: 134, grow: 1.2, value: (row) => row.eventName },
+  eventSource: { title: 'Service', least: 80, grow: 0.5, value: (row) => row.eventSource.replace(/\.amazonaws\.com$/, ''), whole: (row) => row.eventSource },
+  actor: { title: 'Actor', least: 110, grow: 2, value: (row) => shortArn(row.actor, row.account), whole: (row) => row.actor },
+  actorType: { title: 'Actor type', least: 120, value: (row) => row.actorType },
+  sourceIp: { title: 'Source IP', least: 126, grow: 0.6, value: (row) => row.sourceIp, mono: true },
+  region: { title: 'Region', least: 110, grow: 0.4, value: (row) => row.region },
+  account: { title: 'Account', least: 120, value: (row) => row.account, mono: true },
+  errorCode: { title: 'Error', least: 104, grow: 0.8, value: (row) => row.errorCode },
+  userAgent: { title: 'User agent', least: 160, grow: 1.2, value: (row) => row.userAgent },
+  readOnly: { title: 'Read-only', least: 90, value: (row) => (row.readOnly === 1 ? 'yes' : row.readOnly === 0 ? 'no' : '') },
 };
 
 /** A monospace digit's advance at the listing's 12.5 px (0.602 em). */
 const MONO_DIGIT_PX = 7.53;
 
+/** The marks column's width, px: room for all five marks (see rowMarks). */
+const MARKS_PX = 50;
+
 /**
- * A column's width in a case whose times were written with at most `timeDigits` fraction digits:
- * the time column grows past milliseconds (a CloudTrail Lake export writes nanoseconds).
+ * A column's least width, in px, in a case whose times were written with at most `timeDigits`
+ * fraction digits: the time column grows past milliseconds (a CloudTrail Lake export writes nanoseconds).
  */
-export function columnWidth(id: ColumnId, timeDigits: number): string {
-  if (id !== 'time' || timeDigits <= 3) return COLUMNS[id].width;
-  return `${Number.parseInt(COLUMNS.time.width, 10) + Math.ceil((timeDigits - 3) * MONO_DIGIT_PX)}px`;
+export function leastWidth(id: ColumnId, timeDigits: number): number {
+  const { least } = COLUMNS[id];
+  return id === 'time' && timeDigits > 3 ? least + Math.ceil((timeDigits - 3) * MONO_DIGIT_PX) : least;
+}
+
+/**
+ * The listing's grid tracks for the chosen columns (the marks column first), and the least width
+ * of a row: rows are at least that wide, so that columns past the listing's edge are scrolled to
+ * rather than cut off.
+ */
+export function listingLayout(ids: readonly ColumnId[], timeDigits: number): { gridTemplateColumns: string; minWidth: number } {
+  const tracks = ids.map((id) => {
+    const least = leastWidth(id, timeDigits);
+    const { grow } = COLUMNS[id];
+    return grow === undefined ? `${least}px` : `minmax(${least}px, ${grow}fr)`;
+  });
+  return { gridTemplateColumns: `${MARKS_PX}px ${tracks.join(' ')}`, minWidth: MARKS_PX + ids.reduce((sum, id) => sum + leastWidth(id, timeDigits), 0) };
 }

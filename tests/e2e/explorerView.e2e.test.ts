@@ -82,4 +82,28 @@ describe('the event being read, across changes of the listing', () => {
     await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
     expect(await shown(page)).toEqual({ listed: '1 event', highlighted: ['2 Call21'], inView: true, detail: 'Call21' });
   });
+
+  it('scrolls sideways to every chosen column, none of them cut off', async () => {
+    const { page } = app;
+    await page.getByRole('combobox').selectOption('all');
+    await page.getByTestId('listing-count').filter({ hasText: /^40 events$/ }).waitFor();
+    await page.getByText('Columns').click();
+    for (const title of ['Actor type', 'Account', 'User agent', 'Read-only']) await page.getByRole('checkbox', { name: title }).check();
+    await page.getByText('Columns').click();
+    await page.locator('.grid-scroll').evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+    // The least widths of the marks and eleven columns add up to 1,390 px; each cell ends inside its row, which the view shows to its end.
+    const layout = await page.locator('.grid-scroll').evaluate((element) => {
+      const row = element.querySelector('.grid-row[aria-selected="true"]')!;
+      const last = row.querySelector('.col-readOnly')!.getBoundingClientRect();
+      return {
+        header: element.querySelector('.grid-header')!.getBoundingClientRect().width,
+        row: row.getBoundingClientRect().width,
+        lastCell: [row.querySelector('.col-userAgent')!.textContent, row.querySelector('.col-readOnly')!.textContent],
+        lastCellInRow: last.right <= row.getBoundingClientRect().right,
+        lastCellInView: last.right <= element.getBoundingClientRect().right,
+      };
+    });
+    expect(layout).toEqual({ header: 1390, row: 1390, lastCell: ['aws-cli/2.15.0', '—'], lastCellInRow: true, lastCellInView: true });
+    await page.screenshot({ path: join(SHOTS, 'all-columns-scrolled.png') });
+  });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidth } from '../../../renderer/explorer/columns';
+import { COLUMN_IDS } from '../../../renderer/query/queryProtocol';
+import { leastWidth, listingLayout } from '../../../renderer/explorer/columns';
 
 describe('listing columns', () => {
   it('widens the time column past milliseconds only', () => {
-    expect([columnWidth('time', 0), columnWidth('time', 3), columnWidth('time', 6), columnWidth('time', 9), columnWidth('region', 9)]).toEqual(['186px', '186px', '209px', '232px', 'minmax(110px, 0.4fr)']);
+    expect([leastWidth('time', 0), leastWidth('time', 3), leastWidth('time', 6), leastWidth('time', 9), leastWidth('region', 9)]).toEqual([186, 186, 209, 232, 110]);
+  });
+
+  it('lays out the marks column and the chosen columns, rows at least as wide as their least widths', () => {
+    const defaults = listingLayout(['time', 'eventName', 'eventSource', 'actor', 'sourceIp', 'region', 'errorCode'], 9);
+    expect(defaults).toEqual({
+      gridTemplateColumns: '50px 232px minmax(134px, 1.2fr) minmax(80px, 0.5fr) minmax(110px, 2fr) minmax(126px, 0.6fr) minmax(110px, 0.4fr) minmax(104px, 0.8fr)',
+      minWidth: 946,
+    });
+    expect([listingLayout(['time', 'eventName', 'eventSource', 'actor', 'sourceIp', 'region', 'errorCode'], 0).minWidth, listingLayout(COLUMN_IDS, 0).minWidth, listingLayout(COLUMN_IDS, 9).minWidth]).toEqual([900, 1390, 1436]);
+    expect(listingLayout(['readOnly', 'account'], 0).gridTemplateColumns).toBe('50px 90px 120px');
   });
 });
