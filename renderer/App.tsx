@@ -5,7 +5,7 @@ import { CaseSummary } from './case/CaseSummary';
 import { EvidenceDrop } from './case/EvidenceDrop';
 import { EvidencePanel } from './case/EvidencePanel';
 import { caseDbName } from './cases/caseRegistry';
-import { closeCase, refreshCases } from './cases/caseSession';
+import { closeCase, refreshCases, rememberReading } from './cases/caseSession';
 import { StartScreen } from './cases/StartScreen';
 import { DetailPane } from './explorer/DetailPane';
 import { EventTable } from './explorer/EventTable';
@@ -51,7 +51,10 @@ function CaseWorkspace() {
               <div className="explorer">
                 <div className="listing">
                   <FilterBar view={view} />
-                  <EventTable caseDb={caseDb} view={view} version={listingVersion} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => useCairn.getState().set({ selected: row })} />
+                  <EventTable caseDb={caseDb} view={view} version={listingVersion} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => {
+                      useCairn.getState().set({ selected: row });
+                      rememberReading();
+                    }} />
                 </div>
                 {selected ? (
                   <DetailPane key={`${selected.segment}:${selected.row}`} caseDb={caseDb} row={selected} view={view} />

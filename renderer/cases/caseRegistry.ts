@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { DURABILITY } from '../db/caseDb';
-import type { ExplorerView } from '../query/queryProtocol';
+import type { EventRow, ExplorerView } from '../query/queryProtocol';
 
 /** A case as the start screen lists it; its events live in a database of its own. */
 export interface CaseInfo {
@@ -15,6 +15,14 @@ export interface CaseInfo {
   evidence: number;
   /** The explorer as it was left, restored when the case is opened again. */
   view?: ExplorerView;
+  /** The event selected and how far down the listing was scrolled when it was left, restored with the view. */
+  reading?: Reading;
+}
+
+/** Where the investigator was in the listing: the selected event (as its row then) and the listing's scroll offset in px. */
+export interface Reading {
+  selected: EventRow | null;
+  top: number;
 }
 
 class Registry extends Dexie {

@@ -9,6 +9,23 @@ export const query = new QueryClient();
 
 const report = (what: string) => (error: unknown) => useCairn.getState().set({ error: `${what}: ${(error as Error).message}` });
 
+/** How far down the open case's listing is scrolled, kept by the listing as it scrolls: read when the listing is drawn again, saved with the case. */
+export const listingPlace = { top: 0 };
+
+let pendingReading: ReturnType<typeof setTimeout> | undefined;
+
+/** Saves where the investigator is reading (selected event, scroll) with the case, at most every half second. */
+export function rememberReading(): void {
+  clearTimeout(pendingReading);
+  pendingReading = setTimeout(() => void saveReading(), 500);
+}
+
+async function saveReading(): Promise<void> {
+  clearTimeout(pendingReading);
+  const { current, selected } = useCairn.getState();
+  if (current) await updateCase(current.id, { reading: { selected, top: listingPlace.top } }).catch(report('Cannot save the selection'));
+}
+
 export async function refreshCases(): Promise<void> {
   const [cases, storage] = await Promise.all([listCases(), requestPersistentStorage()]);
   useCairn.getState().set({ cases, storage });
@@ -32,11 +49,13 @@ export async function refreshOverview(): Promise<void> {
 export async function openCase(info: CaseInfo): Promise<void> {
   const now = Date.now();
   await updateCase(info.id, { lastOpened: now });
-  useCairn.getState().set({ current: { ...info, lastOpened: now }, view: { ...DEFAULT_VIEW, ...info.view }, selected: null, overview: null, tab: 'events', error: null, ingest: null });
+  listingPlace.top = info.reading?.top ?? 0;
+  useCairn.getState().set({ current: { ...info, lastOpened: now }, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, tab: 'events', error: null, ingest: null });
   await refreshOverview();
 }
 
 export async function closeCase(): Promise<void> {
+  await saveReading();
   await query.ask({ type: 'close' });
   useCairn.getState().set({ current: null, overview: null, selected: null, ingest: null, error: null });
   await refreshCases();

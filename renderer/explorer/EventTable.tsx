@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS } from '../../shared/event';
 import { printable } from '../../shared/printable';
-import { changeView, query } from '../cases/caseSession';
+import { changeView, listingPlace, query, rememberReading } from '../cases/caseSession';
 import { formatCount } from '../format';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
 import { COLUMNS, listingLayout } from './columns';
@@ -62,10 +62,13 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
   /** The row at a position the listing holds, read if need be. */
   const rowAt = async (position: number): Promise<EventRow | undefined> => (await page(Math.floor(position / PAGE)))[position % PAGE];
 
-  /** Selects `followed` again where the new listing puts it, as far down the view as it was; deselects it if the listing no longer holds it. */
-  const follow = async (followed: EventRow): Promise<void> => {
+  /**
+   * Selects `followed` again where the new listing puts it, as far down the view as it was when the
+   * listing was scrolled to `top`; deselects it if the listing no longer holds it.
+   */
+  const follow = async (followed: EventRow, top: number): Promise<void> => {
     const element = scroller.current!;
-    const onScreen = Math.max(0, Math.min(element.clientHeight - 2 * ROW_HEIGHT, followed.position * ROW_HEIGHT - element.scrollTop));
+    const onScreen = Math.max(0, Math.min(element.clientHeight - 2 * ROW_HEIGHT, followed.position * ROW_HEIGHT - top));
     const position = await query.ask({ type: 'locate', caseDb, query: view, segment: followed.segment, row: followed.row });
     const row = position === null ? undefined : await rowAt(position);
     // A newer listing or another selection has taken over meanwhile.
@@ -74,13 +77,18 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
     setPendingTop(row ? row.position * ROW_HEIGHT - onScreen : 0);
   };
 
+  // Drawn again (the case reopened, back from the evidence tab), the listing returns to where it was left.
+  const returning = useRef(true);
   useEffect(() => {
     current.current = version;
     requested.current = new Map();
     setPages(new Map());
     setTotal(null);
-    if (selectedNow.current) void follow(selectedNow.current);
+    const top = returning.current ? listingPlace.top : scroller.current!.scrollTop;
+    if (selectedNow.current) void follow(selectedNow.current, top);
+    else if (returning.current) setPendingTop(top);
     else scroller.current?.scrollTo({ top: 0 });
+    returning.current = false;
     void page(0);
   }, [page, version]);
 
@@ -159,6 +167,8 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
           // Asked now rather than after the next render: the rows arrive a frame sooner.
           readPages(...span(scrollTop, clientHeight, READ_MARGIN));
           setViewport({ top: scrollTop, height: clientHeight });
+          listingPlace.top = scrollTop;
+          rememberReading();
         }}
       >
         <div className="grid-header" role="row" aria-rowindex={1} style={layout}>

@@ -6,17 +6,17 @@ import { caseWithEvidence, type LaunchedApp } from './harness';
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const VPN = '198.51.100.7';
 
-/** Forty calls a minute apart, `Call0` … `Call39`; every fourth from another address. */
-const EVENTS = Array.from({ length: 40 }, (_, n) => ({
+/** `count` calls a minute apart from 10:00 UTC, `Call0`, `Call1`, …; every fourth from another address. */
+const calls = (count: number) => Array.from({ length: count }, (_, n) => ({
   eventVersion: '1.08',
   userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bob', accountId: '111122223333', accessKeyId: 'AKIAEXAMPLEBOB00001', userName: 'bob' },
-  eventTime: `2024-03-01T10:${String(n).padStart(2, '0')}:00Z`,
+  eventTime: new Date(Date.UTC(2024, 2, 1, 10, n)).toISOString().replace('.000', ''),
   eventSource: 's3.amazonaws.com',
   eventName: `Call${n}`,
   awsRegion: 'us-east-1',
   sourceIPAddress: n % 4 === 0 ? '203.0.113.50' : VPN,
   userAgent: 'aws-cli/2.15.0',
-  eventID: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+  eventID: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   eventType: 'AwsApiCall',
   recipientAccountId: '111122223333',
 }));
@@ -45,7 +45,7 @@ describe('the event being read, across changes of the listing', () => {
   let app: LaunchedApp;
 
   beforeAll(async () => {
-    app = await caseWithEvidence('View', { 'calls.json': JSON.stringify({ Records: EVENTS }) });
+    app = await caseWithEvidence('View', { 'calls.json': JSON.stringify({ Records: calls(40) }) });
     await rows(app.page).first().waitFor();
   });
   afterAll(() => app.close());
@@ -105,5 +105,40 @@ describe('the event being read, across changes of the listing', () => {
     });
     expect(layout).toEqual({ header: 1390, row: 1390, lastCell: ['aws-cli/2.15.0', '—'], lastCellInRow: true, lastCellInView: true });
     await page.screenshot({ path: join(SHOTS, 'all-columns-scrolled.png') });
+  });
+});
+
+describe('a case left and opened again', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('Reading', { 'calls.json': JSON.stringify({ Records: calls(200) }) });
+    await rows(app.page).first().waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('opens on the event that was selected, scrolled as it was, in the order and columns it had', async () => {
+    const { page } = app;
+    await page.getByRole('columnheader', { name: /Time/ }).getByRole('button').click();
+    await page.getByText('Columns').click();
+    await page.getByRole('checkbox', { name: 'Account' }).check();
+    await page.getByText('Columns').click();
+    await page.locator('.grid-scroll').evaluate((element) => element.scrollTo({ top: 120 * 28 }));
+    await rows(page).filter({ hasText: 'Call75' }).click();
+    await detail(page).getByRole('heading', { name: 'Call75' }).waitFor();
+    const left = { ...(await shown(page)), top: await page.locator('.grid-scroll').evaluate((element) => element.scrollTop) };
+    expect(left).toEqual({ listed: '200 events', highlighted: ['126 Call75'], inView: true, detail: 'Call75', top: 3360 });
+
+    // Back from the evidence tab, then from the start screen.
+    await page.getByRole('tab', { name: /Evidence/ }).click();
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.locator('.grid-row[aria-rowindex="126"][aria-selected="true"]').waitFor();
+    expect({ ...(await shown(page)), top: await page.locator('.grid-scroll').evaluate((element) => element.scrollTop) }).toEqual(left);
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Open Reading' }).click();
+    await page.locator('.grid-row[aria-rowindex="126"][aria-selected="true"]').waitFor();
+    expect({ ...(await shown(page)), top: await page.locator('.grid-scroll').evaluate((element) => element.scrollTop) }).toEqual(left);
+    expect(await page.locator('.grid-header').textContent()).toBe('Time (UTC) ▼EventServiceActorSource IPRegionAccountError');
+    await page.screenshot({ path: join(SHOTS, 'case-reopened.png') });
   });
 });
