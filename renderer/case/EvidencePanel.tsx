@@ -34,7 +34,9 @@ export function EvidencePanel({ files }: { files: EvidenceEntry[] }) {
             <th scope="col">Size</th>
             <th scope="col">Events</th>
             <th scope="col">Duplicates</th>
-            <th scope="col">Conflicts</th>
+            <th scope="col" title="Events of this file with a conflicting copy (same eventID, different content), in this file or another">
+              Conflicts
+            </th>
             <th scope="col">Errors</th>
             <th scope="col">SHA-256</th>
           </tr>

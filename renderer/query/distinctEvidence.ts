@@ -1,4 +1,4 @@
-import type { FileRecord } from '../db/caseDb';
+import type { ConflictRecord, FileRecord } from '../db/caseDb';
 
 /** An evidence file as the case lists it: one entry however many times it was added. */
 export type EvidenceEntry = FileRecord & {
@@ -9,13 +9,34 @@ export type EvidenceEntry = FileRecord & {
 const sameFile = (file: FileRecord): string | null => (file.sha256 === '' ? null : JSON.stringify([file.path, file.container, file.sha256]));
 
 /**
+ * How many events of each file record (by id) have a conflicting copy, whichever copy was read
+ * first: ingest counts a conflict on the later copy's file only, and the first copy may lie in a
+ * file of an earlier import. An event in several conflicts counts once.
+ */
+export function conflictedEvents(conflicts: readonly ConflictRecord[]): Map<number, number> {
+  const places = new Set<string>();
+  const counts = new Map<number, number>();
+  for (const { first, second } of conflicts) {
+    for (const { file, index } of [first, second]) {
+      const place = `${file}:${index}`;
+      if (places.has(place)) continue;
+      places.add(place);
+      counts.set(file, (counts.get(file) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
  * The case's file records, one entry per distinct file: adding the same evidence again makes a
  * record per import (its events point at it) but is still one file to the investigator. An entry
  * counts every event stored from the file, and as duplicates what a whole reading of it held beyond
- * those (so a re-read does not count its own events twice); its issues are those of every
- * reading, each once. Records with no hash (a file that could not be read) stay apart.
+ * those (so a re-read does not count its own events twice); its conflicts are its events with a
+ * conflicting copy (`conflicted`, see conflictedEvents), as the listing marks them; its issues are
+ * those of every reading, each once. Records with no hash (a file that could not be read) stay apart.
  */
-export function distinctEvidence(files: readonly FileRecord[]): EvidenceEntry[] {
+export function distinctEvidence(records: readonly FileRecord[], conflicted: ReadonlyMap<number, number>): EvidenceEntry[] {
+  const files = records.map((file) => ({ ...file, conflicts: conflicted.get(file.id) ?? 0 }));
   const entries = new Map<string, EvidenceEntry>();
   const readings = new Map<EvidenceEntry, number>();
   for (const file of [...files].sort((a, b) => a.id - b.id)) {

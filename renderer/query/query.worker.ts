@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent } from './caseIndex';
-import { distinctEvidence } from './distinctEvidence';
+import { conflictedEvents, distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
 import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
@@ -14,6 +14,8 @@ interface OpenCase {
   db: CaseDb;
   index: CaseIndex;
   files: Map<number, FileRecord>;
+  /** Events with a conflicting copy, by file record id (see conflictedEvents). */
+  conflicted: Map<number, number>;
   annotations: Map<string, Annotation>;
   /** Selections already worked out, by filters and marks (order is applied when paging). */
   selections: Map<string, Uint32Array>;
@@ -54,6 +56,7 @@ async function load(name: string): Promise<OpenCase> {
     db,
     index,
     files: new Map(files.map((file) => [file.id, file])),
+    conflicted: conflictedEvents(conflicts),
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
     params: new Map(),
@@ -64,10 +67,10 @@ async function load(name: string): Promise<OpenCase> {
 
 const opened = async (name: string): Promise<OpenCase> => (current?.name === name ? current : load(name));
 
-function overview({ index, files }: OpenCase): CaseOverview {
+function overview({ index, files, conflicted }: OpenCase): CaseOverview {
   const known = Number.isFinite(index.minTime);
   const { count, minFraction, maxFraction, timeDigits } = index;
-  return { count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, files: distinctEvidence([...files.values()]) };
+  return { count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, files: distinctEvidence([...files.values()], conflicted) };
 }
 
 /**

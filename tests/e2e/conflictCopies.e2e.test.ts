@@ -102,4 +102,17 @@ describe('a copy of an event written differently', () => {
       'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other',
     ]);
   });
+
+  it("counts in the evidence panel every file's events that have a conflicting copy, the first copy's file too", async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Evidence (9)' }).click();
+    const files = await page.locator('.evidence tbody tr:not(.issue-row)').evaluateAll((rows) => rows.map((row) => [row.querySelector('.file-base')!.textContent, row.querySelectorAll('td')[5]!.textContent]));
+    // delivered.ndjson holds the first copy of the event jq-sorted.ndjson and partial.csv conflict with: one event, in conflict twice.
+    expect(files).toEqual([
+      ['big-a.ndjson', '1'], ['big-b.ndjson', '1'], ['delivered.ndjson', '1'], ['jq-sorted.ndjson', '1'], ['partial.csv', '1'],
+      ['twice-a.ndjson', '1'], ['twice-b.ndjson', '1'], ['twice-c.ndjson', '1'], ['twice-d.ndjson', '1'],
+    ]);
+    expect(await page.getByRole('columnheader', { name: 'Conflicts' }).getAttribute('title')).toBe('Events of this file with a conflicting copy (same eventID, different content), in this file or another');
+    await page.getByRole('tab', { name: 'Events' }).click();
+  });
 });
