@@ -42,7 +42,9 @@ export interface EventOrigin {
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
  * specific principal the event names: ARN, else user name, principal id, or invoking service.
- * The error is the errorCode, or for a failed sign-in why it failed (signInFailure).
+ * The error is the errorCode, or for a failed sign-in why it failed (signInFailure). An Insights
+ * event, which has no eventName or eventSource of its own, takes those of the API it reports on
+ * (insightDetails), so it lists and filters beside that API's calls.
  * Builds the whole event in one object literal: this runs for every event. Each field is read
  * where it is named, so that each read learns its own property (through a shared helper, all
  * reads went the slow, megamorphic way: 2% of a small-file scan). The keys read are none of
@@ -56,11 +58,14 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const eventTime = event['eventTime'];
   const time = parseEventTime(eventTime);
   const eventType = asText(event['eventType']);
-  const eventSource = asText(event['eventSource']);
+  const eventName = asText(event['eventName']);
+  // An Insights event names the API it reports on only in insightDetails; its eventType keeps it apart from the calls.
+  const insight = eventName === '' ? asObject(event['insightDetails']) : undefined;
+  const eventSource = asText(event['eventSource']) || (insight ? asText(insight['eventSource']) : '');
   return {
     time,
     timeFraction: timeFraction(eventTime, time),
-    eventName: asText(event['eventName']),
+    eventName: eventName || (insight ? asText(insight['eventName']) : ''),
     eventSource,
     actor,
     actorType: asText(identity['type']),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { packFraction } from '../../shared/timeFraction';
+import { INSIGHT_END, INSIGHT_START } from '../fixtures/generators/insightEvents';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { eventJson, folder, records, scan } from './scan';
 
@@ -379,6 +380,19 @@ describe('formats, detected from content whatever the file is called', () => {
     const dir = await folder({ 'all.json': records([...types.map((eventType, n) => eventJson(n, { eventType })), insight]) });
     const { events } = await scan([dir]);
     expect(events.map((e) => [e.eventType, e.actor])).toEqual([...types.map((t, n) => [t, `arn:aws:iam::111122223333:user/u${n}`]), ['AwsCloudTrailInsight', '']]);
+  });
+
+  it('an Insights event delivered by a trail lists under the API it reports on, still an AwsCloudTrailInsight with no caller', async () => {
+    const key = 'AWSLogs/123456789012/CloudTrail-Insight/us-east-1/2024/06/01/123456789012_CloudTrail-Insight_us-east-1_20240601T1015Z_k3Zq.json.gz';
+    const texts = [INSIGHT_START, INSIGHT_END].map((event) => JSON.stringify(event));
+    const dir = await folder({ [`bucket/${key}`]: gzipSync(records(texts)) });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.s3Key, f.events, f.issues])).toEqual([['cloudtrail-records', key, 2, []]]);
+    const common = { eventName: 'RunInstances', eventSource: 'ec2.amazonaws.com', actor: '', actorType: '', sourceIp: '', region: 'us-east-1', account: '123456789012', errorCode: '', accessKey: '', eventType: 'AwsCloudTrailInsight', userAgent: '', readOnly: -1, file: 0, flags: 0 };
+    expect(events).toEqual([
+      { ...common, time: Date.UTC(2024, 5, 1, 10, 4), timeFraction: 0, index: 0, text: texts[0] },
+      { ...common, time: Date.UTC(2024, 5, 1, 10, 11), timeFraction: 0, index: 1, text: texts[1] },
+    ]);
   });
 
   it('records the S3 key a folder layout shows', async () => {

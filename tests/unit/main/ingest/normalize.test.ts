@@ -77,6 +77,18 @@ describe('normalizeEvent', () => {
     expect([fields.actor, fields.actorType, fields.readOnly, fields.eventType]).toEqual(['', '', -1, 'AwsCloudTrailInsight']);
   });
 
+  it('names an Insights event after the API in its insightDetails, and only when it has no name of its own', () => {
+    const details = { state: 'End', eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', insightType: 'ApiErrorRateInsight', errorCode: 'AccessDenied' };
+    const insight = normalizeEvent({ eventType: 'AwsCloudTrailInsight', eventCategory: 'Insight', insightDetails: details });
+    expect([insight.eventName, insight.eventSource, insight.eventType, insight.errorCode, insight.actor]).toEqual(['CreateAccessKey', 'iam.amazonaws.com', 'AwsCloudTrailInsight', '', '']);
+    const named = normalizeEvent({ eventName: 'GetObject', eventSource: 's3.amazonaws.com', insightDetails: details });
+    expect([named.eventName, named.eventSource]).toEqual(['GetObject', 's3.amazonaws.com']);
+    const hostile = normalizeEvent({ eventType: 'AwsCloudTrailInsight', insightDetails: [{ eventName: 'X' }] });
+    expect([hostile.eventName, hostile.eventSource]).toEqual(['', '']);
+    const proto = normalizeEvent(JSON.parse('{"insightDetails": {"__proto__": {"eventName": "Injected"}}}'));
+    expect(proto.eventName).toBe('');
+  });
+
   it('treats hostile shapes as data: arrays, nulls, objects in string fields, __proto__ keys', () => {
     expect(normalizeEvent(null).eventName).toBe('');
     expect(normalizeEvent([1, 2]).eventName).toBe('');
