@@ -10,6 +10,8 @@ import { useCairn } from '../store';
 import { ConflictBox } from './ConflictBox';
 import { alteredText } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
+import { eventTitle } from './insight';
+import { InsightDetails } from './InsightDetails';
 import { RequestParams } from './RequestParams';
 import { RoleChain } from './RoleChain';
 
@@ -93,7 +95,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     <aside className="detail" aria-label="Event detail">
       <header className="detail-head">
         <div>
-          <h2>{printable(row.eventName) || 'Event'}</h2>
+          <h2>{printable(eventTitle(row)) || 'Event'}</h2>
           <span className="mono">{formatTime(row.time, view.zone, row.timeFraction)}</span>
         </div>
         <div className="detail-actions">
@@ -108,6 +110,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
       {/* First: a conflict is the first thing to know about an event. */}
       {detail.partner && <ConflictBox hereText={detail.text} thereText={detail.partner.text} thereShown={pretty(detail.partner.text)} place={placeOf(detail.partner.file, detail.partner.index)} />}
+
+      <InsightDetails event={parsed} />
 
       <section aria-label="Pivots" className="pivots">
         <h3>Show all events with…</h3>

@@ -1,4 +1,5 @@
 import { formatTime } from '../format';
+import { eventTitle } from './insight';
 import { shortArn } from './shortArn';
 import type { ColumnId, EventRow } from '../query/queryProtocol';
 
@@ -11,7 +12,7 @@ import type { ColumnId, EventRow } from '../query/queryProtocol';
  */
 export const COLUMNS: Record<ColumnId, { title: string; least: number; grow?: number; value(row: EventRow, zone: 'utc' | 'local'): string; whole?(row: EventRow): string; mono?: boolean }> = {
   time: { title: 'Time', least: 186, value: (row, zone) => formatTime(row.time, zone, row.timeFraction), mono: true },
-  eventName: { title: 'Event', least: 134, grow: 1.2, value: (row) => row.eventName },
+  eventName: { title: 'Event', least: 134, grow: 1.2, value: eventTitle },
   eventSource: { title: 'Service', least: 80, grow: 0.5, value: (row) => row.eventSource.replace(/\.amazonaws\.com$/, ''), whole: (row) => row.eventSource },
   actor: { title: 'Actor', least: 110, grow: 2, value: (row) => shortArn(row.actor, row.account), whole: (row) => row.actor },
   actorType: { title: 'Actor type', least: 120, value: (row) => row.actorType },
