@@ -1,4 +1,5 @@
 import { objectAt, textAt, type Json } from '../query/jsonAt';
+import { INSIGHT_EVENT_TYPE } from './insight';
 
 /**
  * What an access key id says about the credentials. An `ASIA…` key is temporary and issued once
@@ -21,10 +22,23 @@ function mfaOf(event: unknown, attributes: Json | undefined): string {
 
 const KEY_NOTES = { session: ' (temporary: a session)', 'long-term': ' (long-term key)', unknown: '' };
 
+/**
+ * Why an event names no one: an Insights event reports on others' calls and has no caller by
+ * design; any other record without userIdentity is worth a second look, an API call above all.
+ */
+function missingIdentity(eventType: string): string {
+  if (eventType === INSIGHT_EVENT_TYPE) return 'none by design: an Insights event is CloudTrail\'s report of unusual activity (its top callers are under Insight)';
+  if (eventType === 'AwsApiCall') return 'none: this API call\'s record has no userIdentity, which is unusual';
+  return 'none: this record has no userIdentity';
+}
+
 /** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present. */
 export function describeIdentity(event: unknown): [string, string][] {
   const identity = objectAt(event, 'userIdentity');
-  if (!identity) return [['Identity', 'none recorded (e.g. an Insights event)']];
+  if (!identity) {
+    const record = event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as Json) : undefined;
+    return [['Identity', missingIdentity(textAt(record, 'eventType'))]];
+  }
   const session = objectAt(identity, 'sessionContext');
   const attributes = objectAt(session, 'attributes');
   const issuer = objectAt(session, 'sessionIssuer');

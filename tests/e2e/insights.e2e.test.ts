@@ -26,15 +26,15 @@ describe('an Insights event', () => {
   const column = (id: string) => app.page.locator(`.grid-row .col-${id}`).allTextContents();
 
   beforeAll(async () => {
-    const records = { Records: [INSIGHT_START, call(1, '05'), call(2, '06'), call(3, '07', 'DescribeInstances'), INSIGHT_END] };
+    const records = { Records: [INSIGHT_START, call(1, '05'), call(2, '06'), call(3, '07', 'DescribeInstances'), INSIGHT_END, { ...call(4, '12', 'CreateKeyPair'), userIdentity: undefined }] };
     app = await caseWithEvidence('Insights', { '123456789012_CloudTrail-Insight_us-east-1_20240601T1015Z_k3Zq.json': JSON.stringify(records) });
-    await app.page.getByTestId('listing-count').filter({ hasText: /^5 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events$/ }).waitFor();
   });
   afterAll(() => app.close());
 
   it('lists as an Insight on the API it reports on, beside that API\'s calls', async () => {
-    expect(await column('eventName')).toEqual(['RunInstances (Insight)', 'RunInstances', 'RunInstances', 'DescribeInstances', 'RunInstances (Insight)']);
-    expect(await column('eventSource')).toEqual(['ec2', 'ec2', 'ec2', 'ec2', 'ec2']);
+    expect(await column('eventName')).toEqual(['RunInstances (Insight)', 'RunInstances', 'RunInstances', 'DescribeInstances', 'RunInstances (Insight)', 'CreateKeyPair']);
+    expect(await column('eventSource')).toEqual(['ec2', 'ec2', 'ec2', 'ec2', 'ec2', 'ec2']);
   });
 
   it('shows what it reports in the detail pane: state, type, API, rates, duration, shared ID and top values', async () => {
@@ -59,6 +59,9 @@ describe('an Insights event', () => {
       'Top error codesnull (no error) · 9.286 per minute',
       'Top error codes, baselinenull (no error) · 0.02083 per minute',
     ]);
+    expect(await pane().getByRole('region', { name: 'Identity' }).locator('dl > div').allTextContents()).toEqual([
+      "Identitynone by design: an Insights event is CloudTrail's report of unusual activity (its top callers are under Insight)",
+    ]);
     await app.page.screenshot({ path: join(SHOTS, 'insight-end.png') });
 
     // The event name pivot lists the Insight's Start and End with the calls they report on.
@@ -66,6 +69,8 @@ describe('an Insights event', () => {
     await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
     expect(await column('eventName')).toEqual(['RunInstances (Insight)', 'RunInstances', 'RunInstances', 'RunInstances (Insight)']);
     expect(await app.page.locator('.chip').allTextContents()).toEqual(['Event: RunInstances×']);
+    await app.page.getByRole('button', { name: 'Remove filter Event' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events$/ }).waitFor();
   });
 
   it('an API call has no Insight section', async () => {
@@ -73,5 +78,13 @@ describe('an Insights event', () => {
     await pane().getByRole('region', { name: 'Identity' }).waitFor();
     await pane().getByRole('heading', { name: 'RunInstances', exact: true }).waitFor();
     expect(await pane().getByRole('region', { name: 'Insight' }).count()).toBe(0);
+  });
+
+  it('an API call without userIdentity says so, as unusual', async () => {
+    await app.page.locator('.grid-row .col-eventName').getByText('CreateKeyPair', { exact: true }).click();
+    await pane().getByRole('heading', { name: 'CreateKeyPair', exact: true }).waitFor();
+    expect(await pane().getByRole('region', { name: 'Identity' }).locator('dl > div').allTextContents()).toEqual(["Identitynone: this API call's record has no userIdentity, which is unusual"]);
+    await pane().getByRole('region', { name: 'Identity' }).scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'api-call-without-identity.png') });
   });
 });

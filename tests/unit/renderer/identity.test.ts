@@ -8,6 +8,14 @@ type Event = Record<string, unknown>;
 const panther = (name: string) => join(CORPUS, 'panther-analysis', name);
 
 describe('describeIdentity', () => {
+  it('says why an event names no one: an Insights event by design, an API call unusually, any other record plainly', () => {
+    expect(describeIdentity({ eventType: 'AwsCloudTrailInsight', eventCategory: 'Insight', insightDetails: { state: 'Start' } })).toEqual([['Identity', "none by design: an Insights event is CloudTrail's report of unusual activity (its top callers are under Insight)"]]);
+    expect(describeIdentity({ eventType: 'AwsApiCall', eventName: 'RunInstances' })).toEqual([['Identity', "none: this API call's record has no userIdentity, which is unusual"]]);
+    expect(describeIdentity({ eventType: 'AwsServiceEvent', eventName: 'ConsoleLogin' })).toEqual([['Identity', 'none: this record has no userIdentity']]);
+    expect(describeIdentity({ eventName: 'GetObject', userIdentity: 'root' })).toEqual([['Identity', 'none: this record has no userIdentity']]);
+    expect(describeIdentity(['AwsCloudTrailInsight'])).toEqual([['Identity', 'none: this record has no userIdentity']]);
+  });
+
   it('says a console sign-in used no MFA, as the compromised root sign-in records it in additionalEventData', async () => {
     const events = (await readFile(panther('compromised-root-creds.attacker_cloudtrail.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Event);
     const success = events.find((event) => event['eventName'] === 'ConsoleLogin' && (event['responseElements'] as Event)['ConsoleLogin'] === 'Success')!;
