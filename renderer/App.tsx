@@ -60,7 +60,8 @@ function CaseWorkspace() {
                   <DetailPane key={`${selected.segment}:${selected.row}`} caseDb={caseDb} row={selected} view={view} />
                 ) : (
                   <aside className="detail detail-empty" aria-label="Event detail">
-                    Select an event to see its original JSON, who made it and where it came from.
+                    <p>Select an event to see its original JSON, who made it and where it came from.</p>
+                    <p className="keys">In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing.</p>
                   </aside>
                 )}
               </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DictionaryField } from '../../shared/event';
 import { fileName, printable, printableJson } from '../../shared/printable';
 import { api } from '../api';
@@ -8,6 +8,7 @@ import { formatTime } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { ConflictBox } from './ConflictBox';
+import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { alteredText } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
 import { eventTitle } from './insight';
@@ -43,6 +44,13 @@ const pretty = (text: string): string => {
 
 const placeOf = (file: FileRecord | null, index: number): string => (file ? `${fileName(file)}, event ${index}` : `unknown file, event ${index}`);
 
+/** Escape anywhere in the pane but a text box (whose text it must not cost) hands focus back to the listing, the selection kept. */
+const backToListing = (event: KeyboardEvent): void => {
+  if (event.key !== 'Escape' || (event.target as Element).closest('input, textarea, select')) return;
+  event.preventDefault();
+  document.getElementById(LISTING_ID)?.focus();
+};
+
 /** Everything about the selected event: its original JSON, who did it, where it came from, and the investigator's marks. */
 export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRow; view: ExplorerView }) {
   const [detail, setDetail] = useState<EventDetail | null>(null);
@@ -72,7 +80,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     };
   }, [caseDb, row.segment, row.row]);
 
-  if (!detail) return <aside className="detail" aria-label="Event detail" aria-busy="true" />;
+  if (!detail) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
   const parsed = parsedOrUndefined(detail.text);
 
   const latest = (): Annotation => written.current ?? detail.annotation;
@@ -92,7 +100,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   };
 
   return (
-    <aside className="detail" aria-label="Event detail">
+    <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail">
       <header className="detail-head">
         <div>
           <h2>{printable(eventTitle(row)) || 'Event'}</h2>

@@ -18,12 +18,18 @@ const DRAWN_MARGIN = 6;
 const READ_MARGIN = 150;
 
 /** Whether `row` is the selected event: the selection is an event, wherever the listing puts it. */
+/** The listing's focusable element: the detail pane hands focus back to it (Escape). */
+export const LISTING_ID = 'event-listing';
+/** The detail pane's element: Enter on the listing moves focus into it. */
+export const DETAIL_ID = 'event-detail';
+
 const isSelected = (selected: EventRow | null, row: EventRow): boolean => selected !== null && selected.segment === row.segment && selected.row === row.row;
 
 /**
  * The case's events as a virtualized grid: only the rows in view (and a margin) exist, read a
  * page at a time from the query worker, so a million events scroll like a hundred. Arrow keys,
- * Page Up/Down, Home and End move the selection. When the listing is read again (new events, new
+ * Page Up/Down, Home and End move the selection; Enter moves focus into the detail pane and Escape
+ * clears the selection. When the listing is read again (new events, new
  * marks under a marks filter) the selection follows its event, kept in view; an event the listing
  * no longer holds is deselected, so the detail pane never shows another event than the highlighted row.
  */
@@ -140,6 +146,16 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && selected) {
+      event.preventDefault();
+      onSelect(null);
+      return;
+    }
+    if (event.key === 'Enter' && selected) {
+      event.preventDefault();
+      document.getElementById(DETAIL_ID)?.focus();
+      return;
+    }
     const visible = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 2);
     const from = selected?.position ?? -1;
     const moves: Record<string, number> = { ArrowDown: from + 1, ArrowUp: from - 1, PageDown: from + visible, PageUp: from - visible, Home: 0, End: count - 1 };
@@ -160,7 +176,9 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
       <div
         className="grid-scroll"
         ref={scroller}
+        id={LISTING_ID}
         tabIndex={0}
+        aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter Escape"
         onKeyDown={onKeyDown}
         onScroll={(event) => {
           const { scrollTop, clientHeight } = event.currentTarget;
