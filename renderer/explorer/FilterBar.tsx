@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
 import { COLUMN_IDS, filterSlot, isParamFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { printable } from '../../shared/printable';
@@ -13,6 +14,55 @@ function describeFilter(filter: Filter): { name: string; value: string } {
   if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: formatParamValue(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
   return { name, value: printable(filter.value) || '(empty)' };
+}
+
+/**
+ * The listing's columns to choose, as a menu that closes as a menu does: on Escape (focus back to
+ * its button), on a click outside it, and when focus leaves it.
+ */
+function ColumnsMenu({ view }: { view: ExplorerView }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: PointerEvent): void => {
+      if (!menu.current!.contains(event.target as Node)) menu.current!.open = false;
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+  return (
+    <details
+      className="column-menu"
+      ref={menu}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.preventDefault();
+        event.currentTarget.open = false;
+        event.currentTarget.querySelector('summary')!.focus();
+      }}
+      onBlur={(event) => {
+        // Only to another control: the window losing focus is not leaving the menu.
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) event.currentTarget.open = false;
+      }}
+    >
+      <summary>Columns</summary>
+      <div className="column-options">
+        {COLUMN_IDS.map((id) => (
+          <label key={id}>
+            <input
+              type="checkbox"
+              checked={view.columns.includes(id)}
+              disabled={id === 'time'}
+              onChange={(event) => changeView({ columns: event.target.checked ? COLUMN_IDS.filter((c) => c === id || view.columns.includes(c)) : view.columns.filter((c) => c !== id) })}
+            />
+            {COLUMNS[id].title}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
 }
 
 /** The listing's conditions as removable chips, which events to show, and how to show them. */
@@ -48,22 +98,7 @@ export function FilterBar({ view }: { view: ExplorerView }) {
       <button type="button" onClick={() => changeView({ zone: view.zone === 'utc' ? 'local' : 'utc' })} title="Switch between UTC and this machine's time zone">
         {view.zone === 'utc' ? 'Times in UTC' : 'Times in local time'}
       </button>
-      <details className="column-menu">
-        <summary>Columns</summary>
-        <div className="column-options">
-          {COLUMN_IDS.map((id) => (
-            <label key={id}>
-              <input
-                type="checkbox"
-                checked={view.columns.includes(id)}
-                disabled={id === 'time'}
-                onChange={(event) => changeView({ columns: event.target.checked ? COLUMN_IDS.filter((c) => c === id || view.columns.includes(c)) : view.columns.filter((c) => c !== id) })}
-              />
-              {COLUMNS[id].title}
-            </label>
-          ))}
-        </div>
-      </details>
+      <ColumnsMenu view={view} />
     </div>
   );
 }

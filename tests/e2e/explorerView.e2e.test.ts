@@ -106,6 +106,40 @@ describe('the event being read, across changes of the listing', () => {
     expect(layout).toEqual({ header: 1390, row: 1390, lastCell: ['aws-cli/2.15.0', '—'], lastCellInRow: true, lastCellInView: true });
     await page.screenshot({ path: join(SHOTS, 'all-columns-scrolled.png') });
   });
+
+  it('closes the Columns menu on Escape, on a click outside it and when focus leaves it', async () => {
+    const { page } = app;
+    const menu = page.locator('.column-menu');
+    /** Whether the menu is open, and what has the keyboard (tag and text). */
+    const state = async () => ({
+      open: await menu.evaluate((element) => (element as HTMLDetailsElement).open),
+      focus: await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.slice(0, 20)}`),
+    });
+    await page.getByText('Columns').click();
+    await page.getByRole('checkbox', { name: 'Account' }).uncheck();
+    expect((await state()).open).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'columns-menu-open.png') });
+    await page.keyboard.press('Escape');
+    expect(await state()).toEqual({ open: false, focus: 'SUMMARY Columns' });
+    // Opened from the keyboard, left with Shift+Tab for the time zone button.
+    await page.keyboard.press('Enter');
+    expect((await state()).open).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await state()).toEqual({ open: false, focus: 'BUTTON Times in UTC' });
+    // A click on the time zone button, or on a row, closes it too.
+    await page.getByText('Columns').click();
+    await page.getByRole('button', { name: 'Times in UTC' }).click();
+    expect((await state()).open).toBe(false);
+    await page.getByRole('button', { name: 'Times in local time' }).click();
+    await page.getByText('Columns').click();
+    expect((await state()).open).toBe(true);
+    await selectedRow(page).click();
+    expect((await state()).open).toBe(false);
+    // The summary still opens and closes it.
+    await page.getByText('Columns').click();
+    await page.getByText('Columns').click();
+    expect((await state()).open).toBe(false);
+  });
 });
 
 describe('a case left and opened again', () => {
