@@ -21,6 +21,20 @@ export function formatTime(ms: number | null, zone: 'utc' | 'local' = 'utc', fra
   return `${pad(year, 4)}-${pad(month + 1)}-${pad(day)} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}${fractionText(ms, fraction)}`;
 }
 
+/**
+ * Which zone a time shown by formatTime is in: `UTC`, or the machine's offset from UTC at that
+ * instant (`UTC-05:00`, summer time counted), so that a time copied out of Cairn says which it is.
+ */
+export function zoneLabel(ms: number | null, zone: 'utc' | 'local'): string {
+  if (zone === 'utc') return 'UTC';
+  if (ms === null || !Number.isFinite(ms)) return '';
+  const east = -Math.round(new Date(ms).getTimezoneOffset());
+  return `UTC${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
+}
+
+/** This machine's time zone by its IANA name (`Europe/Paris`), which holds its summer time rules. */
+export const localZoneName = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;

@@ -4,7 +4,7 @@ import { fileName, printable, printableJson } from '../../shared/printable';
 import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
 import type { Annotation, FileRecord } from '../db/caseDb';
-import { formatTime } from '../format';
+import { formatTime, zoneLabel } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { ConflictBox } from './ConflictBox';
@@ -104,7 +104,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <header className="detail-head">
         <div>
           <h2>{printable(eventTitle(row)) || 'Event'}</h2>
-          <span className="mono">{formatTime(row.time, view.zone, row.timeFraction)}</span>
+          <span className="mono">{`${formatTime(row.time, view.zone, row.timeFraction)} ${zoneLabel(row.time, view.zone)}`.trim()}</span>
         </div>
         <div className="detail-actions">
           <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>

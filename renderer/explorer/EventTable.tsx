@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { EVENT_FLAGS } from '../../shared/event';
 import { printable } from '../../shared/printable';
 import { changeView, listingPlace, query, rememberReading } from '../cases/caseSession';
-import { formatCount } from '../format';
+import { formatCount, localZoneName } from '../format';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
 import { COLUMNS, listingLayout } from './columns';
 import { rowMarks } from './rowMarks';
@@ -194,8 +194,13 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
           {view.columns.map((id) =>
             id === 'time' ? (
               <span role="columnheader" key={id} aria-sort={view.order === 'asc' ? 'ascending' : 'descending'}>
-                <button type="button" className="sort" onClick={() => changeView({ order: view.order === 'asc' ? 'desc' : 'asc' })} title="Change the order">
-                  Time ({view.zone === 'utc' ? 'UTC' : 'local'}) {view.order === 'asc' ? '▲' : '▼'}
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() => changeView({ order: view.order === 'asc' ? 'desc' : 'asc' })}
+                  title={view.zone === 'utc' ? 'Change the order' : `Change the order. Times in this machine's zone, ${localZoneName()}; the detail gives each event's UTC offset`}
+                >
+                  Time ({view.zone === 'utc' ? 'UTC' : localZoneName()}) {view.order === 'asc' ? '▲' : '▼'}
                 </button>
               </span>
             ) : (

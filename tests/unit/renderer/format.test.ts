@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDuration, formatTime } from '../../../renderer/format';
+import { formatBytes, formatCount, formatDuration, formatTime, localZoneName, zoneLabel } from '../../../renderer/format';
 
 describe('formatting', () => {
   it('shows UTC times with the precision the event has', () => {
@@ -21,6 +21,21 @@ describe('formatting', () => {
     expect(formatTime(Date.UTC(2014, 2, 6, 17, 10, 34, 5), 'local')).toBe('2014-03-06 12:10:34.005');
     expect(formatTime(Date.UTC(2014, 0, 1, 2, 0, 0), 'local')).toBe('2013-12-31 21:00:00');
     expect(formatTime(Date.UTC(2014, 0, 1, 2, 0, 0, 120), 'local', 9 + 16 * 1)).toBe('2013-12-31 21:00:00.120000001');
+  });
+
+  it('names the zone of a time shown: UTC, or the local offset at that instant, summer time counted', () => {
+    expect(localZoneName()).toBe('America/New_York');
+    expect(zoneLabel(Date.UTC(2014, 2, 6, 17, 10, 34), 'utc')).toBe('UTC');
+    expect(zoneLabel(Date.UTC(2014, 2, 6, 17, 10, 34), 'local')).toBe('UTC-05:00');
+    expect(zoneLabel(Date.UTC(2024, 6, 1, 12, 0, 0), 'local')).toBe('UTC-04:00');
+    expect(zoneLabel(null, 'local')).toBe('');
+    // East of UTC, by half hours.
+    process.env['TZ'] = 'Asia/Kolkata';
+    try {
+      expect(zoneLabel(Date.UTC(2014, 2, 6, 17, 10, 34), 'local')).toBe('UTC+05:30');
+    } finally {
+      process.env['TZ'] = 'America/New_York';
+    }
   });
 
   it('shows spans in their two largest units', () => {
