@@ -190,6 +190,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             maxLength={60}
             onChange={(event) => setTagDraft(event.target.value)}
             onKeyDown={(event) => event.key === 'Enter' && addTag()}
+            onBlur={addTag}
           />
         </div>
         <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== latest().note && void annotate({ note })} rows={3} />

@@ -69,4 +69,22 @@ describe('marking an event in one gesture', () => {
     }
     await page.screenshot({ path: join(SHOTS, 'note-then-bookmark.png') });
   });
+
+  it('adds a tag typed without Enter when another event is selected, with the note typed before it', async () => {
+    const { page } = app;
+    await page.getByRole('combobox').selectOption('all');
+    await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await open(page, 0, 'ListBuckets');
+    await noteBox(page).fill('first look');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill(' recon ');
+    // Straight to another event: the note is saved as the tag box takes focus, the tag as it loses it.
+    await open(page, 2, 'PutObject');
+    expect(await detail(page).getByRole('textbox', { name: 'Add a tag' }).inputValue()).toBe('');
+    await open(page, 0, 'ListBuckets');
+    expect([await noteBox(page).inputValue(), await detail(page).locator('.tag').allTextContents()]).toEqual(['first look', ['recon×']]);
+    await page.getByRole('combobox').selectOption('tagged');
+    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
+    await page.screenshot({ path: join(SHOTS, 'tag-on-blur.png') });
+  });
 });
