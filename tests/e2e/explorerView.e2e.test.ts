@@ -1,25 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bobsCall } from '../fixtures/generators/bobsCalls';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
-const VPN = '198.51.100.7';
 
 /** `count` calls a minute apart from 10:00 UTC, `Call0`, `Call1`, …; every fourth from another address. */
-const calls = (count: number) => Array.from({ length: count }, (_, n) => ({
-  eventVersion: '1.08',
-  userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bob', accountId: '111122223333', accessKeyId: 'AKIAEXAMPLEBOB00001', userName: 'bob' },
-  eventTime: new Date(Date.UTC(2024, 2, 1, 10, n)).toISOString().replace('.000', ''),
-  eventSource: 's3.amazonaws.com',
-  eventName: `Call${n}`,
-  awsRegion: 'us-east-1',
-  sourceIPAddress: n % 4 === 0 ? '203.0.113.50' : VPN,
-  userAgent: 'aws-cli/2.15.0',
-  eventID: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  eventType: 'AwsApiCall',
-  recipientAccountId: '111122223333',
-}));
+const calls = (count: number) => Array.from({ length: count }, (_, n) => bobsCall(n, `Call${n}`, n % 4 === 0 ? { sourceIPAddress: '203.0.113.50' } : {}));
 
 const rows = (page: Page) => page.locator('.grid-row');
 const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });

@@ -1,24 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bobsCall } from '../fixtures/generators/bobsCalls';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
 /** Three calls by bob, a minute apart. */
-const EVENTS = ['ListBuckets', 'GetObject', 'PutObject'].map((eventName, n) => ({
-  eventVersion: '1.08',
-  userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bob', accountId: '111122223333', accessKeyId: 'AKIAEXAMPLEBOB00001', userName: 'bob' },
-  eventTime: `2024-03-01T10:0${n}:00Z`,
-  eventSource: 's3.amazonaws.com',
-  eventName,
-  awsRegion: 'us-east-1',
-  sourceIPAddress: '198.51.100.7',
-  userAgent: 'aws-cli/2.15.0',
-  eventID: `00000000-0000-4000-8000-00000000000${n}`,
-  eventType: 'AwsApiCall',
-  recipientAccountId: '111122223333',
-}));
+const EVENTS = ['ListBuckets', 'GetObject', 'PutObject'].map((eventName, n) => bobsCall(n, eventName));
 
 const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
 /** Where the keyboard is: the focused element's id, or its tag and accessible label. */
