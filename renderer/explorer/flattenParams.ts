@@ -1,4 +1,5 @@
 import { printable } from '../../shared/printable';
+import { asJson } from '../query/jsonAt';
 import type { ParamPath, ParamValue } from '../query/queryProtocol';
 
 /** One scalar leaf of an event's requestParameters and the path that leads to it. */
@@ -18,7 +19,7 @@ export function flattenParams(event: unknown): ParamEntry[] {
     else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
     else entries.push({ path, value: value as ParamValue });
   };
-  const params = event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>)['requestParameters'] : undefined;
+  const params = asJson(event)?.['requestParameters'];
   if (params !== null && typeof params === 'object') walk(params, []);
   return entries;
 }

@@ -1,4 +1,4 @@
-import { objectAt, textAt, type Json } from '../query/jsonAt';
+import { asJson, objectAt, textAt, type Json } from '../query/jsonAt';
 import { INSIGHT_EVENT_TYPE } from './insight';
 
 /**
@@ -36,8 +36,7 @@ function missingIdentity(eventType: string): string {
 export function describeIdentity(event: unknown): [string, string][] {
   const identity = objectAt(event, 'userIdentity');
   if (!identity) {
-    const record = event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as Json) : undefined;
-    return [['Identity', missingIdentity(textAt(record, 'eventType'))]];
+    return [['Identity', missingIdentity(textAt(asJson(event), 'eventType'))]];
   }
   const session = objectAt(identity, 'sessionContext');
   const attributes = objectAt(session, 'attributes');

@@ -1,4 +1,4 @@
-import { objectAt, textAt, type Json } from '../query/jsonAt';
+import { asJson, objectAt, textAt } from '../query/jsonAt';
 
 /** The eventType of a CloudTrail Insights event: a report of unusual API activity, not a call. */
 export const INSIGHT_EVENT_TYPE = 'AwsCloudTrailInsight';
@@ -27,8 +27,6 @@ export interface InsightSummary {
 const STATES: Record<string, string> = { Start: 'Start (the unusual activity began)', End: 'End (the unusual activity ended)' };
 const TYPES: Record<string, string> = { ApiCallRateInsight: 'API call rate (ApiCallRateInsight)', ApiErrorRateInsight: 'API error rate (ApiErrorRateInsight)' };
 const ATTRIBUTES: Record<string, string> = { userIdentityArn: 'Top callers', userAgent: 'Top user agents', errorCode: 'Top error codes' };
-
-const asJson = (value: unknown): Json | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
 
 /** A rate as written, to four significant digits: 0.0208333333 reads 0.02083. '' when it is no number. */
 function rate(value: unknown): string {

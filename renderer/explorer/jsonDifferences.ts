@@ -1,3 +1,5 @@
+import { isJson } from '../query/jsonAt';
+
 /** Where two copies of an event part: a value both have but differ on, or one only one of them has. */
 export interface JsonDifference {
   /** e.g. `requestParameters.bucketName`, `resources[0].ARN`, `["odd key"]`. */
@@ -7,7 +9,6 @@ export interface JsonDifference {
   there?: unknown;
 }
 
-type Json = Record<string, unknown>;
 /** A number kept as its text (JSON.rawJSON), where the engine has JSON.parse's source text access. */
 type RawNumber = { rawJSON: string };
 const RAW = JSON as unknown as { rawJSON?: (text: string) => RawNumber; isRawJSON?: (value: unknown) => boolean };
@@ -40,7 +41,6 @@ export function parseForComparison(text: string): unknown {
     return canonicalNumber(source).replace(/^-|e.*$/g, '').length > EXACT_DIGITS ? RAW.rawJSON(source) : value;
   } as (key: string, value: unknown) => unknown);
 }
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const keyPath = (path: string, key: string): string => (IDENTIFIER.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`);
 
@@ -55,7 +55,7 @@ export function jsonDifferences(here: unknown, there: unknown, path = ''): JsonD
     const [a, b] = [numberText(here), numberText(there)];
     return a !== undefined && b !== undefined && canonicalNumber(a) === canonicalNumber(b) ? [] : [{ path: path || '(the whole event)', kind: 'changed', here, there }];
   }
-  if (isObject(here) && isObject(there)) {
+  if (isJson(here) && isJson(there)) {
     const keys = [...Object.keys(here), ...Object.keys(there).filter((key) => !Object.hasOwn(here, key))];
     return keys.flatMap((key) => {
       const at = keyPath(path, key);

@@ -1,10 +1,11 @@
+import { isJson } from './jsonAt';
 import type { ParamFilter, ParamPath } from './queryProtocol';
 
 /** The value at `path` below `root`, following own object keys and array indices only; undefined when absent. */
 export function valueAt(root: unknown, path: ParamPath): unknown {
   let here = root;
   for (const step of path) {
-    const container = typeof step === 'number' ? Array.isArray(here) : here !== null && typeof here === 'object' && !Array.isArray(here);
+    const container = typeof step === 'number' ? Array.isArray(here) : isJson(here);
     if (!container || !Object.hasOwn(here as object, step)) return undefined;
     here = (here as Record<string | number, unknown>)[step];
   }
