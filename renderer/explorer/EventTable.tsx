@@ -17,12 +17,12 @@ const DRAWN_MARGIN = 6;
 /** Rows read beyond the visible ones, so that scrolling finds them ready and rarely shows blanks. */
 const READ_MARGIN = 150;
 
-/** Whether `row` is the selected event: the selection is an event, wherever the listing puts it. */
 /** The listing's focusable element: the detail pane hands focus back to it (Escape). */
 export const LISTING_ID = 'event-listing';
 /** The detail pane's element: Enter on the listing moves focus into it. */
 export const DETAIL_ID = 'event-detail';
 
+/** Whether `row` is the selected event: the selection is an event, wherever the listing puts it. */
 const isSelected = (selected: EventRow | null, row: EventRow): boolean => selected !== null && selected.segment === row.segment && selected.row === row.row;
 
 /**
