@@ -65,6 +65,22 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((event) => event.text)).toEqual([...e.slice(0, 6), ...pretty, e[8], e[9], long, e[10], e[11]]);
   });
 
+  it('documents joined with their byte order marks (cat or copy /b of files PowerShell wrote, UTF-8 or UTF-16): every document is read', async () => {
+    const e = Array.from({ length: 6 }, (_, i) => eventJson(i + 1));
+    const lookup = (texts: string[]): string => JSON.stringify({ Events: texts.map((text) => ({ EventId: 'x', CloudTrailEvent: text })) }, null, 4).replaceAll('\n', '\r\n');
+    const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const dir = await folder({
+      'a-utf8.json': `\ufeff${records([e[0]!])}\r\n\ufeff${records([e[1]!, e[2]!])}\r\n`,
+      'b-utf16.json': Buffer.concat([utf16(lookup([e[3]!])), utf16(lookup([e[4]!, e[5]!]))]),
+    });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-utf8.json', format: 'cloudtrail-records', events: 3, issues: [] },
+      { path: 'b-utf16.json', format: 'lookup-events', events: 3, issues: ['warning: text is UTF-16LE, read as such @ '] },
+    ]);
+    expect(events.map((event) => event.text)).toEqual(e);
+  });
+
   it('NDJSON whose first line is longer than the detection window: a bad line costs that line only, plain or gzipped', async () => {
     // A first line of about 200 KB, with two-byte characters so that byte and character offsets
     // differ; then 3 good lines, a bad one (line 5) and 2 good ones. Each file has its own events.

@@ -457,6 +457,11 @@ export class JsonSplitter {
         }
         case Phase.Done:
           if (!this.skipWs()) return;
+          // Files joined whole (cat, copy /b) keep each one's byte order mark in front of its document.
+          if (s.charCodeAt(this.pos) === 0xfeff) {
+            this.pos++;
+            break;
+          }
           if (s[this.pos] !== '{' && s[this.pos] !== '[') this.fail('unexpected content after the JSON document');
           this.arrayClosedAt = -1;
           this.nextDocument();
