@@ -9,6 +9,7 @@ import { tarEntries } from './readers/tarEntries';
 import { endsAsZip } from './readers/zipEnd';
 import { START_SEARCH_WINDOW, zipStartWithin } from './readers/zipStart';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
+import { macMetadata } from './readers/macMetadata';
 import type { FileTracker } from './fileTracker';
 
 /** What the tree reader needs from the job: limits, new file records, and a reader for documents. */
@@ -163,7 +164,13 @@ export class TreeReader {
         file.issue('warning', `does not begin or end as a zip, but a zip entry's local header is at byte ${start} (something precedes a zip cut short?): read as a zip from there`);
       }
     }
-    if (kind === 'none') return this.ctx.readDocument(stream, head, file);
+    if (kind === 'none') {
+      const metadata = macMetadata(head);
+      if (metadata === undefined) return this.ctx.readDocument(stream, head, file);
+      file.record.format = 'macos-metadata';
+      file.issue('warning', `${metadata}: macOS metadata, not a log: no events`);
+      return;
+    }
     if (kind !== 'gzip') file.record.format = kind;
     if (depth >= this.ctx.limits.maxDepth) throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);
     if (kind === 'gzip') return this.readInnerGzip(file, stream, depth);

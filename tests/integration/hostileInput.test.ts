@@ -33,6 +33,31 @@ describe('archives, read in memory', () => {
     expect(files[3]!.contentSha256).not.toBe(files[3]!.sha256);
   });
 
+  it("names macOS metadata (Finder's __MACOSX/._ AppleDouble files, bsdtar's ._ entries, .DS_Store) as such: a warning, never an error", async () => {
+    const key = 'AWSLogs/111122223333/CloudTrail/us-east-1/2024/03/01/t.json.gz';
+    // AppleDouble: magic, version, filler, one entry (extended attributes) holding com.apple.quarantine.
+    const appleDouble = Buffer.concat([Buffer.from('0005160700020000', 'hex'), Buffer.from('Mac OS X        '), Buffer.from('00010000000900000032000000200000', 'hex'), Buffer.alloc(32), Buffer.from('com.apple.quarantine\u00000081;65a;Safari;')]);
+    const dsStore = Buffer.concat([Buffer.from('00000001', 'hex'), Buffer.from('Bud1'), Buffer.alloc(64)]);
+    const zip = await zipOf({ [key]: gzipSync(records([eventJson(1)])), [`__MACOSX/${key.replace('t.json.gz', '._t.json.gz')}`]: appleDouble, '.DS_Store': dsStore });
+    const tar = await tarOf([{ name: 'logs/._e.json', content: appleDouble }, { name: 'logs/e.json', content: records([eventJson(2)]) }]);
+    const dir = await folder({ 'finder.zip': zip, 'bsdtar.tar': tar, '.DS_Store': dsStore });
+    const { files, progress } = await scan([dir]);
+    const appleDoubleWarning = 'warning: AppleDouble file (the extended attributes and resource fork macOS keeps of another file): macOS metadata, not a log: no events';
+    const dsStoreWarning = "warning: .DS_Store file (Finder's folder view settings): macOS metadata, not a log: no events";
+    expect(summary(files, dir)).toEqual([
+      { path: '.DS_Store', format: 'macos-metadata', events: 0, issues: [dsStoreWarning] },
+      { path: 'bsdtar.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'bsdtar.tar › logs/._e.json', format: 'macos-metadata', events: 0, issues: [appleDoubleWarning] },
+      { path: 'bsdtar.tar › logs/e.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'finder.zip', format: 'zip', events: 0, issues: [] },
+      { path: `finder.zip › ${key}`, format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: `finder.zip › __MACOSX/${key.replace('t.json.gz', '._t.json.gz')}`, format: 'macos-metadata', events: 0, issues: [appleDoubleWarning] },
+      { path: 'finder.zip › .DS_Store', format: 'macos-metadata', events: 0, issues: [dsStoreWarning] },
+    ]);
+    expect(files[0]!.sha256).toBe(createHash('sha256').update(dsStore).digest('hex'));
+    expect(progress).toMatchObject({ events: 2, errors: 0 });
+  });
+
   it('hashes each entry by its bytes as read and as decompressed', async () => {
     const content = records([eventJson(1)]);
     const gz = gzipSync(content);
