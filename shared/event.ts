@@ -92,6 +92,6 @@ export interface EvidenceFile {
   duplicates: number;
   conflicts: number;
   issues: IngestIssue[];
-  /** A digest file's JSON, kept for integrity checks. */
+  /** A digest file's or CloudTrail Lake sign file's JSON, kept for integrity checks. */
   digest?: string;
 }

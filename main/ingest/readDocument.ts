@@ -2,7 +2,7 @@ import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import { TextDecoding } from './decodeText';
 import { CLOUDWATCH_PREFIX, detectLayout, type TextLayout } from './formats/detectFormat';
-import { isDigest, itemEvent, type ItemKind } from './formats/itemEvent';
+import { isDigest, isLakeSign, itemEvent, type ItemKind } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
 import { padded, zeroPadding } from './formats/zeroPadding';
@@ -114,7 +114,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   let firstNotCloudTrail = '';
   let escaped = 0;
   let firstEscaped = '';
+  /** The text of a digest or Lake sign file, and which of the two it is. */
   let digestText: string | undefined;
+  let digestFormat = 'cloudtrail-digest';
   /** Whether an item was a CloudWatch Logs Insights result row: a root array of them is that export. */
   let insightsRows = false;
 
@@ -232,9 +234,12 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       json.skipped.length = 0;
       for (const item of items) {
         const where = (): string => offsets.at(item.offset);
+        const integrity = item.unread === undefined && item.shape === 'object' ? integrityFormat(item.text) : undefined;
         if (item.unread === 'too long') file.issue('error', `item ${ordinal++}: longer than ${limits.maxEventChars} characters: not read`, where());
-        else if (item.shape === 'object' && isDigest(safeParse(item.text))) digestText = item.text;
-        else {
+        else if (integrity !== undefined) {
+          digestText = item.text;
+          digestFormat = integrity;
+        } else {
           const pending = handleItem(item.shape, item.text, where, item.text, item.value);
           if (pending) await pending;
         }
@@ -245,7 +250,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     } finally {
       // A document that fails before its shape shows stays 'json'.
       file.record.format =
-        digestText !== undefined ? 'cloudtrail-digest'
+        digestText !== undefined ? digestFormat
         : json.shape === 'empty' ? 'json'
         : json.shape === 'array' && insightsRows ? 'cloudwatch-insights-json'
         : FORMAT_OF_SHAPE[json.shape];
@@ -333,10 +338,13 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   }
 }
 
-function safeParse(text: string): unknown {
+/** The format of a file that lists other files' hashes instead of holding events (a trail's digest, a Lake sign file), or undefined. */
+function integrityFormat(text: string): string | undefined {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  return isDigest(value) ? 'cloudtrail-digest' : isLakeSign(value) ? 'cloudtrail-lake-sign' : undefined;
 }

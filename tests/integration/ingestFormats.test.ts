@@ -390,6 +390,18 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(files[0]).toMatchObject({ format: 'cloudtrail-digest', digest, s3Key: key, issues: [] });
   });
 
+  it("CloudTrail Lake's sign file, delivered beside saved query results, is kept as a digest is, never an error", async () => {
+    const sign = JSON.stringify({ version: '1.0', region: 'us-east-1', files: [{ fileHashValue: 'de85a48b', fileName: 'result_1.csv.gz' }], hashAlgorithm: 'SHA-256', signatureAlgorithm: 'SHA256withRSA', queryCompleteTime: '2022-05-10T22:06:30Z', hashSignature: '7664652a', publicKeyFingerprint: '67b9fa73' }, null, 1);
+    const prefix = 'AWSLogs/111122223333/CloudTrail-Lake/Query/2022/05/10/0d5e-query';
+    const dir = await folder({ [`${prefix}/result_sign.json`]: sign, [`${prefix}/result_1.csv.gz`]: gzipSync(`eventjson\n"${eventJson(1).replaceAll('"', '""')}"\n`) });
+    const { files, progress } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events, f.digest, f.issues])).toEqual([
+      [`${prefix}/result_1.csv.gz`, 'csv', 1, undefined, []],
+      [`${prefix}/result_sign.json`, 'cloudtrail-lake-sign', 0, sign, []],
+    ]);
+    expect(progress).toMatchObject({ events: 1, errors: 0 });
+  });
+
   it('every event type, Insights events without userIdentity included', async () => {
     const types = ['AwsApiCall', 'AwsConsoleSignIn', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsVpceEvent'];
     const insight = JSON.stringify({ eventVersion: '1.08', eventTime: '2024-03-01T00:00:00Z', awsRegion: 'us-east-1', eventID: 'ins-1', eventType: 'AwsCloudTrailInsight', eventCategory: 'Insight', insightDetails: { state: 'Start' } });

@@ -44,6 +44,11 @@ export function isDigest(value: unknown): boolean {
   return isObject(value) && Object.hasOwn(value, 'digestStartTime') && Array.isArray(value['logFiles']);
 }
 
+/** A CloudTrail Lake sign file's body (`result_sign.json`, delivered beside saved query results): it lists result files and their hashes. */
+export function isLakeSign(value: unknown): boolean {
+  return isObject(value) && Object.hasOwn(value, 'queryCompleteTime') && typeof value['hashSignature'] === 'string' && Array.isArray(value['files']);
+}
+
 /** The field of a lookup-events or filter-log-events item that holds the event's JSON as a string. */
 const WRAPPER_FIELD = { 'lookup-events': 'CloudTrailEvent', 'log-events': 'message' } as const;
 
