@@ -55,6 +55,25 @@ async function linkTarget(zipped: ZipEntry): Promise<string> {
   return target?.toString('utf8') ?? 'an unreadable target';
 }
 
+/** Zip compression methods met in the wild that Cairn cannot decompress, by number, with who writes them. */
+const UNREAD_METHODS: Record<number, string> = {
+  9: "Deflate64, which Windows Explorer's Send to Compressed folder uses for large files and 7-Zip on request",
+  12: 'bzip2',
+  14: 'LZMA',
+  93: 'Zstandard',
+  95: 'XZ',
+  98: 'PPMd',
+};
+
+/** Why a zip entry could not be opened: a compression method named, with what to do, or the reader's own message. */
+function entryOpenFailure(message: string): string {
+  const method = /^unsupported compression method: (\d+)$/.exec(message);
+  if (!method) return `cannot read entry: ${message}`;
+  const name = UNREAD_METHODS[Number(method[1])];
+  const what = name === undefined ? `compression method ${method[1]}` : `compression method ${method[1]} (${name})`;
+  return `cannot read entry: ${what} is not supported, only stored and Deflate entries are read; extract the archive with a tool that reads it (7-Zip) and open the files, or re-compress it with Deflate`;
+}
+
 function unsafeName(name: string): boolean {
   return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.split(/[\\/]/).includes('..');
 }
@@ -268,7 +287,7 @@ export class TreeReader {
       try {
         body = await zipped.open();
       } catch (error) {
-        await refuse(`cannot read entry: ${(error as Error).message}`);
+        await refuse(entryOpenFailure((error as Error).message));
         continue;
       }
       await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, limits, totals, made));

@@ -58,6 +58,24 @@ describe('archives, read in memory', () => {
     expect(progress).toMatchObject({ events: 2, errors: 0 });
   });
 
+  it('an entry compressed with a method Cairn does not read (Deflate64, as Windows Explorer writes large files) is named by its method, the other entries read', async () => {
+    const zip = await zipOf({ 'big.json': { content: records([eventJson(1)]), compress: false }, 'small.json': { content: records([eventJson(2)]), compress: false } });
+    // The first entry's method, in its local header and in the central directory, set to 9 (Deflate64).
+    zip.writeUInt16LE(9, 8);
+    zip.writeUInt16LE(9, zip.indexOf(Buffer.from('504b0102', 'hex')) + 10);
+    const dir = await folder({ 'explorer.zip': zip });
+    const { files, progress } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'explorer.zip', format: 'zip', events: 0, issues: [] },
+      {
+        path: 'explorer.zip › big.json', format: 'unreadable', events: 0,
+        issues: ["error: cannot read entry: compression method 9 (Deflate64, which Windows Explorer's Send to Compressed folder uses for large files and 7-Zip on request) is not supported, only stored and Deflate entries are read; extract the archive with a tool that reads it (7-Zip) and open the files, or re-compress it with Deflate"],
+      },
+      { path: 'explorer.zip › small.json', format: 'cloudtrail-records', events: 1, issues: [] },
+    ]);
+    expect(progress).toMatchObject({ events: 1, errors: 1 });
+  });
+
   it('hashes each entry by its bytes as read and as decompressed', async () => {
     const content = records([eventJson(1)]);
     const gz = gzipSync(content);
