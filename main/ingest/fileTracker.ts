@@ -4,9 +4,14 @@ import { printable } from '../../shared/printable';
 /** Issues listed one by one per file; past this, they are counted in one closing line. */
 const LISTED_ISSUES = 50;
 
-/** The S3 key a path shows: from `AWSLogs/` on, as CloudTrail names delivered objects. */
+/**
+ * The S3 key a path shows: from `AWSLogs/` on, as CloudTrail names delivered objects. None for
+ * the macOS metadata a Mac adds beside each file (`__MACOSX/` and `._` copies), which CloudTrail
+ * never writes: their paths mirror the logs' and would claim the logs' keys.
+ */
 export function s3KeyOf(path: string): string {
   const normalized = path.replaceAll('\\', '/');
+  if (/(?:^|\/)(?:__MACOSX\/|\._[^/]*$)/.test(normalized)) return '';
   const at = normalized.lastIndexOf('AWSLogs/');
   return at >= 0 ? normalized.slice(at) : '';
 }

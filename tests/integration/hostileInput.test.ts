@@ -55,6 +55,8 @@ describe('archives, read in memory', () => {
       { path: 'finder.zip › .DS_Store', format: 'macos-metadata', events: 0, issues: [dsStoreWarning] },
     ]);
     expect(files[0]!.sha256).toBe(createHash('sha256').update(dsStore).digest('hex'));
+    // The metadata's path mirrors the log's, but only the log has its S3 key.
+    expect(files.map((file) => file.s3Key).filter(Boolean)).toEqual([key]);
     expect(progress).toMatchObject({ events: 2, errors: 0 });
   });
 
