@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { counted } from '../../shared/counted';
 import { EVENT_FLAGS } from '../../shared/event';
 import { printable } from '../../shared/printable';
 import { changeView, listingPlace, query, rememberReading } from '../cases/caseSession';
@@ -242,7 +243,7 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
         </div>
       </div>
       <div className="grid-footer" data-testid="listing-count">
-        {total === null ? 'Reading…' : `${formatCount(total)} ${total === 1 ? 'event' : 'events'}`}
+        {total === null ? 'Reading…' : counted(total, 'event', formatCount(total))}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { counted } from '../../shared/counted';
 import { formatBytes, formatCount } from '../format';
 import type { IngestView } from '../store';
 
@@ -20,10 +21,10 @@ export function IngestBanner({ view }: { view: IngestView }) {
         <strong>{status}</strong>
         <span>
           {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · <span data-testid="stored-count">{formatCount(view.stored)}</span>{' '}
-          events stored
-          {progress.duplicates > 0 && ` · ${formatCount(progress.duplicates)} ${progress.duplicates === 1 ? 'duplicate' : 'duplicates'} skipped`}
-          {progress.conflicts > 0 && ` · ${formatCount(progress.conflicts)} ${progress.conflicts === 1 ? 'conflict' : 'conflicts'}`}
-          {progress.errors > 0 && ` · ${formatCount(progress.errors)} ${progress.errors === 1 ? 'error' : 'errors'}`}
+          {view.stored === 1 ? 'event' : 'events'} stored
+          {progress.duplicates > 0 && ` · ${counted(progress.duplicates, 'duplicate', formatCount(progress.duplicates))} skipped`}
+          {progress.conflicts > 0 && ` · ${counted(progress.conflicts, 'conflict', formatCount(progress.conflicts))}`}
+          {progress.errors > 0 && ` · ${counted(progress.errors, 'error', formatCount(progress.errors))}`}
         </span>
         {view.running && (
           <button type="button" onClick={() => void api().cancelIngest(view.job)}>
