@@ -79,6 +79,7 @@ export function App() {
   const current = useCairn((state) => state.current);
   const ingest = useCairn((state) => state.ingest);
   const error = useCairn((state) => state.error);
+  const adding = useCairn((state) => state.adding);
 
   useEffect(() => {
     const stop = startIngestSession();
@@ -86,7 +87,7 @@ export function App() {
     return stop;
   }, []);
 
-  const running = ingest?.running ?? false;
+  const running = (ingest?.running ?? false) || adding;
   return (
     <div className="app">
       <header className="toolbar">

@@ -36,6 +36,8 @@ export interface CairnState {
   selected: EventRow | null;
   tab: 'events' | 'evidence';
   ingest: IngestView | null;
+  /** A request for evidence is under way (main's dialog open, or a job starting): no other may start until it is answered. */
+  adding: boolean;
   /** Null until the browser has answered. */
   storage: StorageStatus | null;
   error: string | null;
@@ -55,6 +57,7 @@ export const useCairn = create<CairnState>()((set) => ({
   selected: null,
   tab: 'events',
   ingest: null,
+  adding: false,
   storage: null,
   error: null,
   set: (changes) => set(changes),

@@ -123,6 +123,25 @@ describe('dropping files and folders on the window', () => {
     expect(await files.allTextContents()).toEqual([join(CORPUS, 'plaso/aws_cloudtrail.json'), join(CORPUS, 'panther-analysis/rule-test-events.json')]);
   });
 
+  it('takes the first of two drops made before its import has started, and refuses the second', async () => {
+    const { page } = app;
+    await page.getByRole('banner').getByRole('button', { name: 'Close case' }).click();
+    await newCase(page, 'Dropped twice');
+    // Both drops land in one task: the second comes before the first job's port or answer.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{}'], 'aws_cloudtrail.json'));
+      for (let drop = 0; drop < 2; drop++) {
+        for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    });
+    await waitForImport(page);
+    expect(await page.getByRole('alert').textContent()).toBe('An import is running: drop more evidence once it has finished.');
+    expect(await text(page, 'event-count')).toBe('9');
+    expect(await ingestLine(page)).toBe('6.4 KB of 6.4 KB · 9 events stored');
+    expect(await text(page, 'file-count')).toBe('1');
+  });
+
   it('refuses a drop while an import runs, and made no request outside the app', async () => {
     const { page } = app;
     await page.getByRole('banner').getByRole('button', { name: 'Close case' }).click();
