@@ -20,5 +20,10 @@ export const printable = (text: string): string => text.replace(HIDDEN, escaped)
  */
 export const printableJson = (text: string): string => text.replace(HIDDEN, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : escaped(c)));
 
+/** What names a file whose record never came (an import cancelled or stopped while it was read): only its events tell of it. */
+export const UNNAMED_FILE = "(unnamed: the import ended before this file's record came)";
+
 /** A file as people read its name: the archives it sits in, outermost first, then its own name, printable. */
-export const fileName = (file: Pick<EvidenceFile, 'container' | 'path'>): string => printable([...file.container, file.path].join(' › '));
+export const fileName = (file: Pick<EvidenceFile, 'container' | 'path'>): string =>
+  file.path === '' ? UNNAMED_FILE : printable([...file.container, file.path].join(' › '));
+

@@ -142,6 +142,20 @@ export class CaseWriter {
       return `Import stopped: ${reason}. ${formatCount(stored)} events are stored, and each file they came from says how many of its events the case holds.${advice}`;
     };
 
+    /**
+     * After a job ended early (cancelled, or ingest failed): the file being read when it ended has
+     * events in the case but its record never comes; it is recorded as far as it is stored, so that
+     * every stored event keeps a file that counts it and says why it is incomplete.
+     */
+    const recordUnfinished = async (reason: string): Promise<void> => {
+      const { files, conflicts } = ledger.stopped(reason, job, fileBase);
+      if (files.length === 0 && conflicts.length === 0) return;
+      await this.db.transaction('rw', [this.db.files, this.db.conflicts], async () => {
+        await this.db.files.bulkPut(files);
+        await this.db.conflicts.bulkAdd(conflicts);
+      });
+    };
+
     /** Whether a progress report is due (it is then taken as sent). */
     const reportDue = (): boolean => {
       const time = performance.now();
@@ -196,6 +210,7 @@ export class CaseWriter {
         case 'done':
           await store(state, builder.size > 0);
           await writing;
+          if (message.cancelled || message.error) await recordUnfinished(message.cancelled ? 'Import cancelled' : `Import stopped: ${message.error}`);
           port.close();
           break;
       }

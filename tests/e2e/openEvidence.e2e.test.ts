@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNNAMED_FILE } from '../../shared/printable';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS_BUNDLE, writeCorpusBundle, writeTrailFile } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
@@ -105,6 +106,15 @@ describe('a larger import', () => {
       expect(stored).toBeGreaterThan(0);
       expect(stored).toBeLessThan(120_000);
       expect(await text(app.page, 'event-count')).toBe((await text(app.page, 'stored-count')));
+      // Every stored event is counted by a file: the one being read when the import was cancelled too.
+      await app.page.getByRole('tab', { name: /^Evidence/ }).click();
+      const panel = app.page.getByRole('region', { name: 'Evidence' });
+      const counts = await panel.locator('tbody tr:not(.issue-row) td:nth-child(4)').allTextContents();
+      expect(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0)).toBe(stored);
+      const unnamed = await panel.locator('tbody tr:not(.issue-row)').filter({ hasText: UNNAMED_FILE }).count();
+      const issues = await panel.locator('.issue-row .issue-message').allTextContents();
+      expect(unnamed).toBeLessThanOrEqual(1);
+      for (const issue of issues) expect(issue).toMatch(/^Import cancelled: (\d+ of its 100 events are in the case|the case holds \d+ of this file's events; its record was not received)$/);
     } finally {
       await app.close();
     }

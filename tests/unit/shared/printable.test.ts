@@ -18,5 +18,6 @@ describe('printable', () => {
   it('names a file by its archive chain, outermost first, printable', () => {
     expect(fileName({ container: ['/cases/a.zip', 'inner.tar'], path: 'x\u001b.json' })).toBe('/cases/a.zip › inner.tar › x\\u001b.json');
     expect(fileName({ container: [], path: '/cases/b.json' })).toBe('/cases/b.json');
+    expect(fileName({ container: [], path: '' })).toBe("(unnamed: the import ended before this file's record came)");
   });
 });
