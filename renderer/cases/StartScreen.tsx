@@ -54,8 +54,15 @@ export function StartScreen() {
                   <span title={printable(info.name)}>{printable(info.name)}</span>
                 </td>
                 <td className="num">{formatCount(info.events)}</td>
-                <td className="mono">
-                  {info.minTime === null ? '—' : `${formatTime(info.minTime)} → ${formatTime(info.maxTime)} (${formatDuration((info.maxTime ?? info.minTime) - info.minTime)})`}
+                <td className="mono time-span">
+                  {info.minTime === null ? (
+                    '—'
+                  ) : (
+                    // Two pieces that break onto two lines where the window is narrow, so the case's name keeps its room.
+                    <>
+                      <span>{formatTime(info.minTime)} →</span> <span>{`${formatTime(info.maxTime)} (${formatDuration((info.maxTime ?? info.minTime) - info.minTime)})`}</span>
+                    </>
+                  )}
                 </td>
                 <td className="num">{formatCount(info.evidence)}</td>
                 <td className="mono">{formatTime(info.lastOpened - (info.lastOpened % 1000))}</td>

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, newCase, type LaunchedApp } from './harness';
+import { caseWithEvidence, launchApp, newCase, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 /** As long as the form allows, with no space to wrap at. */
@@ -42,5 +42,43 @@ describe('the case list', () => {
     await page.getByRole('button', { name: `Delete ${LONG_NAME}` }).click();
     expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
     await page.screenshot({ path: join(SHOTS, 'delete-long-name.png') });
+  });
+});
+
+describe('the case list in the smallest window (960×600)', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    const event = (second: number) => ({ eventTime: `2024-05-01T10:00:${second}Z`, eventName: 'GetObject', eventSource: 's3.amazonaws.com', eventID: `e-${second}` });
+    app = await caseWithEvidence('Case 0', { 'trail.json': JSON.stringify({ Records: [event(10), event(28)] }) });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    await app.page.getByRole('button', { name: 'Close case' }).click();
+    await newCase(app.page, 'IR-031 leaked key');
+    await app.page.getByRole('button', { name: 'Close case' }).click();
+    await app.page.getByTestId('case-row').nth(1).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('gives the case names their room: each short name on one line, the time span on two, and the table within the window', async () => {
+    const { page } = app;
+    /** Per case row: its name's lines as drawn, and the lines of its time span. */
+    const lines = await page.getByTestId('case-row').evaluateAll((rows) =>
+      rows.map((row) => {
+        const count = (element: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        };
+        return [row.querySelector('.case-title span')!.textContent, count(row.querySelector('.case-title span')!), row.querySelectorAll('td')[2]!.textContent, count(row.querySelectorAll('td')[2]!)];
+      }),
+    );
+    expect(lines).toEqual([
+      ['IR-031 leaked key', 1, '—', 1],
+      ['Case 0', 1, '2024-05-01 10:00:10 → 2024-05-01 10:00:28 (18 s)', 2],
+    ]);
+    const right = (selector: string) => page.locator(selector).evaluate((element) => Math.round(element.getBoundingClientRect().right));
+    expect(await right('.case-list')).toBe(await right('.new-case'));
+    expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
+    await page.screenshot({ path: join(SHOTS, 'start-screen-960.png') });
   });
 });
