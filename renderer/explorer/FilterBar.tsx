@@ -5,6 +5,7 @@ import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
+import { LISTING_ID } from './EventTable';
 import { ANNOTATION_SYMBOLS } from './rowMarks';
 
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
@@ -67,11 +68,21 @@ function ColumnsMenu({ view }: { view: ExplorerView }) {
 
 /** The listing's conditions as removable chips, which events to show, and how to show them. */
 export function FilterBar({ view }: { view: ExplorerView }) {
+  const chips = useRef<HTMLDivElement>(null);
+  /** Where the keyboard goes once a removed chip has gone: the chip that took its place, else the one before, else the listing. */
+  const focusAfterRemoval = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusAfterRemoval.current;
+    if (at === null) return;
+    focusAfterRemoval.current = null;
+    const buttons = chips.current?.querySelectorAll<HTMLButtonElement>('.chip button') ?? [];
+    (buttons[Math.min(at, buttons.length - 1)] ?? document.getElementById(LISTING_ID))?.focus();
+  }, [view.filters]);
   return (
     <div className="filter-bar" role="toolbar" aria-label="Listing">
-      <div className="chips" aria-label="Filters">
+      <div className="chips" aria-label="Filters" ref={chips}>
         {view.filters.length === 0 && <span className="muted">All events</span>}
-        {view.filters.map((filter) => {
+        {view.filters.map((filter, index) => {
           const { name, value } = describeFilter(filter);
           return (
             <span className="chip" key={filterSlot(filter)}>
@@ -79,7 +90,14 @@ export function FilterBar({ view }: { view: ExplorerView }) {
               <span className="mono" title={value}>
                 {value}
               </span>
-              <button type="button" aria-label={`Remove filter ${name}`} onClick={() => changeView({ filters: view.filters.filter((f) => f !== filter) })}>
+              <button
+                type="button"
+                aria-label={`Remove filter ${name}`}
+                onClick={() => {
+                  focusAfterRemoval.current = index;
+                  changeView({ filters: view.filters.filter((f) => f !== filter) });
+                }}
+              >
                 ×
               </button>
             </span>

@@ -62,6 +62,28 @@ describe('the event being read, across changes of the listing', () => {
     expect(await shown(page)).toEqual({ listed: '40 events', highlighted: ['20 Call21'], inView: true, detail: 'Call21' });
   });
 
+  it('keeps the keyboard when a filter is removed: on the next chip, then on the listing', async () => {
+    const { page } = app;
+    await detail(page).getByRole('button', { name: /this source IP/ }).click();
+    await detail(page).getByRole('button', { name: /this event name/ }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null);
+    await page.getByRole('button', { name: 'Remove filter Source IP' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove filter Source IP' }).waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Remove filter Event');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('listing-count').filter({ hasText: /^40 events$/ }).waitFor();
+    await page.locator('.grid-row[aria-rowindex="20"][aria-selected="true"]').waitFor();
+    expect(await focused()).toBe('event-listing');
+    // The listing has the keyboard: the arrow moves the selection on from Call21 (newest first since the order was reversed).
+    await page.keyboard.press('ArrowDown');
+    await detail(page).getByRole('heading', { name: 'Call20' }).waitFor();
+    expect(await shown(page)).toEqual({ listed: '40 events', highlighted: ['21 Call20'], inView: true, detail: 'Call20' });
+    await page.keyboard.press('ArrowUp');
+    await detail(page).getByRole('heading', { name: 'Call21' }).waitFor();
+  });
+
   it('stays selected when only bookmarked events are shown and it is one', async () => {
     const { page } = app;
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
