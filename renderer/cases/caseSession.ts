@@ -61,8 +61,17 @@ export async function closeCase(): Promise<void> {
   await refreshCases();
 }
 
+let creating = false;
+
+/** Creates a case and opens it; a second request while one is under way (a double click, Enter twice) creates nothing. */
 export async function newCase(name: string): Promise<void> {
-  await openCase(await createCase(name.trim() || 'Untitled case'));
+  if (creating) return;
+  creating = true;
+  try {
+    await openCase(await createCase(name.trim() || 'Untitled case'));
+  } finally {
+    creating = false;
+  }
 }
 
 export async function removeCase(id: string): Promise<void> {

@@ -82,3 +82,28 @@ describe('the case list in the smallest window (960×600)', () => {
     await page.screenshot({ path: join(SHOTS, 'start-screen-960.png') });
   });
 });
+
+describe('creating a case', () => {
+  it('creates one case for a double click on Create case, and one for Enter pressed twice', async () => {
+    const app = await launchApp();
+    try {
+      const { page } = app;
+      const name = page.getByPlaceholder(/^e\.g\./);
+      await name.fill('Clicked twice');
+      await page.getByRole('button', { name: 'Create case' }).dblclick();
+      await page.getByRole('heading', { name: 'Add the evidence for this case' }).waitFor();
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await page.getByTestId('case-row').waitFor();
+      await name.fill('Entered twice');
+      await name.evaluate((input) => {
+        for (let press = 0; press < 2; press++) input.closest('form')!.requestSubmit();
+      });
+      await page.getByRole('heading', { name: 'Add the evidence for this case' }).waitFor();
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await page.getByTestId('case-row').nth(1).waitFor();
+      expect(await page.locator('.case-title').allTextContents()).toEqual(['Entered twice', 'Clicked twice']);
+    } finally {
+      await app.close();
+    }
+  });
+});
