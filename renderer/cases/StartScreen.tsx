@@ -1,10 +1,48 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { CaseInfo } from './caseRegistry';
-import { newCase, openCase, removeCase } from './caseSession';
+import { newCase, openCase, removeCase, renameCase } from './caseSession';
+
+/** A time as date and time, which break onto two lines where the window is narrow. */
+function dateThenTime(time: number) {
+  const [date, clock] = formatTime(time).split(' ');
+  return (
+    <>
+      <span>{date}</span> <span>{clock}</span>
+    </>
+  );
+}
+
+/** A case's name as a text box: Enter (or leaving it) keeps the new name, Escape keeps the old one. */
+function NameEditor({ info, onDone }: { info: CaseInfo; onDone(): void }) {
+  const [draft, setDraft] = useState(info.name);
+  // Once only: the box losing focus as it goes away after Escape must not keep the draft.
+  const finished = useRef(false);
+  const finish = (keep: boolean): void => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone();
+    if (keep && draft.trim() !== info.name) void renameCase(info.id, draft);
+  };
+  return (
+    <input
+      className="rename"
+      aria-label={`New name for ${printable(info.name)}`}
+      value={draft}
+      maxLength={200}
+      autoFocus
+      onChange={(event) => setDraft(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') finish(true);
+        if (event.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}
 
 /** The cases on this machine, newest first, and a form to start a new one. */
 export function StartScreen() {
@@ -12,6 +50,7 @@ export function StartScreen() {
   const storage = useCairn((state) => state.storage);
   const [name, setName] = useState('');
   const [doomed, setDoomed] = useState<CaseInfo | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
 
   return (
     <section className="start" aria-label="Cases">
@@ -51,7 +90,7 @@ export function StartScreen() {
             {cases.map((info) => (
               <tr key={info.id} data-testid="case-row">
                 <td className="case-title">
-                  <span title={printable(info.name)}>{printable(info.name)}</span>
+                  {renaming === info.id ? <NameEditor info={info} onDone={() => setRenaming(null)} /> : <span title={printable(info.name)}>{printable(info.name)}</span>}
                 </td>
                 <td className="num">{formatCount(info.events)}</td>
                 <td className="mono time-span">
@@ -65,10 +104,15 @@ export function StartScreen() {
                   )}
                 </td>
                 <td className="num">{formatCount(info.evidence)}</td>
-                <td className="mono">{formatTime(info.lastOpened - (info.lastOpened % 1000))}</td>
+                <td className="mono time-span">
+                  {dateThenTime(info.lastOpened - (info.lastOpened % 1000))}
+                </td>
                 <td className="actions">
                   <button type="button" className="primary" onClick={() => void openCase(info)} aria-label={`Open ${printable(info.name)}`}>
                     Open
+                  </button>
+                  <button type="button" className="icon" onClick={() => setRenaming(info.id)} aria-label={`Rename ${printable(info.name)}`} title="Rename">
+                    ✎
                   </button>
                   <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${printable(info.name)}`}>
                     Delete…

@@ -74,6 +74,13 @@ export async function newCase(name: string): Promise<void> {
   }
 }
 
+/** Gives a case another name (a blank one is refused: the case keeps its name). */
+export async function renameCase(id: string, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (trimmed !== '') await updateCase(id, { name: trimmed }).catch(report('Cannot rename the case'));
+  await refreshCases();
+}
+
 export async function removeCase(id: string): Promise<void> {
   await query.ask({ type: 'close' });
   await deleteCase(id);

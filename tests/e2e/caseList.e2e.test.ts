@@ -107,3 +107,36 @@ describe('creating a case', () => {
     }
   });
 });
+
+describe('renaming a case', () => {
+  it('renames a case from the start screen: Enter keeps the new name, Escape and a blank name keep the old one', async () => {
+    const app = await launchApp();
+    try {
+      const { page } = app;
+      await newCase(page, 'IR-031 draft');
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await page.getByRole('button', { name: 'Rename IR-031 draft' }).click();
+      const box = page.getByRole('textbox', { name: 'New name for IR-031 draft' });
+      expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+      await box.fill('  IR-031 leaked access key ');
+      await box.press('Enter');
+      await page.locator('.case-title', { hasText: 'IR-031 leaked access key' }).waitFor();
+      expect(await page.locator('.case-title').allTextContents()).toEqual(['IR-031 leaked access key']);
+      await page.getByRole('button', { name: 'Rename IR-031 leaked access key' }).click();
+      await page.getByRole('textbox', { name: 'New name for IR-031 leaked access key' }).fill('Discarded');
+      await page.getByRole('textbox', { name: 'New name for IR-031 leaked access key' }).press('Escape');
+      await page.getByRole('button', { name: 'Rename IR-031 leaked access key' }).click();
+      await page.getByRole('textbox', { name: 'New name for IR-031 leaked access key' }).fill('   ');
+      await page.getByRole('textbox', { name: 'New name for IR-031 leaked access key' }).press('Enter');
+      await page.getByRole('button', { name: 'Open IR-031 leaked access key' }).click();
+      // The new name is the case's own: the open case shows it, and so does the start screen after a reload.
+      expect(await page.locator('.case-name').textContent()).toBe('IR-031 leaked access key');
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await page.reload();
+      await page.getByTestId('case-row').waitFor();
+      expect(await page.locator('.case-title').allTextContents()).toEqual(['IR-031 leaked access key']);
+    } finally {
+      await app.close();
+    }
+  });
+});
