@@ -3,10 +3,12 @@ import type { EvidenceFile } from './event';
 /**
  * Characters that act on a terminal or reorder the text around them rather than show: C0 and C1
  * controls, DEL, and Unicode's bidirectional formatting characters (which can make a name read
- * as another: `evil\u202Egpj.json`).
+ * as another: `evil\u202Egpj.json`); and the invisible ones that make two names look the same
+ * (`admin\u200B` beside `admin`): soft hyphen, zero-width space, word joiner, invisible operators,
+ * zero-width no-break space. Zero-width (non-)joiners stay: scripts and emoji need them.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

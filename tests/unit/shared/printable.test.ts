@@ -8,6 +8,13 @@ describe('printable', () => {
     expect(printable('é ü 中文 🙂 \u00a0 \u200d \\u0041')).toBe('é ü 中文 🙂 \u00a0 \u200d \\u0041');
   });
 
+  it('escapes the invisible characters that make two names look the same, and keeps the joiners scripts and emoji need', () => {
+    expect(printable('user/admin\u200b')).toBe('user/admin\\u200b');
+    expect(printable('\ufeffad\u00admin\u2060\u2061\u2062\u2063\u2064\u180e')).toBe('\\ufeffad\\u00admin\\u2060\\u2061\\u2062\\u2063\\u2064\\u180e');
+    expect(printable('می\u200cخواهم 👩\u200d💻')).toBe('می\u200cخواهم 👩\u200d💻');
+    expect(JSON.parse(printableJson('{"userName":"admin\u200b"}'))).toEqual({ userName: 'admin\u200b' });
+  });
+
   it('shows JSON with the same escapes, keeping its line breaks and tabs, and it parses to the very same value', () => {
     const text = '{\n\t"arn": "user/\u202egnp.exe\u202c-admin",\r\n "c1": "\u0085"\n}';
     const shown = printableJson(text);
