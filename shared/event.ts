@@ -24,7 +24,7 @@ export interface CairnEvent {
   file: number;
   /** Position of the event within that file, from 0. */
   index: number;
-  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 or UTF-16 replaced, lone surrogates escaped. */
+  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 or UTF-16 replaced, lone surrogates escaped, nesting too deep to walk. */
   flags: number;
   /** The event's JSON exactly as it appeared in the evidence. */
   text: string;
@@ -40,6 +40,12 @@ export const EVENT_FLAGS = {
    * UTF-16 surrogates: each is written as its `\uXXXX` escape, which parses to the same value.
    */
   escapedSurrogates: 4,
+  /**
+   * Objects and arrays nest in the event deeper than the app walks (JSON_TREE_DEPTH, or the job's
+   * limit): it is stored with its text as it is, its fields read from the levels within the limit,
+   * and it is shown as that text, not as a tree.
+   */
+  deepNesting: 8,
 } as const;
 
 /** The string fields of an event, each stored as a dictionary-encoded column. */

@@ -1,3 +1,5 @@
+import { JSON_TREE_DEPTH } from '../../shared/jsonDepth';
+
 /**
  * Bounds that keep hostile evidence (zip bombs, endless nesting, giant lines) from exhausting
  * the machine. Each is configurable per job; crossing one is a per-file error, never a crash.
@@ -16,7 +18,7 @@ export interface IngestLimits {
   maxBufferedArchiveBytes: number;
   /** Characters of one event, line or single JSON document. */
   maxEventChars: number;
-  /** Nesting of objects and arrays inside one event. */
+  /** Nesting of objects and arrays read from one event (see JSON_TREE_DEPTH): what lies deeper stays in its text only. */
   maxJsonDepth: number;
 }
 
@@ -28,5 +30,5 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxDepth: 4,
   maxBufferedArchiveBytes: 96 * 2 ** 20,
   maxEventChars: 8 * 2 ** 20,
-  maxJsonDepth: 100,
+  maxJsonDepth: JSON_TREE_DEPTH,
 };

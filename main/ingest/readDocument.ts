@@ -173,6 +173,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     const eventId = found.value['eventID'];
     const kept = original === text ? found.text : original;
     let flags = decoding.invalidAt !== undefined && kept.includes('\ufffd') ? EVENT_FLAGS.invalidText : 0;
+    if (found.deep !== undefined) {
+      flags |= EVENT_FLAGS.deepNesting;
+      file.issue('warning', `item ${index}: nested ${found.deep} levels deep, deeper than ${limits.maxJsonDepth}: stored with its text as it is, but what lies deeper than ${limits.maxJsonDepth} levels is only shown in that text`, where());
+    }
     if (found.escaped) {
       flags |= EVENT_FLAGS.escapedSurrogates;
       if (escaped++ === 0) firstEscaped = where();

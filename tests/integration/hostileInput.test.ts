@@ -8,6 +8,7 @@ import { CORPUS } from '../fixtures/generators/trailBundle';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
 import { printable } from '../../shared/printable';
+import { EVENT_FLAGS } from '../../shared/event';
 import { eventJson, folder, records, scan } from './scan';
 
 const summary = (files: { path: string; container: string[]; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
@@ -547,9 +548,9 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     expect(events.map((e) => e.eventName)).toEqual(['GetObjecté€', 'GetObject']);
   });
 
-  it('refuses an event nested deeper than the limit in every format, says where it is, and keeps its neighbours', async () => {
-    const deep = (n: number): string => eventJson(n).replace(/}$/, `,"x":${'['.repeat(150)}${']'.repeat(150)}}`);
-    // Many brackets but shallow, and brackets inside a string: kept.
+  it('keeps an event nested deeper than the limit in every format, flagged, with its text and top-level fields, says where it is, and keeps its neighbours', async () => {
+    const deep = (n: number, levels = 200): string => eventJson(n).replace(/}$/, `,"requestParameters":{"bucketName":"b${n}","x":${'['.repeat(levels)}${']'.repeat(levels)}}}`);
+    // Many brackets but shallow, and brackets inside a string: kept, unflagged.
     const shallow = [eventJson(40, { resources: Array.from({ length: 200 }, () => ({ a: [] })) }), eventJson(41, { s: '{['.repeat(300) })];
     const lookup = (text: string): string => JSON.stringify({ EventId: 'x', CloudTrailEvent: text });
     const lookupDoc = `{"Events":[${lookup(eventJson(4))},${lookup(deep(5))},${lookup(eventJson(6))}]}`;
@@ -562,23 +563,35 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
       'd-filter.json': filterDoc,
       'e-export.txt': [eventJson(13), deep(14), eventJson(15)].map((text) => `2024-03-01T00:00:01.000Z ${text}`).join('\n'),
       'f-lake.csv': ['eventID,eventJson', ...[eventJson(16), deep(17), eventJson(18)].map((text, i) => `${i},${cell(text)}`)].join('\n'),
-      'g-records.json': records([eventJson(19), deep(20), eventJson(21)]),
+      'g-records.json': records([eventJson(19), deep(20, 5000), eventJson(21)]),
       'h-shallow.ndjson': shallow.join('\n'),
+      'i-malformed.ndjson': [eventJson(22), deep(23).replace(']]]}', ']]}'), eventJson(24)].join('\n'),
     });
     const { files, events } = await scan([dir]);
-    const refused = (item: number, where: string): string[] => [`error: item ${item}: nested deeper than 100 levels: not read @ ${where}`];
+    const kept = (item: number, where: string, levels = 202): string[] => [
+      `warning: item ${item}: nested ${levels} levels deep, deeper than 100: stored with its text as it is, but what lies deeper than 100 levels is only shown in that text @ ${where}`,
+    ];
     const secondLine = (first: string): string => `line 2, byte ${Buffer.byteLength(first) + 1}`;
     expect(summary(files, dir)).toEqual([
-      { path: 'a.ndjson', format: 'ndjson', events: 2, issues: refused(1, secondLine(eventJson(1))) },
-      { path: 'b-lookup.json', format: 'lookup-events', events: 2, issues: refused(1, `byte ${lookupDoc.indexOf(lookup(deep(5)))}`) },
-      { path: 'c-lookup-lines.json', format: 'ndjson', events: 2, issues: refused(1, secondLine(lookup(eventJson(7)))) },
-      { path: 'd-filter.json', format: 'cloudwatch-log-events', events: 2, issues: refused(1, `byte ${filterDoc.indexOf(',{"timestamp"') + 1}`) },
-      { path: 'e-export.txt', format: 'cloudwatch-export', events: 2, issues: refused(1, secondLine(`2024-03-01T00:00:01.000Z ${eventJson(13)}`)) },
-      { path: 'f-lake.csv', format: 'csv', events: 2, issues: refused(1, 'line 3') },
-      { path: 'g-records.json', format: 'cloudtrail-records', events: 2, issues: refused(1, `byte ${records([eventJson(19)]).length - 1}`) },
+      { path: 'a.ndjson', format: 'ndjson', events: 3, issues: kept(1, secondLine(eventJson(1))) },
+      { path: 'b-lookup.json', format: 'lookup-events', events: 3, issues: kept(1, `byte ${lookupDoc.indexOf(lookup(deep(5)))}`) },
+      { path: 'c-lookup-lines.json', format: 'ndjson', events: 3, issues: kept(1, secondLine(lookup(eventJson(7)))) },
+      { path: 'd-filter.json', format: 'cloudwatch-log-events', events: 3, issues: kept(1, `byte ${filterDoc.indexOf(',{"timestamp"') + 1}`) },
+      { path: 'e-export.txt', format: 'cloudwatch-export', events: 3, issues: kept(1, secondLine(`2024-03-01T00:00:01.000Z ${eventJson(13)}`)) },
+      { path: 'f-lake.csv', format: 'csv', events: 3, issues: kept(1, 'line 3') },
+      { path: 'g-records.json', format: 'cloudtrail-records', events: 3, issues: kept(1, `byte ${records([eventJson(19)]).length - 1}`, 5002) },
       { path: 'h-shallow.ndjson', format: 'ndjson', events: 2, issues: [] },
+      { path: 'i-malformed.ndjson', format: 'ndjson', events: 2, issues: [`error: item 1: malformed JSON: unexpected "}" at position ${deep(23).length - 3} @ ${secondLine(eventJson(22))}`] },
     ]);
-    expect(events.map((e) => e.text)).toEqual([1, 3, 4, 6, 7, 9, 10, 12, 13, 15, 16, 18, 19, 21].map((n) => eventJson(n)).concat(shallow));
+    const deepOnes = [2, 5, 8, 11, 14, 17, 20];
+    expect(events.map((e) => e.text)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21].map((n) => (deepOnes.includes(n) ? deep(n, n === 20 ? 5000 : 200) : eventJson(n))).concat(shallow, eventJson(22), eventJson(24)),
+    );
+    expect(events.map((e) => e.flags)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 40, 41, 22, 24].map((n) => (deepOnes.includes(n) ? EVENT_FLAGS.deepNesting : 0)));
+    // The deep events' fields come from their top levels, as any other's.
+    expect(events.filter((e) => e.flags !== 0).map((e) => [e.eventName, e.eventSource, e.actor, e.actorType, e.sourceIp, e.time])).toEqual(
+      deepOnes.map((n) => ['GetObject', 's3.amazonaws.com', `arn:aws:iam::111122223333:user/u${n}`, 'IAMUser', `192.0.2.${n}`, Date.UTC(2024, 2, 1, 0, 0, n)]),
+    );
   });
 });
 
@@ -828,16 +841,17 @@ describe('bad text', () => {
       { path: 'a-bom.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'b-utf16.json', format: 'cloudtrail-records', events: 1, issues: ['warning: text is UTF-16LE, read as such'] },
       { path: 'c-invalid.json', format: 'cloudtrail-records', events: 1, issues: ['warning: invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ byte 40'] },
-      { path: 'd-deep.json', format: 'cloudtrail-records', events: 1, issues: ['error: item 0: nested deeper than 100 levels: not read @ byte 12'] },
+      { path: 'd-deep.json', format: 'cloudtrail-records', events: 2, issues: ['warning: item 0: nested 151 levels deep, deeper than 100: stored with its text as it is, but what lies deeper than 100 levels is only shown in that text @ byte 12'] },
       { path: 'e-proto.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'f-other.json', format: 'json-event', events: 0, issues: ["error: valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields @ byte 0"] },
       { path: 'g-empty.json', format: 'empty', events: 0, issues: ['warning: empty file: no events'] },
       { path: 'h-blank.json', format: 'empty', events: 0, issues: ['warning: empty file: no events'] },
     ]);
-    expect(events.map((e) => e.flags)).toEqual([0, 0, 2, 0, 0]);
+    expect(events.map((e) => e.flags)).toEqual([0, 0, 2, EVENT_FLAGS.deepNesting, 0, 0]);
+    expect(events[3]!.eventName).toBe('Deep');
     expect(events[1]!.text).toBe(eventJson(2));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(events[4]!.eventName).toBe('GetObject');
+    expect(events[5]!.eventName).toBe('GetObject');
   });
 
   it('tells a U+FFFD the file holds from invalid text, and flags a lone surrogate in a UTF-16 file', async () => {

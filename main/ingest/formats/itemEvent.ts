@@ -1,4 +1,4 @@
-import { nestedDeeperThan } from './jsonDepth';
+import { nestedDeeperThan, shallowJson } from '../../../shared/jsonDepth';
 import type { ItemArrayKind } from './jsonSplitter';
 
 /**
@@ -12,9 +12,10 @@ export type ItemKind = ItemArrayKind | 'array' | 'object' | 'ndjson' | 'cloudwat
  * An event's original JSON text and its parsed value, or why the item holds none. `escaped`
  * tells that lone surrogates in the text were written as escapes (see `escapeLoneSurrogates`);
  * `wrapperTime` is a lookup-events item's EventTime or an Insights row's @timestamp, for an event without its own time;
- * `insights` that the item was a CloudWatch Logs Insights result row, whether or not it held an event.
+ * `insights` that the item was a CloudWatch Logs Insights result row, whether or not it held an event;
+ * `deep` the depth of an event nested deeper than the limit, whose value then holds only what lies within it (see shallowJson).
  */
-export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean; wrapperTime?: unknown; insights?: true } | { error: string; insights?: true };
+export type ItemEvent = { text: string; value: Record<string, unknown>; escaped: boolean; wrapperTime?: unknown; insights?: true; deep?: number } | { error: string; insights?: true };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -93,26 +94,26 @@ function resultRow(value: unknown): Record<string, unknown> | undefined {
 /** Why an Insights row holds no event: its message is no JSON, or JSON of something else. */
 const notInInsightsRow = (reason: string): ItemEvent => ({ error: `its ${INSIGHTS_FIELD} is not a CloudTrail event (${reason})`, insights: true });
 
-const tooDeep = (maxDepth: number): ItemEvent => ({ error: `nested deeper than ${maxDepth} levels: not read` });
-
 /**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string, a
  * filter-log-events item as its `message` string and an Insights row (an object of fields, or
  * `get-query-results`' array of field and value pairs) as its `@message` string,
  * whose text is then the original (with any lone surrogate escaped), wherever such an item is
- * found; an Insights CSV row's `@message` cell is that text already. An event nested deeper than
- * `maxDepth` is refused here, so the limit holds for every format. `parsed` is the item's value
- * when it was parsed already.
+ * found; an Insights CSV row's `@message` cell is that text already. Of an event nested deeper
+ * than `maxDepth` only what lies within that depth is read, whatever its format. `parsed` is the
+ * item's value when it was parsed already.
  */
 export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed?: unknown): ItemEvent {
   let value: unknown;
   let escaped = false;
   let wrapperTime: unknown;
   let insights = kind === 'insights-message';
+  let deep: number | undefined;
   try {
-    if (nestedDeeperThan(text, maxDepth)) return tooDeep(maxDepth);
-    value = parsed ?? JSON.parse(text);
+    // Of an event deeper than the limit only what lies within it is read: a full parse would cost memory without bound, and the value could not be walked.
+    if (nestedDeeperThan(text, maxDepth)) ({ value, depth: deep } = shallowJson(text, maxDepth));
+    else value = parsed ?? JSON.parse(text);
     if (kind === 'insights-results') {
       // A row of fields; anything else in a `results` array is no event, as any other item may be none.
       const row = resultRow(value);
@@ -129,9 +130,12 @@ export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed
       const wrapper = isObject(value) ? value : {};
       const inner = wrapper[field];
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
-      if (nestedDeeperThan(inner, maxDepth)) return tooDeep(maxDepth);
       insights = field === INSIGHTS_FIELD;
-      value = JSON.parse(inner);
+      if (nestedDeeperThan(inner, maxDepth)) ({ value, depth: deep } = shallowJson(inner, maxDepth));
+      else {
+        deep = undefined;
+        value = JSON.parse(inner);
+      }
       text = escapeLoneSurrogates(inner);
       escaped = text !== inner;
       wrapperTime = wrapper[field === INSIGHTS_FIELD ? INSIGHTS_TIME_FIELD : 'EventTime'];
@@ -140,6 +144,7 @@ export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed
     return insights ? notInInsightsRow(`not JSON: ${(error as Error).message}`) : { error: `malformed JSON: ${(error as Error).message}` };
   }
   if (!looksLikeCloudTrail(value)) return insights ? notInInsightsRow("JSON without CloudTrail's event fields") : { error: 'not a CloudTrail event' };
+  if (deep !== undefined) return { text, value, escaped, ...(wrapperTime === undefined ? {} : { wrapperTime }), ...(insights ? { insights } : {}), deep };
   if (insights) return wrapperTime === undefined ? { text, value, escaped, insights } : { text, value, escaped, wrapperTime, insights };
   return wrapperTime === undefined ? { text, value, escaped } : { text, value, escaped, wrapperTime };
 }
