@@ -158,3 +158,11 @@ export function shallowJson(text: string, limit: number): { value: unknown; dept
   if (text.slice(0, rootStart).trim() !== '' || text.slice(rootEnd + 1).trim() !== '') fail('unexpected text around the value', rootStart);
   return { value: root.value, depth: deepest };
 }
+
+/**
+ * An event's text parsed as far as JSON_TREE_DEPTH levels down (see shallowJson): what any walk
+ * over an event may safely read. Throws a SyntaxError on a text that is not JSON.
+ */
+export function boundedParse(text: string): unknown {
+  return nestedDeeperThan(text, JSON_TREE_DEPTH) ? shallowJson(text, JSON_TREE_DEPTH).value : (JSON.parse(text) as unknown);
+}

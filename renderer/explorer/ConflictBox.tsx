@@ -1,5 +1,6 @@
+import { JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { printableJson } from '../../shared/printable';
-import { duplicateKeys, jsonDifferences, parseForComparison, type JsonDifference } from './jsonDifferences';
+import { duplicateKeys, jsonDifferences, parseForComparison, textVerdict, type JsonDifference } from './jsonDifferences';
 
 /** Differences listed at most; the rest are counted. */
 const LISTED = 30;
@@ -61,7 +62,9 @@ function verdict(differences: readonly JsonDifference[], repeatedHere: number, r
  * partial copy; some changed, which is what tampering looks like), and its JSON.
  */
 export function ConflictBox({ hereText, thereText, thereShown, place }: { hereText: string; thereText: string; thereShown: string; place: string }) {
-  const [here, there] = [hereText, thereText].map(comparable);
+  // A copy nested too deep to walk is compared by its text: parsing and walking it would recurse past the stack.
+  const deep = nestedDeeperThan(hereText, JSON_TREE_DEPTH) || nestedDeeperThan(thereText, JSON_TREE_DEPTH);
+  const [here, there] = deep ? [undefined, undefined] : [hereText, thereText].map(comparable);
   const bothJson = here !== undefined && there !== undefined;
   const differences = bothJson ? jsonDifferences(here, there) : [];
   const [repeatedHere, repeatedThere] = bothJson ? [duplicateKeys(hereText), duplicateKeys(thereText)] : [[], []];
@@ -76,7 +79,7 @@ export function ConflictBox({ hereText, thereText, thereShown, place }: { hereTe
       <p>
         The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
       </p>
-      <p data-testid="conflict-verdict">{bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
+      <p data-testid="conflict-verdict">{deep ? textVerdict(hereText, thereText) : bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
       {lines.length > 0 && (
         <ul className="differences" aria-label="Differences">
           {lines.slice(0, LISTED).map((line, i) => (

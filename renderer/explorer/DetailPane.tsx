@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { DictionaryField } from '../../shared/event';
+import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
+import { boundedParse, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
 import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
@@ -9,7 +10,7 @@ import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Fi
 import { useCairn } from '../store';
 import { ConflictBox } from './ConflictBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
-import { alteredText } from './eventFlags';
+import { alteredText, DEEP_NESTING } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
 import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
@@ -27,17 +28,18 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
 ];
 
 
-/** An event's text parsed; undefined when it is not JSON. */
+/** An event's text parsed as far as it can be walked (see boundedParse); undefined when it is not JSON. */
 const parsedOrUndefined = (text: string): unknown => {
   try {
-    return JSON.parse(text) as unknown;
+    return boundedParse(text);
   } catch {
     return undefined;
   }
 };
 
-/** An event's JSON laid out, as it is safe to show (see printableJson); as it is when it is not JSON. */
+/** An event's JSON laid out, as it is safe to show (see printableJson); as it is when it is not JSON or nests too deep to lay out. */
 const pretty = (text: string): string => {
+  if (nestedDeeperThan(text, JSON_TREE_DEPTH)) return printableJson(text);
   const value = parsedOrUndefined(text);
   return printableJson(value === undefined ? text : JSON.stringify(value, null, 2));
 };
@@ -203,6 +205,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             {raw ? 'Pretty' : 'Raw (as in the file)'}
           </button>
         </h3>
+        {((row.flags & EVENT_FLAGS.deepNesting) !== 0 || nestedDeeperThan(detail.text, JSON_TREE_DEPTH)) && (
+          <p className="text-note" data-testid="deep-note">
+            {DEEP_NESTING}
+          </p>
+        )}
         {alteredText(row.flags).map((reason) => (
           <p className="text-note" key={reason}>
             {reason}

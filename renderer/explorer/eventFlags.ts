@@ -1,4 +1,9 @@
 import { EVENT_FLAGS } from '../../shared/event';
+import { JSON_TREE_DEPTH } from '../../shared/jsonDepth';
+
+/** What the deepNesting flag means, for the marks column and the detail pane. */
+export const DEEP_NESTING = `Nested more than ${JSON_TREE_DEPTH} levels deep, too deeply to display as a tree: its text is shown as it is in the file, and what lies deeper than ${JSON_TREE_DEPTH} levels is left out of its fields and request parameters.`;
+
 
 /** Why an event's stored text differs from the evidence's, one sentence per reason, from its EVENT_FLAGS. */
 export function alteredText(flags: number): string[] {

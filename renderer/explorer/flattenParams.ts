@@ -1,3 +1,4 @@
+import { JSON_TREE_DEPTH } from '../../shared/jsonDepth';
 import { printable } from '../../shared/printable';
 import { asJson } from '../query/jsonAt';
 import type { ParamPath, ParamValue } from '../query/queryProtocol';
@@ -10,11 +11,14 @@ export interface ParamEntry {
 
 /**
  * The scalar leaves of `event.requestParameters`, in document order. Empty objects and arrays
- * have no leaf, so they are not listed; an event without request parameters has none.
+ * have no leaf, so they are not listed; an event without request parameters has none. Nothing
+ * deeper than JSON_TREE_DEPTH levels is walked (boundedParse leaves it out already).
  */
 export function flattenParams(event: unknown): ParamEntry[] {
   const entries: ParamEntry[] = [];
   const walk = (value: unknown, path: ParamPath): void => {
+    // A container at `path` is its level plus two (the event's root and requestParameters).
+    if (path.length + 2 > JSON_TREE_DEPTH && value !== null && typeof value === 'object') return;
     if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
     else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
     else entries.push({ path, value: value as ParamValue });

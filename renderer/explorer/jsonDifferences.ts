@@ -1,3 +1,4 @@
+import { JSON_TREE_DEPTH } from '../../shared/jsonDepth';
 import { isJson } from '../query/jsonAt';
 
 /** Where two copies of an event part: a value both have but differ on, or one only one of them has. */
@@ -130,4 +131,17 @@ export function duplicateKeys(text: string): DuplicateKey[] {
     }
   }
   return found.sort((a, b) => a.at - b.at).map(({ duplicate }) => duplicate);
+}
+
+/**
+ * The verdict on two copies of which one at least nests deeper than JSON_TREE_DEPTH levels: too
+ * deep to compare value by value (the walks recurse), so their texts are compared, and the first
+ * character where they part is named.
+ */
+export function textVerdict(here: string, there: string): string {
+  let at = 0;
+  while (at < here.length && at < there.length && here.charCodeAt(at) === there.charCodeAt(at)) at++;
+  const lead = `A copy nests more than ${JSON_TREE_DEPTH} levels deep, too deeply to compare value by value: their texts are compared instead.`;
+  if (here.length === there.length && at === here.length) return `${lead} They are the same.`;
+  return `${lead} They part at character ${at + 1} (of ${here.length} here, ${there.length} in the other).`;
 }

@@ -1,3 +1,4 @@
+import { boundedParse } from '../../shared/jsonDepth';
 import { isJson } from './jsonAt';
 import type { ParamFilter, ParamPath } from './queryProtocol';
 
@@ -37,7 +38,7 @@ export function paramMatcher(filter: ParamFilter): (text: string) => boolean {
     if (!needles.every((needle) => text.includes(needle))) return false;
     let event: unknown;
     try {
-      event = JSON.parse(text);
+      event = boundedParse(text);
     } catch {
       return false;
     }

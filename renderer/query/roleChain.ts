@@ -1,3 +1,4 @@
+import { boundedParse } from '../../shared/jsonDepth';
 import { objectAt, textAt } from './jsonAt';
 
 /** The API calls that hand out temporary credentials: where a session's access key comes from. */
@@ -37,7 +38,7 @@ export interface ChainLink extends IssuingCall {
 export function credentialsIssued(text: string): Issue | null {
   let event: unknown;
   try {
-    event = JSON.parse(text);
+    event = boundedParse(text);
   } catch {
     return null;
   }

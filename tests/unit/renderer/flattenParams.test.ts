@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boundedParse } from '../../../shared/jsonDepth';
 import { flattenParams, formatParamPath, formatParamValue } from '../../../renderer/explorer/flattenParams';
 
 describe('flattenParams', () => {
@@ -50,5 +51,18 @@ describe('flattenParams', () => {
     expect(formatParamValue('arn:aws:iam::123456789012:policy/LongName', 20)).toBe('"arn:aws:iam::12345…');
     expect(formatParamValue('arn:aws:iam::123456789012:policy/LongName', 20)).toHaveLength(20);
     expect(formatParamValue('user/\u202egnp.exe\u202c-admin')).toBe('"user/\\u202egnp.exe\\u202c-admin"');
+  });
+});
+
+describe('flattenParams on a deeply nested event', () => {
+  const arrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+
+  it('lists the leaves within 100 levels of a 5,000-deep event and walks no further, however it was parsed', () => {
+    const text = `{"eventName":"Deep","requestParameters":{"bucketName":"b","x":${arrays(5000)},"y":[${'{"a":'.repeat(120)}1${'}'.repeat(120)}]}}`;
+    expect(flattenParams(boundedParse(text))).toEqual([{ path: ['bucketName'], value: 'b' }]);
+    // A value parsed in full (JSON.parse builds it without recursing) is walked no deeper either.
+    const leaf = `{"eventName":"Deep","requestParameters":{"k":${'{"a":'.repeat(97)}7${'}'.repeat(97)},"j":${'{"a":'.repeat(98)}8${'}'.repeat(98)},"i":${'{"a":'.repeat(99)}9${'}'.repeat(99)},"x":${arrays(100_000)}}}`;
+    expect(flattenParams(JSON.parse(leaf)).map(({ path, value }) => [path.length, value])).toEqual([[98, 7], [99, 8]]);
+    expect(flattenParams(boundedParse(leaf)).map(({ path, value }) => [path.length, value])).toEqual([[98, 7], [99, 8]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, jsonDifferences } from '../../../renderer/explorer/jsonDifferences';
+import { duplicateKeys, jsonDifferences, textVerdict } from '../../../renderer/explorer/jsonDifferences';
 
 const event = { eventVersion: '1.08', eventName: 'GetObject', requestParameters: { bucketName: 'b1', 'x-amz-id': 'q' }, additionalEventData: { bytesTransferredIn: 0.0 }, resources: [{ ARN: 'arn:aws:s3:::b1' }] };
 
@@ -62,5 +62,15 @@ describe('duplicateKeys', () => {
   it('counts each occurrence, however many', () => {
     const text = `{${Array.from({ length: 1000 }, (_, i) => `"k":${i}`).join(',')}}`;
     expect(duplicateKeys(text)).toEqual([{ path: 'k', values: Array.from({ length: 1000 }, (_, i) => i) }]);
+  });
+});
+
+describe('textVerdict', () => {
+  it('compares two copies too deep to walk by their texts, naming where they part', () => {
+    const deep = (inner: string): string => `{"eventID":"e","x":${'['.repeat(5000)}${inner}${']'.repeat(5000)}}`;
+    const lead = 'A copy nests more than 100 levels deep, too deeply to compare value by value: their texts are compared instead.';
+    expect(textVerdict(deep('1'), deep('2'))).toBe(`${lead} They part at character 5020 (of 10021 here, 10021 in the other).`);
+    expect(textVerdict(deep(''), `${deep('')} `)).toBe(`${lead} They part at character 10021 (of 10020 here, 10021 in the other).`);
+    expect(textVerdict(deep(''), deep(''))).toBe(`${lead} They are the same.`);
   });
 });

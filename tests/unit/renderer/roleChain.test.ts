@@ -61,3 +61,17 @@ describe('role chains', () => {
     ]);
   });
 });
+
+describe('credentialsIssued on a deeply nested event', () => {
+  const arrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+
+  it('reads the credentials of an AssumeRole whose parameters nest 5,000 deep', () => {
+    const text = JSON.stringify({
+      eventName: 'AssumeRole',
+      userIdentity: { arn: 'arn:aws:iam::1:user/u', accessKeyId: 'AKIAUSER' },
+      requestParameters: { roleArn: 'arn:aws:iam::1:role/r', roleSessionName: 's', policy: [] },
+      responseElements: { credentials: { accessKeyId: 'ASIAISSUED' } },
+    }).replace('"policy":[]', `"policy":${arrays(5000)}`);
+    expect(credentialsIssued(text)).toEqual({ caller: 'arn:aws:iam::1:user/u', callerKey: 'AKIAUSER', role: 'arn:aws:iam::1:role/r', session: 's', issued: 'ASIAISSUED' });
+  });
+});

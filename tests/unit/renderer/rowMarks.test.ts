@@ -18,3 +18,11 @@ describe('rowMarks', () => {
     expect(rowMarks({ ...plain, flags: EVENT_FLAGS.invalidText | EVENT_FLAGS.escapedSurrogates })[0]!.meaning).toMatch(/^The file has bytes in this event that are not valid text .* This event’s JSON holds lone UTF-16 surrogates/);
   });
 });
+
+describe('rowMarks of a deeply nested event', () => {
+  it('marks it with its meaning', () => {
+    expect(rowMarks({ flags: EVENT_FLAGS.deepNesting, bookmarked: false, tags: [], noted: false })).toEqual([
+      { symbol: '≋', meaning: 'Nested more than 100 levels deep, too deeply to display as a tree: its text is shown as it is in the file, and what lies deeper than 100 levels is left out of its fields and request parameters.' },
+    ]);
+  });
+});
