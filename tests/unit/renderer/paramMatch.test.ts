@@ -78,11 +78,11 @@ describe('paramMatcher on a deeply nested event', () => {
 
   it('matches the parameters within 100 levels of a 5,000-deep event, and nothing deeper', () => {
     const text = `{"eventName":"Deep","requestParameters":{"bucketName":"b","x":${arrays(5000)}}}`;
-    expect(paramMatcher({ path: ['bucketName'], value: 'b' })(text)).toBe(true);
-    expect(paramMatcher({ path: ['bucketName'], value: 'c' })(text)).toBe(false);
+    expect(paramMatcher({ kind: 'param', path: ['bucketName'], value: 'b' })(text)).toBe(true);
+    expect(paramMatcher({ kind: 'param', path: ['bucketName'], value: 'c' })(text)).toBe(false);
     // What lies past the limit is in the text only: the parse that reads it is never made.
     const below = `{"eventName":"Deep","requestParameters":${'{"a":'.repeat(120)}"v"${'}'.repeat(120)}}`;
-    expect(paramMatcher({ path: Array<string>(120).fill('a'), value: 'v' })(below)).toBe(false);
-    expect(paramMatcher({ path: Array<string>(97).fill('a'), value: 'v' })(below.replace(`${'{"a":'.repeat(23)}"v"${'}'.repeat(23)}`, '"v"'))).toBe(true);
+    expect(paramMatcher({ kind: 'param', path: Array<string>(120).fill('a'), value: 'v' })(below)).toBe(false);
+    expect(paramMatcher({ kind: 'param', path: Array<string>(97).fill('a'), value: 'v' })(below.replace(`${'{"a":'.repeat(23)}"v"${'}'.repeat(23)}`, '"v"'))).toBe(true);
   });
 });
