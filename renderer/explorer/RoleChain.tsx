@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { printable } from '../../shared/printable';
 import { query } from '../cases/caseSession';
-import { formatTime } from '../format';
+import { formatTime, zoneLabel } from '../format';
 import type { ExplorerView, Pivot } from '../query/queryProtocol';
 import type { ChainLink } from '../query/roleChain';
 import { useCairn } from '../store';
@@ -41,7 +41,7 @@ export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: {
         <ol className="chain">
           {links.map((link) => (
             <li key={link.issued}>
-              <span className="mono">{formatTime(link.time, view.zone, link.timeFraction)}</span> {printable(link.eventName)}
+              <span className="mono">{`${formatTime(link.time, view.zone, link.timeFraction)} ${zoneLabel(link.time, view.zone)}`.trim()}</span> {printable(link.eventName)}
               <div title={printable(link.caller)}>
                 {printable(shortArn(link.caller, account)) || 'a caller without an ARN'}
                 {link.role && (

@@ -52,8 +52,8 @@ describe('how a session came to be', () => {
     const chain = pane().getByRole('region', { name: 'Role chain' });
     await chain.getByRole('listitem').first().waitFor();
     expect(await chain.getByRole('listitem').allTextContents()).toEqual([
-      '2024-06-01 10:00:00 AssumeRoleuser/alice assumed role/Deploy as session alice-deployevents signed with AKIAALICE0000000001 → issued ASIADEPLOY000000001',
-      '2024-06-01 10:05:00 AssumeRoleassumed-role/Deploy/alice-deploy assumed role/Admin as session escalateevents signed with ASIADEPLOY000000001 → issued ASIAADMIN0000000001',
+      '2024-06-01 10:00:00 UTC AssumeRoleuser/alice assumed role/Deploy as session alice-deployevents signed with AKIAALICE0000000001 → issued ASIADEPLOY000000001',
+      '2024-06-01 10:05:00 UTC AssumeRoleassumed-role/Deploy/alice-deploy assumed role/Admin as session escalateevents signed with ASIADEPLOY000000001 → issued ASIAADMIN0000000001',
       'this event, signed with ASIAADMIN0000000001',
     ]);
     expect(await chain.getByRole('listitem').first().locator('div').first().getAttribute('title')).toBe(ALICE);
@@ -66,6 +66,20 @@ describe('how a session came to be', () => {
     expect(await app.page.locator('.chip').allTextContents()).toEqual(['Session: ASIADEPLOY000000001×']);
     await app.page.getByRole('button', { name: 'Remove filter Session' }).click();
     await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+
+  it("gives each call's time its zone, as the detail header does: UTC, or the local offset", async () => {
+    await rowNamed('DeleteTrail').click();
+    const chain = pane().getByRole('region', { name: 'Role chain' });
+    await chain.getByRole('listitem').first().waitFor();
+    // The harness's Chromium runs in America/New_York: summer time in June.
+    await app.page.getByRole('button', { name: 'Times in UTC' }).click();
+    await chain.getByText('06:00:00 UTC-04:00').waitFor();
+    expect(await chain.locator('li:not(:last-child) > .mono:first-child').allTextContents()).toEqual(['2024-06-01 06:00:00 UTC-04:00', '2024-06-01 06:05:00 UTC-04:00']);
+    expect(await pane().locator('h2 + .mono').textContent()).toBe('2024-06-01 06:10:00 UTC-04:00');
+    await app.page.getByRole('button', { name: 'Times in local time' }).click();
+    await chain.getByText('10:00:00 UTC').waitFor();
+    expect(await chain.locator('li:not(:last-child) > .mono:first-child').allTextContents()).toEqual(['2024-06-01 10:00:00 UTC', '2024-06-01 10:05:00 UTC']);
   });
 
   it('says so when the case does not hold the call that issued a temporary key', async () => {
