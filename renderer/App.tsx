@@ -17,7 +17,7 @@ import { useCairn } from './store';
 
 /** An open case: its figures, the explorer (listing and detail) and the evidence panel. */
 function CaseWorkspace() {
-  const { current, overview, view, listingVersion, marksVersion, selected, tab, ingest } = useCairn();
+  const { current, overview, view, listingVersion, listingGrew, marksVersion, selected, tab, ingest } = useCairn();
   if (!current) return null;
   const caseDb = caseDbName(current.id);
   const running = ingest?.running ?? false;
@@ -51,7 +51,7 @@ function CaseWorkspace() {
               <div className="explorer">
                 <div className="listing">
                   <FilterBar view={view} />
-                  <EventTable caseDb={caseDb} view={view} version={listingVersion} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => {
+                  <EventTable caseDb={caseDb} view={view} version={listingVersion} grew={listingGrew} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => {
                       useCairn.getState().set({ selected: row });
                       rememberReading();
                     }} />

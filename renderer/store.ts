@@ -30,6 +30,8 @@ export interface CairnState {
   view: ExplorerView;
   /** Bumped whenever the listing must be read again (new query, new events, new marks). */
   listingVersion: number;
+  /** The last bump of listingVersion brought new events (an import): the listing keeps its place rather than returning to the top. */
+  listingGrew: boolean;
   /** Bumped when marks change: the rows in view are read again, where they are. */
   marksVersion: number;
   /** The selected event, as its row in the listing. */
@@ -53,6 +55,7 @@ export const useCairn = create<CairnState>()((set) => ({
   overview: null,
   view: DEFAULT_VIEW,
   listingVersion: 0,
+  listingGrew: false,
   marksVersion: 0,
   selected: null,
   tab: 'events',

@@ -31,26 +31,57 @@ export async function refreshCases(): Promise<void> {
   useCairn.getState().set({ cases, storage });
 }
 
-/** Reads the open case again (after an import) and keeps the start screen's figures in step. */
-export async function refreshOverview(): Promise<void> {
-  const { current, listingVersion } = useCairn.getState();
+/**
+ * Reads the open case (`open`: all of it, as when it is opened; `refresh`: what was stored since,
+ * during or after an import) and keeps the start screen's figures in step (`saveStats`).
+ */
+export async function refreshOverview(read: 'open' | 'refresh' = 'open', saveStats = true): Promise<void> {
+  const { current } = useCairn.getState();
   if (!current) return;
   try {
-    const overview = await query.ask({ type: 'open', caseDb: caseDbName(current.id) });
+    const overview = await query.ask({ type: read, caseDb: caseDbName(current.id) });
+    const now = useCairn.getState();
+    // Another case was opened meanwhile.
+    if (now.current?.id !== current.id) return;
     const stats = { events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.files.filter((f) => f.container.length === 0).length };
     // Shown before the start screen's figures are saved: the listing need not wait for that write.
-    useCairn.getState().set({ overview, current: { ...current, ...stats }, listingVersion: listingVersion + 1 });
-    await updateCase(current.id, stats);
+    useCairn.getState().set({ overview, current: { ...now.current, ...stats }, listingVersion: now.listingVersion + 1, listingGrew: read === 'refresh' });
+    if (saveStats) await updateCase(current.id, stats);
   } catch (error) {
     report('Cannot read the case')(error);
   }
+}
+
+/** The least time between two catch-ups with a running import (each costs the query worker a new time order: ~100 ms at a million events). */
+export const CATCH_UP_INTERVAL_MS = 2000;
+let catchingUp: Promise<void> | null = null;
+let lastCatchUp = -Infinity;
+
+/**
+ * Lets the listing and the summary show what a running import has stored so far: the case is
+ * read again (its new segments only) at most every CATCH_UP_INTERVAL_MS, one reading at a time.
+ * Whether a reading was started.
+ */
+export function catchUpWithImport(): boolean {
+  const time = performance.now();
+  if (catchingUp || time < lastCatchUp + CATCH_UP_INTERVAL_MS) return false;
+  lastCatchUp = time;
+  catchingUp = refreshOverview('refresh', false).finally(() => (catchingUp = null));
+  return true;
+}
+
+/** Reads the case once an import has ended, after any catch-up under way. */
+export async function catchUpAfterImport(): Promise<void> {
+  await catchingUp;
+  lastCatchUp = -Infinity;
+  await refreshOverview('refresh');
 }
 
 export async function openCase(info: CaseInfo): Promise<void> {
   const now = Date.now();
   await updateCase(info.id, { lastOpened: now });
   listingPlace.top = info.reading?.top ?? 0;
-  useCairn.getState().set({ current: { ...info, lastOpened: now }, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, tab: 'events', error: null, ingest: null });
+  useCairn.getState().set({ current: { ...info, lastOpened: now }, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, listingGrew: false, tab: 'events', error: null, ingest: null });
   await refreshOverview();
 }
 
@@ -96,6 +127,6 @@ export function changeView(changes: Partial<ExplorerView>): void {
   const { view, current, listingVersion } = useCairn.getState();
   const next = { ...view, ...changes };
   const listingChanged = changes.filters !== undefined || changes.order !== undefined || changes.marked !== undefined;
-  useCairn.getState().set({ view: next, ...(listingChanged ? { listingVersion: listingVersion + 1 } : {}) });
+  useCairn.getState().set({ view: next, ...(listingChanged ? { listingVersion: listingVersion + 1, listingGrew: false } : {}) });
   if (current) void updateCase(current.id, { view: next }).catch(report('Cannot save the view'));
 }

@@ -33,8 +33,10 @@ const isSelected = (selected: EventRow | null, row: EventRow): boolean => select
  * clears the selection. When the listing is read again (new events, new
  * marks under a marks filter) the selection follows its event, kept in view; an event the listing
  * no longer holds is deselected, so the detail pane never shows another event than the highlighted row.
+ * Read again because events were added (`grew`: an import running or ended), it keeps its place
+ * and its rows until the new ones come, so that a listing read every few seconds does not flicker.
  */
-export function EventTable({ caseDb, view, version, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
+export function EventTable({ caseDb, view, version, grew = false, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; grew?: boolean; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const [pages, setPages] = useState(new Map<number, EventRow[]>());
@@ -89,12 +91,15 @@ export function EventTable({ caseDb, view, version, marksVersion, timeDigits, se
   useEffect(() => {
     current.current = version;
     requested.current = new Map();
-    setPages(new Map());
-    setTotal(null);
+    const keep = grew && !returning.current;
+    if (!keep) {
+      setPages(new Map());
+      setTotal(null);
+    }
     const top = returning.current ? listingPlace.top : scroller.current!.scrollTop;
     if (selectedNow.current) void follow(selectedNow.current, top);
     else if (returning.current) setPendingTop(top);
-    else scroller.current?.scrollTo({ top: 0 });
+    else if (!keep) scroller.current?.scrollTo({ top: 0 });
     returning.current = false;
     void page(0);
   }, [page, version]);

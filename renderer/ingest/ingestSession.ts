@@ -1,7 +1,7 @@
 import type { JobId } from '../../shared/ipc';
 import { api, onIngestPort } from '../api';
 import { caseDbName } from '../cases/caseRegistry';
-import { refreshOverview } from '../cases/caseSession';
+import { catchUpAfterImport, catchUpWithImport } from '../cases/caseSession';
 import type { WriterRequest, WriterUpdate } from '../db/writerProtocol';
 import { EMPTY_PROGRESS, useCairn, type IngestView } from '../store';
 
@@ -25,22 +25,27 @@ function applyUpdate(view: IngestView | null, update: WriterUpdate): IngestView 
 /**
  * Connects ingest ports to the writer worker: each job's port is handed to the worker, which
  * stores its batches into the open case; the worker's updates drive the progress view, and the
- * case is read again when a job ends.
+ * case is read again as segments are stored (every few seconds) and when a job ends.
  */
 export function startIngestSession(): () => void {
   const writer = new Worker(new URL('../db/writer.worker.ts', import.meta.url), { type: 'module', name: 'cairn-writer' });
+  /** Events of the running job stored when the case was last read. */
+  let caughtUp = 0;
   writer.onmessage = (event: MessageEvent<WriterUpdate>) => {
     const update = event.data;
     useCairn.getState().setIngest((view) => applyUpdate(view, update));
     // Storing stopped for good: the job in main has nobody to deliver to any more.
     if (update.kind === 'failed') void api().cancelIngest(update.job);
     const ended = update.kind === 'failed' || (update.kind === 'ingest' && update.message.type === 'done');
-    if (ended) void refreshOverview();
+    if (ended) void catchUpAfterImport();
+    // New segments committed: the listing and the summary catch up with them, now and then.
+    else if (update.stored > caughtUp && catchUpWithImport()) caughtUp = update.stored;
   };
   const stop = onIngestPort((job: JobId, port: MessagePort) => {
     const { current } = useCairn.getState();
     if (!current) return port.close();
     useCairn.getState().setIngest(() => ({ job, progress: EMPTY_PROGRESS, stored: 0, running: true, cancelled: false, error: null }));
+    caughtUp = 0;
     writer.postMessage({ type: 'attach', job, port, caseDb: caseDbName(current.id) } satisfies WriterRequest, [port]);
   });
   return () => {

@@ -79,6 +79,24 @@ export class CaseIndex {
   }
 
   /**
+   * This index with `added` segments (stored after all of its own) appended, their dictionary
+   * chunks merged in and every conflict flagged: how events an import is storing become listable
+   * while it runs, without reading again the segments already held. Global numbers of the events
+   * held already stay the same.
+   */
+  extended(added: readonly SegmentRecord[], chunks: readonly DictionaryChunk[], conflicts: readonly ConflictRecord[]): CaseIndex {
+    const values = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.values[field].slice()])) as Record<DictionaryField, string[]>;
+    for (const chunk of [...chunks].sort((a, b) => a.segment - b.segment)) chunk.values.forEach((value, k) => (values[chunk.field][chunk.firstId + k] = value));
+    const segments = [...this.segments, ...[...added].sort((a, b) => a.id - b.id)];
+    return new CaseIndex(segments, values, conflicts.flatMap(({ first, second }) => [first, second]));
+  }
+
+  /** The id of the last segment held; -1 when none is. */
+  get lastSegment(): number {
+    return this.segments.at(-1)?.id ?? -1;
+  }
+
+  /**
    * Global numbers of the events matching every pivot, lying in every set of `within` (global
    * numbers worked out elsewhere, e.g. from the texts) and passing `keep` (given a segment id and
    * row), oldest first. A value the case has never seen matches nothing.

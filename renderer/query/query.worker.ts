@@ -16,6 +16,8 @@ interface OpenCase {
   files: Map<number, FileRecord>;
   /** Events with a conflicting copy, by file record id (see conflictedEvents). */
   conflicted: Map<number, number>;
+  /** How many conflict records were read. */
+  conflicts: number;
   annotations: Map<string, Annotation>;
   /** Selections already worked out, by filters and marks (order is applied when paging). */
   selections: Map<string, Uint32Array>;
@@ -57,12 +59,48 @@ async function load(name: string): Promise<OpenCase> {
     index,
     files: new Map(files.map((file) => [file.id, file])),
     conflicted: conflictedEvents(conflicts),
+    conflicts: conflicts.length,
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
     params: new Map(),
     texts: new Map(),
   };
   return current;
+}
+
+/**
+ * The open case with the segments, files and conflicts stored since it was read, in one read
+ * transaction (a segment and its dictionary chunks are written in one): the segments held are
+ * kept, so catching up with an import costs the new segments' read and a new time order, not a
+ * reading of the whole case. Annotations and texts read are kept; selections are worked out again.
+ */
+async function caughtUp(open: OpenCase): Promise<OpenCase> {
+  const { db, index } = open;
+  const last = index.lastSegment;
+  const [added, chunks, files, conflicts] = await db.transaction('r', [db.segments, db.dictionaries, db.files, db.conflicts], () =>
+    Promise.all([db.segments.where(':id').above(last).toArray(), db.dictionaries.where('[segment+field]').aboveOrEqual([last + 1, '']).toArray(), db.files.toArray(), db.conflicts.toArray()]),
+  );
+  const next: OpenCase = {
+    ...open,
+    index: added.length === 0 && conflicts.length === open.conflicts ? index : index.extended(added, chunks, conflicts),
+    files: new Map(files.map((file) => [file.id, file])),
+    conflicted: conflictedEvents(conflicts),
+    conflicts: conflicts.length,
+    selections: new Map(),
+    params: new Map(),
+    issuers: undefined,
+  };
+  // A case opened or closed meanwhile wins.
+  if (current === open) current = next;
+  return next;
+}
+
+/** Opening and catching up run one at a time, in the order asked: a catch-up never replaces a case opened after it began. */
+let reading: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const next = reading.then(work, work);
+  reading = next.catch(() => undefined);
+  return next;
 }
 
 const opened = async (name: string): Promise<OpenCase> => (current?.name === name ? current : load(name));
@@ -227,7 +265,9 @@ async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {
 async function answer(request: QueryEnvelope): Promise<unknown> {
   switch (request.type) {
     case 'open':
-      return overview(await load(request.caseDb));
+      return overview(await inTurn(() => load(request.caseDb)));
+    case 'refresh':
+      return overview(await inTurn(() => (current?.name === request.caseDb ? caughtUp(current) : load(request.caseDb))));
     case 'rows':
       return rows(await opened(request.caseDb), request.query, request.offset, request.limit);
     case 'detail':

@@ -97,6 +97,8 @@ export interface EventDetail {
 
 export type QueryRequest =
   | { type: 'open'; caseDb: string }
+  /** The open case with what was stored since it was read (an import running or just ended): its new segments only are read. */
+  | { type: 'refresh'; caseDb: string }
   | { type: 'rows'; caseDb: string; query: EventQuery; offset: number; limit: number }
   | { type: 'detail'; caseDb: string; segment: number; row: number }
   /** Where an event now stands in a listing: how a selection follows its event when the listing is read again. */
@@ -109,6 +111,7 @@ export type QueryRequest =
 /** What each request answers. */
 export interface QueryResults {
   open: CaseOverview;
+  refresh: CaseOverview;
   rows: RowsResult;
   detail: EventDetail;
   /** The event's position in the listing; null when the listing does not hold it. */

@@ -79,6 +79,24 @@ describe('CaseIndex', () => {
     expect(names(index.newestFirst(index.select([])))).toEqual(['E0.0', 'E1.0', 'E1.1', 'E0.2', 'E2.0', 'E0.1']);
   });
 
+  it('takes in segments stored since it was made as if it had read them all, its own events keeping their numbers', () => {
+    // Copies: flagging conflicts marks the segments held.
+    const [s0, s1, s2] = segments.map((segment) => ({ ...segment, flags: segment.flags.slice() }));
+    const namesIn = (of: CaseIndex, selection: Uint32Array) => [...selection].map((global) => of.event(global).eventName);
+    const early = CaseIndex.fromStore([s0!], dictionary.filter((chunk) => chunk.segment === 0));
+    expect([early.count, early.lastSegment, namesIn(early, early.select([]))]).toEqual([3, 0, ['E0.2', 'E0.0', 'E0.1']]);
+    const conflict: ConflictRecord = { eventId: 'x', job: 'j', first: { file: 10, index: 0 }, second: { file: 12, index: 0 } };
+    const later = early.extended([s2!, s1!], dictionary.filter((chunk) => chunk.segment > 0), [conflict]);
+    expect([later.count, later.minTime, later.maxTime, later.lastSegment]).toEqual([6, 5, 50, 2]);
+    expect(namesIn(later, later.select([]))).toEqual(['E2.0', 'E0.2', 'E1.1', 'E1.0', 'E0.0', 'E0.1']);
+    expect(namesIn(later, later.select([{ field: 'eventName', value: 'E1.1' }]))).toEqual(['E1.1']);
+    expect([later.globalOf(0, 2), later.globalOf(1, 0), later.globalOf(2, 0)]).toEqual([2, 3, 5]);
+    expect([later.event(0).flags, later.event(1).flags, later.event(5).flags]).toEqual([EVENT_FLAGS.conflict, 0, EVENT_FLAGS.conflict]);
+    // The index it grew from still lists what it held, by the same numbers.
+    expect(namesIn(early, early.select([]))).toEqual(['E0.2', 'E0.0', 'E0.1']);
+    expect(early.globalOf(0, 2)).toBe(2);
+  });
+
   it('selects by field values (all must match) and by marks', () => {
     expect(names(index.select([{ field: 'eventName', value: 'E1.0' }]))).toEqual(['E1.0']);
     expect(names(index.select([{ field: 'eventName', value: 'E1.0' }, { field: 'region', value: 'eu-west-1' }]))).toEqual([]);

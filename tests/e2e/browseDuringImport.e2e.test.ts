@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+const EVENTS = 200_000;
+
+/** The number a text like '49,152 events' gives. */
+const countOf = (text: string | null): number => Number((text ?? '').replace(/ events?$/, '').replaceAll(',', ''));
+
+describe('browsing a case while an import runs', () => {
+  let evidence: string;
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-browse-'));
+    // Large enough to run for several seconds: the listing catches up every two.
+    await writeSyntheticBundle(evidence, EVENTS, 200);
+    app = await launchApp({ evidence: [evidence] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('lists what is stored as it lands, keeps the place and the selected event, then lists everything', async () => {
+    const { page } = app;
+    const listingCount = page.getByTestId('listing-count');
+    const running = page.locator('progress');
+    await newCase(page, 'Browsed while importing');
+    await page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+
+    // The first events show while the import is still reading its files.
+    await listingCount.filter({ hasText: /^[1-9][\d,]* events?$/ }).waitFor({ timeout: 20_000 });
+    const first = countOf(await listingCount.textContent());
+    expect(await running.count()).toBe(1);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(EVENTS);
+    expect(countOf(await page.getByTestId('event-count').textContent())).toBeGreaterThan(0);
+
+    // Scrolled a little way, the listing stays there as more events come.
+    const scroller = page.locator('#event-listing');
+    await scroller.evaluate((element) => (element.scrollTop = 280));
+    await listingCount.filter({ hasNotText: new RegExp(`^${(await listingCount.textContent())!}$`) }).waitFor({ timeout: 10_000 });
+    expect(await running.count()).toBe(1);
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(280);
+
+    // An event can be selected and read meanwhile, and stays selected as the listing grows.
+    await page.locator('.grid-row[aria-rowindex="13"]').click();
+    const detail = page.getByRole('complementary', { name: 'Event detail' });
+    const heading = detail.getByRole('heading', { level: 2 });
+    await heading.waitFor();
+    const selectedTitle = await heading.textContent();
+    const selectedTime = await detail.locator('h2 + .mono').textContent();
+    const selectedAt = countOf(await listingCount.textContent());
+    expect(await running.count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'browse-during-import.png') });
+    await listingCount.filter({ hasNotText: new RegExp(`^${(await listingCount.textContent())!}$`) }).waitFor({ timeout: 10_000 });
+    expect(countOf(await listingCount.textContent())).toBeGreaterThan(selectedAt);
+    expect(await page.locator('.grid-row.selected').count()).toBe(1);
+    expect(await heading.textContent()).toBe(selectedTitle);
+    expect(await detail.locator('h2 + .mono').textContent()).toBe(selectedTime);
+
+    await waitForImport(page);
+    await listingCount.filter({ hasText: /^200,000 events$/ }).waitFor();
+    expect(await page.getByTestId('event-count').textContent()).toBe('200,000');
+    expect(await page.locator('.grid-row.selected').count()).toBe(1);
+    expect(await heading.textContent()).toBe(selectedTitle);
+    expect(await detail.locator('h2 + .mono').textContent()).toBe(selectedTime);
+    // The row highlighted is the event the detail shows (files are not read in time order: earlier events may have come before it).
+    expect(`${await page.locator('.grid-row.selected .col-time').textContent()} UTC`).toBe(selectedTime);
+  });
+});
