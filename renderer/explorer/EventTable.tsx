@@ -35,6 +35,7 @@ const isSelected = (selected: EventRow | null, row: EventRow): boolean => select
  * no longer holds is deselected, so the detail pane never shows another event than the highlighted row.
  * Read again because events were added (`grew`: an import running or ended), it keeps its place
  * and its rows until the new ones come, so that a listing read every few seconds does not flicker.
+ * It takes the keyboard focus when nothing else holds it (a case opened, an import ended).
  */
 export function EventTable({ caseDb, view, version, grew = false, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; grew?: boolean; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -101,6 +102,8 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
     else if (returning.current) setPendingTop(top);
     else if (!keep) scroller.current?.scrollTo({ top: 0 });
     returning.current = false;
+    // Focus left on the page's body (the button that opened the case is gone): the arrows work at once.
+    if (document.activeElement === null || document.activeElement === document.body) scroller.current?.focus({ preventScroll: true });
     void page(0);
   }, [page, version]);
 

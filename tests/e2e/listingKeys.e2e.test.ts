@@ -76,3 +76,42 @@ describe('reading events from the keyboard', () => {
     await detail(page).getByRole('heading', { name: 'ListBuckets' }).waitFor();
   });
 });
+
+describe('the keyboard when a case opens', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('Focused', { 'bob.json': JSON.stringify({ Records: EVENTS }) });
+    await app.page.locator('.grid-row').nth(2).waitFor();
+  });
+  afterAll(() => app.close());
+
+  const reopen = async (page: Page) => {
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Open Focused' }).click();
+    await page.locator('.grid-row').nth(2).waitFor();
+  };
+
+  it('is on the listing after an import and after opening, with or without a selection restored', async () => {
+    const { page } = app;
+    // The import ended with the focus nowhere (the Add evidence button was disabled under it).
+    expect(await focused(page)).toBe('event-listing');
+    await page.keyboard.press('ArrowDown');
+    await detail(page).getByRole('heading', { name: 'ListBuckets' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await shown(page)).toEqual({ highlighted: [], heading: null });
+
+    await reopen(page);
+    expect(await focused(page)).toBe('event-listing');
+    await page.keyboard.press('ArrowDown');
+    await detail(page).getByRole('heading', { name: 'ListBuckets' }).waitFor();
+    expect(await shown(page)).toEqual({ highlighted: ['ListBuckets'], heading: 'ListBuckets' });
+
+    // Opened again with ListBuckets selected: the arrows go on from it.
+    await reopen(page);
+    expect([await focused(page), await shown(page)]).toEqual(['event-listing', { highlighted: ['ListBuckets'], heading: 'ListBuckets' }]);
+    await page.keyboard.press('ArrowDown');
+    await detail(page).getByRole('heading', { name: 'GetObject' }).waitFor();
+    expect(await shown(page)).toEqual({ highlighted: ['GetObject'], heading: 'GetObject' });
+  });
+});
