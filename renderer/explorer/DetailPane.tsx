@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParse, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
-import { api } from '../api';
 import { changeView, query } from '../cases/caseSession';
+import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
@@ -112,9 +112,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>
             {detail.annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
           </button>
-          <button type="button" onClick={() => void api().copyText(detail.text)}>
-            Copy JSON
-          </button>
+          <CopyButton text={detail.text} label="Copy JSON" />
         </div>
       </header>
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -230,6 +230,13 @@ describe('the event explorer on the real samples', () => {
     await pane.getByRole('button', { name: 'Copy JSON' }).click();
     await expect.poll(() => app.clipboard.length).toBe(1);
     expect(app.clipboard[0]).toBe(raw);
+    // The button says it worked, and so does a status a screen reader announces; then it is ready again.
+    const copy = pane.getByRole('button', { name: 'Copy JSON' });
+    await copy.filter({ hasText: '✓ Copied' }).waitFor();
+    expect(await pane.getByRole('status').textContent()).toBe('Copy JSON: copied to the clipboard');
+    await page.screenshot({ path: join(SHOTS, 'explorer-copied.png') });
+    await copy.filter({ hasText: /^Copy JSON$/ }).waitFor({ timeout: 4000 });
+    expect(await pane.getByRole('status').textContent()).toBe('');
     expect(JSON.parse(raw)).toEqual(plaso.Records[oldest]);
     await page.screenshot({ path: join(SHOTS, 'explorer-detail.png') });
   });
@@ -431,5 +438,30 @@ describe('the event explorer on the real samples', () => {
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).sort());
     expect(databases).toEqual(['cairn-cases']);
     expect(app.externalRequests).toEqual([]);
+  });
+});
+
+describe('copying an event the clipboard refuses', () => {
+  it('says why it was not copied, beside the button, and announces it', async () => {
+    const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-copy-'));
+    await writeFile(join(evidence, 'one.json'), JSON.stringify({ Records: [{ eventVersion: '1.08', eventTime: '2024-01-01T00:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', awsRegion: 'us-east-1', eventID: 'one' }] }));
+    const app = await launchApp({ evidence: [evidence], clipboardRefuses: 'copyText: expected a string of at most 64 Mi characters' });
+    try {
+      await newCase(app.page, 'Refused copy');
+      await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+      await waitForImport(app.page);
+      await app.page.locator('.grid-row').first().click();
+      const pane = app.page.getByRole('complementary', { name: 'Event detail' });
+      await pane.getByRole('button', { name: 'Copy JSON' }).click();
+      const status = pane.getByRole('status');
+      await status.filter({ hasText: /^Not copied/ }).waitFor();
+      expect(await status.textContent()).toBe('Not copied: copyText: expected a string of at most 64 Mi characters');
+      expect(await pane.getByRole('button', { name: 'Copy JSON' }).textContent()).toBe('Copy JSON');
+      expect(app.clipboard).toEqual([]);
+      await app.page.screenshot({ path: join(SHOTS, 'explorer-copy-refused.png') });
+    } finally {
+      await app.close();
+      await rm(evidence, { recursive: true, force: true });
+    }
   });
 });

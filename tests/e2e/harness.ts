@@ -59,6 +59,8 @@ export interface LaunchOptions {
    * webUtils.getPathForFile would; any other File resolves to '' (one the page made itself).
    */
   dropPaths?: Record<string, string>;
+  /** The clipboard refuses every text with this error, as main's copyText does a text over its limit. */
+  clipboardRefuses?: string;
 }
 
 export interface LaunchedApp {
@@ -98,7 +100,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const clipboard: string[] = [];
   const handlers = createHandlers<Page>({
     ingestWorkerPath: INGEST_WORKER,
-    writeClipboard: (text) => void clipboard.push(text),
+    writeClipboard: (text) => {
+      if (options.clipboardRefuses) throw new Error(options.clipboardRefuses);
+      clipboard.push(text);
+    },
     chooseEvidence: async () => options.evidence ?? null,
     openIngestPort(page, job): IngestPort {
       type HarnessPage = { __cairnHarness: { openPort(job: string): void } };
