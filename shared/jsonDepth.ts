@@ -7,8 +7,8 @@
  */
 export const JSON_TREE_DEPTH = 100;
 
-/** Index of the quote closing a string whose content starts at `from`, or -1 when there is none. */
-function stringClose(s: string, from: number): number {
+/** Index of the quote closing a JSON string whose content starts at `from`, or -1 when `s` has none (yet). */
+export function stringClose(s: string, from: number): number {
   let j = from;
   for (;;) {
     j = s.indexOf('"', j);

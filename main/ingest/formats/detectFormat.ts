@@ -1,4 +1,5 @@
-import { ITEM_ARRAYS, stringClose } from './jsonSplitter';
+import { stringClose } from '../../../shared/jsonDepth';
+import { ITEM_ARRAYS } from './jsonSplitter';
 import { padded } from './zeroPadding';
 
 /** How a document's text is laid out, decided from its first characters. */

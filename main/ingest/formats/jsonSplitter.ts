@@ -1,3 +1,5 @@
+import { stringClose } from '../../../shared/jsonDepth';
+
 /** A problem that stops the reading of a JSON text, at a character offset of the document: malformed JSON, unless said otherwise. */
 export class JsonScanError extends Error {
   constructor(
@@ -623,19 +625,6 @@ function unescapeKey(raw: string): string | undefined {
     return JSON.parse(`"${raw}"`) as string;
   } catch {
     return undefined;
-  }
-}
-
-/** Index of the closing quote of a string whose content starts at `from`, or -1 if not in `s` yet. */
-export function stringClose(s: string, from: number): number {
-  let j = from;
-  for (;;) {
-    j = s.indexOf('"', j);
-    if (j < 0) return -1;
-    let backslashes = 0;
-    while (s.charCodeAt(j - 1 - backslashes) === 0x5c && j - 1 - backslashes >= from) backslashes++;
-    if (backslashes % 2 === 0) return j;
-    j++;
   }
 }
 
