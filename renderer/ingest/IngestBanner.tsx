@@ -1,9 +1,9 @@
 import { api } from '../api';
 import { counted } from '../../shared/counted';
 import { formatBytes, formatCount } from '../format';
-import type { IngestView } from '../store';
+import { useCairn, type IngestView } from '../store';
 
-/** Progress of the current import while it runs, and how it ended afterwards. */
+/** Progress of the current import while it runs, and how it ended afterwards, until dismissed. */
 export function IngestBanner({ view }: { view: IngestView }) {
   const { progress } = view;
   const status = view.running
@@ -26,9 +26,14 @@ export function IngestBanner({ view }: { view: IngestView }) {
           {progress.conflicts > 0 && ` · ${counted(progress.conflicts, 'conflict', formatCount(progress.conflicts))}`}
           {progress.errors > 0 && ` · ${counted(progress.errors, 'error', formatCount(progress.errors))}`}
         </span>
-        {view.running && (
+        {view.running ? (
           <button type="button" onClick={() => void api().cancelIngest(view.job)}>
             Cancel
+          </button>
+        ) : (
+          // Once over, the summary can go: its figures stay with the case (summary, evidence panel), and the listing gets its room.
+          <button type="button" className="dismiss" aria-label="Dismiss the import summary" title="Dismiss" onClick={() => useCairn.getState().set({ ingest: null })}>
+            ×
           </button>
         )}
       </div>

@@ -87,4 +87,17 @@ describe('an Insights event', () => {
     await pane().getByRole('region', { name: 'Identity' }).scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: join(SHOTS, 'api-call-without-identity.png') });
   });
+
+  it('lets the import summary be dismissed once the import is over, giving its room to the listing', async () => {
+    const { page } = app;
+    const banner = page.getByRole('region', { name: 'Import progress' });
+    const listingTop = () => page.locator('.grid-scroll').evaluate((element) => element.getBoundingClientRect().top);
+    const before = await listingTop();
+    const height = await banner.evaluate((element) => element.getBoundingClientRect().height + parseFloat(getComputedStyle(element).marginTop));
+    await banner.screenshot({ path: join(SHOTS, 'import-summary-dismiss.png') });
+    await banner.getByRole('button', { name: 'Dismiss the import summary' }).click();
+    expect(await banner.count()).toBe(0);
+    expect(await listingTop()).toBe(before - height);
+    expect(await page.getByTestId('listing-count').textContent()).toBe('6 events');
+  });
 });
