@@ -19,6 +19,11 @@ export function s3KeyOf(path: string): string {
 /** Builds one file's record while it is read: counts, format, hashes and issues (capped). */
 export class FileTracker {
   readonly record: EvidenceFile;
+  /**
+   * Set when the file is gunzipped: its problems are then at offsets of either the gzip data
+   * (which say so) or the decompressed content, and a bare `byte N` is told to be the latter.
+   */
+  decompressed = false;
   private unlisted = 0;
 
   constructor(index: number, path: string, container: string[]) {
@@ -34,6 +39,7 @@ export class FileTracker {
 
   /** Notes a problem; a message quoting the evidence (a parser's excerpt, a name) is made printable. */
   issue(severity: IngestIssue['severity'], message: string, location = ''): void {
+    if (this.decompressed && /(?:^|, )byte \d+$/.test(location)) location += ' of the decompressed content';
     if (this.record.issues.length < LISTED_ISSUES) this.record.issues.push({ severity, message: printable(message), location });
     else this.unlisted++;
   }

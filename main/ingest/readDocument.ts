@@ -12,6 +12,7 @@ import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
 import { normalizeEvent } from './normalize';
 import { parseEventTime, timeFraction } from './eventTime';
+import { ReadError } from './readers/byteStreams';
 
 /**
  * Receives each event read, with its eventID when it has one and the text its content is
@@ -110,6 +111,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     },
   };
   let ordinal = 0;
+  /** The line the failure of the stream cut short, not read. */
+  let cutLine: number | undefined;
   let notCloudTrail = 0;
   let firstNotCloudTrail = '';
   let escaped = 0;
@@ -299,7 +302,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       // The text from where the line still open starts is kept, for the byte offset of a problem in it.
       offsets.oldestNeeded = lines.pendingOffset;
     }
-    lines.finish(found);
+    // Text that fails mid-line (a gzip cut short) leaves that line cut by the failure: told with it, not as malformed JSON apart.
+    cutLine = streamError instanceof ReadError ? lines.openLine : undefined;
+    if (cutLine === undefined) lines.finish(found);
     await handle();
     endPadding();
   };
@@ -330,6 +335,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   } finally {
     for (let next = await bytes.next(); !next.done; next = await bytes.next()) void next;
   }
+  if (streamError instanceof ReadError && cutLine !== undefined) throw new ReadError(`${streamError.message}; the last line, line ${cutLine}, is cut short there: not read`, streamError.location);
   if (streamError !== undefined) throw streamError;
 
   if (digestText !== undefined) file.record.digest = digestText;

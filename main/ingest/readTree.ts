@@ -125,6 +125,7 @@ export class TreeReader {
 
   private async readWhole(file: FileTracker, bytes: Buffer, content: Buffer, path: string): Promise<void> {
     const gzipped = content !== bytes;
+    file.decompressed = gzipped;
     try {
       await this.readContent(file, inOne(content), content, 0, gzipped ? undefined : path);
     } catch (error) {
@@ -143,6 +144,7 @@ export class TreeReader {
       let peeked = await peek(stream, SNIFF_BYTES);
       if (sniffContainer(peeked.head) === 'gzip') {
         gzipped = true;
+        file.decompressed = true;
         const inflated = gunzip(peeked.stream, this.ctx.limits, this.ctx.totals, (severity, message, location) => file.issue(severity, message, location));
         peeked = await peek(content.tap(inflated), SNIFF_BYTES);
       }
@@ -204,13 +206,12 @@ export class TreeReader {
   /** A gzip inside a gzip (a .json.gz compressed again): read through the inner layer too, its problems placed in the outer layer's output. */
   private async readInnerGzip(file: FileTracker, stream: AsyncIterable<Buffer>, depth: number): Promise<void> {
     file.issue('warning', "gzip inside gzip (compressed twice): both layers are read; the content's SHA-256 is of the outer layer's output");
-    const where = (location: string): string => `${location} of the outer layer's output`;
     const { limits, totals } = this.ctx;
     async function* inflated(): AsyncGenerator<Buffer> {
       try {
-        yield* gunzip(stream, limits, totals, (severity, message, location) => file.issue(severity, `inner ${message}`, where(location)));
+        yield* gunzip(stream, limits, totals, (severity, message, location) => file.issue(severity, `inner ${message}`, location), "the outer layer's output");
       } catch (error) {
-        throw error instanceof ReadError ? new ReadError(`inner ${error.message}`, where(error.location)) : error;
+        throw error instanceof ReadError ? new ReadError(`inner ${error.message}`, error.location) : error;
       }
     }
     const inner = await peek(inflated(), SNIFF_BYTES);

@@ -151,7 +151,7 @@ describe('bad evidence', () => {
       expect(await panel.locator('.file-base').allTextContents()).toEqual(['a.json.gz', 'b-truncated.json.gz', 'c-notes.json', 'd-latin1.json', 'e-lookup.json']);
       expect(await panel.locator('td.path, td.hash').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).length)).toBe(0);
       expect(await panel.locator('.issue-row').allTextContents()).toEqual([
-        'errorbyte 40gzip data is corrupt or truncated: unexpected end of file',
+        'errorbyte 40 of the gzip datagzip data is corrupt or truncated: unexpected end of file',
         "errorbyte 0valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields",
         "warningbyte 118invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes",
         'warningbyte 11lone UTF-16 surrogates in the JSON of 1 event (flagged): each is stored as its \\uXXXX escape, which parses to the same value',

@@ -468,9 +468,9 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     const dir = await folder({ 'bomb.json.gz': gzipSync(zeros), 'ok.json': records([eventJson(1)]) });
     const { files, events } = await scan([dir], { limits });
     expect(files[0]!.issues).toEqual([
-      { severity: 'warning', message: expect.stringMatching(/^zero padding: \d+ NUL characters, /), location: 'byte 0' },
+      { severity: 'warning', message: expect.stringMatching(/^zero padding: \d+ NUL characters, /), location: 'byte 0 of the decompressed content' },
       { severity: 'warning', message: 'nothing but zero padding: no events', location: '' },
-      { severity: 'error', message: 'decompresses to more than 100 times its size: a possible zip bomb, not read further', location: expect.stringMatching(/^byte \d+ of the content$/) },
+      { severity: 'error', message: 'decompresses to more than 100 times its size: a possible zip bomb, not read further', location: expect.stringMatching(/^byte \d+ of the decompressed content$/) },
     ]);
     expect(events).toHaveLength(1);
   });
@@ -641,8 +641,8 @@ describe('bad text', () => {
     const { files, events } = await scan([dir]);
     const crc = 'error: gzip CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy';
     expect(summary(files, dir)).toEqual([
-      { path: 'a-small.json.gz', format: 'cloudtrail-records', events: 2, issues: [`${crc} @ byte ${smallGz.length - 8}`] },
-      { path: 'b-large.json.gz', format: 'cloudtrail-records', events: 20_000, issues: [`${crc} @ byte ${largeGz.length - 8}`] },
+      { path: 'a-small.json.gz', format: 'cloudtrail-records', events: 2, issues: [`${crc} @ byte ${smallGz.length - 8} of the gzip data`] },
+      { path: 'b-large.json.gz', format: 'cloudtrail-records', events: 20_000, issues: [`${crc} @ byte ${largeGz.length - 8} of the gzip data`] },
       { path: 'c-sound.json.gz', format: 'cloudtrail-records', events: 1, issues: [] },
     ]);
     expect([events[1]!.actor, events[2]!.actor]).toEqual(['arn:aws:iam::111122223333:user/u7', 'arn:aws:iam::111122223333:user/u9']);
@@ -697,7 +697,7 @@ describe('bad text', () => {
     const [start, next] = [quote.indexOf(damaged[499]!), quote.indexOf(damaged[500]!)];
     const [strayAt, resumed] = [stray.indexOf(others[199]!) + others[199]!.length, stray.indexOf(others[200]!)];
     expect(summary(files, dir)).toEqual([
-      { path: 'd-quote.json.gz', format: 'cloudtrail-records', events: 999, issues: [`error: malformed JSON: an item that never ends (byte ${quote.length}); the damaged text is passed over, and reading goes on at byte ${next}, where the next event begins @ byte ${start}`] },
+      { path: 'd-quote.json.gz', format: 'cloudtrail-records', events: 999, issues: [`error: malformed JSON: an item that never ends (byte ${quote.length}); the damaged text is passed over, and reading goes on at byte ${next}, where the next event begins @ byte ${start} of the decompressed content`] },
       { path: 'e-stray.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: expected ',' or ']' (byte ${strayAt}); the damaged text is passed over, and reading goes on at byte ${resumed}, where the next event begins @ byte ${strayAt}`] },
     ]);
     expect(events.map((e) => e.text)).toEqual([...texts.filter((_, i) => i !== 499), ...others]);
@@ -739,7 +739,7 @@ describe('bad text', () => {
       'd-quote.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)}`,
       // Quotes that pair up leave the brackets as they were: the event is read to its end, and is not JSON.
       'e-quotes.json': ({ byte }: ReturnType<typeof damage>) => `error: item 4: malformed JSON: ${evenError} @ byte ${byte(even)}`,
-      'f-quote.json.gz': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)}`,
+      'f-quote.json.gz': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)} of the decompressed content`,
     };
     for (const [name, file, count] of cases) {
       // Each file in a job of its own, as they hold the same events.
@@ -790,7 +790,7 @@ describe('bad text', () => {
       { path: 'e-before.json', format: 'cloudtrail-records', events: 0, issues: [padding(70_000, 'byte 0')] },
       { path: 'f-between.json', format: 'cloudtrail-records', events: 1, issues: [padding(2, `byte ${records([e1]).length + 1}`)] },
       { path: 'g-only.json', format: 'empty', events: 0, issues: [padding(10, 'byte 0'), 'warning: nothing but zero padding: no events'] },
-      { path: 'h-trail.json.gz', format: 'cloudtrail-records', events: 0, issues: [padding(200_000, `byte ${records([e2]).length}`)] },
+      { path: 'h-trail.json.gz', format: 'cloudtrail-records', events: 0, issues: [padding(200_000, `byte ${records([e2]).length} of the decompressed content`)] },
     ]);
     expect(files.map((f) => f.duplicates)).toEqual([0, 2, 2, 2, 1, 1, 0, 1]);
     expect(events.map((e) => e.text)).toEqual([e1, e2, e3, e4]);
@@ -814,14 +814,32 @@ describe('bad text', () => {
     const truncated = gzipSync(records(others)).subarray(0, Math.floor(gz.length / 2));
     const dir = await folder({ 'a-trailing.json.gz': Buffer.concat([gz, Buffer.from('appended garbage')]), 'b-truncated.json.gz': truncated });
     const { files, events } = await scan([dir]);
-    expect(files[0]!.issues).toEqual([{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length}` }]);
-    expect(files[1]!.issues[0]).toEqual({ severity: 'error', message: 'gzip data is corrupt or truncated: unexpected end of file', location: `byte ${truncated.length}` });
+    expect(files[0]!.issues).toEqual([{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length} of the gzip data` }]);
+    expect(files[1]!.issues[0]).toEqual({ severity: 'error', message: 'gzip data is corrupt or truncated: unexpected end of file', location: `byte ${truncated.length} of the gzip data` });
     expect(events.filter((e) => e.file === 0)).toHaveLength(200);
     // Oracle: zlib's own partial inflate of the same bytes, and the records complete in it.
     const partial = gunzipSync(truncated, { finishFlush: constants.Z_SYNC_FLUSH }).toString();
     const complete = others.filter((text) => partial.includes(text + ',') || partial.includes(text + ']'));
     expect(complete.length).toBeGreaterThan(50);
     expect(events.filter((e) => e.file === 1).map((e) => e.text)).toEqual(complete);
+  });
+
+  it('reports a gzipped NDJSON file cut short as one error, at a byte of the gzip data, reading every line before the cut', async () => {
+    const texts = Array.from({ length: 30 }, (_, i) => eventJson(i, { requestParameters: { n: i * 7919 } }));
+    const ndjson = `${texts.slice(0, 2).join('\n')}\n{"eventName": broken\n${texts.slice(2).join('\n')}\n`;
+    const gz = gzipSync(ndjson, { level: 0 });
+    const cut = gz.subarray(0, Math.floor(gz.length / 2));
+    const dir = await folder({ 'cut.ndjson.gz': cut });
+    const { files, events } = await scan([dir]);
+    // Oracle: zlib's own partial inflate of the same bytes; its last line is the one cut short.
+    const partial = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH }).toString().split('\n');
+    expect(partial.at(-1)!.length).toBeGreaterThan(0);
+    expect(files[0]!.issues).toEqual([
+      { severity: 'error', message: expect.stringMatching(/^item 2: malformed JSON: /), location: `line 3, byte ${Buffer.byteLength(texts.slice(0, 2).join('\n')) + 1} of the decompressed content` },
+      { severity: 'error', message: `gzip data is corrupt or truncated: unexpected end of file; the last line, line ${partial.length}, is cut short there: not read`, location: `byte ${cut.length} of the gzip data` },
+    ]);
+    expect(files[0]!.events).toBe(partial.length - 2);
+    expect(events.map((e) => e.text)).toEqual(texts.slice(0, partial.length - 2));
   });
 
   it('handles BOM, UTF-16, invalid UTF-8, deep nesting, __proto__ keys, non-CloudTrail JSON and empty files', async () => {

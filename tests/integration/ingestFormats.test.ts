@@ -96,9 +96,10 @@ describe('formats, detected from content whatever the file is called', () => {
     const dir = await folder({ 'a.ndjson': text(plain), 'b.ndjson.gz': gzipSync(text(zipped)) });
     const { files, events } = await scan([dir]);
     expect(files.map((f) => [f.format, f.events, f.duplicates, f.issues.length])).toEqual([['ndjson', 6, 0, 1], ['ndjson', 6, 0, 1]]);
-    for (const [file, l] of [[files[0]!, plain], [files[1]!, zipped]] as const) {
+    // The gzipped file's offsets are of its decompressed content, and say so.
+    for (const [file, l, of] of [[files[0]!, plain, ''], [files[1]!, zipped, ' of the decompressed content']] as const) {
       const badAt = Buffer.byteLength(text(l.slice(0, 4)));
-      expect(file.issues[0]).toEqual({ severity: 'error', message: expect.stringMatching(/^item 4: malformed JSON: /), location: `line 5, byte ${badAt}` });
+      expect(file.issues[0]).toEqual({ severity: 'error', message: expect.stringMatching(/^item 4: malformed JSON: /), location: `line 5, byte ${badAt}${of}` });
     }
     const good = (l: string[]): string[] => [...l.slice(0, 4), ...l.slice(5)];
     expect(events.map((e) => e.text)).toEqual([...good(plain), ...good(zipped)]);

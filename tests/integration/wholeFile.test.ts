@@ -39,8 +39,8 @@ describe('a small file read whole', () => {
     // What the records say, so that both paths agreeing is not both being wrong.
     const records_ = async (name: string) => (await parse(join(dir, name), await readFile(join(dir, name)))).flatMap((o) => (o.type === 'file' ? [o.file] : []));
     expect((await records_('trail.json.gz'))[0]).toMatchObject({ format: 'cloudtrail-records', events: 3, size: gz.length, issues: [] });
-    expect((await records_('altered.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'error', message: expect.stringMatching(/^gzip CRC-32 check failed: /), location: `byte ${gz.length - 8}` }] });
-    expect((await records_('appended.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length}` }] });
+    expect((await records_('altered.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'error', message: expect.stringMatching(/^gzip CRC-32 check failed: /), location: `byte ${gz.length - 8} of the gzip data` }] });
+    expect((await records_('appended.json.gz'))[0]).toMatchObject({ events: 3, issues: [{ severity: 'warning', message: 'bytes after the end of the gzip data: ignored', location: `byte ${gz.length} of the gzip data` }] });
     // `cat a.json.gz b.json.gz`: two trail documents, one after the other.
     expect((await records_('two-members.json.gz'))[0]).toMatchObject({ format: 'cloudtrail-records', events: 2, issues: [] });
     expect((await records_('bundle.tar.gz')).map((f) => [f.path, f.format, f.events])).toEqual([

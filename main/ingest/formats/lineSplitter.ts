@@ -25,6 +25,11 @@ export class LineSplitter {
     return this.base;
   }
 
+  /** The number of the line not ended yet when it holds text (a line cut short, at the end); undefined otherwise. */
+  get openLine(): number | undefined {
+    return !this.skipping && this.buf.trim() !== '' ? this.line : undefined;
+  }
+
   push(chunk: string, out: Line[]): void {
     let s = this.buf + chunk;
     let start = 0;

@@ -8,9 +8,9 @@ export const outgrows = (produced: number, consumed: number, limits: IngestLimit
 
 /** Fails a layer whose output outgrows its input past the ratio limit, or the job's total. */
 export function checkGrowth(produced: number, consumed: number, limits: IngestLimits, totals: JobTotals): void {
-  if (totals.bytes > limits.maxTotalBytes) throw new ReadError(`the job's decompressed size passed its limit of ${limits.maxTotalBytes} bytes`, `byte ${produced} of the content`);
+  if (totals.bytes > limits.maxTotalBytes) throw new ReadError(`the job's decompressed size passed its limit of ${limits.maxTotalBytes} bytes`, `byte ${produced} of the decompressed content`);
   if (outgrows(produced, consumed, limits)) {
-    throw new ReadError(`decompresses to more than ${limits.maxRatio} times its size: a possible zip bomb, not read further`, `byte ${produced} of the content`);
+    throw new ReadError(`decompresses to more than ${limits.maxRatio} times its size: a possible zip bomb, not read further`, `byte ${produced} of the decompressed content`);
   }
 }
 
@@ -83,27 +83,27 @@ class ByteCursor {
   }
 }
 
-/** Skips one gzip member header; throws when it is not one. */
-async function readHeader(input: ByteCursor): Promise<void> {
+/** Skips one gzip member header; throws when it is not one, at a byte `of` the named input. */
+async function readHeader(input: ByteCursor, of: string): Promise<void> {
   const at = input.start;
-  if (!(await input.need(10))) throw new ReadError('gzip header is truncated', `byte ${at}`);
+  if (!(await input.need(10))) throw new ReadError('gzip header is truncated', `byte ${at} of ${of}`);
   const header = input.take(10);
-  if (header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8) throw new ReadError('not gzip data (bad header)', `byte ${at}`);
+  if (header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8) throw new ReadError('not gzip data (bad header)', `byte ${at} of ${of}`);
   const flags = header[3]!;
   if (flags & FLAG.EXTRA) {
-    if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start} of ${of}`);
     const length = input.take(2).readUInt16LE(0);
-    if (!(await input.need(length))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    if (!(await input.need(length))) throw new ReadError('gzip header is truncated', `byte ${input.start} of ${of}`);
     input.take(length);
   }
   for (const flag of [FLAG.NAME, FLAG.COMMENT]) {
     if (!(flags & flag)) continue;
     const zero = await input.indexOfZero(0);
-    if (zero < 0) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    if (zero < 0) throw new ReadError('gzip header is truncated', `byte ${input.start} of ${of}`);
     input.take(zero + 1);
   }
   if (flags & FLAG.HCRC) {
-    if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start}`);
+    if (!(await input.need(2))) throw new ReadError('gzip header is truncated', `byte ${input.start} of ${of}`);
     input.take(2);
   }
 }
@@ -208,9 +208,18 @@ export function inflateSlice(inflater: InflateRaw, slice: Buffer | null): Promis
  * where each ends: bytes appended after the last member are a warning, and a member whose output
  * fails its CRC-32 an error (its output was passed on: the events stay, under the error), both
  * told to `report` with their offset. Everything decompressed before a fault is kept and the fault
- * ends the stream with a ReadError saying where. Output is checked against the bomb limits as it grows.
+ * ends the stream with a ReadError saying where. Offsets in the input say whose bytes they count
+ * (`byte N of the gzip data`, or of what `of` names): the content's own problems are at offsets of
+ * the decompressed content, and a bare `byte N` would not tell them apart. Output is checked
+ * against the bomb limits as it grows.
  */
-export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits, totals: JobTotals, report: (severity: 'error' | 'warning', message: string, location: string) => void): AsyncGenerator<Buffer> {
+export async function* gunzip(
+  input: AsyncIterable<Buffer>,
+  limits: IngestLimits,
+  totals: JobTotals,
+  report: (severity: 'error' | 'warning', message: string, location: string) => void,
+  of = 'the gzip data',
+): AsyncGenerator<Buffer> {
   const cursor = new ByteCursor(input);
   let produced = 0;
   let memberOutput = 0;
@@ -230,11 +239,11 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
       const head = cursor.peek(2);
       if (!(head[0] === 0x1f && (cursor.available < 2 || head[1] === 0x8b))) {
         const at = cursor.start;
-        if (!(await cursor.restIsZeros())) report('warning', 'bytes after the end of the gzip data: ignored', `byte ${at}`);
+        if (!(await cursor.restIsZeros())) report('warning', 'bytes after the end of the gzip data: ignored', `byte ${at} of ${of}`);
         return;
       }
     }
-    await readHeader(cursor);
+    await readHeader(cursor, of);
     memberOutput = 0;
     memberCrc = 0;
     const whole = (await cursor.allWithin(SYNC_LIMIT)) ? inflateMember(cursor.peek(cursor.available), outputBudget(cursor.start + cursor.available, limits, totals)) : undefined;
@@ -251,20 +260,20 @@ export async function* gunzip(input: AsyncIterable<Buffer>, limits: IngestLimits
           fed += slice?.length ?? 0;
           const result = await inflateSlice(inflater, slice);
           for (const chunk of result.output) yield account(chunk);
-          if (result.failure) throw new ReadError(`gzip data is corrupt or truncated: ${slice ? result.failure.message : 'unexpected end of file'}`, `byte ${cursor.start}`);
+          if (result.failure) throw new ReadError(`gzip data is corrupt or truncated: ${slice ? result.failure.message : 'unexpected end of file'}`, `byte ${cursor.start} of ${of}`);
           ended = result.ended;
           if (ended && slice) {
             cursor.unread(slice.subarray(inflater.bytesWritten - fedBefore));
           }
-          if (!ended && !slice) throw new ReadError('gzip data is corrupt or truncated: unexpected end of file', `byte ${cursor.start}`);
+          if (!ended && !slice) throw new ReadError('gzip data is corrupt or truncated: unexpected end of file', `byte ${cursor.start} of ${of}`);
         }
       } finally {
         inflater.destroy();
       }
     }
-    if (!(await cursor.need(8))) throw new ReadError('gzip data is truncated: its trailer is missing', `byte ${cursor.start + cursor.available}`);
+    if (!(await cursor.need(8))) throw new ReadError('gzip data is truncated: its trailer is missing', `byte ${cursor.start + cursor.available} of ${of}`);
     const trailer = cursor.take(8);
-    if (trailer.readUInt32LE(4) !== memberOutput % 2 ** 32) throw new ReadError('gzip size check failed: the data is corrupt', `byte ${cursor.start - 4}`);
-    if (trailer.readUInt32LE(0) !== memberCrc) report('error', crcFailed('gzip'), `byte ${cursor.start - 8}`);
+    if (trailer.readUInt32LE(4) !== memberOutput % 2 ** 32) throw new ReadError('gzip size check failed: the data is corrupt', `byte ${cursor.start - 4} of ${of}`);
+    if (trailer.readUInt32LE(0) !== memberCrc) report('error', crcFailed('gzip'), `byte ${cursor.start - 8} of ${of}`);
   }
 }
