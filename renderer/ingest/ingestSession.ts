@@ -33,13 +33,18 @@ export function startIngestSession(): () => void {
   let caughtUp = 0;
   writer.onmessage = (event: MessageEvent<WriterUpdate>) => {
     const update = event.data;
-    useCairn.getState().setIngest((view) => applyUpdate(view, update));
+    const show = (): void => useCairn.getState().setIngest((view) => applyUpdate(view, update));
     // Storing stopped for good: the job in main has nobody to deliver to any more.
     if (update.kind === 'failed') void api().cancelIngest(update.job);
     const ended = update.kind === 'failed' || (update.kind === 'ingest' && update.message.type === 'done');
-    if (ended) void catchUpAfterImport();
-    // New segments committed: the listing and the summary catch up with them, now and then.
-    else if (update.stored > caughtUp && catchUpWithImport()) caughtUp = update.stored;
+    // The end is shown once the case has been read with all the job stored, so the summary and the
+    // listing never show an older count beside "Import complete".
+    if (ended) void catchUpAfterImport().then(show);
+    else {
+      show();
+      // New segments committed: the listing and the summary catch up with them, now and then.
+      if (update.stored > caughtUp && catchUpWithImport()) caughtUp = update.stored;
+    }
   };
   const stop = onIngestPort((job: JobId, port: MessagePort) => {
     const { current } = useCairn.getState();
