@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { printableJson } from '../../shared/printable';
 import { duplicateKeys, jsonDifferences, parseForComparison, textVerdict, type JsonDifference } from './jsonDifferences';
@@ -59,9 +60,10 @@ function verdict(differences: readonly JsonDifference[], repeatedHere: number, r
 /**
  * The conflicting twin of an event beside it, the two compared from their texts: where it was
  * read, how they differ value by value (none, when only the layout differs; some missing, for a
- * partial copy; some changed, which is what tampering looks like), and its JSON.
+ * partial copy; some changed, which is what tampering looks like), and its JSON. Compared again only
+ * when the texts change, not on every render of the pane (a keystroke in the note).
  */
-export function ConflictBox({ hereText, thereText, thereShown, place }: { hereText: string; thereText: string; thereShown: string; place: string }) {
+export const ConflictBox = memo(function ConflictBox({ hereText, thereText, thereShown, place }: { hereText: string; thereText: string; thereShown: string; place: string }) {
   // A copy nested too deep to walk is compared by its text: parsing and walking it would recurse past the stack.
   const deep = nestedDeeperThan(hereText, JSON_TREE_DEPTH) || nestedDeeperThan(thereText, JSON_TREE_DEPTH);
   const [here, there] = deep ? [undefined, undefined] : [hereText, thereText].map(comparable);
@@ -93,4 +95,4 @@ export function ConflictBox({ hereText, thereText, thereShown, place }: { hereTe
       <pre className="json">{thereShown}</pre>
     </section>
   );
-}
+});

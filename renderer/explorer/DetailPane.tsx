@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParse, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
@@ -37,12 +37,16 @@ const parsedOrUndefined = (text: string): unknown => {
   }
 };
 
-/** An event's JSON laid out, as it is safe to show (see printableJson); as it is when it is not JSON or nests too deep to lay out. */
-const pretty = (text: string): string => {
-  if (nestedDeeperThan(text, JSON_TREE_DEPTH)) return printableJson(text);
-  const value = parsedOrUndefined(text);
-  return printableJson(value === undefined ? text : JSON.stringify(value, null, 2));
-};
+/**
+ * What the pane shows of an event's text, worked out once per text (not on every keystroke in the
+ * note): its value as far as it can be walked, whether it nests too deep to lay out as a tree, and
+ * its pretty form, safe to show (see printableJson); as it is when it is not JSON or nests too deep.
+ */
+function readText(text: string): { parsed: unknown; deep: boolean; pretty: string } {
+  const deep = nestedDeeperThan(text, JSON_TREE_DEPTH);
+  const parsed = parsedOrUndefined(text);
+  return { parsed, deep, pretty: printableJson(deep || parsed === undefined ? text : JSON.stringify(parsed, null, 2)) };
+}
 
 const placeOf = (file: FileRecord | null, index: number): string => (file ? `${fileName(file)}, event ${index}` : `unknown file, event ${index}`);
 
@@ -81,9 +85,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       live = false;
     };
   }, [caseDb, row.segment, row.row]);
+  const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
+  const partnerPretty = useMemo(() => (detail?.partner ? readText(detail.partner.text).pretty : ''), [detail?.partner?.text]);
 
-  if (!detail) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
-  const parsed = parsedOrUndefined(detail.text);
+  if (!detail || !shown) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
+  const { parsed } = shown;
 
   const latest = (): Annotation => written.current ?? detail.annotation;
   const annotate = async (changes: Partial<Annotation>): Promise<void> => {
@@ -117,7 +123,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       </header>
 
       {/* First: a conflict is the first thing to know about an event. */}
-      {detail.partner && <ConflictBox hereText={detail.text} thereText={detail.partner.text} thereShown={pretty(detail.partner.text)} place={placeOf(detail.partner.file, detail.partner.index)} />}
+      {detail.partner && <ConflictBox hereText={detail.text} thereText={detail.partner.text} thereShown={partnerPretty} place={placeOf(detail.partner.file, detail.partner.index)} />}
 
       <InsightDetails event={parsed} />
 
@@ -203,7 +209,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             {raw ? 'Pretty' : 'Raw (as in the file)'}
           </button>
         </h3>
-        {((row.flags & EVENT_FLAGS.deepNesting) !== 0 || nestedDeeperThan(detail.text, JSON_TREE_DEPTH)) && (
+        {((row.flags & EVENT_FLAGS.deepNesting) !== 0 || shown.deep) && (
           <p className="text-note" data-testid="deep-note">
             {DEEP_NESTING}
           </p>
@@ -214,7 +220,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           </p>
         ))}
         <pre className="json" data-testid="event-json">
-          {raw ? printableJson(detail.text) : pretty(detail.text)}
+          {raw ? printableJson(detail.text) : shown.pretty}
         </pre>
       </section>
     </aside>
