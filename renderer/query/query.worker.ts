@@ -71,7 +71,7 @@ async function load(name: string): Promise<OpenCase> {
 /**
  * The open case with the segments, files and conflicts stored since it was read, in one read
  * transaction (a segment and its dictionary chunks are written in one): the segments held are
- * kept, so catching up with an import costs the new segments' read and a new time order, not a
+ * kept, so catching up with an import costs the new segments' read and their time order merged in, not a
  * reading of the whole case. Annotations and texts read are kept; selections are worked out again.
  */
 async function caughtUp(open: OpenCase): Promise<OpenCase> {

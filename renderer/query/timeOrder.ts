@@ -87,3 +87,24 @@ export function byFraction(order: Uint32Array, times: Float64Array, below: Uint3
   }
   return order;
 }
+
+/**
+ * Two time orders (see byFraction) of disjoint events as one: every event of `later` is stored
+ * after every event of `earlier`, so ties take `earlier`'s first, as one sort of them all would.
+ * `times` are by event number with unknown times as Infinity; `below` as for byFraction.
+ */
+export function mergedOrder(earlier: Uint32Array, later: Uint32Array, times: Float64Array, below: Uint32Array | undefined): Uint32Array {
+  const merged = new Uint32Array(earlier.length + later.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < earlier.length && j < later.length) {
+    const a = earlier[i]!;
+    const b = later[j]!;
+    const laterFirst = times[b]! < times[a]! || (times[b] === times[a] && below !== undefined && below[b]! < below[a]!);
+    merged[k++] = laterFirst ? later[j++]! : earlier[i++]!;
+  }
+  merged.set(earlier.subarray(i), k);
+  merged.set(later.subarray(j), k + earlier.length - i);
+  return merged;
+}

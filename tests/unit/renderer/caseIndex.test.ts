@@ -97,6 +97,27 @@ describe('CaseIndex', () => {
     expect(early.globalOf(0, 2)).toBe(2);
   });
 
+  it('merges the times of segments stored since, below the millisecond too, as if it had read them all', () => {
+    const builder = new SegmentBuilder(new DictionaryEncoder());
+    const segmentOf = (id: number, fractions: number[], times: number[]) => {
+      builder.add(batchOf(fractions.map((timeFraction, i) => event({ time: times[i]!, timeFraction, eventName: `S${id}.${i}` }))), { keys: new Float64Array(fractions.length), digests: new Uint32Array(2 * fractions.length) }, id);
+      return builder.take(id).segment;
+    };
+    // Times 7 ms, written to the microsecond (6 digits) or the millisecond (3); 9 digits in the added one.
+    const held = segmentOf(0, [6 + 16 * 500_000, 3, 6 + 16 * 100_000], [7, 7, 9]);
+    const added = [segmentOf(1, [9 + 16 * 100_000, 3, NaN, 9 + 16 * 1], [7, 7, NaN, 9]), segmentOf(2, [3, 9 + 16 * 999_999], [2, 7])];
+    const names = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, []])) as unknown as ConstructorParameters<typeof CaseIndex>[1];
+    names.eventName = ['S0.0', 'S0.1', 'S0.2', 'S1.0', 'S1.1', 'S1.2', 'S1.3', 'S2.0', 'S2.1'];
+    const early = new CaseIndex([held], names);
+    const later = early.extended(added, [], []);
+    const whole = new CaseIndex([held, ...added], names);
+    const listed = (of: CaseIndex) => [...of.select([])].map((global) => of.event(global).eventName);
+    expect(listed(later)).toEqual(['S2.0', 'S0.1', 'S1.1', 'S1.0', 'S0.0', 'S2.1', 'S1.3', 'S0.2', 'S1.2']);
+    expect(listed(later)).toEqual(listed(whole));
+    expect([later.timeDigits, later.minFraction, later.maxFraction, later.minTime, later.maxTime]).toEqual([9, 3, 6 + 16 * 100_000, 2, 9]);
+    expect(listed(later.extended([], [], []))).toEqual(listed(later));
+  });
+
   it('selects by field values (all must match) and by marks', () => {
     expect(names(index.select([{ field: 'eventName', value: 'E1.0' }]))).toEqual(['E1.0']);
     expect(names(index.select([{ field: 'eventName', value: 'E1.0' }, { field: 'region', value: 'eu-west-1' }]))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byFraction, timeOrder } from '../../../renderer/query/timeOrder';
+import { byFraction, mergedOrder, timeOrder } from '../../../renderer/query/timeOrder';
 
 /** What the order must be: a stable comparison sort, unknown times last. */
 function byComparison(times: Float64Array): number[] {
@@ -55,5 +55,16 @@ describe('byFraction', () => {
     // Events 0, 1, 2 and 4 share a millisecond: 0 at .999 µs, 1 and 4 at .001 µs, 2 with nothing below.
     expect([...byFraction(order, times, Uint32Array.of(999_000, 1000, 0, 0, 1000))]).toEqual([3, 2, 1, 4, 0]);
     expect(byFraction(Uint32Array.of(1, 0), Float64Array.of(1, 1), undefined)).toEqual(Uint32Array.of(1, 0));
+  });
+});
+
+describe('mergedOrder', () => {
+  it('merges the order of events stored later into that of those before, ties first to the earlier, then below the millisecond', () => {
+    // Events 0-3 held, 4-6 added; unknown times are Infinity.
+    const times = Float64Array.of(5, 5, 9, Infinity, 5, 1, Infinity);
+    const below = Uint32Array.of(0, 700, 0, 0, 300, 0, 0);
+    expect(Array.from(mergedOrder(Uint32Array.of(0, 1, 2, 3), Uint32Array.of(5, 4, 6), times, below))).toEqual([5, 0, 4, 1, 2, 3, 6]);
+    expect(Array.from(mergedOrder(Uint32Array.of(0, 1, 2, 3), Uint32Array.of(5, 4, 6), times, undefined))).toEqual([5, 0, 1, 4, 2, 3, 6]);
+    expect(Array.from(mergedOrder(Uint32Array.of(), Uint32Array.of(5, 4), times, undefined))).toEqual([5, 4]);
   });
 });
