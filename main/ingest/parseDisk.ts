@@ -1,4 +1,5 @@
 import type { CairnEvent, EvidenceFile } from '../../shared/event';
+import type { CancelFlag } from './cancelFlag';
 import { EventIdentities, type ParsedIdentities } from './dedup';
 import { FileTracker } from './fileTracker';
 import type { JobTotals } from './jobTotals';
@@ -33,15 +34,33 @@ export type Emit = (output: ParseOutput) => Promise<void> | void;
 
 const BATCH_EVENTS = 500;
 
+/** What every file of a job is parsed with, on whichever thread parses it. */
+export interface ParseSettings {
+  limits: IngestLimits;
+  totals: JobTotals;
+  cancel: CancelFlag;
+  /** Whether events are emitted, or only their identities (see parseDiskFile). */
+  keepEvents: boolean;
+}
+
+/** A file on disk to parse: its size as the walk found it, and its bytes when they were read whole already. */
+export interface DiskFile {
+  path: string;
+  size: number;
+  whole?: Buffer | undefined;
+}
+
 /**
  * Parses one file on disk, whatever it holds (archives are opened in memory), and emits its
  * events in batches with their identities, and a record for it and for each entry inside it.
  * File indexes are local to this file on disk, numbered as files are met (0 is the file on disk,
  * whose record comes last); events point to them. Without `keepEvents`, only the events'
- * identities are emitted: all that deduplication and the counts need. Runs on any thread: pure
- * Node, no shared state but the job's byte total.
+ * identities are emitted: all that deduplication and the counts need. Once the job is cancelled
+ * it stops at its next chunk read, emitting what it read and records that say where each file
+ * it was in stopped (see TreeReader). Runs on any thread: pure Node, no shared state but the
+ * job's byte total and its cancel flag.
  */
-export async function parseDiskFile(path: string, limits: IngestLimits, totals: JobTotals, emit: Emit, keepEvents: boolean, whole?: Buffer): Promise<void> {
+export async function parseDiskFile({ path, size, whole }: DiskFile, { limits, totals, cancel, keepEvents }: ParseSettings, emit: Emit): Promise<void> {
   let nextFile = 0;
   let bytesRead = 0;
   let events: CairnEvent[] = [];
@@ -56,6 +75,7 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
   const reader = new TreeReader({
     limits,
     totals,
+    cancel,
     newFile: (name, container) => new FileTracker(nextFile++, name, container),
     async fileDone(file) {
       await flush();
@@ -70,5 +90,5 @@ export async function parseDiskFile(path: string, limits: IngestLimits, totals: 
         return identities.ids.length === BATCH_EVENTS ? flush() : undefined;
       }),
   });
-  await reader.readDiskFile(path, (bytes) => (bytesRead += bytes), whole);
+  await reader.readDiskFile(path, size, (bytes) => (bytesRead += bytes), whole);
 }

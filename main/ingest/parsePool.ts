@@ -2,11 +2,12 @@ import { readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Channel } from './channel';
-import type { JobTotals } from './jobTotals';
+import { JobTotals } from './jobTotals';
 import type { IngestLimits } from './limits';
 import { Lookahead } from './lookahead';
 import { readingFile } from './readers/readingFile';
-import { parseDiskFile, type ParseOutput } from './parseDisk';
+import { CancelFlag } from './cancelFlag';
+import { parseDiskFile, type ParseOutput, type ParseSettings } from './parseDisk';
 import type { ListedFile } from './walkFiles';
 
 /**
@@ -41,11 +42,17 @@ export type ParseReport =
   | { type: 'end'; disk: number }
   | { type: 'failed'; disk: number; message: string };
 
+/** ParseSettings as they cross to a parse worker: the shared counter and flag as their memory. */
 export interface ParseWorkerData {
   limits: IngestLimits;
   totals: SharedArrayBuffer;
-  /** Whether events are sent, or only their identities (see parseDiskFile). */
+  cancel: SharedArrayBuffer;
   keepEvents: boolean;
+}
+
+/** The settings a parse worker was started with. */
+export function parseSettings({ limits, totals, cancel, keepEvents }: ParseWorkerData): ParseSettings {
+  return { limits, totals: new JobTotals(totals), cancel: new CancelFlag(cancel), keepEvents };
 }
 
 /**
@@ -89,7 +96,7 @@ export class ParsePool {
 
   constructor(
     source: Iterable<ListedFile>,
-    private readonly data: { limits: IngestLimits; totals: JobTotals; keepEvents: boolean },
+    private readonly settings: ParseSettings,
     private readonly workers?: ParseWorkers,
   ) {
     this.own = { pending: new Map() };
@@ -102,7 +109,8 @@ export class ParsePool {
    * the first starts while the job's thread is still busy with the first file.
    */
   private startWorker(script: string): Parser {
-    const workerData: ParseWorkerData = { limits: this.data.limits, totals: this.data.totals.memory, keepEvents: this.data.keepEvents };
+    const { limits, totals, cancel, keepEvents } = this.settings;
+    const workerData: ParseWorkerData = { limits, totals: totals.memory, cancel: cancel.memory, keepEvents };
     const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
     const parser: Parser = { worker, pending: new Map() };
     worker.on('message', (report: ParseReport) => this.receive(parser, report));
@@ -133,12 +141,11 @@ export class ParsePool {
 
   private parseHere(disk: number, channel: Channel<ParseOutput>): void {
     const { path, size } = this.walk.get(disk)!;
-    const { limits, totals, keepEvents } = this.data;
     const end = (error?: unknown): void => {
       this.own.pending.delete(disk);
       channel.close(error);
     };
-    void parseDiskFile(path, limits, totals, (output) => channel.push(output), keepEvents, readSmall(path, size)).then(() => end(), end);
+    void parseDiskFile({ path, size, whole: readSmall(path, size) }, this.settings, (output) => channel.push(output)).then(() => end(), end);
   }
 
   private assign(): void {

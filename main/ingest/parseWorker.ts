@@ -1,17 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { identityBuffers } from './dedup';
 import { nextTurn } from './nextTurn';
-import { JobTotals } from './jobTotals';
 import { parseDiskFile, type ParseOutput } from './parseDisk';
-import { readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
+import { parseSettings, readSmall, type ParseReport, type ParseRequest, type ParseWorkerData } from './parsePool';
 
 /** Outputs this worker may have sent and not yet seen read by the job. */
 const WINDOW = 32;
 
 /** Parse-worker entry: parses the files on disk it is given, in order, pausing on unread outputs. */
 const port = parentPort!;
-const { limits, totals: memory, keepEvents } = workerData as ParseWorkerData;
-const totals = new JobTotals(memory);
+const settings = parseSettings(workerData as ParseWorkerData);
 const queue: { disk: number; path: string; size: number }[] = [];
 let unread = 0;
 let resume: (() => void) | undefined;
@@ -32,7 +30,7 @@ async function drainQueue(): Promise<void> {
       // A turn of the event loop before each file: parsing runs on promises that never leave it,
       // and the job's requests and acknowledgements come in only in such turns.
       await nextTurn();
-      await parseDiskFile(path, limits, totals, (output) => send(disk, output), keepEvents, readSmall(path, size));
+      await parseDiskFile({ path, size, whole: readSmall(path, size) }, settings, (output) => send(disk, output));
       port.postMessage({ type: 'end', disk } satisfies ParseReport);
     } catch (error) {
       port.postMessage({ type: 'failed', disk, message: `${path}: ${(error as Error).message}` } satisfies ParseReport);

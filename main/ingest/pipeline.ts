@@ -1,6 +1,7 @@
 import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
+import { CancelFlag } from './cancelFlag';
 import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
 import { JobTotals } from './jobTotals';
@@ -26,6 +27,12 @@ export interface IngestOptions {
    * identity and place: for a report of counts and hashes.
    */
   events?: boolean;
+  /**
+   * Set to stop the job: it is looked at before each file and by the readers per chunk read. The
+   * file being read is recorded as far as it was read, its events taken so far are sent, and the
+   * job ends with `done` saying it was cancelled.
+   */
+  cancel?: CancelFlag;
 }
 
 /**
@@ -51,6 +58,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const batchSize = options.batchSize ?? 1000;
   const keepEvents = options.events ?? true;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const cancel = options.cancel ?? new CancelFlag();
   const progress: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
   const dedup = new Deduplicator(options.memoryEntries);
   let seq = 0;
@@ -110,12 +118,14 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const count = countFiles(paths);
   progress.filesTotal = count.files;
   progress.bytesTotal = count.bytes;
-  const pool = new ParsePool(walkFiles(paths), { limits, totals, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
+  const pool = new ParsePool(walkFiles(paths), { limits, totals, cancel, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
   let nextFile = 0;
+  let cancelled = false;
   try {
     await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
     if (options.known) for await (const page of options.known) dedup.seed(page);
     for await (const [disk, { path, size, notRead }] of pool.files()) {
+      if ((cancelled = cancel.cancelled)) break;
       const doneBefore = progress.bytesDone;
       if (notRead) {
         const file = new FileTracker(nextFile++, path, []);
@@ -143,6 +153,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       progress.filesDone++;
       // The walk, the reads ahead and the workers' messages all wait for a turn of the event loop.
       await nextTurn();
+      // A file cut short by the cancel counts the bytes read of it, not its size.
+      if ((cancelled = cancel.cancelled)) break;
       progress.bytesDone = doneBefore + size;
       await post({ type: 'progress', job, progress: { ...progress } });
     }
@@ -151,6 +163,6 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     dedup.close();
   }
   await flush();
-  await post({ type: 'done', job, progress: { ...progress }, cancelled: false });
+  await post({ type: 'done', job, progress: { ...progress }, cancelled });
   return progress;
 }

@@ -12,7 +12,7 @@ import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
 import { normalizeEvent } from './normalize';
 import { parseEventTime, timeFraction } from './eventTime';
-import { ReadError } from './readers/byteStreams';
+import { ReadCancelled, ReadError } from './readers/byteStreams';
 
 /**
  * Receives each event read, with its eventID when it has one and the text its content is
@@ -90,7 +90,8 @@ class ByteOffsets {
  * Reads one document's events: decodes its text, recognises its layout from content, splits it
  * into items (streaming, one item in memory at a time), and hands each CloudTrail event to
  * `receive`. Problems become the file's issues with their location; every readable event still
- * comes through. The stream is always read to its end, so the file's hashes cover all of it.
+ * comes through. The stream is always read to its end, so the file's hashes cover all of it
+ * (unless it fails: a cancelled import stops it with ReadCancelled).
  */
 export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, file: FileTracker, limits: IngestLimits, receive: EventReceiver): Promise<void> {
   const decoding = new TextDecoding(head);
@@ -335,7 +336,10 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   } finally {
     for (let next = await bytes.next(); !next.done; next = await bytes.next()) void next;
   }
-  if (streamError instanceof ReadError && cutLine !== undefined) throw new ReadError(`${streamError.message}; the last line, line ${cutLine}, is cut short there: not read`, streamError.location);
+  if (streamError instanceof ReadError && cutLine !== undefined) {
+    const cut = `; the last line, line ${cutLine}, is cut short there: not read`;
+    throw streamError instanceof ReadCancelled ? new ReadCancelled(streamError.location, cut) : new ReadError(`${streamError.message}${cut}`, streamError.location);
+  }
   if (streamError !== undefined) throw streamError;
 
   if (digestText !== undefined) file.record.digest = digestText;

@@ -2,7 +2,8 @@ import { hash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import type { IngestLimits } from './limits';
-import { HashingTap, ReadError, crcFailed, looksBinary, peek, sniffContainer } from './readers/byteStreams';
+import { HashingTap, ReadCancelled, ReadError, crcFailed, looksBinary, peek, sniffContainer } from './readers/byteStreams';
+import type { CancelFlag } from './cancelFlag';
 import type { JobTotals } from './jobTotals';
 import { checkGrowth, gunzip, gunzipWhole, outgrows } from './readers/gunzip';
 import { tarEntries } from './readers/tarEntries';
@@ -16,6 +17,7 @@ import type { FileTracker } from './fileTracker';
 export interface TreeContext {
   limits: IngestLimits;
   totals: JobTotals;
+  cancel: CancelFlag;
   newFile(path: string, container: string[]): FileTracker;
   fileDone(file: FileTracker): Promise<void>;
   readDocument(stream: AsyncIterable<Buffer>, head: Buffer, file: FileTracker): Promise<void>;
@@ -23,12 +25,41 @@ export interface TreeContext {
 
 const SNIFF_BYTES = 512;
 
-async function* inOne(buffer: Buffer): AsyncGenerator<Buffer> {
-  yield buffer;
+/** Bytes at hand are given in slices of this size, as a file on disk is read in chunks. */
+const SLICE_BYTES = 256 * 1024;
+
+/**
+ * Bytes at hand (a small file read whole, or its gunzipped content) as a stream of slices, which
+ * looks at the cancel flag before each slice as reading from disk does; `given` counts the bytes
+ * given out.
+ */
+async function* inSlices(bytes: Buffer, cancel: CancelFlag, given: { bytes: number }): AsyncGenerator<Buffer> {
+  let at = 0;
+  do {
+    cancel.check();
+    const slice = bytes.subarray(at, at + SLICE_BYTES);
+    at += slice.length;
+    given.bytes = at;
+    yield slice;
+  } while (at < bytes.length);
 }
 
 async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of stream) void chunk;
+}
+
+/**
+ * Lets `read` take what it wants of `stream`, then reads the rest, for the hashes: always, unless
+ * the import was cancelled, which stops all reading there.
+ */
+async function readThenDrain(stream: AsyncIterable<Buffer>, read: () => Promise<void>): Promise<void> {
+  try {
+    await read();
+  } catch (error) {
+    if (!(error instanceof ReadCancelled)) await drain(stream);
+    throw error;
+  }
+  await drain(stream);
 }
 
 async function collect(stream: AsyncIterable<Buffer>, limit: number): Promise<Buffer | undefined> {
@@ -78,8 +109,10 @@ function unsafeName(name: string): boolean {
   return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.split(/[\\/]/).includes('..');
 }
 
-function recordIssue(file: FileTracker, error: unknown): void {
-  if (error instanceof ReadError) file.issue('error', error.message, error.location);
+/** Records why reading a file failed; a cancel with no place of its own is placed at `stoppedAt`, where the file's bytes stopped. */
+function recordIssue(file: FileTracker, error: unknown, stoppedAt = ''): void {
+  if (error instanceof ReadCancelled) file.issue('error', error.message, error.location || stoppedAt);
+  else if (error instanceof ReadError) file.issue('error', error.message, error.location);
   else file.issue('error', `cannot read: ${(error as Error).message}`);
 }
 
@@ -95,27 +128,35 @@ export class TreeReader {
   /**
    * Reads a file on disk; `progress` sees its bytes as they are read. A small file may come
    * already read whole (`whole`): it is not read again, and when it is plain text, or one sound
-   * gzip member, it skips the streaming layers.
+   * gzip member, it skips the streaming layers. Once the import is cancelled, no more of it is
+   * read (looked at per chunk read): its record, and those of what it holds, say where it stopped.
    */
-  async readDiskFile(path: string, progress: (bytes: number) => void, whole?: Buffer): Promise<void> {
+  async readDiskFile(path: string, size: number, progress: (bytes: number) => void, whole?: Buffer): Promise<void> {
     const file = this.ctx.newFile(path, []);
-    if (whole) {
-      const content = this.wholeContent(whole);
-      if (content) {
-        progress(whole.length);
-        await this.readWhole(file, whole, content, path);
-        return;
+    file.record.size = size;
+    const { cancel } = this.ctx;
+    try {
+      if (whole) {
+        const content = this.wholeContent(whole);
+        if (content) {
+          progress(whole.length);
+          await this.readWhole(file, whole, content, path);
+          return;
+        }
       }
-    }
-    const raw = new HashingTap();
-    async function* counted(): AsyncGenerator<Buffer> {
-      const chunks = whole ? [whole] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
-      for await (const chunk of chunks) {
-        progress(chunk.length);
-        yield chunk;
+      const raw = new HashingTap();
+      async function* counted(): AsyncGenerator<Buffer> {
+        const chunks = whole ? [whole] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
+        for await (const chunk of chunks) {
+          cancel.check();
+          progress(chunk.length);
+          yield chunk;
+        }
       }
+      await this.readFile(file, raw.tap(counted()), raw, 0, path);
+    } catch (error) {
+      if (!(error instanceof ReadCancelled)) throw error;
     }
-    await this.readFile(file, raw.tap(counted()), raw, 0, path);
   }
 
   /** The content of a whole file at hand: itself, or its gunzipped bytes when it is one sound member; undefined otherwise. */
@@ -126,20 +167,30 @@ export class TreeReader {
   private async readWhole(file: FileTracker, bytes: Buffer, content: Buffer, path: string): Promise<void> {
     const gzipped = content !== bytes;
     file.decompressed = gzipped;
+    let cancelled = false;
+    const given = { bytes: 0 };
     try {
-      await this.readContent(file, inOne(content), content, 0, gzipped ? undefined : path);
+      await this.readContent(file, inSlices(content, this.ctx.cancel, given), content, 0, gzipped ? undefined : path);
     } catch (error) {
-      recordIssue(file, error);
+      cancelled = error instanceof ReadCancelled;
+      recordIssue(file, error, `byte ${given.bytes}`);
     }
+    // All its bytes were read, even when what it holds was not: its hashes are its own.
     file.record.size = bytes.length;
     file.record.sha256 = hash('sha256', bytes, 'hex');
     file.record.contentSha256 = gzipped ? hash('sha256', content, 'hex') : file.record.sha256;
     await this.ctx.fileDone(file);
+    if (cancelled) throw new ReadCancelled();
   }
 
+  /**
+   * Reads a file or an entry from its stream, then records it. A cancel stops it where its bytes
+   * stopped, with no hashes (they would be of part of it), and goes on up to what holds it.
+   */
   private async readFile(file: FileTracker, stream: AsyncIterable<Buffer>, raw: HashingTap, depth: number, diskPath?: string): Promise<void> {
     const content = new HashingTap();
     let gzipped = false;
+    let cancelled = false;
     try {
       let peeked = await peek(stream, SNIFF_BYTES);
       if (sniffContainer(peeked.head) === 'gzip') {
@@ -148,19 +199,26 @@ export class TreeReader {
         const inflated = gunzip(peeked.stream, this.ctx.limits, this.ctx.totals, (severity, message, location) => file.issue(severity, message, location));
         peeked = await peek(content.tap(inflated), SNIFF_BYTES);
       }
-      try {
-        await this.readContent(file, peeked.stream, peeked.head, depth, gzipped ? undefined : diskPath);
-      } finally {
-        await drain(peeked.stream);
-      }
+      await readThenDrain(peeked.stream, () => this.readContent(file, peeked.stream, peeked.head, depth, gzipped ? undefined : diskPath));
     } catch (error) {
-      recordIssue(file, error);
-      await drain(stream).catch(() => undefined);
+      const stoppedAt = (): string => `byte ${raw.bytes}${gzipped ? ' of the gzip data' : ''}`;
+      cancelled = error instanceof ReadCancelled;
+      recordIssue(file, error, stoppedAt());
+      // The rest is read for the hashes, unless the import is cancelled (before or meanwhile).
+      if (!cancelled) {
+        await drain(stream).catch((failure: unknown) => {
+          cancelled = failure instanceof ReadCancelled;
+          if (cancelled) recordIssue(file, failure, stoppedAt());
+        });
+      }
     }
-    file.record.size = raw.bytes;
-    file.record.sha256 = raw.digest();
-    file.record.contentSha256 = gzipped ? content.digest() : file.record.sha256;
+    if (!cancelled) {
+      file.record.size = raw.bytes;
+      file.record.sha256 = raw.digest();
+      file.record.contentSha256 = gzipped ? content.digest() : file.record.sha256;
+    }
     await this.ctx.fileDone(file);
+    if (cancelled) throw new ReadCancelled();
   }
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
@@ -215,11 +273,7 @@ export class TreeReader {
       }
     }
     const inner = await peek(inflated(), SNIFF_BYTES);
-    try {
-      await this.readContent(file, inner.stream, inner.head, depth + 1);
-    } finally {
-      await drain(inner.stream);
-    }
+    await readThenDrain(inner.stream, () => this.readContent(file, inner.stream, inner.head, depth + 1));
   }
 
   private countEntry(archive: FileTracker, entries: number): boolean {
@@ -228,20 +282,27 @@ export class TreeReader {
     return false;
   }
 
-  private async readEntry(name: string, container: string[], depth: number, stream: AsyncIterable<Buffer>): Promise<void> {
+  /** Reads an archive's entry `at` (counted from 1) of `size` bytes; a cancel inside it is placed at that entry, for the archive. */
+  private async readEntry(name: string, container: string[], depth: number, stream: AsyncIterable<Buffer>, size: number, at: number): Promise<void> {
     const entry = this.ctx.newFile(name, container);
+    entry.record.size = size;
     if (unsafeName(name)) entry.issue('warning', 'unsafe entry name (absolute or with ..): read in memory only, nothing is extracted');
     const raw = new HashingTap();
-    await this.readFile(entry, raw.tap(stream), raw, depth + 1);
+    try {
+      await this.readFile(entry, raw.tap(stream), raw, depth + 1);
+    } catch (error) {
+      throw error instanceof ReadCancelled ? new ReadCancelled(`entry ${at}`) : error;
+    }
   }
 
   private async readTar(archive: FileTracker, stream: AsyncIterable<Buffer>, container: string[], depth: number): Promise<void> {
     let entries = 0;
     for await (const { header, stream: body } of tarEntries(stream)) {
       if (header.type === 'directory') continue;
+      this.ctx.cancel.check(`entry ${entries + 1}`);
       if (!this.countEntry(archive, ++entries)) continue;
       if (header.type === 'file' || header.type === 'contiguous-file') {
-        await this.readEntry(header.name, container, depth, body);
+        await this.readEntry(header.name, container, depth, body, header.size ?? 0, entries);
         continue;
       }
       const entry = this.ctx.newFile(header.name, container);
@@ -254,7 +315,7 @@ export class TreeReader {
 
   private async readZip(archive: FileTracker, source: { path: string } | { buffer: Buffer }, container: string[], depth: number): Promise<void> {
     let entries = 0;
-    const { limits, totals } = this.ctx;
+    const { limits } = this.ctx;
     // What its entries made together: entries sharing one stream of data each pass the ratio check alone.
     const made = { bytes: 0 };
     for await (const zipped of zipEntries(source, (severity, message, location) => archive.issue(severity, message, location))) {
@@ -263,6 +324,7 @@ export class TreeReader {
         break;
       }
       if (zipped.directory) continue;
+      this.ctx.cancel.check(`entry ${entries + 1}`);
       if (!this.countEntry(archive, ++entries)) continue;
       const { entry } = zipped;
       const refuse = (message: string, format = 'unreadable', severity: 'error' | 'warning' = 'error'): Promise<void> => {
@@ -291,7 +353,7 @@ export class TreeReader {
         await refuse(entryOpenFailure((error as Error).message));
         continue;
       }
-      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, limits, totals, made));
+      await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, this.ctx, made), entry.uncompressedSize, entries);
     }
   }
 }
@@ -301,13 +363,15 @@ export class TreeReader {
  * to what the archive's entries `made`), and checks them against the entry's CRC-32 at the end
  * (yauzl leaves that to its caller): a mismatch is the entry's error, raised once all of it has
  * been read, so its events are kept under it. Both are read from `entry` as the data streams: an
- * entry read from its local header whose sizes follow its data learns them as it goes.
+ * entry read from its local header whose sizes follow its data learns them as it goes. A cancelled
+ * import stops it at its next chunk.
  */
-async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, limits: IngestLimits, totals: JobTotals, made: { bytes: number }): AsyncGenerator<Buffer> {
+async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, { limits, totals, cancel }: Pick<TreeContext, 'limits' | 'totals' | 'cancel'>, made: { bytes: number }): AsyncGenerator<Buffer> {
   let produced = 0;
   let crc = 0;
   try {
     for await (const chunk of body) {
+      cancel.check();
       produced += chunk.length;
       made.bytes += chunk.length;
       totals.add(chunk.length);

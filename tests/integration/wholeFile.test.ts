@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CancelFlag } from '../../main/ingest/cancelFlag';
 import { JobTotals } from '../../main/ingest/jobTotals';
 import { DEFAULT_LIMITS } from '../../main/ingest/limits';
 import { parseDiskFile, type ParseOutput } from '../../main/ingest/parseDisk';
@@ -10,7 +11,8 @@ import { eventJson, folder, records } from './scan';
 
 async function parse(path: string, whole?: Buffer): Promise<ParseOutput[]> {
   const outputs: ParseOutput[] = [];
-  await parseDiskFile(path, DEFAULT_LIMITS, new JobTotals(), (output) => void outputs.push(output), true, whole);
+  const settings = { limits: DEFAULT_LIMITS, totals: new JobTotals(), cancel: new CancelFlag(), keepEvents: true };
+  await parseDiskFile({ path, size: (await stat(path)).size, whole }, settings, (output) => void outputs.push(output));
   return outputs;
 }
 

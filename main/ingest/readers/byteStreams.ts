@@ -10,6 +10,17 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * Raised where reading stops because the import was cancelled. It goes up through every file
+ * being read (an archive's entry, the archive, the file on disk): each records where its own
+ * bytes stopped, with no hashes (its bytes were not all read), and stops too.
+ */
+export class ReadCancelled extends ReadError {
+  constructor(location = '', more = '') {
+    super(`the import was cancelled here: the rest of this file is not read${more}`, location);
+  }
+}
+
 /** The error for data whose CRC-32 does not match the one stored with it, `what` naming the container ("gzip"). */
 export const crcFailed = (what: string): string => `${what} CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy`;
 
