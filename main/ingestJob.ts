@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { IngestMessage, IngestProgress, IngestReply, JobId, KnownEvents } from '../shared/ipc';
+import { CancelFlag } from './ingest/cancelFlag';
+import type { IngestWorkerData } from './ingest/worker';
 
 /**
  * Main's end of a job's channel to the renderer: a MessagePortMain in the app, a page bridge in
@@ -30,15 +32,26 @@ function isReply(value: unknown): value is IngestReply {
   return reply.type === 'ack' ? Number.isSafeInteger(reply.seq) : reply.type === 'known' && typeof reply.more === 'boolean' && isKnownEvents(reply.known);
 }
 
+/**
+ * How long a cancelled job may take to stop on its own: to send the events it has read and the
+ * record of the file it was in (readers stop at their next chunk, well within this). Past it, the
+ * worker is stopped as it is, and the renderer records what it stored of that file by its place.
+ */
+export const CANCEL_GRACE_MS = 2000;
+
 const NO_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
 
 /**
  * Runs one ingest job in a worker thread and relays it: messages to the renderer's port, the
- * case's known events and acks (validated: the page is not trusted) back to the worker. Cancel stops the worker and still
- * closes the job with a final `done` carrying the last progress.
+ * case's known events and acks (validated: the page is not trusted) back to the worker. Cancel
+ * asks the job to stop and lets it end by itself (its last events, the record of the file it was
+ * in, `done`); a job that has not ended within CANCEL_GRACE_MS is stopped, and still closed with
+ * a final `done` carrying the last progress.
  */
 export function startIngestJob(workerPath: string, job: JobId, paths: readonly string[], port: IngestPort): RunningJob {
-  const worker = new Worker(workerPath, { workerData: { job, paths: [...paths] } });
+  const cancelFlag = new CancelFlag();
+  const workerData: IngestWorkerData = { job, paths: [...paths], cancel: cancelFlag.memory };
+  const worker = new Worker(workerPath, { workerData });
   let progress = NO_PROGRESS;
   let ended = false;
   let finish!: () => void;
@@ -69,6 +82,10 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
   return {
     finished,
     async cancel() {
+      cancelFlag.cancel();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_GRACE_MS)))]);
+      clearTimeout(timer);
       end(true);
       await worker.terminate();
     },

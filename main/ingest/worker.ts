@@ -2,9 +2,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BATCH_EVENTS, columnBuffers, columnsOf } from '../../shared/eventColumns';
 import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId, type KnownEvents } from '../../shared/ipc';
 import { BatchWindow } from './batchWindow';
+import { CancelFlag } from './cancelFlag';
 import { Channel } from './channel';
 import { packTexts } from './packTexts';
 import { runIngest } from './pipeline';
+
+/** What main starts the worker with: the job, the picked paths, and the memory of the job's CancelFlag. */
+export interface IngestWorkerData {
+  job: JobId;
+  paths: string[];
+  cancel: SharedArrayBuffer;
+}
 
 /**
  * Worker-thread entry: runs one job off the main thread, deduplicating against what the case
@@ -14,7 +22,7 @@ import { runIngest } from './pipeline';
  * event once more), and each more parse thread adds memory (see DEFAULT_PARSE_THREADS).
  */
 async function run(): Promise<void> {
-  const { job, paths } = workerData as { job: JobId; paths: string[] };
+  const { job, paths, cancel } = workerData as IngestWorkerData;
   const port = parentPort!;
   const window = new BatchWindow(MAX_BATCHES_IN_FLIGHT);
   // Each page of the case's known events taken asks the renderer for the next.
@@ -30,7 +38,7 @@ async function run(): Promise<void> {
     await window.acquire(message.seq);
     const events = columnsOf(message.events, packTexts);
     port.postMessage({ ...message, events } satisfies IngestMessage, [...columnBuffers(events), message.identities.keys.buffer, message.identities.digests.buffer]);
-  }, { known, batchSize: BATCH_EVENTS });
+  }, { known, batchSize: BATCH_EVENTS, cancel: new CancelFlag(cancel) });
   port.off('message', onReply);
 }
 

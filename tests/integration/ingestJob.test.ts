@@ -117,7 +117,7 @@ describe('an ingest job in its worker thread', () => {
     expect(await Promise.all(second.batches().map((m) => (m.type === 'batch' ? unpackTexts(m.events.texts) : [])))).toEqual([[events[7]!.text]]);
   });
 
-  it('cancels: the worker stops and the job still ends with done', async () => {
+  it('cancels a job that cannot stop by itself (its batches are not acknowledged): the worker is stopped after the grace period and the job still ends with done', async () => {
     const r = recordingPort();
     const job = startIngestJob(WORKER, JOB, [dir], r.port);
     await r.until(() => r.batches().length === MAX_BATCHES_IN_FLIGHT);
