@@ -6,6 +6,7 @@ import type { EvidenceFile } from '../shared/event';
 import type { IngestProgress } from '../shared/ipc';
 import { fileName } from '../shared/printable';
 import { fractionText } from '../shared/timeFraction';
+import { CancelFlag } from './ingest/cancelFlag';
 import { DEFAULT_PARSE_THREADS } from './ingest/parsePool';
 import { runIngest } from './ingest/pipeline';
 
@@ -19,7 +20,12 @@ read-only and reports every file with its hashes, format, events and problems.
                  faster where there are cores to spare, and take more memory:
                  10M events took 92 s and 235 MB on one thread, 68 s and
                  280 MB on two (two cores)
-Exit status is 1 only when nothing could be read.`;
+Ctrl-C stops the scan: the report ends with the file it was in, recorded as far
+as it was read, and the exit status is 130. Otherwise it is 1 only when nothing
+could be read.`;
+
+/** The exit status of a scan stopped by Ctrl-C: a Unix tool's, ended by SIGINT (128 + 2). */
+const INTERRUPTED_STATUS = 130;
 
 /** An event's time in ISO form, UTC, with the fraction of a second it was written with; null when unknown. */
 const isoTime = (ms: number, fraction: number): string | null => (Number.isNaN(ms) ? null : `${new Date(ms).toISOString().slice(0, 19)}${fractionText(ms, fraction)}Z`);
@@ -105,9 +111,10 @@ class ReportPrinter {
 
 /**
  * Runs the command line; returns the exit status. Output goes to the given writers; files are
- * parsed on threads running `parseWorker` (the built parse worker script).
+ * parsed on threads running `parseWorker` (the built parse worker script). Setting `cancel`
+ * (Ctrl-C) stops the scan as a cancelled import stops.
  */
-export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void, parseWorker: string): Promise<number> {
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void, parseWorker: string, cancel = new CancelFlag()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, ndjson: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -141,15 +148,18 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     if (!ndjson) return 2;
   }
   const report = new ReportPrinter(parsed.values.json === true, out);
+  let cancelled = false;
   const progress = await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
     if (message.type === 'file') report.add(message.file);
+    else if (message.type === 'done') cancelled = message.cancelled;
     else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
       const text = message.events.map((event) => JSON.stringify({ ...event, time: isoTime(event.time, event.timeFraction), timeFraction: undefined, fileIndex: event.file, file: undefined }) + '\n').join('');
       if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
     }
-  }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined });
+  }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined, cancel });
   if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
   report.end(progress);
+  if (cancelled) return INTERRUPTED_STATUS;
   return progress.events > 0 || report.readSomething ? 0 : 1;
 }
