@@ -30,18 +30,18 @@ const SLICE_BYTES = 256 * 1024;
 
 /**
  * Bytes at hand (a small file read whole, or its gunzipped content) as a stream of slices, which
- * looks at the cancel flag before each slice as reading from disk does; `given` counts the bytes
+ * looks at the cancel flag between slices as reading from disk does; `given` counts the bytes
  * given out.
  */
 async function* inSlices(bytes: Buffer, cancel: CancelFlag, given: { bytes: number }): AsyncGenerator<Buffer> {
-  let at = 0;
-  do {
-    cancel.check();
+  for (let at = 0; ; ) {
     const slice = bytes.subarray(at, at + SLICE_BYTES);
     at += slice.length;
     given.bytes = at;
     yield slice;
-  } while (at < bytes.length);
+    if (at >= bytes.length) return;
+    cancel.check();
+  }
 }
 
 async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
@@ -147,8 +147,11 @@ export class TreeReader {
       const raw = new HashingTap();
       async function* counted(): AsyncGenerator<Buffer> {
         const chunks = whole ? [whole] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
+        let read = 0;
         for await (const chunk of chunks) {
-          cancel.check();
+          // Looked at between chunks: a file begun (the job looked before) is read at least in part.
+          if (read > 0) cancel.check();
+          read += chunk.length;
           progress(chunk.length);
           yield chunk;
         }
@@ -364,14 +367,14 @@ export class TreeReader {
  * (yauzl leaves that to its caller): a mismatch is the entry's error, raised once all of it has
  * been read, so its events are kept under it. Both are read from `entry` as the data streams: an
  * entry read from its local header whose sizes follow its data learns them as it goes. A cancelled
- * import stops it at its next chunk.
+ * import stops it between chunks.
  */
 async function* guardEntry(body: AsyncIterable<Buffer>, entry: { compressedSize: number; crc32: number }, { limits, totals, cancel }: Pick<TreeContext, 'limits' | 'totals' | 'cancel'>, made: { bytes: number }): AsyncGenerator<Buffer> {
   let produced = 0;
   let crc = 0;
   try {
     for await (const chunk of body) {
-      cancel.check();
+      if (produced > 0) cancel.check();
       produced += chunk.length;
       made.bytes += chunk.length;
       totals.add(chunk.length);
