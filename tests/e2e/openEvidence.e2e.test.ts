@@ -106,17 +106,69 @@ describe('a larger import', () => {
       expect(stored).toBeGreaterThan(0);
       expect(stored).toBeLessThan(120_000);
       expect(await text(app.page, 'event-count')).toBe((await text(app.page, 'stored-count')));
-      // Every stored event is counted by a file: the one being read when the import was cancelled too.
+      // Every stored event is counted by a file, named: a file this small is read whole once begun,
+      // and the job stops before the next one.
       await app.page.getByRole('tab', { name: /^Evidence/ }).click();
       const panel = app.page.getByRole('region', { name: 'Evidence' });
       const counts = await panel.locator('tbody tr:not(.issue-row) td:nth-child(4)').allTextContents();
       expect(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0)).toBe(stored);
-      const unnamed = await panel.locator('tbody tr:not(.issue-row)').filter({ hasText: UNNAMED_FILE }).count();
-      const issues = await panel.locator('.issue-row .issue-message').allTextContents();
-      expect(unnamed).toBeLessThanOrEqual(1);
-      for (const issue of issues) expect(issue).toMatch(/^Import cancelled: (\d+ of its 100 events are in the case|the case holds \d+ of this file's events; its record was not received)$/);
+      expect(counts.filter((count) => count !== '100')).toEqual([]);
+      expect(await panel.locator('tbody tr:not(.issue-row)').filter({ hasText: UNNAMED_FILE }).count()).toBe(0);
+      expect(await panel.locator('.issue-row').count()).toBe(0);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('cancelling inside a large file', () => {
+  /** Bytes of each line of the large file: every line is one event, padded to this length. */
+  const LINE_BYTES = 400;
+  const LINES = 200_000;
+  const event = (n: number) => `{"eventVersion":"1.08","eventID":"00000000-0000-0000-0000-${String(n).padStart(12, '0')}","eventTime":"2024-03-01T00:00:00Z","eventName":"GetObject","eventSource":"s3.amazonaws.com","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/u${n}"}`;
+  const line = (n: number) => `${event(n)},"pad":"${'x'.repeat(LINE_BYTES - event(n).length - 11)}"}\n`;
+
+  it('names the file it stopped in, says where and that the rest is not read, and counts exactly the events stored', async () => {
+    const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-cut-'));
+    await writeFile(join(evidence, 'a-first.json'), `{"Records":[${event(1_000_001)}},${event(1_000_002)}},${event(1_000_003)}}]}`);
+    // 80 MB: the import is cancelled long before its end.
+    await writeFile(join(evidence, 'b-large.ndjson'), Array.from({ length: LINES }, (_, n) => line(n)).join(''));
+    await writeFile(join(evidence, 'c-after.json'), `{"Records":[${event(2_000_001)}}]}`);
+    const app = await launchApp({ evidence: [evidence] });
+    try {
+      await newCase(app.page, 'Cut short');
+      await openEvidence(app.page);
+      await app.page.getByTestId('stored-count').filter({ hasNotText: /^0$/ }).waitFor();
+      await app.page.getByRole('button', { name: 'Cancel' }).click();
+      await waitForImport(app.page, 'Import cancelled');
+      const stored = Number((await text(app.page, 'stored-count'))!.replace(/,/g, ''));
+      expect(await text(app.page, 'event-count')).toBe(await text(app.page, 'stored-count'));
+
+      await app.page.getByRole('tab', { name: /^Evidence/ }).click();
+      const panel = app.page.getByRole('region', { name: 'Evidence' });
+      const rows = panel.locator('tbody tr:not(.issue-row)');
+      expect(await rows.locator('td:nth-child(1)').allTextContents()).toEqual([join(evidence, 'a-first.json'), join(evidence, 'b-large.ndjson')]);
+      const counts = (await rows.locator('td:nth-child(4)').allTextContents()).map((count) => Number(count.replace(/,/g, '')));
+      expect(counts[0]).toBe(3);
+      expect(counts[0]! + counts[1]!).toBe(stored);
+      const large = counts[1]!;
+      expect(large).toBeGreaterThan(0);
+      expect(large).toBeLessThan(LINES);
+      // Its format and size as on disk; no hash, since not all of it was read.
+      expect(await rows.nth(1).locator('td').allTextContents()).toEqual([join(evidence, 'b-large.ndjson'), 'ndjson', '76.3 MB', large.toLocaleString('en-US'), '0', '0', '1', '']);
+      const issue = panel.locator('.issue-row');
+      expect(await issue.count()).toBe(1);
+      expect(await issue.locator('.issue-severity').textContent()).toBe('error');
+      expect(await issue.locator('.issue-message').textContent()).toBe(`the import was cancelled here: the rest of this file is not read; the last line, line ${large + 1}, is cut short there: not read`);
+      // Reading stopped at a chunk of 256 KB, in the line after the last one stored.
+      const stoppedAt = Number(/^byte (\d+)$/.exec((await issue.locator('.issue-location').textContent())!)![1]);
+      expect(stoppedAt % (256 * 1024)).toBe(0);
+      expect(Math.floor(stoppedAt / LINE_BYTES)).toBe(large);
+      await panel.screenshot({ path: join(SHOTS, 'evidence-after-cancel.png') });
+      expect(app.externalRequests).toEqual([]);
+    } finally {
+      await app.close();
+      await rm(evidence, { recursive: true, force: true });
     }
   });
 });
