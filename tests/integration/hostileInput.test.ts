@@ -3,7 +3,7 @@ import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asV7Tar, markEncrypted, overlappingZip, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
+import { asV7Tar, markEncrypted, overlappingZip, renameInZip, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
@@ -86,6 +86,36 @@ describe('archives, read in memory', () => {
     const { files } = await scan([dir]);
     const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
     expect(files[1]).toMatchObject({ size: gz.length, sha256: sha(gz), contentSha256: sha(content) });
+  });
+
+  it('keeps zip entry names written with backslashes (Windows tools) as written, their S3 keys derived and their .. seen, whether read from the central directory or the local headers', async () => {
+    const key = 'AWSLogs/123456789012/CloudTrail/us-east-1/2024/03/01/123456789012_CloudTrail_us-east-1_20240301T0000Z_a1.json.gz';
+    const written = key.replaceAll('/', '\\');
+    const zip = renameInZip(await zipOf({ [key]: gzipSync(records([eventJson(1)])), 'up/up/evil.json': records([eventJson(2)]), 'logs': '' }), {
+      [key]: written,
+      'up/up/': '..\\..\\',
+      // An empty file named like a directory: a Windows tool's directory entry.
+      logs: 'log\\',
+    });
+    const cut = zip.subarray(0, zip.indexOf(Buffer.from('PK\u0001\u0002', 'latin1')));
+    const dir = await folder({ 'a.zip': zip, 'b.tar': await tarOf([{ name: 'in.zip', content: zip }]), 'c-cut.zip': cut });
+    const { files, events } = await scan([dir]);
+    const unsafe = 'warning: unsafe entry name (absolute or with ..): read in memory only, nothing is extracted';
+    const cutShort = `error: zip central directory is missing (the archive is cut short?): its entries were read from their local headers, up to the end of its data @ byte ${cut.length}`;
+    expect(summary(files, dir)).toEqual([
+      { path: 'a.zip', format: 'zip', events: 0, issues: [] },
+      { path: `a.zip › ${written}`, format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'a.zip › ..\\..\\evil.json', format: 'cloudtrail-records', events: 1, issues: [unsafe] },
+      { path: 'b.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'b.tar › in.zip', format: 'zip', events: 0, issues: [] },
+      { path: `b.tar › in.zip › ${written}`, format: 'cloudtrail-records', events: 0, issues: [] },
+      { path: 'b.tar › in.zip › ..\\..\\evil.json', format: 'cloudtrail-records', events: 0, issues: [unsafe] },
+      { path: 'c-cut.zip', format: 'zip', events: 0, issues: [cutShort] },
+      { path: `c-cut.zip › ${written}`, format: 'cloudtrail-records', events: 0, issues: [] },
+      { path: 'c-cut.zip › ..\\..\\evil.json', format: 'cloudtrail-records', events: 0, issues: [unsafe] },
+    ]);
+    expect(files.map((f) => f.s3Key)).toEqual(['', key, '', '', '', key, '', '', key, '']);
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
   });
 
   it('opens a Unix V7 tar (no ustar magic) by its header checksum', async () => {

@@ -1,6 +1,7 @@
-import { fromBufferPromise, openPromise, getFileNameLowLevel, type ZipFile } from 'yauzl';
+import { fromBufferPromise, openPromise, type ZipFile } from 'yauzl';
 import { ReadError } from './byteStreams';
 import { zipLocalEntries } from './zipLocalEntries';
+import { zipEntryName } from './zipEntryName';
 import { MAX_STACKED_ZIPS, findStackedZips, openRange } from './zipPrefix';
 
 /** What the tree reader needs of an entry's record, from the central directory or a local header. */
@@ -45,13 +46,13 @@ async function* centralEntries(zip: ZipFile, zipBytes = zip.fileSize): AsyncGene
   try {
     for await (const entry of zip.eachEntry()) {
       entries++;
-      const name = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      const { name, directory } = zipEntryName(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields);
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
       yield {
         name,
         zipBytes,
         entry,
-        directory: name.endsWith('/'),
+        directory,
         symlink: mode === S_IFLNK,
         open: async () => (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>,
       };

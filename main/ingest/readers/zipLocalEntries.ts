@@ -1,10 +1,10 @@
 import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
-import { getFileNameLowLevel } from 'yauzl';
 import { ReadError } from './byteStreams';
 import { inflateSlice } from './gunzip';
 import { findLocalHeader } from './zipStart';
 import type { ZipEntry, ZipEntryRecord } from './zipEntries';
+import { zipEntryName } from './zipEntryName';
 
 const LOCAL_HEADER = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
@@ -29,6 +29,7 @@ export interface LocalHeader {
   compressedSize: number;
   uncompressedSize: number;
   name: string;
+  directory: boolean;
   /** Its sizes came from a zip64 extra field (a data descriptor after it then has 64-bit sizes). */
   zip64: boolean;
   /** The header's length, name and extra field included. */
@@ -68,7 +69,7 @@ export function parseLocalHeader(bytes: Buffer): LocalHeader | undefined {
     crc32: bytes.readUInt32LE(14),
     compressedSize,
     uncompressedSize,
-    name: getFileNameLowLevel(flags, nameRaw, extraFields, false),
+    ...zipEntryName(flags, nameRaw, extraFields),
     zip64: zip64 !== undefined,
     length,
   };
@@ -336,7 +337,7 @@ export async function* zipLocalEntries(source: { path: string } | { buffer: Buff
         break;
       }
       const entry = new LocalEntry(bytes, at, header);
-      yield { name: header.name, zipBytes: bytes.size, entry: entry.record, directory: header.name.endsWith('/'), symlink: false, open: () => entry.open() };
+      yield { name: header.name, zipBytes: bytes.size, entry: entry.record, directory: header.directory, symlink: false, open: () => entry.open() };
       const next = await entry.skip();
       if (next === undefined) stop = { reason: 'an entry whose end cannot be found without the central directory', at };
       else at = next;
