@@ -10,6 +10,10 @@ import { tarEntries } from './readers/tarEntries';
 import { endsAsZip } from './readers/zipEnd';
 import { START_SEARCH_WINDOW, zipStartWithin } from './readers/zipStart';
 import { zipEntries, type ZipEntry } from './readers/zipEntries';
+import { zipBehind, type ZipBehind } from './readers/zipBehind';
+import type { ZipSource } from './readers/heldZip';
+import { TextDecoding } from './decodeText';
+import { detectLayout } from './formats/detectFormat';
 import { macMetadata } from './readers/macMetadata';
 import type { FileTracker } from './fileTracker';
 
@@ -104,6 +108,8 @@ function entryOpenFailure(message: string): string {
   const what = name === undefined ? `compression method ${method[1]}` : `compression method ${method[1]} (${name})`;
   return `cannot read entry: ${what} is not supported, only stored and Deflate entries are read; extract the archive with a tool that reads it (7-Zip) and open the files, or re-compress it with Deflate`;
 }
+
+const tooLargeZip = (limits: IngestLimits): string => `a zip inside another file larger than ${limits.maxBufferedArchiveBytes} bytes: not opened`;
 
 function unsafeName(name: string): boolean {
   return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.split(/[\\/]/).includes('..');
@@ -226,18 +232,11 @@ export class TreeReader {
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
     let kind = sniffContainer(head);
-    // Binary bytes in memory (an archive's entry, a gzip's content) with a plausible local header in their first 64 KB are held whole,
-    // as a zip inside another file is, to be looked at as a file on disk is; others (zero padding, a bomb) are not held.
-    let held: Buffer | undefined;
-    if (kind === 'none' && !diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) {
-      let peeked = await peek(stream, START_SEARCH_WINDOW);
-      if (zipStartWithin(peeked.head) >= 0) peeked = await peek(peeked.stream, this.ctx.limits.maxBufferedArchiveBytes + 1);
-      stream = peeked.stream;
-      if (peeked.head.length <= this.ctx.limits.maxBufferedArchiveBytes && zipStartWithin(peeked.head) >= 0) held = peeked.head;
-    }
-    const whole = diskPath ?? held;
+    let held: ZipBehind | undefined;
+    if (kind === 'none' && !diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) ({ stream, held } = await this.holdZip(stream));
+    const whole = diskPath ?? held?.buffer;
     if (kind === 'none' && whole !== undefined && looksBinary(head.subarray(0, SNIFF_BYTES))) {
-      const start = endsAsZip(whole) ? undefined : zipStartWithin(whole);
+      const start = endsAsZip(whole) ? undefined : held ? held.start : zipStartWithin(whole);
       if (start === undefined) {
         kind = 'zip';
         file.issue('warning', 'does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end');
@@ -260,8 +259,29 @@ export class TreeReader {
     if (kind === 'tar') return this.readTar(file, stream, container, depth);
     if (diskPath) return this.readZip(file, { path: diskPath }, container, depth);
     const buffer = held ?? (await collect(stream, this.ctx.limits.maxBufferedArchiveBytes));
-    if (!buffer) throw new ReadError(`a zip inside another file larger than ${this.ctx.limits.maxBufferedArchiveBytes} bytes: not opened`);
-    return this.readZip(file, { buffer }, container, depth);
+    if (!buffer) throw new ReadError(tooLargeZip(this.ctx.limits));
+    return this.readZip(file, Buffer.isBuffer(buffer) ? { buffer, from: 0 } : buffer, container, depth);
+  }
+
+  /**
+   * Holds, to be looked at as a file on disk is, binary bytes in memory (an archive's entry, a
+   * gzip's content) that hold a zip: a plausible local header in their first 64 KB, or, when they
+   * are not text, anywhere past them (a self-extracting program's zip: see zipBehind). Other
+   * bytes (zero padding, a bomb, UTF-16 text) are not held, and flow on in `stream`.
+   */
+  private async holdZip(stream: AsyncIterable<Buffer>): Promise<{ stream: AsyncIterable<Buffer>; held?: ZipBehind }> {
+    const limit = this.ctx.limits.maxBufferedArchiveBytes;
+    const peeked = await peek(stream, START_SEARCH_WINDOW);
+    const start = zipStartWithin(peeked.head);
+    if (start >= 0) {
+      const whole = await peek(peeked.stream, limit + 1);
+      return whole.head.length <= limit ? { stream: whole.stream, held: { buffer: whole.head, from: 0, start } } : { stream: whole.stream };
+    }
+    if (detectLayout(new TextDecoding(peeked.head).decode(peeked.head), 'more') !== 'unrecognised') return { stream: peeked.stream };
+    const behind = await zipBehind(peeked.stream, limit);
+    if (behind === 'too large') throw new ReadError(tooLargeZip(this.ctx.limits));
+    // Not a zip: its bytes were searched to their end, and its first ones tell the document reader what it is not.
+    return behind ? { stream: inOne(Buffer.alloc(0)), held: behind } : { stream: inOne(peeked.head) };
   }
 
   /** A gzip inside a gzip (a .json.gz compressed again): read through the inner layer too, its problems placed in the outer layer's output. */
@@ -316,7 +336,7 @@ export class TreeReader {
     }
   }
 
-  private async readZip(archive: FileTracker, source: { path: string } | { buffer: Buffer }, container: string[], depth: number): Promise<void> {
+  private async readZip(archive: FileTracker, source: ZipSource, container: string[], depth: number): Promise<void> {
     let entries = 0;
     const { limits } = this.ctx;
     // What its entries made together: entries sharing one stream of data each pass the ratio check alone.

@@ -3,7 +3,7 @@ import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asV7Tar, markEncrypted, overlappingZip, renameInZip, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
+import { asV7Tar, markEncrypted, overlappingZip, renameInZip, selfExtracting, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
@@ -470,6 +470,45 @@ describe('zips cut short or with bytes in front, read from their local headers',
       { path: 'outer.zip › inner/prefixed.zip › c.json', format: 'cloudtrail-records', events: 0, issues: [] },
     ]);
     expect(events.map((e) => e.text)).toEqual([...texts(10000, 205), ...texts(11000, 205), eventJson(1), ...texts(12000, 205)]);
+  });
+
+  it('recognises a zip behind more than 64 KB of other bytes inside a tar.gz or a zip (a self-extracting program, as zip -A makes it or not, or cut short), as on disk; other binary bytes stay not CloudTrail', async () => {
+    // A program of 200 KB in front: past the first 64 KB, where a zip's first entry is looked for first.
+    const program = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 37) % 256));
+    const adjusted = selfExtracting(program, await zipOf(contents(13000)));
+    const cut = await zipOf(contents(15000));
+    const members = [
+      { name: 'sfx.exe', content: adjusted },
+      { name: 'cat.exe', content: Buffer.concat([program, await zipOf(contents(14000))]) },
+      { name: 'cut.exe', content: Buffer.concat([program, cut.subarray(0, centralDirectory(cut))]) },
+      { name: 'program.exe', content: program },
+    ];
+    const dir = await folder({ 'bundle.tar.gz': gzipSync(await tarOf(members)), 'outer.zip': await zipOf({ 'sfx.exe': adjusted }), 'sfx.exe': adjusted });
+    const { files, events } = await scan([dir]);
+    const notCloudTrail = 'error: not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV';
+    const cutIssues = [
+      "warning: does not begin or end as a zip, but a zip entry's local header is at byte 200000 (something precedes a zip cut short?): read as a zip from there",
+      "warning: 200000 bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0",
+      `${missing} the end of its data @ byte ${200_000 + centralDirectory(cut)}`,
+    ];
+    expect(summary(files, dir)).toEqual([
+      { path: 'bundle.tar.gz', format: 'tar', events: 0, issues: [] },
+      { path: 'bundle.tar.gz › sfx.exe', format: 'zip', events: 0, issues: [endsAsOne] },
+      ...entries('bundle.tar.gz › sfx.exe'),
+      { path: 'bundle.tar.gz › cat.exe', format: 'zip', events: 0, issues: [endsAsOne, precede(200_000)] },
+      ...entries('bundle.tar.gz › cat.exe'),
+      { path: 'bundle.tar.gz › cut.exe', format: 'zip', events: 0, issues: cutIssues },
+      ...entries('bundle.tar.gz › cut.exe'),
+      { path: 'bundle.tar.gz › program.exe', format: 'unrecognised', events: 0, issues: [notCloudTrail, 'warning: invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ byte 4'] },
+      { path: 'outer.zip', format: 'zip', events: 0, issues: [] },
+      { path: 'outer.zip › sfx.exe', format: 'zip', events: 0, issues: [endsAsOne] },
+      ...entries('outer.zip › sfx.exe').map((entry) => ({ ...entry, events: 0 })),
+      { path: 'sfx.exe', format: 'zip', events: 0, issues: [endsAsOne] },
+      ...entries('sfx.exe').map((entry) => ({ ...entry, events: 0 })),
+    ]);
+    expect(events.map((e) => e.text)).toEqual([...texts(13000, 205), ...texts(14000, 205), ...texts(15000, 205)]);
+    const programFile = files.find((f) => f.path === 'program.exe')!;
+    expect([programFile.size, programFile.sha256]).toEqual([program.length, createHash('sha256').update(program).digest('hex')]);
   });
 
   it('reads a zip cut short inside a tar.gz, naming the archive chain', async () => {

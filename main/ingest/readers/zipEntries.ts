@@ -1,4 +1,5 @@
-import { fromBufferPromise, openPromise, type ZipFile } from 'yauzl';
+import { openPromise, type ZipFile } from 'yauzl';
+import { openHeld, type ZipSource } from './heldZip';
 import { ReadError } from './byteStreams';
 import { zipLocalEntries } from './zipLocalEntries';
 import { zipEntryName } from './zipEntryName';
@@ -75,10 +76,10 @@ async function* centralEntries(zip: ZipFile, zipBytes = zip.fileSize): AsyncGene
  * says, its entries are read from their local headers instead, `report` hearing about it.
  * Entry names are decoded but not trusted: nothing is ever written to disk under them.
  */
-export async function* zipEntries(source: { path: string } | { buffer: Buffer }, report: Report): AsyncGenerator<ZipEntry> {
+export async function* zipEntries(source: ZipSource, report: Report): AsyncGenerator<ZipEntry> {
   let unread: Error | undefined;
   try {
-    unread = yield* centralEntries('path' in source ? await openPromise(source.path, OPTIONS) : await fromBufferPromise(source.buffer, OPTIONS));
+    unread = yield* centralEntries('path' in source ? await openPromise(source.path, OPTIONS) : await openHeld(source, 0, source.from + source.buffer.length, OPTIONS));
   } catch (error) {
     if (error instanceof ReadError) throw error;
     unread = error as Error;

@@ -5,6 +5,7 @@ import { inflateSlice } from './gunzip';
 import { findLocalHeader } from './zipStart';
 import type { ZipEntry, ZipEntryRecord } from './zipEntries';
 import { zipEntryName } from './zipEntryName';
+import { heldAt, type ZipSource } from './heldZip';
 
 const LOCAL_HEADER = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
@@ -108,20 +109,20 @@ export function readDescriptor(after: Buffer, compressed: number, uncompressed: 
 
 /** Positional reads of the zip's bytes, from a file opened read-only or from memory. */
 interface Bytes {
+  /** Where the bytes that can be read start: after those in front of a zip held in memory that were only searched through. */
+  start: number;
   size: number;
   /** Up to `length` bytes from `at`: fewer at the end of the data. */
   read(at: number, length: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-async function openBytes(source: { path: string } | { buffer: Buffer }): Promise<Bytes> {
-  if ('buffer' in source) {
-    const { buffer } = source;
-    return { size: buffer.length, read: async (at, length) => buffer.subarray(at, at + length), close: async () => undefined };
-  }
+async function openBytes(source: ZipSource): Promise<Bytes> {
+  if (!('path' in source)) return { start: source.from, size: source.from + source.buffer.length, read: async (at, length) => heldAt(source, at, length), close: async () => undefined };
   const handle = await open(source.path, 'r');
   const { size } = await handle.stat();
   return {
+    start: 0,
     size,
     read: async (at, length) => {
       const room = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
@@ -134,7 +135,7 @@ async function openBytes(source: { path: string } | { buffer: Buffer }): Promise
 
 /** Where the first plausible local header is, reading from the start; -1 when there is none. */
 async function firstLocalHeader(bytes: Bytes): Promise<number> {
-  for (let at = 0; at < bytes.size; at += CHUNK) {
+  for (let at = bytes.start; at < bytes.size; at += CHUNK) {
     // Enough past the chunk to see the fixed part of a header that starts in it.
     const chunk = await bytes.read(at, CHUNK + FIXED_HEADER);
     const found = findLocalHeader(chunk);
@@ -316,7 +317,7 @@ type Report = (severity: 'error' | 'warning', message: string, location: string)
  * then an error. Bytes before the first entry are a warning; where reading stopped, and why, the
  * archive's error. Throws when no local header is found at all.
  */
-export async function* zipLocalEntries(source: { path: string } | { buffer: Buffer }, problem: string, report: Report): AsyncGenerator<ZipEntry> {
+export async function* zipLocalEntries(source: ZipSource, problem: string, report: Report): AsyncGenerator<ZipEntry> {
   const bytes = await openBytes(source);
   let stop: { reason: string; at: number } | undefined;
   let at = await firstLocalHeader(bytes);

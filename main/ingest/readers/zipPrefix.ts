@@ -1,6 +1,7 @@
 import { close, closeSync, createReadStream, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { RandomAccessReader, fromBufferPromise, fromRandomAccessReaderPromise, type Options, type ZipFile } from 'yauzl';
+import { RandomAccessReader, fromRandomAccessReaderPromise, type Options, type ZipFile } from 'yauzl';
+import { heldAt, openHeld, type ZipSource } from './heldZip';
 import { readingFile } from './readingFile';
 import { END_TAIL_BYTES, endRecordAt } from './zipEnd';
 
@@ -113,11 +114,11 @@ class ShiftedFile extends RandomAccessReader {
   }
 }
 
-/** A file's or buffer's zips one after another (see stackedZips); its size. */
-export function findStackedZips(source: { path: string } | { buffer: Buffer }): StackedZips & { size: number } {
-  if ('buffer' in source) {
-    const { buffer } = source;
-    return { ...stackedZips((at, length) => buffer.subarray(at, at + length), buffer.length), size: buffer.length };
+/** A file's zips one after another, on disk or held in memory (see stackedZips); its size. */
+export function findStackedZips(source: ZipSource): StackedZips & { size: number } {
+  if (!('path' in source)) {
+    const size = source.from + source.buffer.length;
+    return { ...stackedZips((at, length) => heldAt(source, at, length), size), size };
   }
   const found = readingFile(source.path, (fd) => {
     const { size } = fstatSync(fd);
@@ -130,9 +131,9 @@ export function findStackedZips(source: { path: string } | { buffer: Buffer }): 
   return found ?? { zips: [], more: false, size: 0 };
 }
 
-/** Opens with yauzl, its checks all kept, the zip in bytes `start` to `end` of a file or buffer. */
-export async function openRange(source: { path: string } | { buffer: Buffer }, start: number, end: number, options: Options): Promise<ZipFile> {
-  if ('buffer' in source) return fromBufferPromise(source.buffer.subarray(start, end), options);
+/** Opens with yauzl, its checks all kept, the zip in bytes `start` to `end` of a file, or of one held in memory. */
+export async function openRange(source: ZipSource, start: number, end: number, options: Options): Promise<ZipFile> {
+  if (!('path' in source)) return openHeld(source, start, end, options);
   const fd = openSync(source.path, 'r');
   try {
     // The reader closes the file once yauzl is done with it.

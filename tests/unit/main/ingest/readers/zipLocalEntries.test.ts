@@ -12,7 +12,7 @@ const cutAtCentralDirectory = (zip: Buffer): Buffer => zip.subarray(0, zip.index
 async function readAll(buffer: Buffer, open: (name: string) => boolean = () => true) {
   const issues: string[] = [];
   const entries: { name: string; text?: string; crcMatches?: boolean; error?: string }[] = [];
-  for await (const zipped of zipEntries({ buffer }, (severity, message, location) => void issues.push(`${severity}: ${message} @ ${location}`))) {
+  for await (const zipped of zipEntries({ buffer, from: 0 }, (severity, message, location) => void issues.push(`${severity}: ${message} @ ${location}`))) {
     if (!open(zipped.name) || zipped.entry.isEncrypted()) {
       entries.push({ name: zipped.name });
       continue;

@@ -6,7 +6,7 @@ import { MAX_STACKED_ZIPS, misplacedPrefix, stackedZips } from '../../../../../m
 async function readAll(buffer: Buffer) {
   const issues: string[] = [];
   const entries: string[] = [];
-  for await (const zipped of zipEntries({ buffer }, (severity, message, location) => void issues.push(`${severity}: ${message} @ ${location}`))) {
+  for await (const zipped of zipEntries({ buffer, from: 0 }, (severity, message, location) => void issues.push(`${severity}: ${message} @ ${location}`))) {
     const chunks: Buffer[] = [];
     for await (const chunk of await zipped.open()) chunks.push(chunk);
     entries.push(`${zipped.name}=${Buffer.concat(chunks).toString()}`);
