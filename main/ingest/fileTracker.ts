@@ -37,9 +37,17 @@ export class FileTracker {
     return this.record.index;
   }
 
+  /**
+   * A location, or an offset a message gives, as this file's issues say it: a bare byte of a
+   * gunzipped file is one of its decompressed content (the gzip data's bytes say so).
+   */
+  placed(location: string): string {
+    return this.decompressed && /(?:^|, )byte \d+$/.test(location) ? `${location} of the decompressed content` : location;
+  }
+
   /** Notes a problem; a message quoting the evidence (a parser's excerpt, a name) is made printable. */
   issue(severity: IngestIssue['severity'], message: string, location = ''): void {
-    if (this.decompressed && /(?:^|, )byte \d+$/.test(location)) location += ' of the decompressed content';
+    location = this.placed(location);
     if (this.record.issues.length < LISTED_ISSUES) this.record.issues.push({ severity, message: printable(message), location });
     else this.unlisted++;
   }

@@ -236,8 +236,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         const rest =
           resumedAt === undefined ? `no ${item} begins after it: the rest of the file is not read`
           : resumedAt === offset ? `the ${item} there is read`
-          : `the damaged text is passed over, and reading goes on at ${offsets.at(resumedAt)}, where the next ${item} begins`;
-        file.issue('error', `malformed JSON: ${fault} (${offsets.at(faultAt)}); ${rest}`, offsets.at(offset));
+          : `the damaged text is passed over, and reading goes on at ${file.placed(offsets.at(resumedAt))}, where the next ${item} begins`;
+        file.issue('error', `malformed JSON: ${fault} (${file.placed(offsets.at(faultAt))}); ${rest}`, offsets.at(offset));
       }
       json.skipped.length = 0;
       for (const item of items) {

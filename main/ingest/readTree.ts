@@ -242,7 +242,7 @@ export class TreeReader {
         file.issue('warning', 'does not begin as a zip (its first bytes are damaged, or something precedes the zip) but ends as one: opened by the central directory at its end');
       } else if (start >= 0) {
         kind = 'zip';
-        file.issue('warning', `does not begin or end as a zip, but a zip entry's local header is at byte ${start} (something precedes a zip cut short?): read as a zip from there`);
+        file.issue('warning', "does not begin or end as a zip, but a zip entry's local header is there (something precedes a zip cut short?): read as a zip from there", `byte ${start}`);
       }
     }
     if (kind === 'none') {
@@ -320,7 +320,7 @@ export class TreeReader {
 
   private async readTar(archive: FileTracker, stream: AsyncIterable<Buffer>, container: string[], depth: number): Promise<void> {
     let entries = 0;
-    for await (const { header, stream: body } of tarEntries(stream)) {
+    for await (const { header, stream: body } of tarEntries(stream, (byte) => archive.placed(`byte ${byte}`))) {
       if (header.type === 'directory') continue;
       this.ctx.cancel.check(`entry ${entries + 1}`);
       if (!this.countEntry(archive, ++entries)) continue;
@@ -341,7 +341,7 @@ export class TreeReader {
     const { limits } = this.ctx;
     // What its entries made together: entries sharing one stream of data each pass the ratio check alone.
     const made = { bytes: 0 };
-    for await (const zipped of zipEntries(source, (severity, message, location) => archive.issue(severity, message, location))) {
+    for await (const zipped of zipEntries(source, (severity, message, location) => archive.issue(severity, message, location), (byte) => archive.placed(`byte ${byte}`))) {
       if (outgrows(made.bytes, zipped.zipBytes, limits)) {
         archive.issue('error', `its entries decompress to more than ${limits.maxRatio} times the archive's size (entries sharing their data?): a possible zip bomb, the rest are not read`, `entry ${entries + 1}`);
         break;

@@ -424,7 +424,7 @@ describe('zips cut short or with bytes in front, read from their local headers',
         format: 'zip',
         events: 0,
         issues: [
-          `warning: does not begin or end as a zip, but a zip entry's local header is at byte ${prefix} (something precedes a zip cut short?): read as a zip from there`,
+          `warning: does not begin or end as a zip, but a zip entry's local header is there (something precedes a zip cut short?): read as a zip from there @ byte ${prefix}`,
           `warning: ${prefix} bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0`,
           `${missing} the end of its data @ byte ${prefix + end}`,
         ],
@@ -453,7 +453,7 @@ describe('zips cut short or with bytes in front, read from their local headers',
         format: 'zip',
         events: 0,
         issues: [
-          "warning: does not begin or end as a zip, but a zip entry's local header is at byte 1000 (something precedes a zip cut short?): read as a zip from there",
+          "warning: does not begin or end as a zip, but a zip entry's local header is there (something precedes a zip cut short?): read as a zip from there @ byte 1000",
           "warning: 1000 bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0",
           `${missing} the end of its data @ byte ${1000 + centralDirectory(cut)}`,
         ],
@@ -487,7 +487,7 @@ describe('zips cut short or with bytes in front, read from their local headers',
     const { files, events } = await scan([dir]);
     const notCloudTrail = 'error: not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV';
     const cutIssues = [
-      "warning: does not begin or end as a zip, but a zip entry's local header is at byte 200000 (something precedes a zip cut short?): read as a zip from there",
+      "warning: does not begin or end as a zip, but a zip entry's local header is there (something precedes a zip cut short?): read as a zip from there @ byte 200000",
       "warning: 200000 bytes precede the zip's first entry (a self-extracting program, or other data in front of the zip): not read @ byte 0",
       `${missing} the end of its data @ byte ${200_000 + centralDirectory(cut)}`,
     ];
@@ -766,7 +766,7 @@ describe('bad text', () => {
     const [start, next] = [quote.indexOf(damaged[499]!), quote.indexOf(damaged[500]!)];
     const [strayAt, resumed] = [stray.indexOf(others[199]!) + others[199]!.length, stray.indexOf(others[200]!)];
     expect(summary(files, dir)).toEqual([
-      { path: 'd-quote.json.gz', format: 'cloudtrail-records', events: 999, issues: [`error: malformed JSON: an item that never ends (byte ${quote.length}); the damaged text is passed over, and reading goes on at byte ${next}, where the next event begins @ byte ${start} of the decompressed content`] },
+      { path: 'd-quote.json.gz', format: 'cloudtrail-records', events: 999, issues: [`error: malformed JSON: an item that never ends (byte ${quote.length} of the decompressed content); the damaged text is passed over, and reading goes on at byte ${next} of the decompressed content, where the next event begins @ byte ${start} of the decompressed content`] },
       { path: 'e-stray.json', format: 'cloudtrail-records', events: 1000, issues: [`error: malformed JSON: expected ',' or ']' (byte ${strayAt}); the damaged text is passed over, and reading goes on at byte ${resumed}, where the next event begins @ byte ${strayAt}`] },
     ]);
     expect(events.map((e) => e.text)).toEqual([...texts.filter((_, i) => i !== 499), ...others]);
@@ -808,7 +808,7 @@ describe('bad text', () => {
       'd-quote.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)}`,
       // Quotes that pair up leave the brackets as they were: the event is read to its end, and is not JSON.
       'e-quotes.json': ({ byte }: ReturnType<typeof damage>) => `error: item 4: malformed JSON: ${evenError} @ byte ${byte(even)}`,
-      'f-quote.json.gz': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)} of the decompressed content`,
+      'f-quote.json.gz': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)} of the decompressed content); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)} of the decompressed content, where the next event begins @ byte ${byte(odd)} of the decompressed content`,
     };
     for (const [name, file, count] of cases) {
       // Each file in a job of its own, as they hold the same events.
@@ -891,6 +891,42 @@ describe('bad text', () => {
     const complete = others.filter((text) => partial.includes(text + ',') || partial.includes(text + ']'));
     expect(complete.length).toBeGreaterThan(50);
     expect(events.filter((e) => e.file === 1).map((e) => e.text)).toEqual(complete);
+  });
+
+  it("says whose bytes an offset in a message's text counts in a gzipped file, as its location does: of the decompressed content", async () => {
+    const tar = await tarOf([{ name: 'a.json', content: records([eventJson(1)]) }, { name: 'b.json', content: records([eventJson(2)]) }]);
+    const zip = await zipOf({ 'c.json': records([eventJson(3)]), 'd.json': records([eventJson(4)]) });
+    const cutZip = zip.indexOf(Buffer.from('d.json')) + 20;
+    const streamed = await streamedZipOf({ 'e.json': records([eventJson(5)]) });
+    const descriptor = streamed.indexOf(Buffer.from('PK\u0007\u0008', 'latin1'));
+    // Cut inside the central directory: its lookahead past the damaged descriptor is whole.
+    const damagedDescriptor = Buffer.from(streamed.subarray(0, streamed.indexOf(Buffer.from('PK\u0001\u0002', 'latin1')) + 40));
+    damagedDescriptor.write('XX', descriptor, 'latin1');
+    const front = await zipOf({ 'f.json': records([eventJson(6), eventJson(7)]) });
+    const damaged = `{"Records":[${eventJson(8)},}}}${eventJson(9)}]}`;
+    const dir = await folder({
+      'a.tar.gz': gzipSync(tar.subarray(0, 1100)),
+      'b.zip.gz': gzipSync(zip.subarray(0, cutZip)),
+      'c.zip.gz': gzipSync(damagedDescriptor),
+      'd.zip.gz': gzipSync(Buffer.concat([front, await zipOf({ 'g.json': records([eventJson(10)]) })])),
+      'e.json.gz': gzipSync(damaged),
+    });
+    const { files } = await scan([dir]);
+    const missing = 'error: zip central directory is missing (the archive is cut short?): its entries were read from their local headers, up to';
+    const stray = damaged.indexOf('}}}');
+    expect(summary(files, dir).map(({ path, issues }) => ({ path, issues }))).toEqual([
+      { path: 'a.tar.gz', issues: ['error: tar archive is corrupt or truncated: the header after entry "a.json" is cut short (the data ends at byte 1100 of the decompressed content); no entry after it is read @ byte 1024 of the decompressed content'] },
+      { path: 'a.tar.gz › a.json', issues: [] },
+      { path: 'b.zip.gz', issues: [`${missing} the end of its data @ byte ${cutZip} of the decompressed content`] },
+      { path: 'b.zip.gz › c.json', issues: [] },
+      { path: 'b.zip.gz › d.json', issues: [`error: entry is cut short: the archive's data ends at byte ${cutZip} of the decompressed content, inside it @ byte 0`] },
+      { path: 'c.zip.gz', issues: [`${missing} bytes that are not a header @ byte ${descriptor} of the decompressed content`] },
+      { path: 'c.zip.gz › e.json', issues: [`error: entry's data descriptor (its CRC-32 and sizes, after its data) is missing or damaged in the archive at byte ${descriptor} of the decompressed content; its CRC-32 is not checked @ byte ${records([eventJson(5)]).length}`] },
+      { path: 'd.zip.gz', issues: [`warning: a whole zip of ${front.length} bytes precedes the zip at byte ${front.length} of the decompressed content (zips one after another, as cat a.zip b.zip makes): both are read, in file order @ byte 0 of the decompressed content`] },
+      { path: 'd.zip.gz › f.json', issues: [] },
+      { path: 'd.zip.gz › g.json', issues: [] },
+      { path: 'e.json.gz', issues: [`error: malformed JSON: expected a value (byte ${stray} of the decompressed content); the damaged text is passed over, and reading goes on at byte ${stray + 3} of the decompressed content, where the next event begins @ byte ${stray} of the decompressed content`] },
+    ]);
   });
 
   it('reports a gzipped NDJSON file cut short as one error, at a byte of the gzip data, reading every line before the cut', async () => {

@@ -21,6 +21,10 @@ export class ReadCancelled extends ReadError {
   }
 }
 
+/** How a reader's message names a byte of the data it reads: bare, or said to be of a gunzipped file's decompressed content (see FileTracker.placed). */
+export type BytePlace = (byte: number) => string;
+export const bareByte: BytePlace = (byte) => `byte ${byte}`;
+
 /** The error for data whose CRC-32 does not match the one stored with it, `what` naming the container ("gzip"). */
 export const crcFailed = (what: string): string => `${what} CRC-32 check failed: the data is not what was compressed (corrupt or altered); its events are kept, to be checked against another copy`;
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { extract, type Header } from 'tar-stream';
-import { ReadError } from './byteStreams';
+import { ReadError, bareByte, type BytePlace } from './byteStreams';
 
 export interface TarEntry {
   header: Header;
@@ -44,9 +44,9 @@ function failedHeader(extractor: ExtractorState, received: number, cut: boolean)
  * Reads a tar stream entry by entry, in memory; a truncated or corrupt archive ends with a
  * ReadError. A header that cannot be read (corrupt, or cut short) is placed where it begins (a
  * byte of the tar, decompressed), after the entry named; a cut elsewhere where the data ends,
- * and so is the entry it cuts, within that entry's content.
+ * and so is the entry it cuts, within that entry's content. `place` names a byte of the tar in a message.
  */
-export async function* tarEntries(input: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
+export async function* tarEntries(input: AsyncIterable<Buffer>, place: BytePlace = bareByte): AsyncGenerator<TarEntry> {
   let received = 0;
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of input) {
@@ -73,7 +73,7 @@ export async function* tarEntries(input: AsyncIterable<Buffer>): AsyncGenerator<
     const header = failedHeader(extractor as unknown as ExtractorState, received, cut);
     if (header === undefined) throw new ReadError(`tar archive is corrupt or truncated: ${message}`, cut ? `byte ${received}` : '');
     const which = lastEntry === undefined ? 'its first header' : `the header after entry ${JSON.stringify(lastEntry)}`;
-    throw new ReadError(`tar archive is corrupt or truncated: ${which} ${cut ? `is cut short (the data ends at byte ${received})` : `is unreadable: ${message}`}; no entry after it is read`, `byte ${header}`);
+    throw new ReadError(`tar archive is corrupt or truncated: ${which} ${cut ? `is cut short (the data ends at ${place(received)})` : `is unreadable: ${message}`}; no entry after it is read`, `byte ${header}`);
   } finally {
     source.destroy();
   }

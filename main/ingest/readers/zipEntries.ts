@@ -1,6 +1,6 @@
 import { openPromise, type ZipFile } from 'yauzl';
 import { openHeld, type ZipSource } from './heldZip';
-import { ReadError } from './byteStreams';
+import { ReadError, bareByte, type BytePlace } from './byteStreams';
 import { zipLocalEntries } from './zipLocalEntries';
 import { zipEntryName } from './zipEntryName';
 import { MAX_STACKED_ZIPS, findStackedZips, openRange } from './zipPrefix';
@@ -74,9 +74,10 @@ async function* centralEntries(zip: ZipFile, zipBytes = zip.fileSize): AsyncGene
  * intact is read from it, its offsets corrected by the bytes in front, `report` hearing of them.
  * When there is no central directory to read (a zip cut short), or it is not where the archive
  * says, its entries are read from their local headers instead, `report` hearing about it.
- * Entry names are decoded but not trusted: nothing is ever written to disk under them.
+ * Entry names are decoded but not trusted: nothing is ever written to disk under them. `place`
+ * names a byte of the zip's file in a message.
  */
-export async function* zipEntries(source: ZipSource, report: Report): AsyncGenerator<ZipEntry> {
+export async function* zipEntries(source: ZipSource, report: Report, place: BytePlace = bareByte): AsyncGenerator<ZipEntry> {
   let unread: Error | undefined;
   try {
     unread = yield* centralEntries('path' in source ? await openPromise(source.path, OPTIONS) : await openHeld(source, 0, source.from + source.buffer.length, OPTIONS));
@@ -96,7 +97,7 @@ export async function* zipEntries(source: ZipSource, report: Report): AsyncGener
     }
     // Whole zips one after another (cat a.zip b.zip): each read in file order, their limits counted against the whole file.
     for (const { start, end } of zips.slice(0, -1)) {
-      report('warning', `a whole zip of ${end - start} bytes precedes the zip at byte ${end} (zips one after another, as cat a.zip b.zip makes): both are read, in file order`, `byte ${start}`);
+      report('warning', `a whole zip of ${end - start} bytes precedes the zip at ${place(end)} (zips one after another, as cat a.zip b.zip makes): both are read, in file order`, `byte ${start}`);
       try {
         const failed = yield* centralEntries(await openRange(source, start, end, OPTIONS), size);
         if (failed) report('error', `the zip in front cannot be read: ${failed.message}`, `byte ${start}`);
@@ -107,5 +108,5 @@ export async function* zipEntries(source: ZipSource, report: Report): AsyncGener
     const zip = await openRange(source, last.start, last.end, OPTIONS).catch(() => undefined);
     if (zip && !(yield* centralEntries(zip, size))) return;
   }
-  yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report);
+  yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report, place);
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
-import { ReadError } from './byteStreams';
+import { ReadError, bareByte, type BytePlace } from './byteStreams';
 import { inflateSlice } from './gunzip';
 import { findLocalHeader } from './zipStart';
 import type { ZipEntry, ZipEntryRecord } from './zipEntries';
@@ -203,6 +203,8 @@ class LocalEntry {
     private readonly bytes: Bytes,
     readonly offset: number,
     readonly header: LocalHeader,
+    /** Names a byte of the archive in the entry's messages. */
+    private readonly place: BytePlace,
   ) {
     this.dataStart = offset + header.length;
     const { crc32, compressedSize, uncompressedSize, flags } = header;
@@ -244,7 +246,7 @@ class LocalEntry {
     const where = `byte ${progress.made}`;
     if (progress.cut) {
       this.end = this.bytes.size;
-      throw new ReadError(`entry is cut short: the archive's data ends at byte ${this.bytes.size}, inside it`, where);
+      throw new ReadError(`entry is cut short: the archive's data ends at ${this.place(this.bytes.size)}, inside it`, where);
     }
     const dataEnd = this.dataStart + (method === STORED ? compressedSize : progress.used);
     if (!this.described) {
@@ -258,7 +260,7 @@ class LocalEntry {
     const cut = !descriptor && after.length < DESCRIPTOR_LOOKAHEAD;
     this.end = cut ? this.bytes.size : dataEnd + (descriptor?.length ?? 0);
     if (!descriptor) {
-      const problem = cut ? `is cut short: the archive's data ends at byte ${this.bytes.size}` : `is missing or damaged at byte ${dataEnd}`;
+      const problem = cut ? `is cut short: the archive's data ends at ${this.place(this.bytes.size)}` : `is missing or damaged in the archive at ${this.place(dataEnd)}`;
       throw new ReadError(`entry's data descriptor (its CRC-32 and sizes, after its data) ${problem}; its CRC-32 is not checked`, where);
     }
     Object.assign(this.record, { crc32: descriptor.crc32, compressedSize: dataEnd - this.dataStart, uncompressedSize: progress.made });
@@ -317,7 +319,7 @@ type Report = (severity: 'error' | 'warning', message: string, location: string)
  * then an error. Bytes before the first entry are a warning; where reading stopped, and why, the
  * archive's error. Throws when no local header is found at all.
  */
-export async function* zipLocalEntries(source: ZipSource, problem: string, report: Report): AsyncGenerator<ZipEntry> {
+export async function* zipLocalEntries(source: ZipSource, problem: string, report: Report, place: BytePlace = bareByte): AsyncGenerator<ZipEntry> {
   const bytes = await openBytes(source);
   let stop: { reason: string; at: number } | undefined;
   let at = await firstLocalHeader(bytes);
@@ -337,7 +339,7 @@ export async function* zipLocalEntries(source: ZipSource, problem: string, repor
         stop = { reason: whole.length < FIXED_HEADER || whole.length < localHeaderLength(whole) ? 'a local header cut short' : 'an unreadable local header', at };
         break;
       }
-      const entry = new LocalEntry(bytes, at, header);
+      const entry = new LocalEntry(bytes, at, header, place);
       yield { name: header.name, zipBytes: bytes.size, entry: entry.record, directory: header.directory, symlink: false, open: () => entry.open() };
       const next = await entry.skip();
       if (next === undefined) stop = { reason: 'an entry whose end cannot be found without the central directory', at };
