@@ -388,6 +388,26 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect(limited.events).toHaveLength(5);
   });
 
+  it("reads both of two zips of the same layout one after the other, on disk and in memory: the second's offsets, read uncorrected, land on the first's central directory", async () => {
+    // Two daily exports of one shape: same names' lengths, same sizes, so each offset of the second is one of the first.
+    const day = (n: number) => zipOf({ [`2024-03-0${n}.json`]: records([eventJson(n)]) });
+    const [one, two] = [await day(1), await day(2)];
+    expect(one.length).toBe(two.length);
+    const both = Buffer.concat([one, two]);
+    const dir = await folder({ 'days.zip': both, 'days.tar': await tarOf([{ name: 'days.zip', content: both }]) });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'days.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'days.tar › days.zip', format: 'zip', events: 0, issues: [whole(one.length, 0)] },
+      { path: 'days.tar › days.zip › 2024-03-01.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'days.tar › days.zip › 2024-03-02.json', format: 'cloudtrail-records', events: 1, issues: [] },
+      { path: 'days.zip', format: 'zip', events: 0, issues: [whole(one.length, 0)] },
+      { path: 'days.zip › 2024-03-01.json', format: 'cloudtrail-records', events: 0, issues: [] },
+      { path: 'days.zip › 2024-03-02.json', format: 'cloudtrail-records', events: 0, issues: [] },
+    ]);
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
+  });
+
   it("reads on past a deflate entry whose local header gives a wrong compressed size, in a zip without a central directory, keeping every event", async () => {
     const zip = await zipOf(contents(7000));
     const header = zip.indexOf(Buffer.from('b.json')) - 30;

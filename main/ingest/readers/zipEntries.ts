@@ -70,43 +70,44 @@ async function* centralEntries(zip: ZipFile, zipBytes = zip.fileSize): AsyncGene
 
 /**
  * Reads a zip's entries from its central directory, from a file (read-only) or from memory. A zip
- * with bytes in front of it (a self-extracting program, another zip) whose central directory is
- * intact is read from it, its offsets corrected by the bytes in front, `report` hearing of them.
+ * with bytes in front of it that its offsets do not count (a self-extracting program, whole zips
+ * one after another) is read with its offsets corrected by them, `report` hearing of them: read as
+ * they are, its offsets point into those bytes, where another zip's central directory may even be
+ * found (two zips of one layout one after another), and its own entries would be lost unsaid.
  * When there is no central directory to read (a zip cut short), or it is not where the archive
  * says, its entries are read from their local headers instead, `report` hearing about it.
  * Entry names are decoded but not trusted: nothing is ever written to disk under them. `place`
  * names a byte of the zip's file in a message.
  */
 export async function* zipEntries(source: ZipSource, report: Report, place: BytePlace = bareByte): AsyncGenerator<ZipEntry> {
+  const { zips, more, size } = findStackedZips(source);
+  const last = zips.at(-1);
   let unread: Error | undefined;
   try {
-    unread = yield* centralEntries('path' in source ? await openPromise(source.path, OPTIONS) : await openHeld(source, 0, source.from + source.buffer.length, OPTIONS));
+    if (last && last.start > 0) {
+      const first = zips[0]!;
+      if (first.start > 0) {
+        const beyond = more ? ` (more than ${MAX_STACKED_ZIPS} zips one after another: the last ${MAX_STACKED_ZIPS} are read)` : '';
+        report('warning', `${first.start} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them${beyond}`, 'byte 0');
+      }
+      // Whole zips one after another (cat a.zip b.zip): each read in file order, their limits counted against the whole file.
+      for (const { start, end } of zips.slice(0, -1)) {
+        report('warning', `a whole zip of ${end - start} bytes precedes the zip at ${place(end)} (zips one after another, as cat a.zip b.zip makes): both are read, in file order`, `byte ${start}`);
+        try {
+          const failed = yield* centralEntries(await openRange(source, start, end, OPTIONS), size);
+          if (failed) report('error', `the zip in front cannot be read: ${failed.message}`, `byte ${start}`);
+        } catch (error) {
+          report('error', error instanceof ReadError ? `the zip in front: ${error.message}` : `the zip in front cannot be read: ${(error as Error).message}`, `byte ${start}`);
+        }
+      }
+      unread = yield* centralEntries(await openRange(source, last.start, last.end, OPTIONS), size);
+    } else {
+      unread = yield* centralEntries('path' in source ? await openPromise(source.path, OPTIONS) : await openHeld(source, 0, size, OPTIONS));
+    }
   } catch (error) {
     if (error instanceof ReadError) throw error;
     unread = error as Error;
   }
-  if (!unread) return;
-  // Not one entry could be read from the central directory: with its offsets corrected for bytes in front of the zip, or else from the local headers.
-  const { zips, more, size } = findStackedZips(source);
-  const last = zips.at(-1);
-  if (last && last.start > 0) {
-    const first = zips[0]!;
-    if (first.start > 0) {
-      const beyond = more ? ` (more than ${MAX_STACKED_ZIPS} zips one after another: the last ${MAX_STACKED_ZIPS} are read)` : '';
-      report('warning', `${first.start} bytes precede the zip (a self-extracting program, another zip, or other data in front of it): not read; the zip is read from its central directory, its offsets corrected by them${beyond}`, 'byte 0');
-    }
-    // Whole zips one after another (cat a.zip b.zip): each read in file order, their limits counted against the whole file.
-    for (const { start, end } of zips.slice(0, -1)) {
-      report('warning', `a whole zip of ${end - start} bytes precedes the zip at ${place(end)} (zips one after another, as cat a.zip b.zip makes): both are read, in file order`, `byte ${start}`);
-      try {
-        const failed = yield* centralEntries(await openRange(source, start, end, OPTIONS), size);
-        if (failed) report('error', `the zip in front cannot be read: ${failed.message}`, `byte ${start}`);
-      } catch (error) {
-        report('error', error instanceof ReadError ? `the zip in front: ${error.message}` : `the zip in front cannot be read: ${(error as Error).message}`, `byte ${start}`);
-      }
-    }
-    const zip = await openRange(source, last.start, last.end, OPTIONS).catch(() => undefined);
-    if (zip && !(yield* centralEntries(zip, size))) return;
-  }
-  yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report, place);
+  // Not one entry could be read from the central directory: they are read from the local headers.
+  if (unread) yield* zipLocalEntries(source, centralDirectoryProblem(unread.message), report, place);
 }
