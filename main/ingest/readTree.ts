@@ -329,9 +329,16 @@ export class TreeReader {
         continue;
       }
       const entry = this.ctx.newFile(header.name, container);
-      entry.record.format = header.type;
-      const what = header.type === 'symlink' || header.type === 'link' ? `a ${header.type === 'link' ? 'hard' : 'symbolic'} link to ${header.linkname}` : `a ${header.type}`;
-      entry.issue('warning', `${what}: not followed`);
+      // A type tar-stream does not know (null): GNU tar's sparse files ('S'), volume labels, multi-volume parts, vendors' extensions.
+      if (header.type === null) {
+        entry.record.format = 'tar-unknown-type';
+        entry.record.size = header.size ?? 0;
+        entry.issue(header.size ? 'error' : 'warning', `a tar entry of a type that is not read (not a file, directory, link or device: a GNU sparse file, as tar --sparse writes one, a volume label or a multi-volume part): its ${header.size ?? 0} bytes are not read; extract the archive with GNU tar and open the files`);
+      } else {
+        entry.record.format = header.type;
+        const what = header.type === 'symlink' || header.type === 'link' ? `a ${header.type === 'link' ? 'hard' : 'symbolic'} link to ${header.linkname}` : `a ${header.type}`;
+        entry.issue('warning', `${what}: not followed`);
+      }
       await this.ctx.fileDone(entry);
     }
   }

@@ -3,7 +3,7 @@ import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asV7Tar, markEncrypted, overlappingZip, renameInZip, selfExtracting, streamedZipOf, tarOf, zipOf } from '../fixtures/generators/archives';
+import { asV7Tar, markEncrypted, overlappingZip, renameInZip, selfExtracting, streamedZipOf, tarOf, withTypeFlag, zipOf } from '../fixtures/generators/archives';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
@@ -116,6 +116,25 @@ describe('archives, read in memory', () => {
     ]);
     expect(files.map((f) => f.s3Key)).toEqual(['', key, '', '', '', key, '', '', key, '']);
     expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
+  });
+
+  it("names a tar entry of a type it does not read (GNU tar's sparse file, a volume label) as such, with its size (an error when it has content), and reads the entries after it", async () => {
+    const tar = await tarOf([
+      { name: 'holes.json', content: records([eventJson(1)]) },
+      { name: 'label', content: '' },
+      { name: 'after.json', content: records([eventJson(2)]) },
+    ]);
+    const dir = await folder({ 'odd.tar': withTypeFlag(withTypeFlag(tar, 0, 'S'), 1024, 'V') });
+    const { files, events } = await scan([dir]);
+    const notRead = (bytes: number) =>
+      `${bytes > 0 ? 'error' : 'warning'}: a tar entry of a type that is not read (not a file, directory, link or device: a GNU sparse file, as tar --sparse writes one, a volume label or a multi-volume part): its ${bytes} bytes are not read; extract the archive with GNU tar and open the files`;
+    expect(files.map((f) => [[...f.container, f.path].join(' › ').replace(`${dir}/`, ''), f.format, f.size, f.issues.map((i) => `${i.severity}: ${i.message}`)])).toEqual([
+      ['odd.tar', 'tar', tar.length, []],
+      ['odd.tar › holes.json', 'tar-unknown-type', records([eventJson(1)]).length, [notRead(records([eventJson(1)]).length)]],
+      ['odd.tar › label', 'tar-unknown-type', 0, [notRead(0)]],
+      ['odd.tar › after.json', 'cloudtrail-records', records([eventJson(2)]).length, []],
+    ]);
+    expect(events.map((e) => e.text)).toEqual([eventJson(2)]);
   });
 
   it('opens a Unix V7 tar (no ustar magic) by its header checksum', async () => {
