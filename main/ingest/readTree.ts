@@ -15,6 +15,7 @@ import type { ZipSource } from './readers/heldZip';
 import { TextDecoding } from './decodeText';
 import { detectLayout } from './formats/detectFormat';
 import { macMetadata } from './readers/macMetadata';
+import { unreadFormat } from './readers/unreadFormats';
 import type { FileTracker } from './fileTracker';
 
 /** What the tree reader needs from the job: limits, new file records, and a reader for documents. */
@@ -232,6 +233,11 @@ export class TreeReader {
 
   private async readContent(file: FileTracker, stream: AsyncIterable<Buffer>, head: Buffer, depth: number, diskPath?: string): Promise<void> {
     let kind = sniffContainer(head);
+    const unread = kind === 'none' ? unreadFormat(head) : undefined;
+    if (unread) {
+      file.record.format = unread.format;
+      throw new ReadError(unread.message);
+    }
     let held: ZipBehind | undefined;
     if (kind === 'none' && !diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) ({ stream, held } = await this.holdZip(stream));
     const whole = diskPath ?? held?.buffer;

@@ -137,6 +137,37 @@ describe('archives, read in memory', () => {
     expect(events.map((e) => e.text)).toEqual([eventJson(2)]);
   });
 
+  it('names a CloudTrail export compressed with bzip2, xz, Zstandard, LZ4 or compress, or put in a 7-Zip or RAR archive, as such, on disk and in an archive, instead of calling it not CloudTrail', async () => {
+    // '{"Records":[]}' as Python's bz2 and lzma modules and the zstd and lz4 tools compress it.
+    const compressed = {
+      'a.json.bz2': 'QlpoOTFBWSZTWRi5Bq0AAAYbgBAAABAQCg4AmAogACIABoIBoA0KTRgrAO7xdyRThQkBi5Bq0A==',
+      'b.json.xz': '/Td6WFoAAATm1rRGAgAhARYAAAB0L+WjAQANeyJSZWNvcmRzIjpbXX0AAABcgcCbA0JN5AABJg4IG+AEH7bzfQEAAAAABFla',
+      'c.json.zst': 'KLUv/SQOcQAAeyJSZWNvcmRzIjpbXX31tWR7',
+      'd.json.lz4': 'BCJNGGRApw4AAIB7IlJlY29yZHMiOltdfQAAAABL4wpN',
+      // compress's output for an empty file; an empty 7-Zip archive (its start header, the CRC-32 of 20 zero bytes); a RAR 5 archive's first bytes.
+      'g.json.Z': Buffer.from([0x1f, 0x9d, 0x90]).toString('base64'),
+      'h.7z': Buffer.concat([Buffer.from('377abcaf271c00048d9bd50f', 'hex'), Buffer.alloc(20)]).toString('base64'),
+      'i.rar': Buffer.from('Rar!\u001a\u0007\u0001\u0000', 'latin1').toString('base64'),
+    };
+    const files = Object.fromEntries(Object.entries(compressed).map(([name, base64]) => [name, Buffer.from(base64, 'base64')]));
+    const dir = await folder({ ...files, 'e.tar': await tarOf([{ name: 'in.json.bz2', content: files['a.json.bz2'] }]), 'f-not-bzip2.txt': 'BZh9 is how a bzip2 file begins\n' });
+    const scanned = await scan([dir]);
+    const then = (tools: string) => `Cairn reads gzip, zip and tar only, so its events are not read; decompress it (${tools}) and open the result`;
+    expect(summary(scanned.files, dir)).toEqual([
+      { path: 'a.json.bz2', format: 'bzip2', events: 0, issues: [`error: bzip2-compressed data: ${then('bunzip2, 7-Zip')}`] },
+      { path: 'b.json.xz', format: 'xz', events: 0, issues: [`error: xz-compressed data: ${then('unxz, 7-Zip')}`] },
+      { path: 'c.json.zst', format: 'zstd', events: 0, issues: [`error: Zstandard-compressed data: ${then('unzstd, 7-Zip')}`] },
+      { path: 'd.json.lz4', format: 'lz4', events: 0, issues: [`error: LZ4-compressed data: ${then('unlz4')}`] },
+      { path: 'e.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'e.tar › in.json.bz2', format: 'bzip2', events: 0, issues: [`error: bzip2-compressed data: ${then('bunzip2, 7-Zip')}`] },
+      { path: 'f-not-bzip2.txt', format: 'unrecognised', events: 0, issues: ['error: not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV'] },
+      { path: 'g.json.Z', format: 'compress', events: 0, issues: [`error: data compressed by Unix compress (.Z): ${then('uncompress, gzip -d')}`] },
+      { path: 'h.7z', format: '7z', events: 0, issues: ['error: a 7-Zip archive: Cairn reads gzip, zip and tar only, so its events are not read; extract it with 7-Zip and open the files'] },
+      { path: 'i.rar', format: 'rar', events: 0, issues: ['error: a RAR archive: Cairn reads gzip, zip and tar only, so its events are not read; extract it (unrar, 7-Zip) and open the files'] },
+    ]);
+    expect(scanned.files[0]!.sha256).toBe(createHash('sha256').update(files['a.json.bz2']!).digest('hex'));
+  });
+
   it('opens a Unix V7 tar (no ustar magic) by its header checksum', async () => {
     const dir = await folder({ 'old.tar': asV7Tar(await tarOf([{ name: 'e.json', content: records([eventJson(1), eventJson(2)]) }])) });
     const { files, events } = await scan([dir]);
