@@ -116,6 +116,12 @@ function unsafeName(name: string): boolean {
   return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.split(/[\\/]/).includes('..');
 }
 
+/** Says why an archive read to its end gave no events: it holds no entry, or only directories. */
+function noEntries(archive: FileTracker, entries: number, directories: number): void {
+  if (entries > 0) return;
+  archive.issue('warning', directories === 0 ? 'empty archive: no entries, no events' : `only ${directories === 1 ? 'a directory' : `directories (${directories})`}, no files: no events`);
+}
+
 /** Records why reading a file failed; a cancel with no place of its own is placed at `stoppedAt`, where the file's bytes stopped. */
 function recordIssue(file: FileTracker, error: unknown, stoppedAt = ''): void {
   if (error instanceof ReadCancelled) file.issue('error', error.message, error.location || stoppedAt);
@@ -326,8 +332,12 @@ export class TreeReader {
 
   private async readTar(archive: FileTracker, stream: AsyncIterable<Buffer>, container: string[], depth: number): Promise<void> {
     let entries = 0;
+    let directories = 0;
     for await (const { header, stream: body } of tarEntries(stream, (byte) => archive.placed(`byte ${byte}`))) {
-      if (header.type === 'directory') continue;
+      if (header.type === 'directory') {
+        directories++;
+        continue;
+      }
       this.ctx.cancel.check(`entry ${entries + 1}`);
       if (!this.countEntry(archive, ++entries)) continue;
       if (header.type === 'file' || header.type === 'contiguous-file') {
@@ -347,10 +357,12 @@ export class TreeReader {
       }
       await this.ctx.fileDone(entry);
     }
+    noEntries(archive, entries, directories);
   }
 
   private async readZip(archive: FileTracker, source: ZipSource, container: string[], depth: number): Promise<void> {
     let entries = 0;
+    let directories = 0;
     const { limits } = this.ctx;
     // What its entries made together: entries sharing one stream of data each pass the ratio check alone.
     const made = { bytes: 0 };
@@ -359,7 +371,10 @@ export class TreeReader {
         archive.issue('error', `its entries decompress to more than ${limits.maxRatio} times the archive's size (entries sharing their data?): a possible zip bomb, the rest are not read`, `entry ${entries + 1}`);
         break;
       }
-      if (zipped.directory) continue;
+      if (zipped.directory) {
+        directories++;
+        continue;
+      }
       this.ctx.cancel.check(`entry ${entries + 1}`);
       if (!this.countEntry(archive, ++entries)) continue;
       const { entry } = zipped;
@@ -391,6 +406,7 @@ export class TreeReader {
       }
       await this.readEntry(zipped.name, container, depth, guardEntry(body, entry, this.ctx, made), entry.uncompressedSize, entries);
     }
+    noEntries(archive, entries, directories);
   }
 }
 

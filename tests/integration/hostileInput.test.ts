@@ -168,6 +168,25 @@ describe('archives, read in memory', () => {
     expect(scanned.files[0]!.sha256).toBe(createHash('sha256').update(files['a.json.bz2']!).digest('hex'));
   });
 
+  it('says why an archive gave no events: it is empty, or holds only directories', async () => {
+    const onlyDirectories = await zipOf({ 'AWSLogs/': '', 'AWSLogs/123456789012/': '' });
+    const dir = await folder({
+      'a-empty.zip': await zipOf({}),
+      'b-dirs.zip': onlyDirectories,
+      'c-dir.tar': await tarOf([{ name: 'AWSLogs/', type: 'directory' }]),
+      'd.tar': await tarOf([{ name: 'in.zip', content: onlyDirectories }, { name: 'x.json', content: records([eventJson(1)]) }]),
+    });
+    const { files } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-empty.zip', format: 'zip', events: 0, issues: ['warning: empty archive: no entries, no events'] },
+      { path: 'b-dirs.zip', format: 'zip', events: 0, issues: ['warning: only directories (2), no files: no events'] },
+      { path: 'c-dir.tar', format: 'tar', events: 0, issues: ['warning: only a directory, no files: no events'] },
+      { path: 'd.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'd.tar › in.zip', format: 'zip', events: 0, issues: ['warning: only directories (2), no files: no events'] },
+      { path: 'd.tar › x.json', format: 'cloudtrail-records', events: 1, issues: [] },
+    ]);
+  });
+
   it('opens a Unix V7 tar (no ustar magic) by its header checksum', async () => {
     const dir = await folder({ 'old.tar': asV7Tar(await tarOf([{ name: 'e.json', content: records([eventJson(1), eventJson(2)]) }])) });
     const { files, events } = await scan([dir]);
