@@ -118,6 +118,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   let firstNotCloudTrail = '';
   let escaped = 0;
   let firstEscaped = '';
+  /** Events stored without a readable time, and where the first is. */
+  let untimed = 0;
+  let firstUntimed = '';
   /** The text of a digest or Lake sign file, and which of the two it is. */
   let digestText: string | undefined;
   let digestFormat = 'cloudtrail-digest';
@@ -187,10 +190,13 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     }
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
     // An event without a readable time of its own takes the time of what carried it: a lookup-events item's EventTime, an Insights row's @timestamp.
-    const carrierTime = found.wrapperTime ?? rowTime;
-    if (Number.isNaN(event.time) && carrierTime !== undefined) {
-      event.time = parseEventTime(carrierTime);
-      event.timeFraction = timeFraction(carrierTime, event.time);
+    if (Number.isNaN(event.time)) {
+      const carrierTime = found.wrapperTime ?? rowTime;
+      if (carrierTime !== undefined) {
+        event.time = parseEventTime(carrierTime);
+        event.timeFraction = timeFraction(carrierTime, event.time);
+      }
+      if (Number.isNaN(event.time) && untimed++ === 0) firstUntimed = where();
     }
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept) : kept);
   };
@@ -345,6 +351,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   if (digestText !== undefined) file.record.digest = digestText;
   if (decoding.encoding !== 'utf-8') file.issue('warning', `text is ${decoding.encoding.toUpperCase()}, read as such`);
   if (decoding.invalidAt !== undefined) file.issue('warning', `invalid ${decoding.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'}: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes`, `byte ${decoding.invalidAt}`);
+  if (untimed > 0) file.issue('warning', `${untimed === 1 ? '1 event has' : `${untimed} events have`} no readable time (no eventTime, or one in a form not read): kept, listed after the timed events`, firstUntimed);
   if (escaped > 0) file.issue('warning', `lone UTF-16 surrogates in the JSON of ${escaped === 1 ? '1 event' : `${escaped} events`} (flagged): each is stored as its \\uXXXX escape, which parses to the same value`, firstEscaped);
   if (notCloudTrail > 0) {
     if (file.record.events === 0 && file.record.duplicates === 0) file.issue('error', `valid ${file.record.format === 'csv' ? 'CSV' : 'JSON'}, but not CloudTrail: none of its ${notCloudTrail} items has CloudTrail's event fields`, firstNotCloudTrail);

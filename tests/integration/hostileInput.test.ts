@@ -781,7 +781,7 @@ describe('bad text', () => {
     const names = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', '__defineGetter__'];
     const dir = await folder({ 'a.csv': [`eventID,eventName,${names.join(',')}`, `e-1,GetObject,${names.map((n) => `${n}1`).join(',')}`, `e-2,PutObject,${names.map((n) => `${n}2`).join(',')}`].join('\n') });
     const { files, events } = await scan([dir]);
-    expect(summary(files, dir)).toEqual([{ path: 'a.csv', format: 'csv', events: 2, issues: [] }]);
+    expect(summary(files, dir)).toEqual([{ path: 'a.csv', format: 'csv', events: 2, issues: ['warning: 2 events have no readable time (no eventTime, or one in a form not read): kept, listed after the timed events @ line 2'] }]);
     expect(events.map((e) => [e.eventName, e.actor, e.text])).toEqual([
       ['GetObject', '', `e-1,GetObject,${names.map((n) => `${n}1`).join(',')}`],
       ['PutObject', '', `e-2,PutObject,${names.map((n) => `${n}2`).join(',')}`],
@@ -1036,6 +1036,24 @@ describe('bad text', () => {
     expect(events.map((e) => e.text)).toEqual(texts.slice(0, partial.length - 2));
   });
 
+  it('says how many events have no readable time and where the first is: a missing eventTime, an impossible date, a time written by hand in a local form', async () => {
+    const texts = [
+      eventJson(1),
+      eventJson(2, { eventTime: '2024-02-30T10:00:00Z' }),
+      eventJson(3),
+      eventJson(4, { eventTime: '03/01/2024 10:00:04 AM' }),
+      eventJson(5, { eventTime: undefined }),
+    ];
+    const dir = await folder({ 'a.json': records(texts), 'b.ndjson': `${eventJson(6)}\n${eventJson(7, { eventTime: 'yesterday' })}\n`, 'c.json': records([eventJson(8)]) });
+    const { files, events } = await scan([dir]);
+    expect(summary(files, dir)).toEqual([
+      { path: 'a.json', format: 'cloudtrail-records', events: 5, issues: [`warning: 3 events have no readable time (no eventTime, or one in a form not read): kept, listed after the timed events @ byte ${records(texts).indexOf(texts[1]!)}`] },
+      { path: 'b.ndjson', format: 'ndjson', events: 2, issues: [`warning: 1 event has no readable time (no eventTime, or one in a form not read): kept, listed after the timed events @ line 2, byte ${eventJson(6).length + 1}`] },
+      { path: 'c.json', format: 'cloudtrail-records', events: 1, issues: [] },
+    ]);
+    expect(events.filter((e) => Number.isNaN(e.time)).map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['2', '4', '5', '7']);
+  });
+
   it('handles BOM, UTF-16, invalid UTF-8, deep nesting, __proto__ keys, non-CloudTrail JSON and empty files', async () => {
     const bad = Buffer.concat([Buffer.from(records([eventJson(3)]).slice(0, 40)), Buffer.from([0xff, 0xfe]), Buffer.from(records([eventJson(3)]).slice(40))]);
     const dir = await folder({
@@ -1053,7 +1071,7 @@ describe('bad text', () => {
       { path: 'a-bom.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'b-utf16.json', format: 'cloudtrail-records', events: 1, issues: ['warning: text is UTF-16LE, read as such'] },
       { path: 'c-invalid.json', format: 'cloudtrail-records', events: 1, issues: ['warning: invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ byte 40'] },
-      { path: 'd-deep.json', format: 'cloudtrail-records', events: 2, issues: ['warning: item 0: nested 151 levels deep, deeper than 100: stored with its text as it is, but what lies deeper than 100 levels is only shown in that text @ byte 12'] },
+      { path: 'd-deep.json', format: 'cloudtrail-records', events: 2, issues: ['warning: item 0: nested 151 levels deep, deeper than 100: stored with its text as it is, but what lies deeper than 100 levels is only shown in that text @ byte 12', 'warning: 1 event has no readable time (no eventTime, or one in a form not read): kept, listed after the timed events @ byte 12'] },
       { path: 'e-proto.json', format: 'cloudtrail-records', events: 1, issues: [] },
       { path: 'f-other.json', format: 'json-event', events: 0, issues: ["error: valid JSON, but not CloudTrail: none of its 1 items has CloudTrail's event fields @ byte 0"] },
       { path: 'g-empty.json', format: 'empty', events: 0, issues: ['warning: empty file: no events'] },

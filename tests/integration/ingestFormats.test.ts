@@ -143,7 +143,9 @@ describe('formats, detected from content whatever the file is called', () => {
       'c-lines.ndjson': `${JSON.stringify(item(5, '2024-03-01 00:00:05'))}\n${JSON.stringify(item(6, 'not a time'))}\n`,
     });
     const { files, events } = await scan([dir]);
-    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['lookup-events', 2, []], ['json-array', 2, []], ['ndjson', 2, []]]);
+    // Item 6's EventTime is no time either: it is the file's one event without a time.
+    const untimedIssue = { severity: 'warning', message: '1 event has no readable time (no eventTime, or one in a form not read): kept, listed after the timed events', location: `line 2, byte ${Buffer.byteLength(JSON.stringify(item(5, '2024-03-01 00:00:05'))) + 1}` };
+    expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['lookup-events', 2, []], ['json-array', 2, []], ['ndjson', 2, [untimedIssue]]]);
     expect(events.map((e) => e.text)).toEqual([untimed(1), untimed(2), untimed(3), eventJson(4), untimed(5), untimed(6)]);
     expect(events.map((e) => e.time)).toEqual([1, 2, 3.5, 4, 5, NaN].map((s) => Date.UTC(2024, 2, 1) + s * 1000));
   });
@@ -315,7 +317,7 @@ describe('formats, detected from content whatever the file is called', () => {
     const { files, events } = await scan([dir]);
     expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([
       ['cloudwatch-insights-csv', 3, []],
-      ['cloudwatch-insights-csv', 1, []],
+      ['cloudwatch-insights-csv', 1, [{ severity: 'warning', message: '1 event has no readable time (no eventTime, or one in a form not read): kept, listed after the timed events', location: 'line 2' }]],
       ['cloudwatch-insights-json', 3, []],
       ['cloudwatch-insights-results', 3, []],
     ]);
