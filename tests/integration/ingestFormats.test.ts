@@ -347,6 +347,29 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events[2]!.text).toBe(eventJson(1));
   });
 
+  it('console Event history CSV as spreadsheet programs save it: semicolons (Excel in a locale with a decimal comma), tabs in UTF-16 (Unicode Text), a comma file whose cells hold semicolons', async () => {
+    const header = ['Event name', 'Event time', 'User name', 'Source IP address', 'Event ID', 'CloudTrail event'];
+    const row = (n: number, name: string, separator: string) => [name, `2024-03-01T10:00:0${n}Z`, 'alice', `198.51.100.${n}`, `e-${n}`, `"${eventJson(n, { eventName: name }).replaceAll('"', '""')}"`].join(separator);
+    const semicolons = [header.join(';'), row(1, 'ConsoleLogin', ';'), row(2, 'GetObject', ';')].join('\r\n');
+    const tabs = [header.join('\t'), row(3, 'PutObject', '\t')].join('\r\n');
+    const commas = [`${header.join(',')},Resources`, `${row(4, 'DeleteObject', ',')},"a;b;c;d;e;f;g"`].join('\n');
+    const dir = await folder({
+      'a-semicolons.csv': semicolons,
+      'b-unicode-text.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]),
+      'c-commas.csv': commas,
+      // A stray quote, in a semicolon file: its reason names the semicolon.
+      'd-stray.csv': [header.join(';'), row(5, 'ListBuckets', ';'), `"x"y;${row(6, 'GetBucketAcl', ';').slice(2)}`, row(7, 'GetBucketPolicy', ';')].join('\n'),
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events, f.issues.map((i) => `${i.severity}: ${i.message} @ ${i.location}`)])).toEqual([
+      ['a-semicolons.csv', 'csv', 2, []],
+      ['b-unicode-text.txt', 'csv', 1, ['warning: text is UTF-16LE, read as such @ ']],
+      ['c-commas.csv', 'csv', 1, []],
+      ['d-stray.csv', 'csv', 2, ['error: CSV row not read: a quote inside a quoted cell is neither doubled nor followed by a semicolon or a line break; reading goes on from the next line @ line 3']],
+    ]);
+    expect(events.map((e) => e.text)).toEqual([1, 2, 3, 4].map((n) => eventJson(n, { eventName: ['ConsoleLogin', 'GetObject', 'PutObject', 'DeleteObject'][n - 1] })).concat([5, 7].map((n) => eventJson(n, { eventName: n === 5 ? 'ListBuckets' : 'GetBucketPolicy' }))));
+  });
+
   it('CloudTrail Lake results of selected columns: eventjson alone, the useridentity struct, useridentity.arn', async () => {
     const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
     const role = 'arn:aws:iam::111122223333:role/Admin';

@@ -25,10 +25,29 @@ function afterLineBreak(bytes: Buffer, from: number): number {
   return -1;
 }
 
-function reasonOf(error: CsvError, maxChars: number): string {
+/** Cell separators of CSV exports, by name: the comma, and the semicolon and tab that spreadsheet programs write (Excel saving CSV in locales whose decimal mark is a comma, and 'Unicode Text'). */
+const SEPARATORS = new Map([
+  [',', 'a comma'],
+  [';', 'a semicolon'],
+  ['\t', 'a tab'],
+]);
+
+/** The separator of a CSV text, from its first line (its header): the one it holds most of, the comma when none. */
+export function separatorOf(text: string): string {
+  const header = text.slice(0, text.search(/[\r\n]|$/));
+  let best = ',';
+  let most = 0;
+  for (const separator of SEPARATORS.keys()) {
+    const count = header.split(separator).length - 1;
+    if (count > most) [best, most] = [separator, count];
+  }
+  return best;
+}
+
+function reasonOf(error: CsvError, maxChars: number, separator: string): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED': return 'a quoted cell in it is still open where the file ends (cut short?)';
-    case 'CSV_INVALID_CLOSING_QUOTE': return 'a quote inside a quoted cell is neither doubled nor followed by a comma or a line break';
+    case 'CSV_INVALID_CLOSING_QUOTE': return `a quote inside a quoted cell is neither doubled nor followed by ${SEPARATORS.get(separator)} or a line break`;
     case 'INVALID_OPENING_QUOTE': return 'a quote inside a cell that does not start with one';
     case 'CSV_MAX_RECORD_SIZE': return `longer than ${maxChars} characters`;
     default: return error.message.replace(/ at line \d+/, '');
@@ -36,25 +55,30 @@ function reasonOf(error: CsvError, maxChars: number): string {
 }
 
 /**
- * Streams a CSV text's records (csv-parse, strict about quotes). A row csv-parse cannot read is
+ * Streams a CSV text's records (csv-parse, strict about quotes), its cells separated as its header
+ * line says (see separatorOf). A row csv-parse cannot read is
  * reported with the line it starts on, and reading starts again with a fresh parser on the line
  * after it, so one stray or missing quote costs that row and never the rows after it, nor those
  * still buffered before it. Memory holds only the bytes of the row being read.
  */
 export async function* csvRecords(texts: AsyncIterable<string>, maxChars: number, badRow: BadRow): AsyncGenerator<CsvRecord> {
-  const reader = new ResyncingReader(maxChars);
-  function* handOut(): Generator<CsvRecord> {
+  let reader: ResyncingReader | undefined;
+  function* handOut(reader: ResyncingReader): Generator<CsvRecord> {
     for (const read of reader.take()) {
       if ('reason' in read) badRow(read.reason, read.line);
       else yield read;
     }
   }
   for await (const text of texts) {
+    if (text === '') continue;
+    // The first text holds the header line: the document reader decodes its first 64 KB at least.
+    reader ??= new ResyncingReader(maxChars, separatorOf(text));
     await reader.write(Buffer.from(text, 'utf8'));
-    yield* handOut();
+    yield* handOut(reader);
   }
+  reader ??= new ResyncingReader(maxChars, ',');
   await reader.write(undefined);
-  yield* handOut();
+  yield* handOut(reader);
 }
 
 class ResyncingReader {
@@ -73,12 +97,16 @@ class ResyncingReader {
   /** What was read, in file order: records and rows that could not be read. */
   private read: Read[] = [];
 
-  constructor(private readonly maxChars: number) {
+  constructor(
+    private readonly maxChars: number,
+    private readonly separator: string,
+  ) {
     this.restart();
   }
 
   private restart(): void {
     this.parser = parse({
+      delimiter: this.separator,
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n', '\r'],
@@ -161,7 +189,7 @@ class ResyncingReader {
     while (rest[start] === 0x0a || rest[start] === 0x0d) start++;
     this.line += countBreaks(rest.subarray(0, start).toString('latin1'));
     const faultLine = typeof error.lines === 'number' ? this.parserLine + error.lines - 1 : this.line;
-    this.read.push({ line: this.line, reason: `CSV row not read: ${reasonOf(error, this.maxChars)}${faultLine > this.line && error.code !== 'CSV_QUOTE_NOT_CLOSED' ? ` (found on line ${faultLine})` : ''}; reading goes on from the next line` });
+    this.read.push({ line: this.line, reason: `CSV row not read: ${reasonOf(error, this.maxChars, this.separator)}${faultLine > this.line && error.code !== 'CSV_QUOTE_NOT_CLOSED' ? ` (found on line ${faultLine})` : ''}; reading goes on from the next line` });
     const after = afterLineBreak(rest, start);
     this.restart();
     if (after < 0) {

@@ -8,7 +8,8 @@ export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'clou
 /** The timestamp a CloudWatch Logs export puts before each event, and the space after it. */
 export const CLOUDWATCH_PREFIX = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+/;
 const CLOUDWATCH_LINE = new RegExp(`${CLOUDWATCH_PREFIX.source}\\{`);
-const CSV_HEADER = /(^|,)\s*"?(event ?time|event ?name|event ?id|event ?json|cloudtrail ?event)"?\s*(,|$)/i;
+/** A header naming an event column, its cells separated by commas, or by the semicolons or tabs spreadsheet programs write (see separatorOf). */
+const CSV_HEADER = /(^|[,;\t])\s*"?(event ?time|event ?name|event ?id|event ?json|cloudtrail ?event)"?\s*([,;\t]|$)/i;
 /** A CloudWatch Logs Insights result's header: its `@message` column holds each log event's text (`@timestamp,@message`, and any other fields queried). */
 const INSIGHTS_CSV_HEADER = /(^|,)\s*"?@message"?\s*(,|$)/;
 
@@ -123,6 +124,6 @@ export function detectLayout(head: string, end: HeadEnd = 'ended'): TextLayout |
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
   if (INSIGHTS_CSV_HEADER.test(lines[0]!)) return 'cloudwatch-insights-csv';
   // A column of whole events may be the only one (`SELECT eventjson`): then its first cell follows, quoted.
-  if (CSV_HEADER.test(lines[0]!) && (lines[0]!.includes(',') || lines[1]?.startsWith('"{'))) return 'csv';
+  if (CSV_HEADER.test(lines[0]!) && (/[,;\t]/.test(lines[0]!) || lines[1]?.startsWith('"{'))) return 'csv';
   return 'unrecognised';
 }
