@@ -278,8 +278,9 @@ export class TreeReader {
   /**
    * Holds, to be looked at as a file on disk is, binary bytes in memory (an archive's entry, a
    * gzip's content) that hold a zip: a plausible local header in their first 64 KB, or, when they
-   * are not text, anywhere past them (a self-extracting program's zip: see zipBehind). Other
-   * bytes (zero padding, a bomb, UTF-16 text) are not held, and flow on in `stream`.
+   * are not text, anywhere past them (a self-extracting program's zip: see zipBehind), up to
+   * the buffered-archive limit: past it, such a zip is an error. Other bytes (zero padding, a
+   * bomb, UTF-16 text) are not held, and flow on in `stream`.
    */
   private async holdZip(stream: AsyncIterable<Buffer>): Promise<{ stream: AsyncIterable<Buffer>; held?: ZipBehind }> {
     const limit = this.ctx.limits.maxBufferedArchiveBytes;
@@ -287,7 +288,8 @@ export class TreeReader {
     const start = zipStartWithin(peeked.head);
     if (start >= 0) {
       const whole = await peek(peeked.stream, limit + 1);
-      return whole.head.length <= limit ? { stream: whole.stream, held: { buffer: whole.head, from: 0, start } } : { stream: whole.stream };
+      if (whole.head.length > limit) throw new ReadError(tooLargeZip(this.ctx.limits));
+      return { stream: whole.stream, held: { buffer: whole.head, from: 0, start } };
     }
     if (detectLayout(new TextDecoding(peeked.head).decode(peeked.head), 'more') !== 'unrecognised') return { stream: peeked.stream };
     const behind = await zipBehind(peeked.stream, limit);

@@ -600,6 +600,30 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect([programFile.size, programFile.sha256]).toEqual([program.length, createHash('sha256').update(program).digest('hex')]);
   });
 
+  it('refuses a zip in memory larger than the buffered-archive limit, whether it begins the entry or follows other bytes, and says so', async () => {
+    // Stored random bytes: the zip is as large as its content.
+    const zip = await zipOf({ 'big.bin': { content: Buffer.from(Array.from({ length: 150_000 }, (_, i) => (i * 7919) % 251)), compress: false } });
+    const program = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 37) % 256));
+    const tar = await tarOf([
+      { name: 'a.zip', content: zip },
+      { name: 'b-prefixed.zip', content: Buffer.concat([program.subarray(0, 1000), zip]) },
+      { name: 'c-sfx.exe', content: Buffer.concat([program, zip]) },
+      { name: 'd.json', content: records([eventJson(1)]) },
+    ]);
+    const dir = await folder({ 'bundle.tar': tar });
+    const { files, events } = await scan([dir], { limits: { maxBufferedArchiveBytes: 120_000 } });
+    const tooLarge = 'error: a zip inside another file larger than 120000 bytes: not opened';
+    expect(summary(files, dir)).toEqual([
+      { path: 'bundle.tar', format: 'tar', events: 0, issues: [] },
+      { path: 'bundle.tar › a.zip', format: 'zip', events: 0, issues: [tooLarge] },
+      { path: 'bundle.tar › b-prefixed.zip', format: 'unrecognised', events: 0, issues: [tooLarge] },
+      { path: 'bundle.tar › c-sfx.exe', format: 'unrecognised', events: 0, issues: [tooLarge] },
+      { path: 'bundle.tar › d.json', format: 'cloudtrail-records', events: 1, issues: [] },
+    ]);
+    expect(events).toHaveLength(1);
+    expect(files.map((f) => f.size)).toEqual([tar.length, zip.length, zip.length + 1000, zip.length + program.length, records([eventJson(1)]).length]);
+  });
+
   it('reads a zip cut short inside a tar.gz, naming the archive chain', async () => {
     const zip = await streamedZipOf(contents(5000));
     const start = dataStart(zip, 'b.json');
