@@ -3,7 +3,9 @@ import { RandomAccessReader, fromBufferPromise, fromRandomAccessReaderPromise, t
 
 /**
  * A zip held in memory: `buffer` holds a file's bytes from byte `from` on, to its end (`from` is
- * 0 unless the bytes before were only searched through, as those in front of a zip are).
+ * 0 unless the bytes before were only searched through, as those in front of a zip are). When
+ * `from` is not 0, at least the file's last PREFIX_TAIL_BYTES are held, where its end record is
+ * searched for (see zipBehind).
  */
 export interface HeldZip {
   buffer: Buffer;
@@ -25,21 +27,10 @@ class HeldBytes extends RandomAccessReader {
     super();
   }
 
-  private slice(start: number, end: number): Buffer | Error {
-    const at = this.shift + start;
-    return at < this.held.from ? new Error(`byte ${at} of the zip's file is not held (it is in the bytes in front of the zip)`) : heldAt(this.held, at, end - start);
-  }
-
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null) => void): void {
-    const bytes = this.slice(position, position + length);
-    if (bytes instanceof Error) return callback(bytes);
-    bytes.copy(buffer, offset);
-    callback(null);
-  }
-
   override _readStreamForRange(start: number, end: number): Readable {
-    const bytes = this.slice(start, end);
-    return bytes instanceof Error ? new Readable({ read: () => undefined }).destroy(bytes) : Readable.from([bytes]);
+    const at = this.shift + start;
+    if (at < this.held.from) return new Readable({ read: () => undefined }).destroy(new Error(`byte ${at} of the zip's file is not held (it is in the bytes in front of the zip)`));
+    return Readable.from([heldAt(this.held, at, end - start)]);
   }
 }
 
