@@ -59,6 +59,13 @@ describe('walkFiles and countFiles', () => {
     ]);
   });
 
+  it('names a picked named pipe, never opening it: it was left out without a word', () => {
+    expect(walked([join(root, 'a/pipe'), join(root, 'top.json')])).toEqual([
+      { path: join(root, 'a/pipe'), size: 0, notRead: { severity: 'warning', format: 'fifo', message: 'a named pipe: not read' } },
+      { path: join(root, 'top.json'), size: 3 },
+    ]);
+  });
+
   it('follows a picked symbolic link, file or folder', () => {
     expect(walked([join(root, 'a/link.json'), join(root, 'a/linked-folder')])).toEqual([
       { path: join(root, 'a/link.json'), size: 3 },
