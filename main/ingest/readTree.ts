@@ -49,6 +49,11 @@ async function* inSlices(bytes: Buffer, cancel: CancelFlag, given: { bytes: numb
   }
 }
 
+/** Bytes at hand as a stream of one chunk. */
+async function* inOne(buffer: Buffer): AsyncGenerator<Buffer> {
+  yield buffer;
+}
+
 async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of stream) void chunk;
 }
