@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { IngestProgress, JobId } from '../shared/ipc';
+import { DEFAULT_CASE_SORT, type CaseSort } from './cases/caseOrder';
 import type { CaseInfo } from './cases/caseRegistry';
 import type { StorageStatus } from './cases/storageStatus';
 import type { CaseOverview, EventRow, ExplorerView } from './query/queryProtocol';
@@ -25,6 +26,8 @@ export const DEFAULT_VIEW: ExplorerView = {
 /** UI and session state only; events live in the case database. */
 export interface CairnState {
   cases: CaseInfo[];
+  /** The start screen's order, kept as an app pref. */
+  caseSort: CaseSort;
   current: CaseInfo | null;
   overview: CaseOverview | null;
   view: ExplorerView;
@@ -51,6 +54,7 @@ export const EMPTY_PROGRESS: IngestProgress = { filesDone: 0, filesTotal: 0, byt
 
 export const useCairn = create<CairnState>()((set) => ({
   cases: [],
+  caseSort: DEFAULT_CASE_SORT,
   current: null,
   overview: null,
   view: DEFAULT_VIEW,

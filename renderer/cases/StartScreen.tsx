@@ -3,12 +3,38 @@ import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { sortCases, type CaseSort, type CaseSortKey } from './caseOrder';
 import type { CaseInfo } from './caseRegistry';
-import { newCase, openCase, removeCase, renameCase } from './caseSession';
+import { newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
+
+/** The start screen's columns, each of which orders the cases by what it shows (the time span by its start). */
+const COLUMNS: { key: CaseSortKey; title: string; hint: string }[] = [
+  { key: 'name', title: 'Case', hint: 'Order by name' },
+  { key: 'events', title: 'Events', hint: 'Order by the number of events' },
+  { key: 'start', title: 'Time span (UTC)', hint: "Order by the earliest event's time" },
+  { key: 'evidence', title: 'Evidence', hint: 'Order by the number of evidence files' },
+  { key: 'created', title: 'Created (UTC)', hint: 'Order by when the case was created' },
+  { key: 'lastOpened', title: 'Last opened (UTC)', hint: 'Order by when the case was last opened' },
+];
+
+/** A column header that orders the list: a button, with the order it gives announced through aria-sort. */
+function SortHeader({ column, sort }: { column: (typeof COLUMNS)[number]; sort: CaseSort }) {
+  const active = sort.key === column.key;
+  return (
+    <th scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort" title={column.hint} onClick={() => sortCasesBy(column.key)}>
+        {column.title}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
 
 /** A time as date and time, which break onto two lines where the window is narrow. */
 function dateThenTime(time: number) {
-  const [date, clock] = formatTime(time).split(' ');
+  const [date, clock] = formatTime(time - (time % 1000)).split(' ');
   return (
     <>
       <span>{date}</span> <span>{clock}</span>
@@ -44,9 +70,10 @@ function NameEditor({ info, onDone }: { info: CaseInfo; onDone(): void }) {
   );
 }
 
-/** The cases on this machine, newest first, and a form to start a new one. */
+/** The cases on this machine, in the order the investigator chose (most recently opened first until then), and a form to start a new one. */
 export function StartScreen() {
   const cases = useCairn((state) => state.cases);
+  const sort = useCairn((state) => state.caseSort);
   const storage = useCairn((state) => state.storage);
   const [name, setName] = useState('');
   const [doomed, setDoomed] = useState<CaseInfo | null>(null);
@@ -76,18 +103,16 @@ export function StartScreen() {
         <table className="case-list">
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Events</th>
-              <th scope="col">Time span (UTC)</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">Last opened (UTC)</th>
+              {COLUMNS.map((column) => (
+                <SortHeader key={column.key} column={column} sort={sort} />
+              ))}
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {cases.map((info) => (
+            {sortCases(cases, sort).map((info) => (
               <tr key={info.id} data-testid="case-row">
                 <td className="case-title">
                   {renaming === info.id ? <NameEditor info={info} onDone={() => setRenaming(null)} /> : <span title={printable(info.name)}>{printable(info.name)}</span>}
@@ -97,15 +122,16 @@ export function StartScreen() {
                   {info.minTime === null ? (
                     '—'
                   ) : (
-                    // Two pieces that break onto two lines where the window is narrow, so the case's name keeps its room.
+                    // Pieces that break onto lines of their own where the window is narrow, so the case's name keeps its room.
                     <>
-                      <span>{formatTime(info.minTime)} →</span> <span>{`${formatTime(info.maxTime)} (${formatDuration((info.maxTime ?? info.minTime) - info.minTime)})`}</span>
+                      <span>{formatTime(info.minTime)} →</span> <span>{formatTime(info.maxTime)}</span> <span>({formatDuration((info.maxTime ?? info.minTime) - info.minTime)})</span>
                     </>
                   )}
                 </td>
                 <td className="num">{formatCount(info.evidence)}</td>
+                <td className="mono time-span">{dateThenTime(info.created)}</td>
                 <td className="mono time-span">
-                  {dateThenTime(info.lastOpened - (info.lastOpened % 1000))}
+                  {info.lastOpened === info.created ? <span className="not-reopened">not since created</span> : dateThenTime(info.lastOpened)}
                 </td>
                 <td className="actions">
                   <button type="button" className="primary" onClick={() => void openCase(info)} aria-label={`Open ${printable(info.name)}`}>

@@ -25,12 +25,20 @@ export interface Reading {
   top: number;
 }
 
+/** A choice the investigator made about the app itself (not about a case), kept across sessions. */
+interface Pref {
+  key: string;
+  value: unknown;
+}
+
 class Registry extends Dexie {
   cases!: Table<CaseInfo, string>;
+  prefs!: Table<Pref, string>;
 
   constructor() {
     super('cairn-cases', { chromeTransactionDurability: DURABILITY.marks });
     this.version(1).stores({ cases: 'id, lastOpened' });
+    this.version(2).stores({ prefs: 'key' });
   }
 }
 
@@ -44,6 +52,16 @@ export async function listCases(): Promise<CaseInfo[]> {
   return (await registry.cases.orderBy('lastOpened').reverse().toArray());
 }
 
+/** A stored pref's value, unchecked (it may come from another version of Cairn); undefined when never set. */
+export async function readPref(key: string): Promise<unknown> {
+  return (await registry.prefs.get(key))?.value;
+}
+
+export async function writePref(key: string, value: unknown): Promise<void> {
+  await registry.prefs.put({ key, value });
+}
+
+/** A new case; `lastOpened` equals `created` until it is opened again after being created. */
 export async function createCase(name: string, now = Date.now()): Promise<CaseInfo> {
   const info: CaseInfo = { id: crypto.randomUUID(), name, created: now, lastOpened: now, events: 0, minTime: null, maxTime: null, evidence: 0 };
   await registry.cases.add(info);

@@ -2,7 +2,8 @@ import { QueryClient } from '../query/queryClient';
 import type { ExplorerView } from '../query/queryProtocol';
 import { DEFAULT_VIEW, useCairn } from '../store';
 import { requestPersistentStorage } from './storageStatus';
-import { caseDbName, createCase, deleteCase, listCases, updateCase, type CaseInfo } from './caseRegistry';
+import { DEFAULT_CASE_SORT, firstDirection, isCaseSort, type CaseSortKey } from './caseOrder';
+import { caseDbName, createCase, deleteCase, listCases, readPref, updateCase, writePref, type CaseInfo } from './caseRegistry';
 
 /** The query worker, shared by the whole window. */
 export const query = new QueryClient();
@@ -26,9 +27,19 @@ async function saveReading(): Promise<void> {
   if (current) await updateCase(current.id, { reading: { selected, top: listingPlace.top } }).catch(report('Cannot save the selection'));
 }
 
+const CASE_SORT_PREF = 'caseSort';
+
 export async function refreshCases(): Promise<void> {
-  const [cases, storage] = await Promise.all([listCases(), requestPersistentStorage()]);
-  useCairn.getState().set({ cases, storage });
+  const [cases, storage, sort] = await Promise.all([listCases(), requestPersistentStorage(), readPref(CASE_SORT_PREF)]);
+  useCairn.getState().set({ cases, storage, caseSort: isCaseSort(sort) ? sort : DEFAULT_CASE_SORT });
+}
+
+/** Orders the start screen by `key`: a column picked again turns its order round. The choice is kept for the next session. */
+export function sortCasesBy(key: CaseSortKey): void {
+  const { caseSort } = useCairn.getState();
+  const next = { key, direction: caseSort.key === key ? (caseSort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(key) } as const;
+  useCairn.getState().set({ caseSort: next });
+  void writePref(CASE_SORT_PREF, next).catch(report('Cannot keep the order of the cases'));
 }
 
 /**
@@ -80,8 +91,13 @@ export async function catchUpAfterImport(): Promise<void> {
 export async function openCase(info: CaseInfo): Promise<void> {
   const now = Date.now();
   await updateCase(info.id, { lastOpened: now });
+  await showCase({ ...info, lastOpened: now });
+}
+
+/** Makes `info` the open case, with the view and reading it was left with. */
+async function showCase(info: CaseInfo): Promise<void> {
   listingPlace.top = info.reading?.top ?? 0;
-  useCairn.getState().set({ current: { ...info, lastOpened: now }, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, listingGrew: false, tab: 'events', error: null, ingest: null });
+  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, listingGrew: false, tab: 'events', error: null, ingest: null });
   await refreshOverview();
 }
 
@@ -99,7 +115,8 @@ export async function newCase(name: string): Promise<void> {
   if (creating) return;
   creating = true;
   try {
-    await openCase(await createCase(name.trim() || 'Untitled case'));
+    // Shown without counting as an opening: the start screen says it has not been opened since it was created.
+    await showCase(await createCase(name.trim() || 'Untitled case'));
   } finally {
     creating = false;
   }

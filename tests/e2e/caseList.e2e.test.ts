@@ -1,7 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWithEvidence, launchApp, newCase, type LaunchedApp } from './harness';
+import { caseWithEvidence, launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 /** As long as the form allows, with no space to wrap at. */
@@ -34,7 +36,7 @@ describe('the case list', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByTestId('case-row').waitFor();
-    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Evidence', 'Last opened (UTC)', 'Actions']);
+    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Evidence', 'Created (UTC)', 'Last opened (UTC) ▼', 'Actions']);
     expect([await page.locator('.case-title').textContent(), await page.locator('.case-title span').getAttribute('title')]).toEqual([LONG_NAME, LONG_NAME]);
     expect(await page.getByTestId('case-row').locator('td').nth(4).textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
@@ -59,7 +61,7 @@ describe('the case list in the smallest window (960×600)', () => {
   });
   afterAll(() => app.close());
 
-  it('gives the case names their room: each short name on one line, the time span on two, and the table within the window', async () => {
+  it('gives the case names their room: each short name on one line, the time span on three (start, end, duration), and the table within the window', async () => {
     const { page } = app;
     /** Per case row: its name's lines as drawn, and the lines of its time span. */
     const lines = await page.getByTestId('case-row').evaluateAll((rows) =>
@@ -74,7 +76,7 @@ describe('the case list in the smallest window (960×600)', () => {
     );
     expect(lines).toEqual([
       ['IR-031 leaked key', 1, '—', 1],
-      ['Case 0', 1, '2024-05-01 10:00:10 → 2024-05-01 10:00:28 (18 s)', 2],
+      ['Case 0', 1, '2024-05-01 10:00:10 → 2024-05-01 10:00:28 (18 s)', 3],
     ]);
     const right = (selector: string) => page.locator(selector).evaluate((element) => Math.round(element.getBoundingClientRect().right));
     expect(await right('.case-list')).toBe(await right('.new-case'));
@@ -138,5 +140,102 @@ describe('renaming a case', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('ordering the cases', () => {
+  let app: LaunchedApp;
+  let evidence: string;
+  /** The listed cases' names, top to bottom. */
+  const listed = (page: Page) => page.locator('.case-title').allTextContents();
+  /** Each sorted header's name and order, as a screen reader announces them. */
+  const sorted = (page: Page) => page.locator('.case-list th[aria-sort]').evaluateAll((headers) => headers.map((th) => [th.querySelector('button')!.textContent, th.getAttribute('aria-sort')]));
+  const event = (time: string, id: string) => ({ eventTime: time, eventName: 'GetObject', eventSource: 's3.amazonaws.com', eventID: id });
+  /** Drops `name` (a file the harness resolves) on the open case and waits for its import. */
+  async function drop(page: Page, name: string): Promise<void> {
+    await page.evaluate((name) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{}'], name));
+      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, name);
+    await waitForImport(page);
+  }
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-order-'));
+    const keys = { Records: [event('2024-01-05T08:00:00Z', 'k1'), event('2024-01-05T09:00:00Z', 'k2'), event('2024-01-06T09:00:00Z', 'k3')] };
+    await writeFile(join(evidence, 'keys.json'), JSON.stringify(keys));
+    await writeFile(join(evidence, 'bucket.json'), JSON.stringify({ Records: [event('2024-03-01T12:00:00Z', 'b1')] }));
+    app = await launchApp({ dropPaths: { 'keys.json': join(evidence, 'keys.json'), 'bucket.json': join(evidence, 'bucket.json') } });
+    const { page } = app;
+    await newCase(page, 'IR-9 keys');
+    await drop(page, 'keys.json');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await newCase(page, 'IR-10 bucket');
+    await drop(page, 'bucket.json');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await newCase(page, 'alpha empty');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByTestId('case-row').nth(2).waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('says a case created and never opened again has not been opened since, beside when it was created', async () => {
+    const { page } = app;
+    const created = await page.getByTestId('case-row').evaluateAll((rows) => rows.map((row) => [row.querySelector('.case-title')!.textContent, row.querySelectorAll('td')[4]!.textContent, row.querySelectorAll('td')[5]!.textContent]));
+    expect(created.map(([name, , last]) => [name, last])).toEqual([
+      ['alpha empty', 'not since created'],
+      ['IR-10 bucket', 'not since created'],
+      ['IR-9 keys', 'not since created'],
+    ]);
+    for (const [, time] of created) expect(time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    await page.screenshot({ path: join(SHOTS, 'start-screen-sortable.png') });
+  });
+
+  it('orders them by the header clicked, or pressed with Enter or Space, and turns the order round when it is picked again', async () => {
+    const { page } = app;
+    expect(await sorted(page)).toEqual([['Last opened (UTC) ▼', 'descending']]);
+    expect(await listed(page)).toEqual(['alpha empty', 'IR-10 bucket', 'IR-9 keys']);
+    await page.getByRole('button', { name: 'Case', exact: true }).click();
+    expect(await sorted(page)).toEqual([['Case ▲', 'ascending']]);
+    expect(await listed(page)).toEqual(['alpha empty', 'IR-9 keys', 'IR-10 bucket']);
+    // The button keeps the keyboard, so the order can be turned round and the next header reached from it.
+    await page.keyboard.press('Enter');
+    expect(await listed(page)).toEqual(['IR-10 bucket', 'IR-9 keys', 'alpha empty']);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Events');
+    await page.keyboard.press('Space');
+    expect(await sorted(page)).toEqual([['Events ▼', 'descending']]);
+    expect(await listed(page)).toEqual(['IR-9 keys', 'IR-10 bucket', 'alpha empty']);
+    await page.getByRole('button', { name: 'Time span (UTC)' }).click();
+    expect(await listed(page)).toEqual(['IR-10 bucket', 'IR-9 keys', 'alpha empty']);
+    await page.getByRole('button', { name: 'Time span (UTC)' }).click();
+    expect(await sorted(page)).toEqual([['Time span (UTC) ▲', 'ascending']]);
+    expect(await listed(page)).toEqual(['IR-9 keys', 'IR-10 bucket', 'alpha empty']);
+    await page.getByRole('button', { name: 'Created (UTC)' }).click();
+    expect(await listed(page)).toEqual(['alpha empty', 'IR-10 bucket', 'IR-9 keys']);
+  });
+
+  it('keeps the order chosen for the next session, and orders a reopened case by when it was opened', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Time span (UTC)' }).click();
+    await page.getByRole('button', { name: 'Time span (UTC)' }).click();
+    await page.reload();
+    await page.getByTestId('case-row').nth(2).waitFor();
+    expect(await sorted(page)).toEqual([['Time span (UTC) ▲', 'ascending']]);
+    expect(await listed(page)).toEqual(['IR-9 keys', 'IR-10 bucket', 'alpha empty']);
+    await page.getByRole('button', { name: 'Open IR-9 keys' }).click();
+    await page.getByTestId('event-count').waitFor();
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Last opened (UTC)' }).click();
+    expect(await listed(page)).toEqual(['IR-9 keys', 'alpha empty', 'IR-10 bucket']);
+    const reopened = page.getByTestId('case-row').first().locator('td');
+    expect(await reopened.nth(5).textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    await page.setViewportSize({ width: 960, height: 600 });
+    await page.screenshot({ path: join(SHOTS, 'start-screen-sortable-960.png') });
+    expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
   });
 });
