@@ -8,6 +8,7 @@ import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
 import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
+import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { alteredText, DEEP_NESTING } from './eventFlags';
@@ -27,6 +28,8 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
   { field: 'eventName', label: () => 'this event name' },
 ];
 
+/** What events with one sharedEventID have in common, told where the pivot offers them. */
+const SHARED_EVENT_MEANING = "the same action recorded in several accounts, or an Insight's Start and End";
 
 /** An event's text parsed as far as it can be walked (see boundedParse); undefined when it is not JSON. */
 const parsedOrUndefined = (text: string): unknown => {
@@ -90,6 +93,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
   if (!detail || !shown) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
   const { parsed } = shown;
+  const sharedEventId = asJson(parsed)?.['sharedEventID'];
 
   const latest = (): Annotation => written.current ?? detail.annotation;
   const annotate = async (changes: Partial<Annotation>): Promise<void> => {
@@ -134,6 +138,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             {label(row[field])}: <span className="mono">{printable(row[field])}</span>
           </button>
         ))}
+        {typeof sharedEventId === 'string' && sharedEventId !== '' && (
+          <button type="button" onClick={() => pivot({ kind: 'sharedEvent', value: sharedEventId })} title={`${printable(sharedEventId)}: ${SHARED_EVENT_MEANING}`}>
+            this shared event ID: <span className="mono">{printable(sharedEventId)}</span>
+          </button>
+        )}
       </section>
 
       <section aria-label="Identity">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
-import { COLUMN_IDS, filterSlot, isParamFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
+import { COLUMN_IDS, filterSlot, isParamFilter, isTextFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
@@ -13,6 +13,7 @@ const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source
 /** A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ); long values are cut by the chip's width. */
 function describeFilter(filter: Filter): { name: string; value: string } {
   if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: formatParamValue(filter.value) };
+  if (isTextFilter(filter)) return { name: 'Shared event ID', value: printable(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
   return { name, value: printable(filter.value) || '(empty)' };
 }

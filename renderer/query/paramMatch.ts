@@ -1,6 +1,6 @@
 import { boundedParse } from '../../shared/jsonDepth';
 import { isJson } from './jsonAt';
-import type { ParamFilter, ParamPath } from './queryProtocol';
+import type { ParamPath, TextFilter } from './queryProtocol';
 
 /** The value at `path` below `root`, following own object keys and array indices only; undefined when absent. */
 export function valueAt(root: unknown, path: ParamPath): unknown {
@@ -20,9 +20,13 @@ export function valueAt(root: unknown, path: ParamPath): unknown {
  */
 const LITERAL_RUNS = /[\w .,:;=+*?!@#$%^|~()[\]{}-]{3,}/g;
 
+/** Where in an event a text filter looks: below requestParameters for a parameter, at the top for a sharedEventID. */
+const pathOf = (filter: TextFilter): ParamPath => (filter.kind === 'param' ? ['requestParameters', ...filter.path] : ['sharedEventID']);
+
 /** Substrings every original text matching `filter` contains: its keys' and its value's literal runs. */
-export function paramNeedles({ path, value }: ParamFilter): string[] {
-  const words = path.filter((step): step is string => typeof step === 'string');
+export function paramNeedles(filter: TextFilter): string[] {
+  const { value } = filter;
+  const words = (filter.kind === 'param' ? filter.path : pathOf(filter)).filter((step): step is string => typeof step === 'string');
   if (typeof value === 'string') words.push(value);
   else if (typeof value === 'boolean' || value === null) words.push(String(value));
   return [...new Set(words.flatMap((word) => word.match(LITERAL_RUNS) ?? []))];
@@ -30,10 +34,11 @@ export function paramNeedles({ path, value }: ParamFilter): string[] {
 
 /**
  * A test of one event's original text against `filter`: a substring prefilter, then a parse of
- * the candidates only and a type-exact comparison of requestParameters at the filter's path.
+ * the candidates only and a type-exact comparison of the value at the filter's path.
  */
-export function paramMatcher(filter: ParamFilter): (text: string) => boolean {
+export function paramMatcher(filter: TextFilter): (text: string) => boolean {
   const needles = paramNeedles(filter);
+  const path = pathOf(filter);
   return (text) => {
     if (!needles.every((needle) => text.includes(needle))) return false;
     let event: unknown;
@@ -42,6 +47,6 @@ export function paramMatcher(filter: ParamFilter): (text: string) => boolean {
     } catch {
       return false;
     }
-    return valueAt(event, ['requestParameters', ...filter.path]) === filter.value;
+    return valueAt(event, path) === filter.value;
   };
 }

@@ -4,7 +4,7 @@ import { CaseIndex, type DecodedEvent } from './caseIndex';
 import { conflictedEvents, distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { isParamFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type ParamFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult } from './queryProtocol';
+import { isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -21,7 +21,7 @@ interface OpenCase {
   annotations: Map<string, Annotation>;
   /** Selections already worked out, by filters and marks (order is applied when paging). */
   selections: Map<string, Uint32Array>;
-  /** Global numbers (storage order) of the events matching each parameter filter, by the filter's JSON. */
+  /** Global numbers (storage order) of the events matching each text filter (parameter, sharedEventID), by the filter's JSON. */
   params: Map<string, Promise<Uint32Array>>;
   /** The texts of the segments read last, most recent last (see `textOf`). */
   texts: Map<number, Promise<string[]>>;
@@ -112,10 +112,10 @@ function overview({ index, files, conflicted }: OpenCase): CaseOverview {
 }
 
 /**
- * The events matching a parameter filter, found in the original texts read one segment at a time:
+ * The events matching a text filter (a parameter or a sharedEventID), found in the original texts read one segment at a time:
  * only the matches outlive the scan. Worked out once per filter, so paging and combining are instant.
  */
-function paramMatches(open: OpenCase, filter: ParamFilter): Promise<Uint32Array> {
+function textMatches(open: OpenCase, filter: TextFilter): Promise<Uint32Array> {
   const key = JSON.stringify(filter);
   let found = open.params.get(key);
   if (!found) {
@@ -148,8 +148,8 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Arr
   const key = `${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
   let selection = open.selections.get(key);
   if (!selection) {
-    const within = await Promise.all(query.filters.filter(isParamFilter).map((filter) => paramMatches(open, filter)));
-    const pivots = query.filters.filter((filter): filter is Pivot => !isParamFilter(filter));
+    const within = await Promise.all(query.filters.filter(isTextFilter).map((filter) => textMatches(open, filter)));
+    const pivots = query.filters.filter((filter): filter is Pivot => !isTextFilter(filter));
     const marks = open.annotations;
     const marked = query.marked === 'all' ? undefined : MARKED[query.marked];
     const keep =

@@ -21,13 +21,29 @@ export interface ParamFilter {
   value: ParamValue;
 }
 
-/** A condition of the listing; views saved before parameter filters hold only pivots. */
-export type Filter = Pivot | ParamFilter;
+/**
+ * Events with this top-level sharedEventID, read from the original texts: CloudTrail gives one to the
+ * records of a single action delivered to several accounts, and to an Insight's Start and End.
+ */
+export interface SharedEventFilter {
+  kind: 'sharedEvent';
+  value: string;
+}
 
-export const isParamFilter = (filter: Filter): filter is ParamFilter => 'kind' in filter && filter.kind === 'param';
+/** A filter answered from the events' original texts rather than from the columns. */
+export type TextFilter = ParamFilter | SharedEventFilter;
+
+/** A condition of the listing; views saved before parameter filters hold only pivots. */
+export type Filter = Pivot | TextFilter;
+
+export const isTextFilter = (filter: Filter): filter is TextFilter => 'kind' in filter;
+export const isParamFilter = (filter: Filter): filter is ParamFilter => isTextFilter(filter) && filter.kind === 'param';
 
 /** What a filter constrains: a listing keeps one filter per slot, a new one replaces the old. */
-export const filterSlot = (filter: Filter): string => (isParamFilter(filter) ? `param:${JSON.stringify(filter.path)}` : filter.field);
+export function filterSlot(filter: Filter): string {
+  if (!isTextFilter(filter)) return filter.field;
+  return filter.kind === 'param' ? `param:${JSON.stringify(filter.path)}` : filter.kind;
+}
 
 export type SortOrder = 'asc' | 'desc';
 /** Which events the listing keeps by their marks: all, or exactly those with a bookmark, a tag or a note. */

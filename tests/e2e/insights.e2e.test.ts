@@ -73,6 +73,24 @@ describe('an Insights event', () => {
     await app.page.getByTestId('listing-count').filter({ hasText: /^6 events$/ }).waitFor();
   });
 
+  it("pivots on its shared event ID: the Insight's Start and End, and nothing else", async () => {
+    await app.page.locator('.grid-row').filter({ hasText: 'RunInstances (Insight)' }).last().click();
+    await pane().getByRole('heading', { name: 'RunInstances (Insight)' }).waitFor();
+    expect(await pane().getByRole('region', { name: 'Pivots' }).getByRole('button').allTextContents()).toEqual(['this event name: RunInstances', `this shared event ID: ${INSIGHT_SHARED_ID}`]);
+    await pane().getByRole('button', { name: `this shared event ID: ${INSIGHT_SHARED_ID}` }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    expect(await column('eventName')).toEqual(['RunInstances (Insight)', 'RunInstances (Insight)']);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual([`Shared event ID: ${INSIGHT_SHARED_ID}×`]);
+    // The End stays selected; the Start is the other one listed.
+    expect(await app.page.locator('.grid-row[aria-selected="true"] .col-time').textContent()).toBe('2024-06-01 10:11:00');
+    await app.page.getByRole('button', { name: 'Remove filter Shared event ID' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events$/ }).waitFor();
+    // An API call carries no shared event ID: no such pivot.
+    await app.page.locator('.grid-row').filter({ hasText: 'DescribeInstances' }).click();
+    await pane().getByRole('heading', { name: 'DescribeInstances' }).waitFor();
+    expect(await pane().getByRole('button', { name: /shared event ID/ }).count()).toBe(0);
+  });
+
   it('an API call has no Insight section', async () => {
     await app.page.locator('.grid-row .col-eventName').getByText('RunInstances', { exact: true }).first().click();
     await pane().getByRole('region', { name: 'Identity' }).waitFor();

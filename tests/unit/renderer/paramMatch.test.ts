@@ -86,3 +86,14 @@ describe('paramMatcher on a deeply nested event', () => {
     expect(paramMatcher({ kind: 'param', path: Array<string>(97).fill('a'), value: 'v' })(below.replace(`${'{"a":'.repeat(23)}"v"${'}'.repeat(23)}`, '"v"'))).toBe(true);
   });
 });
+
+describe('paramMatcher on a shared event ID', () => {
+  const shared = paramMatcher({ kind: 'sharedEvent', value: '4f2a8c1e-7b3d' });
+  it('matches the top-level sharedEventID only, exactly', () => {
+    expect(shared(JSON.stringify({ eventType: 'AwsCloudTrailInsight', sharedEventID: '4f2a8c1e-7b3d' }))).toBe(true);
+    expect(shared(JSON.stringify({ sharedEventID: '4f2a8c1e-7b3d-0' }))).toBe(false);
+    expect(shared(JSON.stringify({ requestParameters: { sharedEventID: '4f2a8c1e-7b3d' } }))).toBe(false);
+    expect(shared(JSON.stringify({ eventID: '4f2a8c1e-7b3d' }))).toBe(false);
+    expect(paramNeedles({ kind: 'sharedEvent', value: '4f2a8c1e-7b3d' })).toEqual(['sharedEventID', '4f2a8c1e-7b3d']);
+  });
+});
