@@ -28,6 +28,9 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
   { field: 'eventName', label: () => 'this event name' },
 ];
 
+/** How long after the last key a note being typed is saved. */
+const NOTE_SAVE_DELAY_MS = 400;
+
 /** What events with one sharedEventID have in common, told where the pivot offers them. */
 const SHARED_EVENT_MEANING = "the same action recorded in several accounts, or an Insight's Start and End";
 
@@ -71,6 +74,19 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
    * bookmark clicked in the same gesture must both land, not the second over the first.
    */
   const written = useRef<Annotation | null>(null);
+  /**
+   * A note was saved as it was typed in a listing of marked events only: the listing is read again
+   * when the box is left, not under the investigator's keys (emptied, the event would leave it).
+   */
+  const relistOnLeave = useRef(false);
+  /** Saves the note if it differs from the one stored; set once the event is read. */
+  const saveNote = useRef<(note: string) => void>(() => undefined);
+  // The note is saved as it is typed, a moment after the last key, not only when its box is left:
+  // closing the window (or the app) with the box still focused must not lose it.
+  useEffect(() => {
+    const pending = setTimeout(() => saveNote.current(note), NOTE_SAVE_DELAY_MS);
+    return () => clearTimeout(pending);
+  }, [note]);
 
   useEffect(() => {
     let live = true;
@@ -96,12 +112,26 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
 
   const latest = (): Annotation => written.current ?? detail.annotation;
-  const annotate = async (changes: Partial<Annotation>): Promise<void> => {
+  /** Has the listing read the marks again: where it lists marked events only, it is read again as a whole, as the event may have left it. */
+  const showMarks = (): void => {
+    relistOnLeave.current = false;
+    const { listingVersion, marksVersion } = useCairn.getState();
+    useCairn.getState().set({ listingVersion: listingVersion + (view.marked === 'all' ? 0 : 1), marksVersion: marksVersion + 1 });
+  };
+  const annotate = async (changes: Partial<Annotation>, typing = false): Promise<void> => {
     const annotation = { ...latest(), ...changes };
     written.current = annotation;
     await query.ask({ type: 'annotate', caseDb, annotation });
     setDetail((shown) => shown && { ...shown, annotation: latest() });
-    useCairn.getState().set({ listingVersion: useCairn.getState().listingVersion + (view.marked === 'all' ? 0 : 1), marksVersion: useCairn.getState().marksVersion + 1 });
+    if (typing && view.marked !== 'all') relistOnLeave.current = true;
+    else showMarks();
+  };
+  saveNote.current = (text) => {
+    if (text !== latest().note) void annotate({ note: text }, true);
+  };
+  const leaveNote = (): void => {
+    if (note !== latest().note) void annotate({ note });
+    else if (relistOnLeave.current) showMarks();
   };
   const pivot = (next: Filter): void => changeView({ filters: [...view.filters.filter((f) => filterSlot(f) !== filterSlot(next)), next] });
   const addTag = (): void => {
@@ -208,7 +238,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             onBlur={addTag}
           />
         </div>
-        <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== latest().note && void annotate({ note })} rows={3} />
+        <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={leaveNote} rows={3} />
       </section>
 
       <section aria-label="Original JSON">

@@ -76,4 +76,35 @@ describe('marking an event in one gesture', () => {
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
     await page.screenshot({ path: join(SHOTS, 'tag-on-blur.png') });
   });
+
+  it('keeps a note still being typed when the window closes, its box never left', async () => {
+    const { page } = app;
+    await page.getByRole('combobox').selectOption('all');
+    await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await open(page, 2, 'PutObject');
+    await noteBox(page).fill('written just before closing');
+    // Saved a moment after the last key, the box still focused: the listing marks the event.
+    await rows(page).nth(2).getByRole('img', { name: 'Has a note' }).waitFor({ timeout: 5000 });
+    expect(await noteBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Open Marks' }).click();
+    await detail(page).getByRole('heading', { name: 'PutObject' }).waitFor();
+    await noteBox(page).waitFor();
+    expect(await noteBox(page).inputValue()).toBe('written just before closing');
+  });
+
+  it('keeps an event whose note is being rewritten in the listing of noted events until its box is left', async () => {
+    const { page } = app;
+    await page.getByRole('combobox').selectOption('noted');
+    await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await open(page, 2, 'PutObject');
+    await noteBox(page).fill('');
+    // Long enough for the empty note to be saved as typed.
+    await page.waitForTimeout(1200);
+    expect([await page.getByTestId('listing-count').textContent(), await detail(page).getByRole('heading').first().textContent()]).toEqual(['3 events', 'PutObject']);
+    expect(await noteBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
+    await noteBox(page).press('Tab');
+    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
+  });
 });
