@@ -6,7 +6,7 @@ import { changeView, query } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
-import { filterSlot, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
+import { filterSlot, isTagFilter, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
@@ -112,18 +112,19 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
 
   const latest = (): Annotation => written.current ?? detail.annotation;
-  /** Has the listing read the marks again: where it lists marked events only, it is read again as a whole, as the event may have left it. */
+  /** Has the listing read the marks again: where it lists events by their marks (Show, a tag filter), it is read again as a whole, as the event may have left it. */
+  const listsByMarks = view.marked !== 'all' || view.filters.some(isTagFilter);
   const showMarks = (): void => {
     relistOnLeave.current = false;
     const { listingVersion, marksVersion } = useCairn.getState();
-    useCairn.getState().set({ listingVersion: listingVersion + (view.marked === 'all' ? 0 : 1), marksVersion: marksVersion + 1 });
+    useCairn.getState().set({ listingVersion: listingVersion + (listsByMarks ? 1 : 0), marksVersion: marksVersion + 1 });
   };
   const annotate = async (changes: Partial<Annotation>, typing = false): Promise<void> => {
     const annotation = { ...latest(), ...changes };
     written.current = annotation;
     await query.ask({ type: 'annotate', caseDb, annotation });
     setDetail((shown) => shown && { ...shown, annotation: latest() });
-    if (typing && view.marked !== 'all') relistOnLeave.current = true;
+    if (typing && listsByMarks) relistOnLeave.current = true;
     else showMarks();
   };
   saveNote.current = (text) => {
@@ -222,7 +223,9 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         <div className="tags">
           {detail.annotation.tags.map((tag) => (
             <span className="tag" key={tag}>
-              {printable(tag)}
+              <button type="button" className="tag-name" title="Show all events with this tag" onClick={() => pivot({ kind: 'tag', value: tag })}>
+                {printable(tag)}
+              </button>
               <button type="button" aria-label={`Remove tag ${printable(tag)}`} onClick={() => void annotate({ tags: latest().tags.filter((t) => t !== tag) })}>
                 ×
               </button>

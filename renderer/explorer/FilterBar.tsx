@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
-import { COLUMN_IDS, filterSlot, isParamFilter, isTextFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
+import { COLUMN_IDS, filterSlot, isParamFilter, isTagFilter, isTextFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source
 function describeFilter(filter: Filter): { name: string; value: string } {
   if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: formatParamValue(filter.value) };
   if (isTextFilter(filter)) return { name: 'Shared event ID', value: printable(filter.value) };
+  if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
   return { name, value: printable(filter.value) || '(empty)' };
 }

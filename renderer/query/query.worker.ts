@@ -4,7 +4,7 @@ import { CaseIndex, type DecodedEvent } from './caseIndex';
 import { conflictedEvents, distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
+import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -143,15 +143,28 @@ const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Annotation) => boolean
   noted: (mark) => mark.note !== '',
 };
 
+/** The prefix of a selection's key that depends on the investigator's marks: it is worked out again when they change. */
+const BY_MARKS = 'marks|';
+
+/**
+ * What a query keeps by the investigator's marks (its Show choice and tag filters), as one test of
+ * an annotation; undefined when it keeps events whatever their marks.
+ */
+function markTest(query: EventQuery): ((mark: Annotation) => boolean) | undefined {
+  const tests = query.filters.filter(isTagFilter).map(({ value }) => (mark: Annotation) => mark.tags.includes(value));
+  if (query.marked !== 'all') tests.push(MARKED[query.marked]);
+  return tests.length === 0 ? undefined : (mark) => tests.every((test) => test(mark));
+}
+
 /** The global numbers of the events a query lists, in its order; worked out once per filters, marks and order. */
 async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Array> {
-  const key = `${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
+  const marked = markTest(query);
+  const key = `${marked ? BY_MARKS : ''}${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
   let selection = open.selections.get(key);
   if (!selection) {
     const within = await Promise.all(query.filters.filter(isTextFilter).map((filter) => textMatches(open, filter)));
-    const pivots = query.filters.filter((filter): filter is Pivot => !isTextFilter(filter));
+    const pivots = query.filters.filter(isPivot);
     const marks = open.annotations;
-    const marked = query.marked === 'all' ? undefined : MARKED[query.marked];
     const keep =
       marked &&
       ((segment: number, row: number): boolean => {
@@ -258,7 +271,7 @@ async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {
     await open.db.annotations.put(annotation);
     open.annotations.set(key, annotation);
   }
-  for (const key of open.selections.keys()) if (!key.startsWith('all|')) open.selections.delete(key);
+  for (const key of open.selections.keys()) if (key.startsWith(BY_MARKS)) open.selections.delete(key);
   return null;
 }
 

@@ -33,15 +33,23 @@ export interface SharedEventFilter {
 /** A filter answered from the events' original texts rather than from the columns. */
 export type TextFilter = ParamFilter | SharedEventFilter;
 
-/** A condition of the listing; views saved before parameter filters hold only pivots. */
-export type Filter = Pivot | TextFilter;
+/** Events the investigator tagged with `value`, answered from the case's annotations. */
+export interface TagFilter {
+  kind: 'tag';
+  value: string;
+}
 
-export const isTextFilter = (filter: Filter): filter is TextFilter => 'kind' in filter;
+/** A condition of the listing; views saved before parameter filters hold only pivots. */
+export type Filter = Pivot | TextFilter | TagFilter;
+
+export const isPivot = (filter: Filter): filter is Pivot => !('kind' in filter);
+export const isTagFilter = (filter: Filter): filter is TagFilter => !isPivot(filter) && filter.kind === 'tag';
+export const isTextFilter = (filter: Filter): filter is TextFilter => !isPivot(filter) && !isTagFilter(filter);
 export const isParamFilter = (filter: Filter): filter is ParamFilter => isTextFilter(filter) && filter.kind === 'param';
 
 /** What a filter constrains: a listing keeps one filter per slot, a new one replaces the old. */
 export function filterSlot(filter: Filter): string {
-  if (!isTextFilter(filter)) return filter.field;
+  if (isPivot(filter)) return filter.field;
   return filter.kind === 'param' ? `param:${JSON.stringify(filter.path)}` : filter.kind;
 }
 

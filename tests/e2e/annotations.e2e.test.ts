@@ -107,4 +107,25 @@ describe('marking an event in one gesture', () => {
     await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
   });
+
+  it('lists the events with a tag when the tag is clicked, and follows the tags as they change', async () => {
+    const { page } = app;
+    const count = (text: string) => page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+    await page.getByRole('combobox').selectOption('all');
+    await count('3 events');
+    await open(page, 2, 'PutObject');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('exfil');
+    await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+    await detail(page).getByRole('button', { name: 'exfil', exact: true }).click();
+    await count('2 events');
+    expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['GetObject', 'PutObject']);
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Tag: exfil×']);
+    await page.screenshot({ path: join(SHOTS, 'tag-filter.png') });
+    // Taken off the event: the listing of that tag no longer holds it.
+    await detail(page).getByRole('button', { name: 'Remove tag exfil' }).click();
+    await count('1 event');
+    expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['GetObject']);
+    await page.getByRole('button', { name: 'Remove filter Tag' }).click();
+    await count('3 events');
+  });
 });
