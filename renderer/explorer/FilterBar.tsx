@@ -110,6 +110,7 @@ export function FilterBar({ view }: { view: ExplorerView }) {
         Show{' '}
         <select value={view.marked} onChange={(event) => changeView({ marked: event.target.value as MarkedFilter })}>
           <option value="all">all events</option>
+          <option value="marked">marked events {Object.values(ANNOTATION_SYMBOLS).join(' ')}</option>
           <option value="bookmarked">bookmarked events {ANNOTATION_SYMBOLS.bookmarked}</option>
           <option value="tagged">tagged events {ANNOTATION_SYMBOLS.tagged}</option>
           <option value="noted">events with a note {ANNOTATION_SYMBOLS.noted}</option>

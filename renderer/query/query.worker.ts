@@ -136,8 +136,9 @@ function textMatches(open: OpenCase, filter: TextFilter): Promise<Uint32Array> {
   return found;
 }
 
-/** What each Show choice keeps: exactly the events with that mark. */
+/** What each Show choice keeps: the events with any mark, or exactly those with that mark. */
 const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Annotation) => boolean> = {
+  marked: (mark) => mark.bookmarked || mark.tags.length > 0 || mark.note !== '',
   bookmarked: (mark) => mark.bookmarked,
   tagged: (mark) => mark.tags.length > 0,
   noted: (mark) => mark.note !== '',

@@ -54,8 +54,8 @@ export function filterSlot(filter: Filter): string {
 }
 
 export type SortOrder = 'asc' | 'desc';
-/** Which events the listing keeps by their marks: all, or exactly those with a bookmark, a tag or a note. */
-export type MarkedFilter = 'all' | 'bookmarked' | 'tagged' | 'noted';
+/** Which events the listing keeps by their marks: all, those with any mark (bookmark, tag or note), or exactly those with a bookmark, a tag or a note. */
+export type MarkedFilter = 'all' | 'marked' | 'bookmarked' | 'tagged' | 'noted';
 
 /** Which events the explorer lists, and in what order. */
 export interface EventQuery {

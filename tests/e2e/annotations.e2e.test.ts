@@ -128,4 +128,18 @@ describe('marking an event in one gesture', () => {
     await page.getByRole('button', { name: 'Remove filter Tag' }).click();
     await count('3 events');
   });
+
+  it('shows the events with any mark together: bookmarked, tagged or with a note', async () => {
+    const { page } = app;
+    // GetObject has all three marks, ListBuckets a tag and a note, PutObject none since the last test: bookmarked, it is listed; unbookmarked, it leaves.
+    await open(page, 2, 'PutObject');
+    await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
+    await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
+    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎']);
+    await page.getByRole('combobox').selectOption('marked');
+    await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
+  });
 });
