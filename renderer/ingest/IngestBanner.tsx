@@ -1,7 +1,14 @@
 import { api } from '../api';
 import { counted } from '../../shared/counted';
+import { LISTING_ID } from '../explorer/EventTable';
 import { formatBytes, formatCount } from '../format';
 import { useCairn, type IngestView } from '../store';
+
+/** Removes the summary of an import that is over; the keyboard goes to the listing, not to the page's body with the removed button. */
+function dismiss(): void {
+  useCairn.getState().set({ ingest: null });
+  document.getElementById(LISTING_ID)?.focus({ preventScroll: true });
+}
 
 /** Progress of the current import while it runs, and how it ended afterwards, until dismissed. */
 export function IngestBanner({ view }: { view: IngestView }) {
@@ -32,7 +39,7 @@ export function IngestBanner({ view }: { view: IngestView }) {
           </button>
         ) : (
           // Once over, the summary can go: its figures stay with the case (summary, evidence panel), and the listing gets its room.
-          <button type="button" className="dismiss" aria-label="Dismiss the import summary" title="Dismiss" onClick={() => useCairn.getState().set({ ingest: null })}>
+          <button type="button" className="dismiss" aria-label="Dismiss the import summary" title="Dismiss" onClick={dismiss}>
             ×
           </button>
         )}
