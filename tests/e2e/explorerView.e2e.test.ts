@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { bobsCall } from '../fixtures/generators/bobsCalls';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
@@ -82,6 +82,26 @@ describe('the event being read, across changes of the listing', () => {
     expect(await shown(page)).toEqual({ listed: '40 events', highlighted: ['21 Call20'], inView: true, detail: 'Call20' });
     await page.keyboard.press('ArrowUp');
     await detail(page).getByRole('heading', { name: 'Call21' }).waitFor();
+  });
+
+  it('shows each filter whole in the smallest window (960×600), the controls beside or below them', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await detail(page).getByRole('button', { name: /this source IP/ }).click();
+    await detail(page).getByRole('button', { name: /this actor/ }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^30 events$/ }).waitFor();
+    /** Per chip: its text as drawn, and whether any of it is cut off. */
+    const chips = () => page.locator('.chip').evaluateAll((found) => found.map((chip) => [chip.textContent, [chip, ...chip.querySelectorAll('*')].some((element) => element.scrollWidth > element.clientWidth)]));
+    expect(await chips()).toEqual([
+      ['Source IP: 198.51.100.7×', false],
+      ['Actor: arn:aws:iam::111122223333:user/bob×', false],
+    ]);
+    const bottom = (selector: string) => page.locator(selector).evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(await bottom('.filter-bar > label')).toBeLessThanOrEqual(await bottom('.filter-bar'));
+    await page.screenshot({ path: join(SHOTS, 'filters-960.png') });
+    for (const name of ['Actor', 'Source IP']) await page.getByRole('button', { name: `Remove filter ${name}` }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^40 events$/ }).waitFor();
   });
 
   it('stays selected when only bookmarked events are shown and it is one', async () => {
