@@ -63,7 +63,23 @@ function verdict(differences: readonly JsonDifference[], repeatedHere: number, r
  * partial copy; some changed, which is what tampering looks like), and its JSON. Compared again only
  * when the texts change, not on every render of the pane (a keystroke in the note).
  */
-export const ConflictBox = memo(function ConflictBox({ hereText, thereText, thereShown, place }: { hereText: string; thereText: string; thereShown: string; place: string }) {
+export const ConflictBox = memo(function ConflictBox({
+  hereText,
+  thereText,
+  thereShown,
+  place,
+  onSelectThere,
+  thereUnlisted,
+}: {
+  hereText: string;
+  thereText: string;
+  thereShown: string;
+  place: string;
+  /** Selects the other copy in the listing; absent when the case does not hold it. */
+  onSelectThere?: () => void;
+  /** The other copy was asked for, and the listing's filters leave it out. */
+  thereUnlisted: boolean;
+}) {
   // A copy nested too deep to walk is compared by its text: parsing and walking it would recurse past the stack.
   const deep = nestedDeeperThan(hereText, JSON_TREE_DEPTH) || nestedDeeperThan(thereText, JSON_TREE_DEPTH);
   const [here, there] = deep ? [undefined, undefined] : [hereText, thereText].map(comparable);
@@ -81,6 +97,14 @@ export const ConflictBox = memo(function ConflictBox({ hereText, thereText, ther
       <p>
         The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
       </p>
+      {onSelectThere && (
+        <p>
+          <button type="button" onClick={onSelectThere}>
+            Select the other copy
+          </button>
+          <span role="status">{thereUnlisted ? ' It is not in this listing: remove the filters that leave it out.' : ''}</span>
+        </p>
+      )}
       <p data-testid="conflict-verdict">{deep ? textVerdict(hereText, thereText) : bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
       {lines.length > 0 && (
         <ul className="differences" aria-label="Differences">

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParse, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
-import { changeView, query } from '../cases/caseSession';
+import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
@@ -104,6 +104,24 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       live = false;
     };
   }, [caseDb, row.segment, row.row]);
+  const partnerAt = detail?.partner?.at ?? null;
+  const [partnerUnlisted, setPartnerUnlisted] = useState(false);
+  /** Selects the conflicting copy where the listing holds it, scrolled into view with the keyboard on the listing; says so when its filters leave it out. */
+  const selectPartner = useCallback((): void => {
+    if (!partnerAt) return;
+    void (async () => {
+      const position = await query.ask({ type: 'locate', caseDb, query: view, ...partnerAt });
+      const found = position === null ? undefined : (await query.ask({ type: 'rows', caseDb, query: view, offset: position, limit: 1 })).rows[0];
+      if (!found) return setPartnerUnlisted(true);
+      // Read again with the copy selected, the listing follows it to its place (EventTable).
+      const { listingVersion } = useCairn.getState();
+      useCairn.getState().set({ selected: found, listingVersion: listingVersion + 1, listingGrew: false });
+      rememberReading();
+      document.getElementById(LISTING_ID)?.focus({ preventScroll: true });
+    })();
+  }, [caseDb, view, partnerAt?.segment, partnerAt?.row]);
+  // Another listing may hold the copy.
+  useEffect(() => setPartnerUnlisted(false), [view]);
   const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
   const partnerPretty = useMemo(() => (detail?.partner ? readText(detail.partner.text).pretty : ''), [detail?.partner?.text]);
 
@@ -158,7 +176,16 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       </header>
 
       {/* First: a conflict is the first thing to know about an event. */}
-      {detail.partner && <ConflictBox hereText={detail.text} thereText={detail.partner.text} thereShown={partnerPretty} place={placeOf(detail.partner.file, detail.partner.index)} />}
+      {detail.partner && (
+        <ConflictBox
+          hereText={detail.text}
+          thereText={detail.partner.text}
+          thereShown={partnerPretty}
+          place={placeOf(detail.partner.file, detail.partner.index)}
+          onSelectThere={partnerAt ? selectPartner : undefined}
+          thereUnlisted={partnerUnlisted}
+        />
+      )}
 
       <InsightDetails event={parsed} />
 

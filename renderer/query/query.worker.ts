@@ -224,7 +224,8 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   if (conflict) {
     const other = asSecond ? conflict.first : conflict.second;
     const found = index.find(other.file, other.index);
-    partner = { text: found ? await textOf(open, found.segment, found.row) : '', file: files.get(other.file) ?? null, index: other.index };
+    const at = found ? { segment: found.segment, row: found.row } : null;
+    partner = { text: at ? await textOf(open, at.segment, at.row) : '', file: files.get(other.file) ?? null, index: other.index, at };
   }
   const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
   return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };

@@ -115,7 +115,8 @@ export interface EventDetail {
   text: string;
   file: FileRecord | null;
   index: number;
-  partner: { text: string; file: FileRecord | null; index: number } | null;
+  /** The conflicting twin; `at` is where it is stored, null when the case does not hold it. */
+  partner: { text: string; file: FileRecord | null; index: number; at: { segment: number; row: number } | null } | null;
   annotation: Annotation;
 }
 

@@ -56,6 +56,28 @@ describe('a copy of an event written differently', () => {
     await app.page.screenshot({ path: join(SHOTS, 'conflict-reformatted.png') });
   });
 
+  it('selects the other copy in the listing on request, and says when the filters leave it out', async () => {
+    const { page } = app;
+    const pane = page.getByRole('complementary', { name: 'Event detail' });
+    const file = () => pane.getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent();
+    await page.locator('.grid-row').nth(1).click();
+    await pane.getByText('jq-sorted.ndjson, event 0').waitFor();
+    const here = await file();
+    await pane.getByRole('button', { name: 'Select the other copy' }).click();
+    await pane.getByRole('region', { name: 'Conflict' }).getByText(here!).waitFor();
+    // The other copy is the one selected now, and the keyboard is on the listing.
+    expect([await file(), await page.locator('.grid-row[aria-selected="true"]').count(), await page.evaluate(() => document.activeElement?.id)]).toEqual([here!.replace('jq-sorted', 'delivered'), 1, 'event-listing']);
+    // Only the CSV row is listed under its own actor: its other copy cannot be selected there.
+    await page.locator('.grid-row').filter({ has: page.locator('.col-actor', { hasText: /^alice$/ }) }).click();
+    await pane.getByRole('button', { name: /this actor/ }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    await pane.getByRole('button', { name: 'Select the other copy' }).click();
+    expect(await pane.getByRole('status').filter({ hasText: 'not in this listing' }).textContent()).toBe(' It is not in this listing: remove the filters that leave it out.');
+    await page.screenshot({ path: join(SHOTS, 'conflict-other-copy-unlisted.png') });
+    await page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^9 events$/ }).waitFor();
+  });
+
   it('says so when one copy is not JSON, as a CSV row without the event is', async () => {
     await app.page.locator('.grid-row').filter({ has: app.page.locator('.col-actor', { hasText: /^alice$/ }) }).click();
     const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
