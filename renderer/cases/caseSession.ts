@@ -101,11 +101,12 @@ async function showCase(info: CaseInfo): Promise<void> {
   await refreshOverview();
 }
 
+/** Closes the open case; the start screen comes with the cases' figures as they are now (this case's opening and evidence counted), never as they were read before. */
 export async function closeCase(): Promise<void> {
   await saveReading();
   await query.ask({ type: 'close' });
-  useCairn.getState().set({ current: null, overview: null, selected: null, ingest: null, error: null });
   await refreshCases();
+  useCairn.getState().set({ current: null, overview: null, selected: null, ingest: null, error: null });
 }
 
 let creating = false;
