@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { INSIGHT_END } from '../fixtures/generators/insightEvents';
+import { caseWithEvidence, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+
+const call = (n: number, eventName: string, userIdentity: Record<string, unknown>) => ({
+  eventVersion: '1.08',
+  userIdentity,
+  eventTime: `2024-06-01T10:0${n}:00Z`,
+  eventSource: 'iam.amazonaws.com',
+  eventName,
+  awsRegion: 'us-east-1',
+  sourceIPAddress: '203.0.113.50',
+  eventID: `00000000-0000-4000-8000-00000000000${n}`,
+  eventType: 'AwsApiCall',
+  recipientAccountId: '111122223333',
+});
+
+const RECORDS = [
+  INSIGHT_END,
+  call(1, 'CreateAccessKey', { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', accountId: '111122223333', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }),
+  call(2, 'ListUsers', {
+    type: 'AssumedRole',
+    arn: 'arn:aws:sts::111122223333:assumed-role/IncidentResponseReadOnlyAccessRole/botocore-session-1717236000123456789',
+    accountId: '111122223333',
+    accessKeyId: 'ASIAQNZGKIQY56JQ7WML',
+  }),
+];
+
+/** The text of each line an element draws, as laid out (each character placed by its box). */
+const drawnLines = (element: Locator): Promise<string[]> =>
+  element.evaluate((root) => {
+    const lines: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let at = 0; at < node.textContent!.length; at++) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const box = range.getClientRects()[0];
+        if (!box) continue;
+        const last = lines.at(-1);
+        if (last && Math.abs(box.top - last.top) < 4) last.text += node.textContent![at];
+        else lines.push({ top: box.top, text: node.textContent![at]! });
+      }
+    }
+    return lines.map((line) => line.text.trim());
+  });
+
+describe('the explorer in the smallest window (960×600) and a wide one', () => {
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  /** The lines of each value of the Who section, for the event listed as `name`. */
+  const whoLines = async (name: string): Promise<string[][]> => {
+    await app.page.locator('.grid-row .col-eventName').getByText(name, { exact: true }).click();
+    await pane().getByRole('heading', { name, exact: true }).waitFor();
+    const who = pane().getByRole('region', { name: 'Identity' });
+    await who.scrollIntoViewIfNeeded();
+    return Promise.all((await who.locator('dd').all()).map(drawnLines));
+  };
+  /** Whether any value of the Who section, or the pane itself, is wider than its box. */
+  const overflows = () => pane().evaluate((detail) => [detail, ...detail.querySelectorAll('dd')].some((element) => element.scrollWidth > element.clientWidth));
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('Small window', { 'trail.json': JSON.stringify({ Records: RECORDS }) });
+    await app.page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('breaks the Who section between words at 960×600, and a long ARN only where it must', async () => {
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an", 'Insights event is', "CloudTrail's report of", 'unusual activity (its top', 'callers are under', 'Insight)']]);
+    expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-insight-960.png') });
+    expect(await whoLines('CreateAccessKey')).toEqual([
+      ['IAMUser'],
+      ['arn:aws:iam::11112222', '3333:user/alice'],
+      ['alice'],
+      ['111122223333'],
+      // The key is wider than the column: it is broken, its note is not.
+      ['AKIAIOSFODNN7EXAMP', 'LE (long-term key)'],
+    ]);
+    expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-long-term-key-960.png') });
+    expect(await whoLines('ListUsers')).toEqual([
+      ['AssumedRole'],
+      ['arn:aws:sts::111122223', '333:assumed-', 'role/IncidentResponseR', 'eadOnlyAccessRole/bot', 'ocore-session-', '1717236000123456789'],
+      ['111122223333'],
+      ['ASIAQNZGKIQY56JQ7W', 'ML (temporary: a', 'session)'],
+      ['botocore-session-', '1717236000123456789'],
+    ]);
+    expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-session-960.png') });
+  });
+
+  it('breaks it between words in a wide window too', async () => {
+    await app.page.setViewportSize({ width: 1600, height: 1000 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an Insights event is", "CloudTrail's report of unusual", 'activity (its top callers are under', 'Insight)']]);
+    expect(await whoLines('ListUsers')).toEqual([
+      ['AssumedRole'],
+      ['arn:aws:sts::111122223333:assume', 'd-', 'role/IncidentResponseReadOnlyAcc', 'essRole/botocore-session-', '1717236000123456789'],
+      ['111122223333'],
+      ['ASIAQNZGKIQY56JQ7WML', '(temporary: a session)'],
+      ['botocore-session-', '1717236000123456789'],
+    ]);
+    expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-session-1600.png') });
+  });
+});
