@@ -209,7 +209,8 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
                   onClick={() => changeView({ order: view.order === 'asc' ? 'desc' : 'asc' })}
                   title={view.zone === 'utc' ? 'Change the order' : `Change the order. Times in this machine's zone, ${localZoneName()}; the detail gives each event's UTC offset`}
                 >
-                  Time ({view.zone === 'utc' ? 'UTC' : localZoneName()}) {view.order === 'asc' ? '▲' : '▼'}
+                  {/* A long zone name gives way, not the order's arrow. */}
+                  <span className="sort-label">Time ({view.zone === 'utc' ? 'UTC' : localZoneName()})</span> <span>{view.order === 'asc' ? '▲' : '▼'}</span>
                 </button>
               </span>
             ) : (

@@ -61,6 +61,8 @@ export interface LaunchOptions {
   dropPaths?: Record<string, string>;
   /** The clipboard refuses every text with this error, as main's copyText does a text over its limit. */
   clipboardRefuses?: string;
+  /** The machine's zone, as local time shows it; America/New_York otherwise. */
+  timezoneId?: string;
 }
 
 export interface LaunchedApp {
@@ -88,7 +90,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     args: CHROMIUM_ARGS,
     viewport: { width: 1360, height: 860 },
     // Away from UTC, so that local-time display is tested for real.
-    timezoneId: 'America/New_York',
+    timezoneId: options.timezoneId ?? 'America/New_York',
     serviceWorkers: 'block',
   });
   const server = await startAppServer(RENDERER, profileDir);
@@ -148,10 +150,10 @@ export async function waitForImport(page: Page, outcome = 'Import complete'): Pr
  * their own and imported: what a test of one journey over made-up evidence starts from. Closing
  * it removes the folder too.
  */
-export async function caseWithEvidence(caseName: string, files: Record<string, string>): Promise<LaunchedApp> {
+export async function caseWithEvidence(caseName: string, files: Record<string, string>, options: Omit<LaunchOptions, 'evidence'> = {}): Promise<LaunchedApp> {
   const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-evidence-'));
   for (const [name, content] of Object.entries(files)) await writeFile(join(evidence, name), content);
-  const app = await launchApp({ evidence: [evidence] });
+  const app = await launchApp({ ...options, evidence: [evidence] });
   await newCase(app.page, caseName);
   await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
   await waitForImport(app.page);

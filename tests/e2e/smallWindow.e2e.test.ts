@@ -6,6 +6,12 @@ import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
+/**
+ * A zone whose name is about as long as the names Chromium gives zones get (it names a zone by
+ * its ICU id: America/Argentina/ComodRivadavia shows as America/Catamarca).
+ */
+const LONG_ZONE = 'America/North_Dakota/New_Salem';
+
 const call = (n: number, eventName: string, userIdentity: Record<string, unknown>) => ({
   eventVersion: '1.08',
   userIdentity,
@@ -65,7 +71,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
   const overflows = () => pane().evaluate((detail) => [detail, ...detail.querySelectorAll('dd')].some((element) => element.scrollWidth > element.clientWidth));
 
   beforeAll(async () => {
-    app = await caseWithEvidence('Small window', { 'trail.json': JSON.stringify({ Records: RECORDS }) });
+    app = await caseWithEvidence('Small window', { 'trail.json': JSON.stringify({ Records: RECORDS }) }, { timezoneId: LONG_ZONE });
     await app.page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
   });
   afterAll(() => app.close());
@@ -110,5 +116,44 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     ]);
     expect(await overflows()).toBe(false);
     await app.page.screenshot({ path: join(SHOTS, 'who-session-1600.png') });
+  });
+
+  /** The time column's header as shown: its text, whether any of it is cut short, and whether the order's arrow is drawn wholly inside the column. */
+  const timeHeader = () =>
+    app.page.getByRole('columnheader').nth(1).evaluate((cell) => {
+      const column = cell.getBoundingClientRect();
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let arrowShown = false;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.search(/[▲▼]/);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const arrow = range.getBoundingClientRect();
+        arrowShown = arrow.width > 0 && arrow.left >= column.left && arrow.right <= column.right;
+      }
+      const cut = [cell, ...cell.querySelectorAll('*')].some((element) => element.scrollWidth > element.clientWidth);
+      return { text: cell.textContent, cut, arrowShown };
+    });
+
+  it("keeps the time column's order arrow in view with a long local zone name at 960×600, the zone cut short", async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(async () => {
+      await page.getByRole('button', { name: 'Times in local time' }).click();
+      await page.setViewportSize({ width: 1360, height: 860 });
+    });
+    await page.getByRole('button', { name: 'Times in UTC' }).click();
+    expect(await timeHeader()).toEqual({ text: `Time (${LONG_ZONE}) ▲`, cut: true, arrowShown: true });
+    await page.screenshot({ path: join(SHOTS, 'local-time-long-zone-960.png') });
+    await page.getByRole('button', { name: `Time (${LONG_ZONE}) ▲` }).click();
+    expect(await timeHeader()).toEqual({ text: `Time (${LONG_ZONE}) ▼`, cut: true, arrowShown: true });
+    // Whole on hover.
+    expect(await page.getByRole('button', { name: `Time (${LONG_ZONE}) ▼` }).getAttribute('title')).toBe(`Change the order. Times in this machine's zone, ${LONG_ZONE}; the detail gives each event's UTC offset`);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    expect(await timeHeader()).toEqual({ text: `Time (${LONG_ZONE}) ▼`, cut: true, arrowShown: true });
+    await page.screenshot({ path: join(SHOTS, 'local-time-long-zone-1600.png') });
+    await page.getByRole('button', { name: `Time (${LONG_ZONE}) ▼` }).click();
   });
 });
