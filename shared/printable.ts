@@ -29,3 +29,10 @@ export const UNNAMED_FILE = "(unnamed: the import ended before this file's recor
 export const fileName = (file: Pick<EvidenceFile, 'container' | 'path'>): string =>
   file.path === '' ? UNNAMED_FILE : printable([...file.container, file.path].join(' › '));
 
+/**
+ * Why a file has no SHA-256, said where its hash would be: a hash of part of a file would mislead,
+ * so a file not read to its end (an import cancelled while it was read, an archive entry not
+ * followed) has none; and of an unnamed file (see UNNAMED_FILE) only its events are known.
+ */
+export const missingHash = (file: Pick<EvidenceFile, 'path'>): string => (file.path === '' ? "not known: this file's record never came" : 'not hashed: not read to its end');
+

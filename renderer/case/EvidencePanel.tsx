@@ -1,6 +1,7 @@
 import { formatBytes, formatCount } from '../format';
 import { fileName } from '../../shared/printable';
 import type { EvidenceEntry } from '../query/distinctEvidence';
+import { Sha256 } from './Sha256';
 
 /** Where in a file's shown name (archive chain › path) its own name begins: after the last folder or archive. */
 function nameStart(shown: string): number {
@@ -54,7 +55,7 @@ export function EvidencePanel({ files }: { files: EvidenceEntry[] }) {
                 <td className="num">{formatCount(file.conflicts)}</td>
                 <td className="num">{formatCount(errors)}</td>
                 <td className="mono hash" title={file.contentSha256 !== file.sha256 ? `decompressed: ${file.contentSha256}` : undefined}>
-                  {file.sha256}
+                  <Sha256 file={file} />
                 </td>
               </tr>,
               file.additions > 1 && (

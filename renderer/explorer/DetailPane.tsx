@@ -17,6 +17,7 @@ import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
 import { RequestParams } from './RequestParams';
 import { RoleChain } from './RoleChain';
+import { Sha256 } from '../case/Sha256';
 
 /** The session pivot is the access key pivot: a temporary key belongs to exactly one session. */
 const ACCESS_KEY_LABELS = { session: 'this session (temporary key)', 'long-term': 'this long-term access key', unknown: 'this access key' };
@@ -234,7 +235,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           )}
           <div>
             <dt>SHA-256</dt>
-            <dd className="mono hash">{detail.file?.sha256 ?? '—'}</dd>
+            <dd className="mono hash">{detail.file ? <Sha256 file={detail.file} /> : '—'}</dd>
           </div>
           {detail.file && detail.file.contentSha256 !== detail.file.sha256 && (
             <div>

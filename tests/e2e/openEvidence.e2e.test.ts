@@ -154,8 +154,9 @@ describe('cancelling inside a large file', () => {
       const large = counts[1]!;
       expect(large).toBeGreaterThan(0);
       expect(large).toBeLessThan(LINES);
-      // Its format and size as on disk; no hash, since not all of it was read.
-      expect(await rows.nth(1).locator('td').allTextContents()).toEqual([join(evidence, 'b-large.ndjson'), 'ndjson', '76.3 MB', large.toLocaleString('en-US'), '0', '0', '1', '']);
+      // Its format and size as on disk; no hash, since not all of it was read, and it says so.
+      expect(await rows.nth(1).locator('td').allTextContents()).toEqual([join(evidence, 'b-large.ndjson'), 'ndjson', '76.3 MB', large.toLocaleString('en-US'), '0', '0', '1', 'not hashed: not read to its end']);
+      expect(await rows.nth(1).locator('td.hash .not-hashed').textContent()).toBe('not hashed: not read to its end');
       const issue = panel.locator('.issue-row');
       expect(await issue.count()).toBe(1);
       expect(await issue.locator('.issue-severity').textContent()).toBe('error');
@@ -165,6 +166,17 @@ describe('cancelling inside a large file', () => {
       expect(stoppedAt % (256 * 1024)).toBe(0);
       expect(Math.floor(stoppedAt / LINE_BYTES)).toBe(large);
       await panel.screenshot({ path: join(SHOTS, 'evidence-after-cancel.png') });
+      await app.page.setViewportSize({ width: 960, height: 600 });
+      await app.page.screenshot({ path: join(SHOTS, 'evidence-after-cancel-960.png') });
+
+      // The detail of one of its events says the same where the hash would be.
+      await app.page.getByRole('tab', { name: 'Events' }).click();
+      await app.page.locator('.grid-row').nth(3).click();
+      const provenance = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Provenance' });
+      await provenance.waitFor();
+      expect(await provenance.locator('dl > div').allTextContents()).toEqual([`File${join(evidence, 'b-large.ndjson')}, event 0`, 'SHA-256not hashed: not read to its end']);
+      await provenance.scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(SHOTS, 'detail-after-cancel-960.png') });
       expect(app.externalRequests).toEqual([]);
     } finally {
       await app.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, printable, printableJson } from '../../../shared/printable';
+import { fileName, missingHash, printable, printableJson } from '../../../shared/printable';
 
 describe('printable', () => {
   it('escapes C0 and C1 controls, DEL and bidirectional formatting, and leaves all other text as it is', () => {
@@ -26,5 +26,12 @@ describe('printable', () => {
     expect(fileName({ container: ['/cases/a.zip', 'inner.tar'], path: 'x\u001b.json' })).toBe('/cases/a.zip › inner.tar › x\\u001b.json');
     expect(fileName({ container: [], path: '/cases/b.json' })).toBe('/cases/b.json');
     expect(fileName({ container: [], path: '' })).toBe("(unnamed: the import ended before this file's record came)");
+  });
+
+  it('says why a file has no hash: not read to its end, or, for a file whose record never came, not known', () => {
+    // An import cancelled while the file was read (TreeReader), or an archive entry not followed.
+    expect(missingHash({ path: '/cases/b-large.ndjson' })).toBe('not hashed: not read to its end');
+    // Made up from its events when the import stopped (JobLedger.stopped).
+    expect(missingHash({ path: '' })).toBe("not known: this file's record never came");
   });
 });
