@@ -1,7 +1,7 @@
 import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { counted } from '../shared/counted';
+import { conflictingCopies, counted } from '../shared/counted';
 import type { EvidenceFile } from '../shared/event';
 import type { IngestProgress } from '../shared/ipc';
 import { fileName } from '../shared/printable';
@@ -59,7 +59,7 @@ function reportFile({ path, container, format, size, sha256, contentSha256, s3Ke
 
 function humanFile(file: EvidenceFile): string {
   const name = fileName(file);
-  const counts = [counted(file.events, 'event'), file.duplicates ? counted(file.duplicates, 'duplicate') : '', file.conflicts ? counted(file.conflicts, 'conflict') : ''].filter(Boolean).join(', ');
+  const counts = [counted(file.events, 'event'), file.duplicates ? counted(file.duplicates, 'duplicate') : '', file.conflicts ? conflictingCopies(file.conflicts) : ''].filter(Boolean).join(', ');
   const problems = file.issues.map((issue) => `    ${issue.severity}: ${issue.message}${issue.location ? ` (${issue.location})` : ''}`);
   // A file that could not be read has no hash to show.
   const hashes = file.sha256 === '' ? [] : [`  sha256 ${file.sha256}`, ...(file.contentSha256 !== file.sha256 ? [`  content sha256 ${file.contentSha256}`] : [])];
@@ -104,7 +104,7 @@ class ReportPrinter {
 
   end({ events, duplicates, conflicts, errors }: IngestProgress): void {
     this.flush();
-    if (!this.json) this.out(`\n${counted(this.printed, 'file')}: ${counted(events, 'event')} stored, ${counted(duplicates, 'duplicate')}, ${counted(conflicts, 'conflict')}, ${counted(errors, 'error')}\n`);
+    if (!this.json) this.out(`\n${counted(this.printed, 'file')}: ${counted(events, 'event')} stored, ${counted(duplicates, 'duplicate')}, ${conflictingCopies(conflicts)}, ${counted(errors, 'error')}\n`);
     else this.out(`${this.printed > 0 ? '\n  ' : ''}],\n${JSON.stringify({ events, duplicates, conflicts, errors } satisfies Omit<ScanReport, 'files'>, null, 2).slice(2)}\n`);
   }
 }

@@ -20,6 +20,10 @@ function FileCell({ shown }: { shown: string }) {
   );
 }
 
+/** What the panel counts of a file's conflicts: unlike the import, which counts each later copy once (see IngestBanner), both copies. */
+const EVENTS_IN_CONFLICT =
+  "Events of this file with a conflicting copy (same eventID, different content), in this file or another. Both copies count, each in its own file, so the column adds up to more than the import's conflicting copies";
+
 /**
  * Every evidence file of the case, once however often it was added: what it is, what it held,
  * its hashes and its problems with their location.
@@ -35,8 +39,8 @@ export function EvidencePanel({ files }: { files: EvidenceEntry[] }) {
             <th scope="col">Size</th>
             <th scope="col">Events</th>
             <th scope="col">Duplicates</th>
-            <th scope="col" title="Events of this file with a conflicting copy (same eventID, different content), in this file or another">
-              Conflicts
+            <th scope="col" title={EVENTS_IN_CONFLICT}>
+              Events in conflict
             </th>
             <th scope="col">Errors</th>
             <th scope="col">SHA-256</th>

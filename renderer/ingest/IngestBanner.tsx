@@ -1,8 +1,11 @@
 import { api } from '../api';
-import { counted } from '../../shared/counted';
+import { conflictingCopies, counted } from '../../shared/counted';
 import { LISTING_ID } from '../explorer/EventTable';
 import { formatBytes, formatCount } from '../format';
 import { useCairn, type IngestView } from '../store';
+
+/** The conflict count, told on hover; the evidence panel counts each file's events in conflict, both copies. */
+const CONFLICTING_COPIES = 'Events stored beside an earlier copy with the same eventID and different content: each later copy counts once, its first copy not';
 
 /** Removes the summary of an import that is over; the keyboard goes to the listing, not to the page's body with the removed button. */
 function dismiss(): void {
@@ -30,7 +33,12 @@ export function IngestBanner({ view }: { view: IngestView }) {
           {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · <span data-testid="stored-count">{formatCount(view.stored)}</span>{' '}
           {view.stored === 1 ? 'event' : 'events'} stored
           {progress.duplicates > 0 && ` · ${counted(progress.duplicates, 'duplicate', formatCount(progress.duplicates))} skipped`}
-          {progress.conflicts > 0 && ` · ${counted(progress.conflicts, 'conflict', formatCount(progress.conflicts))}`}
+          {progress.conflicts > 0 && (
+            <>
+              {' · '}
+              <span title={CONFLICTING_COPIES}>{conflictingCopies(progress.conflicts, formatCount(progress.conflicts))}</span>
+            </>
+          )}
           {progress.errors > 0 && ` · ${counted(progress.errors, 'error', formatCount(progress.errors))}`}
         </span>
         {view.running ? (

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
+const CONFLICTING_COPIES = 'Events stored beside an earlier copy with the same eventID and different content: each later copy counts once, its first copy not';
+const EVENTS_IN_CONFLICT =
+  "Events of this file with a conflicting copy (same eventID, different content), in this file or another. Both copies count, each in its own file, so the column adds up to more than the import's conflicting copies";
 /** An S3 data event as CloudTrail writes it: byte counts as `0.0`. */
 const DELIVERED =
   '{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111111111111:user/alice","accountId":"111111111111","accessKeyId":"AKIAALICE0000000001"},"eventTime":"2024-06-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","requestParameters":{"bucketName":"evidence","key":"report.pdf"},"additionalEventData":{"bytesTransferredIn":0.0,"bytesTransferredOut":2.0E7},"eventID":"5e1c0000-0000-4000-8000-000000000001","eventType":"AwsApiCall","recipientAccountId":"111111111111"}';
@@ -127,6 +130,10 @@ describe('a copy of an event written differently', () => {
 
   it("counts in the evidence panel every file's events that have a conflicting copy, the first copy's file too", async () => {
     const { page } = app;
+    // The import counted each later copy once: 5 of them, in conflict with 4 first copies.
+    const banner = page.getByRole('region', { name: 'Import progress' });
+    expect(await banner.locator('.ingest-line > span').textContent()).toBe('4.7 KB of 4.7 KB · 9 events stored · 5 conflicting copies');
+    expect(await banner.getByText('5 conflicting copies').getAttribute('title')).toBe(CONFLICTING_COPIES);
     await page.getByRole('tab', { name: 'Evidence (9)' }).click();
     const files = await page.locator('.evidence tbody tr:not(.issue-row)').evaluateAll((rows) => rows.map((row) => [row.querySelector('.file-base')!.textContent, row.querySelectorAll('td')[5]!.textContent]));
     // delivered.ndjson holds the first copy of the event jq-sorted.ndjson and partial.csv conflict with: one event, in conflict twice.
@@ -134,7 +141,11 @@ describe('a copy of an event written differently', () => {
       ['big-a.ndjson', '1'], ['big-b.ndjson', '1'], ['delivered.ndjson', '1'], ['jq-sorted.ndjson', '1'], ['partial.csv', '1'],
       ['twice-a.ndjson', '1'], ['twice-b.ndjson', '1'], ['twice-c.ndjson', '1'], ['twice-d.ndjson', '1'],
     ]);
-    expect(await page.getByRole('columnheader', { name: 'Conflicts' }).getAttribute('title')).toBe('Events of this file with a conflicting copy (same eventID, different content), in this file or another');
+    // Both copies count here, each in its file: 9 events in conflict for the import's 5 conflicting copies.
+    expect(await page.getByRole('columnheader', { name: 'Events in conflict' }).getAttribute('title')).toBe(EVENTS_IN_CONFLICT);
+    await page.setViewportSize({ width: 960, height: 600 });
+    await page.screenshot({ path: join(SHOTS, 'evidence-events-in-conflict-960.png') });
+    await page.setViewportSize({ width: 1360, height: 860 });
     await page.getByRole('tab', { name: 'Events' }).click();
   });
 });

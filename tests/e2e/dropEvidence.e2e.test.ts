@@ -91,7 +91,7 @@ describe('dropping files and folders on the window', () => {
     await waitForImport(page);
     expect(await text(page, 'event-count')).toBe('473');
     expect(await text(page, 'stored-count')).toBe('473');
-    expect(await ingestLine(page)).toBe('64.2 KB of 64.2 KB · 473 events stored · 23 duplicates skipped · 288 conflicts');
+    expect(await ingestLine(page)).toBe('64.2 KB of 64.2 KB · 473 events stored · 23 duplicates skipped · 288 conflicting copies');
     expect(await text(page, 'file-count')).toBe('6');
     await overlay(page).waitFor({ state: 'detached' });
     expect(page.url()).toBe(home);
@@ -116,7 +116,7 @@ describe('dropping files and folders on the window', () => {
     await waitForImport(page);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await text(page, 'event-count')).toBe('446');
-    expect(await ingestLine(page)).toBe('673.1 KB of 673.1 KB · 446 events stored · 23 duplicates skipped · 261 conflicts');
+    expect(await ingestLine(page)).toBe('673.1 KB of 673.1 KB · 446 events stored · 23 duplicates skipped · 261 conflicting copies');
     expect(await text(page, 'file-count')).toBe('2');
     await page.getByRole('tab', { name: 'Evidence (2)' }).click();
     const files = page.getByRole('region', { name: 'Evidence' }).locator('tbody tr:not(.issue-row) td:first-child');

@@ -42,7 +42,7 @@ describe('opening a folder of trail files', () => {
     expect(await text(app.page, 'event-count')).toBe('473');
     expect(await text(app.page, 'stored-count')).toBe('473');
     expect(await app.page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent()).toBe(
-      '64.2 KB of 64.2 KB · 473 events stored · 23 duplicates skipped · 288 conflicts',
+      '64.2 KB of 64.2 KB · 473 events stored · 23 duplicates skipped · 288 conflicting copies',
     );
     expect(await text(app.page, 'first-time')).toBe(CORPUS_BUNDLE.firstTime);
     expect(await text(app.page, 'last-time')).toBe(CORPUS_BUNDLE.lastTime);

@@ -59,7 +59,7 @@ describe('cairn scan', () => {
     const { status, stdout } = await cairn('scan', dir);
     expect(status).toBe(0);
     expect(stdout).toContain(`${join(dir, 'a.json')}\n  cloudtrail-records, `);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 1 event stored, 0 duplicates, 0 conflicts, 0 errors');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 1 event stored, 0 duplicates, 0 conflicting copies, 0 errors');
   });
 
   it('prints no hash for a file that could not be read, and counts in the singular where there is one', async () => {
@@ -67,7 +67,7 @@ describe('cairn scan', () => {
     const missing = join(dir, 'missing.json');
     const { status, stdout } = await cairn('scan', missing);
     expect(status).toBe(1);
-    expect(stdout).toBe(`${missing}\n  unreadable, 0 bytes, 0 events\n    error: cannot open: ENOENT\n\n1 file: 0 events stored, 0 duplicates, 0 conflicts, 1 error\n`);
+    expect(stdout).toBe(`${missing}\n  unreadable, 0 bytes, 0 events\n    error: cannot open: ENOENT\n\n1 file: 0 events stored, 0 duplicates, 0 conflicting copies, 1 error\n`);
   });
 
   it('prints names from the evidence with control and bidirectional characters escaped, so a crafted name cannot act on the terminal; --json keeps them exact', async () => {
