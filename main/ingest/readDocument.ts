@@ -5,7 +5,7 @@ import { CLOUDWATCH_PREFIX, detectLayout, type TextLayout } from './formats/dete
 import { isDigest, isLakeSign, itemEvent, type ItemKind } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
-import { padded, zeroPadding } from './formats/zeroPadding';
+import { emptyTarLike, padded, zeroPadding } from './formats/zeroPadding';
 import { compactForm } from './formats/compactForm';
 import { csvRows } from './formats/csvEvents';
 import type { FileTracker } from './fileTracker';
@@ -232,7 +232,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         file.issue('warning', `more than one array of events in one document (the next is "${json.anotherArray.key}"): the events of each are read; tools that keep one value per key, such as jq, see only some of them`, offsets.at(json.anotherArray.offset));
       }
       for (const { offset, count } of json.paddings) {
-        file.issue('warning', zeroPadding(count), offsets.at(offset));
+        // Once the document is finished with no value in it, this run is all it holds.
+        const onlyPadding = final && json.shape === 'empty';
+        file.issue('warning', zeroPadding(count, onlyPadding && emptyTarLike(file.record.path, count)), offsets.at(offset));
         paddingSeen = true;
       }
       json.paddings.length = 0;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -976,6 +977,28 @@ describe('bad text', () => {
     ]);
     expect(files.map((f) => f.duplicates)).toEqual([0, 2, 2, 2, 1, 1, 0, 1]);
     expect(events.map((e) => e.text)).toEqual([e1, e2, e3, e4]);
+  });
+
+  it('says that a file named as a tar archive holding nothing but zeros is most likely an empty archive, as real tar writes one', async () => {
+    const dir = await folder({ 'd-not-a-tar.json': Buffer.alloc(10_240), 'e-odd.tar': Buffer.alloc(1000), 'f-bsd.tar': Buffer.alloc(1024) });
+    // GNU tar writes an archive with no entries as 10,240 zero bytes, and gzips them as such.
+    execFileSync('tar', ['-cf', join(dir, 'a-empty.tar'), '-T', '/dev/null']);
+    execFileSync('tar', ['-czf', join(dir, 'b-empty.tar.gz'), '-T', '/dev/null']);
+    execFileSync('tar', ['-czf', join(dir, 'c-empty.tgz'), '-T', '/dev/null']);
+    const { files, events } = await scan([dir]);
+    const padding = (count: number, location: string, tar = false): string =>
+      `warning: zero padding: ${count} NUL characters${tar ? ': by its name most likely an empty tar archive (tar writes one with no entries as zeros only), else' : ', as'} a preallocated file or an interrupted write or copy leaves; passed over (no events in it) @ ${location}`;
+    const nothingElse = 'warning: nothing but zero padding: no events';
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-empty.tar', format: 'empty', events: 0, issues: [padding(10_240, 'byte 0', true), nothingElse] },
+      { path: 'b-empty.tar.gz', format: 'empty', events: 0, issues: [padding(10_240, 'byte 0 of the decompressed content', true), nothingElse] },
+      { path: 'c-empty.tgz', format: 'empty', events: 0, issues: [padding(10_240, 'byte 0 of the decompressed content', true), nothingElse] },
+      { path: 'd-not-a-tar.json', format: 'empty', events: 0, issues: [padding(10_240, 'byte 0'), nothingElse] },
+      // Not whole 512-byte blocks: no tar archive.
+      { path: 'e-odd.tar', format: 'empty', events: 0, issues: [padding(1000, 'byte 0'), nothingElse] },
+      { path: 'f-bsd.tar', format: 'empty', events: 0, issues: [padding(1024, 'byte 0', true), nothingElse] },
+    ]);
+    expect(events).toEqual([]);
   });
 
   it('shows what a parser quotes from the evidence with its control characters escaped, never as they are', async () => {
