@@ -115,8 +115,6 @@ function entryOpenFailure(message: string): string {
   return `cannot read entry: ${what} is not supported, only stored and Deflate entries are read; extract the archive with a tool that reads it (7-Zip) and open the files, or re-compress it with Deflate`;
 }
 
-const tooLargeZip = (limits: IngestLimits): string => `a zip inside another file larger than ${limits.maxBufferedArchiveBytes} bytes: not opened`;
-
 function unsafeName(name: string): boolean {
   return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.split(/[\\/]/).includes('..');
 }
@@ -250,7 +248,7 @@ export class TreeReader {
       throw new ReadError(unread.message);
     }
     let held: ZipBehind | undefined;
-    if (kind === 'none' && !diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) ({ stream, held } = await this.holdZip(stream));
+    if (kind === 'none' && !diskPath && looksBinary(head.subarray(0, SNIFF_BYTES))) ({ stream, held } = await this.holdZip(file, stream));
     const whole = diskPath ?? held?.buffer;
     if (kind === 'none' && whole !== undefined && looksBinary(head.subarray(0, SNIFF_BYTES))) {
       const start = endsAsZip(whole) ? undefined : held ? held.start : zipStartWithin(whole);
@@ -269,14 +267,18 @@ export class TreeReader {
       file.issue('warning', `${metadata}: macOS metadata, not a log: no events`);
       return;
     }
-    if (kind !== 'gzip') file.record.format = kind;
-    if (depth >= this.ctx.limits.maxDepth) throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);
+    // A gzip's format is that of what it holds, once opened; a container refused is recorded as what it was recognised as.
+    if (depth >= this.ctx.limits.maxDepth) {
+      file.record.format = kind;
+      throw new ReadError(`an archive nested deeper than ${this.ctx.limits.maxDepth} levels: not opened`);
+    }
     if (kind === 'gzip') return this.readInnerGzip(file, stream, depth);
+    file.record.format = kind;
     const container = [...file.record.container, file.record.path];
     if (kind === 'tar') return this.readTar(file, stream, container, depth);
     if (diskPath) return this.readZip(file, { path: diskPath }, container, depth);
     const buffer = held ?? (await collect(stream, this.ctx.limits.maxBufferedArchiveBytes));
-    if (!buffer) throw new ReadError(tooLargeZip(this.ctx.limits));
+    if (!buffer) throw this.tooLargeZip(file);
     return this.readZip(file, Buffer.isBuffer(buffer) ? { buffer, from: 0 } : buffer, container, depth);
   }
 
@@ -284,23 +286,29 @@ export class TreeReader {
    * Holds, to be looked at as a file on disk is, binary bytes in memory (an archive's entry, a
    * gzip's content) that hold a zip: a plausible local header in their first 64 KB, or, when they
    * are not text, anywhere past them (a self-extracting program's zip: see zipBehind), up to
-   * the buffered-archive limit: past it, such a zip is an error. Other bytes (zero padding, a
+   * the buffered-archive limit: past it, such a zip is `file`'s error (see tooLargeZip). Other bytes (zero padding, a
    * bomb, UTF-16 text) are not held, and flow on in `stream`.
    */
-  private async holdZip(stream: AsyncIterable<Buffer>): Promise<{ stream: AsyncIterable<Buffer>; held?: ZipBehind }> {
+  private async holdZip(file: FileTracker, stream: AsyncIterable<Buffer>): Promise<{ stream: AsyncIterable<Buffer>; held?: ZipBehind }> {
     const limit = this.ctx.limits.maxBufferedArchiveBytes;
     const peeked = await peek(stream, START_SEARCH_WINDOW);
     const start = zipStartWithin(peeked.head);
     if (start >= 0) {
       const whole = await peek(peeked.stream, limit + 1);
-      if (whole.head.length > limit) throw new ReadError(tooLargeZip(this.ctx.limits));
+      if (whole.head.length > limit) throw this.tooLargeZip(file);
       return { stream: whole.stream, held: { buffer: whole.head, from: 0, start } };
     }
     if (detectLayout(new TextDecoding(peeked.head).decode(peeked.head), 'more') !== 'unrecognised') return { stream: peeked.stream };
     const behind = await zipBehind(peeked.stream, limit);
-    if (behind === 'too large') throw new ReadError(tooLargeZip(this.ctx.limits));
+    if (behind === 'too large') throw this.tooLargeZip(file);
     // Not a zip: its bytes were searched to their end, and its first ones tell the document reader what it is not.
     return behind ? { stream: inOne(Buffer.alloc(0)), held: behind } : { stream: inOne(peeked.head) };
+  }
+
+  /** The error for a zip found inside another file and too large to be held in memory: it is recorded as a zip, not opened. */
+  private tooLargeZip(file: FileTracker): ReadError {
+    file.record.format = 'zip';
+    return new ReadError(`a zip inside another file larger than ${this.ctx.limits.maxBufferedArchiveBytes} bytes: not opened`);
   }
 
   /** A gzip inside a gzip (a .json.gz compressed again): read through the inner layer too, its problems placed in the outer layer's output. */

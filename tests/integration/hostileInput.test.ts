@@ -601,7 +601,7 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect([programFile.size, programFile.sha256]).toEqual([program.length, createHash('sha256').update(program).digest('hex')]);
   });
 
-  it('refuses a zip in memory larger than the buffered-archive limit, whether it begins the entry or follows other bytes, and says so', async () => {
+  it('refuses a zip in memory larger than the buffered-archive limit, whether it begins the entry or follows other bytes, and says so, recording it as a zip', async () => {
     // Stored random bytes: the zip is as large as its content.
     const zip = await zipOf({ 'big.bin': { content: Buffer.from(Array.from({ length: 150_000 }, (_, i) => (i * 7919) % 251)), compress: false } });
     const program = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 37) % 256));
@@ -617,8 +617,8 @@ describe('zips cut short or with bytes in front, read from their local headers',
     expect(summary(files, dir)).toEqual([
       { path: 'bundle.tar', format: 'tar', events: 0, issues: [] },
       { path: 'bundle.tar › a.zip', format: 'zip', events: 0, issues: [tooLarge] },
-      { path: 'bundle.tar › b-prefixed.zip', format: 'unrecognised', events: 0, issues: [tooLarge] },
-      { path: 'bundle.tar › c-sfx.exe', format: 'unrecognised', events: 0, issues: [tooLarge] },
+      { path: 'bundle.tar › b-prefixed.zip', format: 'zip', events: 0, issues: [tooLarge] },
+      { path: 'bundle.tar › c-sfx.exe', format: 'zip', events: 0, issues: [tooLarge] },
       { path: 'bundle.tar › d.json', format: 'cloudtrail-records', events: 1, issues: [] },
     ]);
     expect(events).toHaveLength(1);
@@ -698,7 +698,7 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
 
   it('stops at the total size, the entry count and the nesting depth', async () => {
     const many = await zipOf(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`e${String(i).padStart(2, '0')}.json`, records([eventJson(i)])])));
-    const deep = await zipOf({ 'l2.zip': await zipOf({ 'l3.zip': await zipOf({ 'deep.json': records([eventJson(99)]) }) }) });
+    const deep = await zipOf({ 'l2.zip': await zipOf({ 'l3.zip': await zipOf({ 'deep.json': records([eventJson(99)]) }), 'l3.json.gz.gz': gzipSync(gzipSync(records([eventJson(98)]))) }) });
     const dir = await folder({ 'many.zip': many, 'nested.zip': deep });
     const counted = await scan([join(dir, 'many.zip')], { limits: { maxEntries: 20 } });
     expect(counted.files[0]!.issues).toEqual([{ severity: 'error', message: 'more than 20 entries: the rest are not read', location: '' }]);
@@ -708,6 +708,8 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
       [join(dir, 'nested.zip'), 'zip', []],
       ['l2.zip', 'zip', []],
       ['l3.zip', 'zip', ['an archive nested deeper than 2 levels: not opened']],
+      // Its outer gzip layer is read: the gzip that holds is not opened.
+      ['l3.json.gz.gz', 'gzip', ['an archive nested deeper than 2 levels: not opened']],
     ]);
     const big = await folder({ 'a.json': records(Array.from({ length: 50 }, (_, i) => eventJson(i))), 'b.json.gz': gzipSync(records([eventJson(60)])) });
     const total = await scan([big], { limits: { maxTotalBytes: 100 } });
