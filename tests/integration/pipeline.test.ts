@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -128,5 +128,26 @@ describe('a tree that changes between the count and the walk', () => {
       [first.length + 1, '/later/c.json', 1],
     ]);
     expect(progress).toEqual({ filesDone: first.length + 2, filesTotal: first.length + 1, bytesDone: firstBytes + b.length + c.length, bytesTotal: firstBytes + a.length, events: first.length + 3, duplicates: 0, conflicts: 0, errors: 0 });
+  });
+
+  it('records a file whose read fails with an unexpected error (not a reader\'s own) by its name, with the error, and reads on', async () => {
+    const [a, b, c] = [records([eventJson(1)]), records([eventJson(2)]), records([eventJson(3)])];
+    const dir = await folder({ 'a.json': a, 'b.json': b, 'c.json': c });
+    const messages: JobMessage[] = [];
+    // Once a.json is read, the walk has listed b.json as a file: made a folder, its read fails (EISDIR).
+    const progress = await runIngest('job-test', [dir], async (message) => {
+      messages.push(message);
+      if (message.type !== 'file' || !message.file.path.endsWith('a.json')) return;
+      await rm(join(dir, 'b.json'));
+      await mkdir(join(dir, 'b.json'));
+    });
+    const files = messages.flatMap((m) => (m.type === 'file' ? [m.file] : []));
+    expect(files.map((f) => [f.index, f.path.replace(dir, ''), f.format, f.events, f.issues])).toEqual([
+      [0, '/a.json', 'cloudtrail-records', 1, []],
+      [1, '/b.json', 'unrecognised', 0, [{ severity: 'error', message: 'cannot read: EISDIR: illegal operation on a directory, read', location: '' }]],
+      [2, '/c.json', 'cloudtrail-records', 1, []],
+    ]);
+    expect(messages.at(-1)).toEqual({ type: 'done', job: 'job-test', cancelled: false, progress });
+    expect(progress).toMatchObject({ filesDone: 3, events: 2, errors: 1 });
   });
 });
