@@ -164,12 +164,19 @@ export class TreeReader {
       async function* counted(): AsyncGenerator<Buffer> {
         const chunks = whole ? [whole] : (createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>);
         let read = 0;
-        for await (const chunk of chunks) {
-          // Looked at between chunks: a file begun (the job looked before) is read at least in part.
-          if (read > 0) cancel.check();
-          read += chunk.length;
-          progress(chunk.length);
-          yield chunk;
+        try {
+          for await (const chunk of chunks) {
+            // Looked at between chunks: a file begun (the job looked before) is read at least in part.
+            if (read > 0) cancel.check();
+            read += chunk.length;
+            progress(chunk.length);
+            yield chunk;
+          }
+        } catch (error) {
+          if (error instanceof ReadCancelled) throw error;
+          // The disk failed it (gone, unreadable, a folder now): what was read is not the file.
+          raw.cut = true;
+          throw new ReadError(`cannot read: ${(error as Error).message}`, `byte ${read}`);
         }
       }
       await this.readFile(file, raw.tap(counted()), raw, 0, path);
@@ -231,7 +238,7 @@ export class TreeReader {
         });
       }
     }
-    if (!cancelled) {
+    if (!cancelled && !raw.cut) {
       file.record.size = raw.bytes;
       file.record.sha256 = raw.digest();
       file.record.contentSha256 = gzipped ? content.digest() : file.record.sha256;

@@ -144,10 +144,12 @@ describe('a tree that changes between the count and the walk', () => {
     const files = messages.flatMap((m) => (m.type === 'file' ? [m.file] : []));
     expect(files.map((f) => [f.index, f.path.replace(dir, ''), f.format, f.events, f.issues])).toEqual([
       [0, '/a.json', 'cloudtrail-records', 1, []],
-      [1, '/b.json', 'unrecognised', 0, [{ severity: 'error', message: 'cannot read: EISDIR: illegal operation on a directory, read', location: '' }]],
+      [1, '/b.json', 'unrecognised', 0, [{ severity: 'error', message: 'cannot read: EISDIR: illegal operation on a directory, read', location: 'byte 0' }]],
       [2, '/c.json', 'cloudtrail-records', 1, []],
     ]);
     expect(messages.at(-1)).toEqual({ type: 'done', job: 'job-test', cancelled: false, progress });
     expect(progress).toMatchObject({ filesDone: 3, events: 2, errors: 1 });
+    // Nothing of it was read: no hash of nothing given as its own, and the size the walk found.
+    expect([files[1]!.size, files[1]!.sha256, files[1]!.contentSha256]).toEqual([Buffer.byteLength(b), '', '']);
   });
 });

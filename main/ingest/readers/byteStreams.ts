@@ -63,6 +63,8 @@ export async function peek(input: AsyncIterable<Buffer>, bytes: number): Promise
 export class HashingTap {
   private readonly hash: Hash = createHash('sha256');
   bytes = 0;
+  /** Set by what feeds it when its source failed before its end: its digest is then of part of the bytes, never to be given as theirs. */
+  cut = false;
 
   async *tap(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of input) {
