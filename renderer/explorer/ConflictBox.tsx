@@ -69,7 +69,7 @@ export const ConflictBox = memo(function ConflictBox({
   thereShown,
   place,
   onSelectThere,
-  thereUnlisted,
+  reveal,
 }: {
   hereText: string;
   thereText: string;
@@ -77,8 +77,8 @@ export const ConflictBox = memo(function ConflictBox({
   place: string;
   /** Selects the other copy in the listing; absent when the case does not hold it. */
   onSelectThere?: () => void;
-  /** The other copy was asked for, and the listing's filters leave it out. */
-  thereUnlisted: boolean;
+  /** The other copy was asked for and the listing's filters leave it out: how to widen the listing to it and select it. */
+  reveal: { label: string; onClick(): void } | null;
 }) {
   // A copy nested too deep to walk is compared by its text: parsing and walking it would recurse past the stack.
   const deep = nestedDeeperThan(hereText, JSON_TREE_DEPTH) || nestedDeeperThan(thereText, JSON_TREE_DEPTH);
@@ -102,7 +102,12 @@ export const ConflictBox = memo(function ConflictBox({
           <button type="button" onClick={onSelectThere}>
             Select the other copy
           </button>
-          <span role="status">{thereUnlisted ? ' It is not in this listing: remove the filters that leave it out.' : ''}</span>
+          <span role="status">{reveal ? ' It is not in this listing. ' : ''}</span>
+          {reveal && (
+            <button type="button" onClick={reveal.onClick}>
+              {reveal.label}
+            </button>
+          )}
         </p>
       )}
       <p data-testid="conflict-verdict">{deep ? textVerdict(hereText, thereText) : bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>

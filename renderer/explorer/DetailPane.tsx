@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParse, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
@@ -6,11 +6,12 @@ import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
-import { filterSlot, isTagFilter, type EventDetail, type EventRow, type ExplorerView, type Filter } from '../query/queryProtocol';
+import { filterSlot, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
+import { revealLabel } from './FilterBar';
 import { alteredText, DEEP_NESTING } from './eventFlags';
 import { accessKeyKind, describeIdentity } from './identity';
 import { eventTitle } from './insight';
@@ -106,23 +107,33 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     };
   }, [caseDb, row.segment, row.row]);
   const partnerAt = detail?.partner?.at ?? null;
-  const [partnerUnlisted, setPartnerUnlisted] = useState(false);
-  /** Selects the conflicting copy where the listing holds it, scrolled into view with the keyboard on the listing; says so when its filters leave it out. */
-  const selectPartner = useCallback((): void => {
-    if (!partnerAt) return;
+  /** The listing that would hold the conflicting copy, once asked for and the listing's filters leave it out. */
+  const [partnerListing, setPartnerListing] = useState<EventQuery | null>(null);
+  /**
+   * Selects the conflicting copy in `listing`, scrolled into view with the keyboard on the listing,
+   * the view changed to that listing first; false when the listing leaves it out.
+   */
+  const selectPartnerIn = async (listing: EventQuery): Promise<boolean> => {
+    if (!partnerAt) return false;
+    const position = await query.ask({ type: 'locate', caseDb, query: listing, ...partnerAt });
+    const found = position === null ? undefined : (await query.ask({ type: 'rows', caseDb, query: listing, offset: position, limit: 1 })).rows[0];
+    if (!found) return false;
+    if (listing !== view) changeView({ filters: listing.filters, marked: listing.marked });
+    // Read again with the copy selected, the listing follows it to its place (EventTable).
+    const { listingVersion } = useCairn.getState();
+    useCairn.getState().set({ selected: found, listingVersion: listingVersion + 1, listingGrew: false });
+    rememberReading();
+    document.getElementById(LISTING_ID)?.focus({ preventScroll: true });
+    return true;
+  };
+  /** Selects the conflicting copy where the listing holds it; else offers the listing without what leaves it out. */
+  const selectPartner = (): void => {
     void (async () => {
-      const position = await query.ask({ type: 'locate', caseDb, query: view, ...partnerAt });
-      const found = position === null ? undefined : (await query.ask({ type: 'rows', caseDb, query: view, offset: position, limit: 1 })).rows[0];
-      if (!found) return setPartnerUnlisted(true);
-      // Read again with the copy selected, the listing follows it to its place (EventTable).
-      const { listingVersion } = useCairn.getState();
-      useCairn.getState().set({ selected: found, listingVersion: listingVersion + 1, listingGrew: false });
-      rememberReading();
-      document.getElementById(LISTING_ID)?.focus({ preventScroll: true });
+      if (partnerAt && !(await selectPartnerIn(view))) setPartnerListing(await query.ask({ type: 'revealing', caseDb, query: view, ...partnerAt }));
     })();
-  }, [caseDb, view, partnerAt?.segment, partnerAt?.row]);
+  };
   // Another listing may hold the copy.
-  useEffect(() => setPartnerUnlisted(false), [view]);
+  useEffect(() => setPartnerListing(null), [view]);
   const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
   const partnerPretty = useMemo(() => (detail?.partner ? readText(detail.partner.text).pretty : ''), [detail?.partner?.text]);
 
@@ -184,7 +195,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           thereShown={partnerPretty}
           place={placeOf(detail.partner.file, detail.partner.index)}
           onSelectThere={partnerAt ? selectPartner : undefined}
-          thereUnlisted={partnerUnlisted}
+          reveal={partnerListing && { label: revealLabel(view, partnerListing), onClick: () => void selectPartnerIn(partnerListing) }}
         />
       )}
 

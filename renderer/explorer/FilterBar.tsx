@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
-import { COLUMN_IDS, filterSlot, isParamFilter, isTagFilter, isTextFilter, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
+import { COLUMN_IDS, filterSlot, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
@@ -17,6 +17,18 @@ function describeFilter(filter: Filter): { name: string; value: string } {
   if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
   return { name, value: printable(filter.value) || '(empty)' };
+}
+
+/** "a", "a and b", "a, b and c". */
+const listed = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+
+/** What a button widening the listing from `view` to `widened` (its filters fewer, its Show choice kept or all) says it does before selecting an event. */
+export function revealLabel(view: EventQuery, widened: EventQuery): string {
+  if (widened.filters.length === 0 && widened.marked === 'all') return 'Show all events and select it';
+  const kept = new Set(widened.filters.map(filterSlot));
+  const names = view.filters.filter((filter) => !kept.has(filterSlot(filter))).map((filter) => describeFilter(filter).name);
+  const steps = [...(names.length > 0 ? [`remove the ${listed(names)} filter${names.length > 1 ? 's' : ''}`] : []), ...(widened.marked !== view.marked ? ['show all events'] : [])];
+  return `${listed(steps).replace(/^./, (first) => first.toUpperCase())}, then select it`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { CaseIndex, type DecodedEvent } from './caseIndex';
 import { conflictedEvents, distinctEvidence } from './distinctEvidence';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
+import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type Filter, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -231,6 +231,16 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };
 }
 
+async function revealing(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<EventQuery> {
+  const global = open.index.globalOf(segment, row);
+  if (global === null) throw new Error(`no event at segment ${segment}, row ${row}`);
+  const event = open.index.event(global);
+  const mark = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
+  const text = query.filters.some(isTextFilter) ? await textOf(open, segment, row) : '';
+  const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text));
+  return { ...query, filters: query.filters.filter(meets), marked: query.marked === 'all' || MARKED[query.marked](mark) ? query.marked : 'all' };
+}
+
 /**
  * The events that issued temporary credentials, by the access key issued: found by event name in
  * the columns, then read from the texts of only the segments that hold them. Worked out once per
@@ -289,6 +299,8 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
       return detail(await opened(request.caseDb), request.segment, request.row);
     case 'locate':
       return locate(await opened(request.caseDb), request.query, request.segment, request.row);
+    case 'revealing':
+      return revealing(await opened(request.caseDb), request.query, request.segment, request.row);
     case 'roleChain':
       return chainOf(request.accessKey, request.time, await issuers(await opened(request.caseDb)));
     case 'annotate':

@@ -128,6 +128,8 @@ export type QueryRequest =
   | { type: 'detail'; caseDb: string; segment: number; row: number }
   /** Where an event now stands in a listing: how a selection follows its event when the listing is read again. */
   | { type: 'locate'; caseDb: string; query: EventQuery; segment: number; row: number }
+  /** The query without what leaves an event out of its listing: how the listing is widened to show it. */
+  | { type: 'revealing'; caseDb: string; query: EventQuery; segment: number; row: number }
   /** How the credentials signed with an access key came to be: the credentials calls that led to it, first first. */
   | { type: 'roleChain'; caseDb: string; accessKey: string; time: number }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
@@ -141,6 +143,8 @@ export interface QueryResults {
   detail: EventDetail;
   /** The event's position in the listing; null when the listing does not hold it. */
   locate: number | null;
+  /** The query's order and the conditions the event meets; the Show choice back to all events when its marks do not meet it. */
+  revealing: EventQuery;
   roleChain: ChainLink[];
   annotate: null;
   close: null;

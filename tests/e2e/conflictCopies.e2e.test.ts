@@ -59,7 +59,7 @@ describe('a copy of an event written differently', () => {
     await app.page.screenshot({ path: join(SHOTS, 'conflict-reformatted.png') });
   });
 
-  it('selects the other copy in the listing on request, and says when the filters leave it out', async () => {
+  it('selects the other copy in the listing on request', async () => {
     const { page } = app;
     const pane = page.getByRole('complementary', { name: 'Event detail' });
     const file = () => pane.getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent();
@@ -70,15 +70,57 @@ describe('a copy of an event written differently', () => {
     await pane.getByRole('region', { name: 'Conflict' }).getByText(here!).waitFor();
     // The other copy is the one selected now, and the keyboard is on the listing.
     expect([await file(), await page.locator('.grid-row[aria-selected="true"]').count(), await page.evaluate(() => document.activeElement?.id)]).toEqual([here!.replace('jq-sorted', 'delivered'), 1, 'event-listing']);
-    // Only the CSV row is listed under its own actor: its other copy cannot be selected there.
-    await page.locator('.grid-row').filter({ has: page.locator('.col-actor', { hasText: /^alice$/ }) }).click();
+  });
+
+  it('offers to remove what leaves the other copy out of the listing, and only that, then selects it', async () => {
+    const { page } = app;
+    const pane = page.getByRole('complementary', { name: 'Event detail' });
+    const conflict = pane.getByRole('region', { name: 'Conflict' });
+    const count = page.getByTestId('listing-count');
+    const csvRow = page.locator('.grid-row').filter({ has: page.locator('.col-actor', { hasText: /^alice$/ }) });
+    const shown = async () => [
+      (await pane.getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent())!.replace(/^.*\//, ''),
+      await page.locator('.grid-row[aria-selected="true"] .col-actor').allTextContents(),
+      await page.locator('.chip').allTextContents(),
+      await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).inputValue(),
+      await count.textContent(),
+    ];
+    // The CSV row, bookmarked and alone under its own actor and bookmarked events: its other copy shares its source IP, not its actor, and has no bookmark.
+    await csvRow.click();
+    await pane.getByText('partial.csv, event 0').waitFor();
+    await pane.getByRole('button', { name: '☆ Bookmark' }).click();
     await pane.getByRole('button', { name: /this actor/ }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
-    await pane.getByRole('button', { name: 'Select the other copy' }).click();
-    expect(await pane.getByRole('status').filter({ hasText: 'not in this listing' }).textContent()).toBe(' It is not in this listing: remove the filters that leave it out.');
+    await pane.getByRole('button', { name: /this source IP/ }).click();
+    await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
+    await count.filter({ hasText: /^1 event$/ }).waitFor();
+    await conflict.getByRole('button', { name: 'Select the other copy' }).click();
+    await conflict.getByRole('status').filter({ hasText: 'not in this listing' }).waitFor();
+    expect([await conflict.getByRole('status').textContent(), await conflict.getByRole('button').allTextContents()]).toEqual([
+      ' It is not in this listing. ',
+      ['Select the other copy', 'Remove the Actor filter and show all events, then select it'],
+    ]);
     await page.screenshot({ path: join(SHOTS, 'conflict-other-copy-unlisted.png') });
-    await page.getByRole('button', { name: 'Remove filter Actor' }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^9 events$/ }).waitFor();
+    await conflict.getByRole('button', { name: 'Remove the Actor filter and show all events, then select it' }).click();
+    await count.filter({ hasText: /^8 events$/ }).waitFor();
+    // The source IP filter stays: the other copy has that IP (only twice-d.ndjson's copy has another).
+    await pane.getByText('delivered.ndjson, event 0').waitFor();
+    expect(await shown()).toEqual(['delivered.ndjson, event 0', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 events']);
+
+    // Hidden by the Show choice alone: the listing goes back to all events.
+    await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
+    await count.filter({ hasText: /^9 events$/ }).waitFor();
+    await csvRow.click();
+    await pane.getByText('partial.csv, event 0').waitFor();
+    await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
+    await count.filter({ hasText: /^1 event$/ }).waitFor();
+    await conflict.getByRole('button', { name: 'Select the other copy' }).click();
+    await conflict.getByRole('button', { name: 'Show all events and select it' }).click();
+    await count.filter({ hasText: /^9 events$/ }).waitFor();
+    await pane.getByText('delivered.ndjson, event 0').waitFor();
+    expect(await shown()).toEqual(['delivered.ndjson, event 0', ['user/alice'], [], 'all', '9 events']);
+    await csvRow.click();
+    await pane.getByRole('button', { name: '★ Bookmarked' }).click();
+    await pane.getByRole('button', { name: '☆ Bookmark' }).waitFor();
   });
 
   it('says so when one copy is not JSON, as a CSV row without the event is', async () => {
