@@ -69,6 +69,18 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
     [caseDb, version],
   );
 
+  const timeLabel = useRef<HTMLSpanElement>(null);
+  /** The time column's width with its header whole: its label's text, however much of it is cut, beside the rest of the column. */
+  const [timeHeaderWidth, setTimeHeaderWidth] = useState(0);
+  useLayoutEffect(() => {
+    const label = timeLabel.current;
+    if (!label) return;
+    const text = document.createRange();
+    text.selectNodeContents(label);
+    const column = label.closest('[role="columnheader"]')!.getBoundingClientRect().width;
+    setTimeHeaderWidth(Math.ceil(column - label.getBoundingClientRect().width + text.getBoundingClientRect().width));
+  }, [view.zone]);
+
   /** The row at a position the listing holds, read if need be. */
   const rowAt = async (position: number): Promise<EventRow | undefined> => (await page(Math.floor(position / PAGE)))[position % PAGE];
 
@@ -173,7 +185,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
     void select(moves[event.key]!);
   };
 
-  const layout = listingLayout(view.columns, timeDigits);
+  const layout = listingLayout(view.columns, timeDigits, timeHeaderWidth);
   const rows: EventRow[] = [];
   for (let position = first; position < last; position++) {
     const row = pages.get(Math.floor(position / PAGE))?.[position % PAGE];
@@ -210,7 +222,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
                   title={view.zone === 'utc' ? 'Change the order' : `Change the order. Times in this machine's zone, ${localZoneName()}; the detail gives each event's UTC offset`}
                 >
                   {/* A long zone name gives way, not the order's arrow. */}
-                  <span className="sort-label">Time ({view.zone === 'utc' ? 'UTC' : localZoneName()})</span> <span>{view.order === 'asc' ? '▲' : '▼'}</span>
+                  <span className="sort-label" ref={timeLabel}>Time ({view.zone === 'utc' ? 'UTC' : localZoneName()})</span> <span>{view.order === 'asc' ? '▲' : '▼'}</span>
                 </button>
               </span>
             ) : (

@@ -42,12 +42,14 @@ export function leastWidth(id: ColumnId, timeDigits: number): number {
 /**
  * The listing's grid tracks for the chosen columns (the marks column first), and the least width
  * of a row: rows are at least that wide, so that columns past the listing's edge are scrolled to
- * rather than cut off.
+ * rather than cut off. The time column grows up to `timeHeaderWidth` (what its header needs whole,
+ * with a long local zone name) where the window has room, ahead of the columns that share the rest.
  */
-export function listingLayout(ids: readonly ColumnId[], timeDigits: number): { gridTemplateColumns: string; minWidth: number } {
+export function listingLayout(ids: readonly ColumnId[], timeDigits: number, timeHeaderWidth = 0): { gridTemplateColumns: string; minWidth: number } {
   const tracks = ids.map((id) => {
     const least = leastWidth(id, timeDigits);
     const { grow } = COLUMNS[id];
+    if (id === 'time' && timeHeaderWidth > least) return `minmax(${least}px, ${timeHeaderWidth}px)`;
     return grow === undefined ? `${least}px` : `minmax(${least}px, ${grow}fr)`;
   });
   return { gridTemplateColumns: `${MARKS_PX}px ${tracks.join(' ')}`, minWidth: MARKS_PX + ids.reduce((sum, id) => sum + leastWidth(id, timeDigits), 0) };

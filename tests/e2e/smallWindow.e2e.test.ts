@@ -137,7 +137,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
       return { text: cell.textContent, cut, arrowShown };
     });
 
-  it("keeps the time column's order arrow in view with a long local zone name at 960×600, the zone cut short", async () => {
+  it("keeps the time column's order arrow in view with a long local zone name at 960×600, the zone cut short, and shows the zone whole at 1600×1000", async () => {
     const { page } = app;
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(async () => {
@@ -151,8 +151,10 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     expect(await timeHeader()).toEqual({ text: `Time (${LONG_ZONE}) ▼`, cut: true, arrowShown: true });
     // Whole on hover.
     expect(await page.getByRole('button', { name: `Time (${LONG_ZONE}) ▼` }).getAttribute('title')).toBe(`Change the order. Times in this machine's zone, ${LONG_ZONE}; the detail gives each event's UTC offset`);
+    // Where the window has room, the column grows to show the zone whole; the row holds its cells as the header does.
     await page.setViewportSize({ width: 1600, height: 1000 });
-    expect(await timeHeader()).toEqual({ text: `Time (${LONG_ZONE}) ▼`, cut: true, arrowShown: true });
+    expect(await timeHeader()).toEqual({ text: `Time (${LONG_ZONE}) ▼`, cut: false, arrowShown: true });
+    expect(await page.locator('.grid-row').first().locator('.col-time').evaluate((cell) => cell.getBoundingClientRect().width)).toBe(await page.getByRole('columnheader').nth(1).evaluate((cell) => cell.getBoundingClientRect().width));
     await page.screenshot({ path: join(SHOTS, 'local-time-long-zone-1600.png') });
     await page.getByRole('button', { name: `Time (${LONG_ZONE}) ▼` }).click();
   });

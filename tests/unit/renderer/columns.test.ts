@@ -16,4 +16,12 @@ describe('listing columns', () => {
     expect([listingLayout(['time', 'eventName', 'eventSource', 'actor', 'sourceIp', 'region', 'errorCode'], 0).minWidth, listingLayout(COLUMN_IDS, 0).minWidth, listingLayout(COLUMN_IDS, 9).minWidth]).toEqual([900, 1390, 1436]);
     expect(listingLayout(['readOnly', 'account'], 0).gridTemplateColumns).toBe('50px 90px 120px');
   });
+
+  it('lets the time column grow to the width its header needs whole, its least width kept', () => {
+    expect([listingLayout(['time', 'region'], 0, 271), listingLayout(['time', 'region'], 9, 200), listingLayout(['time', 'region'], 0, 120)]).toEqual([
+      { gridTemplateColumns: '50px minmax(186px, 271px) minmax(110px, 0.4fr)', minWidth: 346 },
+      { gridTemplateColumns: '50px 232px minmax(110px, 0.4fr)', minWidth: 392 },
+      { gridTemplateColumns: '50px 186px minmax(110px, 0.4fr)', minWidth: 346 },
+    ]);
+  });
 });
