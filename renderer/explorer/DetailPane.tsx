@@ -13,7 +13,8 @@ import { ConflictBox } from './ConflictBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
 import { alteredText, DEEP_NESTING } from './eventFlags';
-import { accessKeyKind, describeIdentity } from './identity';
+import { accessKeyKind, describeIdentity, IDENTIFIERS } from './identity';
+import { Identifier } from './Identifier';
 import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
 import { RequestParams } from './RequestParams';
@@ -221,7 +222,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           {describeIdentity(parsed).map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{printable(value)}</dd>
+              <dd>{IDENTIFIERS.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>
             </div>
           ))}
         </dl>
@@ -236,12 +237,16 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         <dl className="pairs">
           <div>
             <dt>File</dt>
-            <dd className="mono">{placeOf(detail.file, detail.index)}</dd>
+            <dd className="mono">
+              <Identifier text={placeOf(detail.file, detail.index)} />
+            </dd>
           </div>
           {detail.file?.s3Key && (
             <div>
               <dt>S3 key</dt>
-              <dd className="mono">{printable(detail.file.s3Key)}</dd>
+              <dd className="mono">
+                <Identifier text={printable(detail.file.s3Key)} />
+              </dd>
             </div>
           )}
           <div>

@@ -32,6 +32,9 @@ function missingIdentity(eventType: string): string {
   return 'none: this record has no userIdentity';
 }
 
+/** The labels of describeIdentity whose values are identifiers (ARNs, keys, ids), wrapped at their separators rather than as words. */
+export const IDENTIFIERS: ReadonlySet<string> = new Set(['Principal', 'User name', 'Access key', 'MFA device', 'Session name', 'Session issuer', 'Source identity', 'Federated by', 'Identity store user']);
+
 /** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present. */
 export function describeIdentity(event: unknown): [string, string][] {
   const identity = objectAt(event, 'userIdentity');

@@ -25,12 +25,14 @@ const call = (n: number, eventName: string, userIdentity: Record<string, unknown
   recipientAccountId: '111122223333',
 });
 
+const ASSUMED_ROLE_ARN = 'arn:aws:sts::111122223333:assumed-role/IncidentResponseReadOnlyAccessRole/botocore-session-1717236000123456789';
+
 const RECORDS = [
   INSIGHT_END,
   call(1, 'CreateAccessKey', { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', accountId: '111122223333', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }),
   call(2, 'ListUsers', {
     type: 'AssumedRole',
-    arn: 'arn:aws:sts::111122223333:assumed-role/IncidentResponseReadOnlyAccessRole/botocore-session-1717236000123456789',
+    arn: ASSUMED_ROLE_ARN,
     accountId: '111122223333',
     accessKeyId: 'ASIAQNZGKIQY56JQ7WML',
   }),
@@ -76,7 +78,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
   });
   afterAll(() => app.close());
 
-  it('breaks the Who section between words at 960×600, and a long ARN only where it must', async () => {
+  it('breaks the Who section between words at 960×600, and a long ARN after its : and / first', async () => {
     await app.page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
     expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an", 'Insights event is', "CloudTrail's report of", 'unusual activity (its top', 'callers are under', 'Insight)']]);
@@ -84,7 +86,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     await app.page.screenshot({ path: join(SHOTS, 'who-insight-960.png') });
     expect(await whoLines('CreateAccessKey')).toEqual([
       ['IAMUser'],
-      ['arn:aws:iam::11112222', '3333:user/alice'],
+      ['arn:aws:iam::', '111122223333:user/', 'alice'],
       ['alice'],
       ['111122223333'],
       // The key is wider than the column: it is broken, its note is not.
@@ -94,7 +96,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     await app.page.screenshot({ path: join(SHOTS, 'who-long-term-key-960.png') });
     expect(await whoLines('ListUsers')).toEqual([
       ['AssumedRole'],
-      ['arn:aws:sts::111122223', '333:assumed-', 'role/IncidentResponseR', 'eadOnlyAccessRole/bot', 'ocore-session-', '1717236000123456789'],
+      ['arn:aws:sts::', '111122223333:', 'assumed-role/', 'IncidentResponseReadO', 'nlyAccessRole/', 'botocore-session-', '1717236000123456789'],
       ['111122223333'],
       ['ASIAQNZGKIQY56JQ7W', 'ML (temporary: a', 'session)'],
       ['botocore-session-', '1717236000123456789'],
@@ -103,19 +105,30 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     await app.page.screenshot({ path: join(SHOTS, 'who-session-960.png') });
   });
 
-  it('breaks it between words in a wide window too', async () => {
+  it('breaks it between words, and ARNs at their separators, in a wide window too', async () => {
     await app.page.setViewportSize({ width: 1600, height: 1000 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
     expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an Insights event is", "CloudTrail's report of unusual", 'activity (its top callers are under', 'Insight)']]);
     expect(await whoLines('ListUsers')).toEqual([
       ['AssumedRole'],
-      ['arn:aws:sts::111122223333:assume', 'd-', 'role/IncidentResponseReadOnlyAcc', 'essRole/botocore-session-', '1717236000123456789'],
+      ['arn:aws:sts::111122223333:', 'assumed-role/', 'IncidentResponseReadOnlyAccessR', 'ole/botocore-session-', '1717236000123456789'],
       ['111122223333'],
       ['ASIAQNZGKIQY56JQ7WML', '(temporary: a session)'],
       ['botocore-session-', '1717236000123456789'],
     ]);
     expect(await overflows()).toBe(false);
     await app.page.screenshot({ path: join(SHOTS, 'who-session-1600.png') });
+    // The break points add no character: the ARN reads, and copies when selected, as written.
+    const principal = pane().getByRole('region', { name: 'Identity' }).locator('dd').nth(1);
+    expect(
+      await principal.evaluate((dd) => {
+        const range = document.createRange();
+        range.selectNodeContents(dd);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return [dd.textContent, getSelection()!.toString()];
+      }),
+    ).toEqual([ASSUMED_ROLE_ARN, ASSUMED_ROLE_ARN]);
   });
 
   /** The time column's header as shown: its text, whether any of it is cut short, and whether the order's arrow is drawn wholly inside the column. */
