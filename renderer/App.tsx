@@ -21,7 +21,7 @@ function CaseWorkspace() {
   if (!current) return null;
   const caseDb = caseDbName(current.id);
   const running = ingest?.running ?? false;
-  const empty = overview !== null && overview.count === 0 && overview.files.length === 0;
+  const empty = overview !== null && overview.count === 0 && overview.evidence.files === 0;
   return (
     <>
       {overview && !empty && <CaseSummary overview={overview} />}
@@ -44,7 +44,7 @@ function CaseWorkspace() {
                 Events
               </button>
               <button type="button" role="tab" aria-selected={tab === 'evidence'} onClick={() => useCairn.getState().set({ tab: 'evidence' })}>
-                Evidence ({formatCount(overview.files.length)})
+                Evidence ({formatCount(overview.evidence.files)})
               </button>
             </div>
             {tab === 'events' ? (
@@ -66,7 +66,7 @@ function CaseWorkspace() {
                 )}
               </div>
             ) : (
-              <EvidencePanel files={overview.files} />
+              <EvidencePanel caseDb={caseDb} overview={overview} />
             )}
           </>
         )

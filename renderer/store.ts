@@ -3,6 +3,7 @@ import type { IngestProgress, JobId } from '../shared/ipc';
 import { DEFAULT_CASE_SORT, type CaseSort } from './cases/caseOrder';
 import type { CaseInfo } from './cases/caseRegistry';
 import type { StorageStatus } from './cases/storageStatus';
+import { DEFAULT_EVIDENCE_QUERY, type EvidenceQuery } from './query/evidenceListing';
 import type { CaseOverview, EventRow, ExplorerView } from './query/queryProtocol';
 
 /** The job whose progress the window shows. */
@@ -40,6 +41,8 @@ export interface CairnState {
   /** The selected event, as its row in the listing. */
   selected: EventRow | null;
   tab: 'events' | 'evidence';
+  /** The evidence panel's choices: kept while the case is open, so that going back to the events and returning keeps them. */
+  evidenceQuery: EvidenceQuery;
   ingest: IngestView | null;
   /** A request for evidence is under way (main's dialog open, or a job starting): no other may start until it is answered. */
   adding: boolean;
@@ -63,6 +66,7 @@ export const useCairn = create<CairnState>()((set) => ({
   marksVersion: 0,
   selected: null,
   tab: 'events',
+  evidenceQuery: DEFAULT_EVIDENCE_QUERY,
   ingest: null,
   adding: false,
   storage: null,

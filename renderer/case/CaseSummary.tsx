@@ -3,14 +3,14 @@ import type { CaseOverview } from '../query/queryProtocol';
 
 /** The case at a glance: how many events, over what span, from how much evidence. */
 export function CaseSummary({ overview }: { overview: CaseOverview }) {
-  const { count, minTime, maxTime, minFraction, maxFraction, files } = overview;
+  const { count, minTime, maxTime, minFraction, maxFraction, evidence } = overview;
   const span = minTime !== null && maxTime !== null ? formatDuration(maxTime - minTime) : '—';
   const stats: [string, string, string][] = [
     ['Events', formatCount(count), 'event-count'],
     ['First event (UTC)', formatTime(minTime, 'utc', minFraction), 'first-time'],
     ['Last event (UTC)', formatTime(maxTime, 'utc', maxFraction), 'last-time'],
     ['Span', span, 'span'],
-    ['Evidence files', formatCount(files.length), 'file-count'],
+    ['Evidence files', formatCount(evidence.files), 'file-count'],
   ];
   return (
     <section className="summary" aria-label="Case summary">

@@ -1,6 +1,14 @@
-import { formatBytes, formatCount } from '../format';
+import { useEffect, useRef, useState } from 'react';
+import { counted } from '../../shared/counted';
 import { fileName } from '../../shared/printable';
+import { query, report } from '../cases/caseSession';
+import { formatBytes, formatCount } from '../format';
 import type { EvidenceEntry } from '../query/distinctEvidence';
+import { errorsOf, firstEvidenceDirection, type EvidencePage, type EvidenceQuery, type EvidenceShow, type EvidenceSortKey, type EvidenceSummary } from '../query/evidenceListing';
+import type { CaseOverview } from '../query/queryProtocol';
+import { useCairn } from '../store';
+import { SortHeader } from '../ui/SortHeader';
+import { pickedOrder } from '../ui/sortOrder';
 import { Sha256 } from './Sha256';
 
 /** Where in a file's shown name (archive chain › path) its own name begins: after the last folder or archive. */
@@ -24,65 +32,157 @@ function FileCell({ shown }: { shown: string }) {
 const EVENTS_IN_CONFLICT =
   "Events of this file with a conflicting copy (same eventID, different content), in this file or another. Both copies count, each in its own file, so the column adds up to more than the import's conflicting copies";
 
+/** The panel's columns that order the files by what they show (all but the hash). */
+const COLUMNS: { key: EvidenceSortKey; title: string; hint: string }[] = [
+  { key: 'file', title: 'File', hint: 'Order by path (archives first, then the path inside them)' },
+  { key: 'format', title: 'Format', hint: 'Order by format' },
+  { key: 'size', title: 'Size', hint: 'Order by size' },
+  { key: 'events', title: 'Events', hint: 'Order by the number of events' },
+  { key: 'duplicates', title: 'Duplicates', hint: 'Order by the number of duplicates' },
+  { key: 'conflicts', title: 'Events in conflict', hint: `${EVENTS_IN_CONFLICT}. Orders the files by it` },
+  { key: 'errors', title: 'Errors', hint: 'Order by the number of errors' },
+];
+
+/** Files drawn at a time: a few screens' worth, drawn at once; "Show more" draws as many again. */
+export const EVIDENCE_PAGE = 100;
+
+/** The evidence in one line: how many files and events, and how many files have problems of each kind. */
+function summaryLine({ files, events, withErrors, warningsOnly, withDuplicates, withConflicts }: EvidenceSummary): string {
+  return [
+    counted(files, 'file', formatCount(files)),
+    counted(events, 'event', formatCount(events)),
+    `${counted(withErrors, 'file', formatCount(withErrors))} with errors`,
+    `${formatCount(warningsOnly)} with warnings only`,
+    `${formatCount(withDuplicates)} with duplicates`,
+    `${formatCount(withConflicts)} with events in conflict`,
+  ].join(' · ');
+}
+
+/** One file's row, and under it a row for each of its notes and problems, with their location. */
+function FileRows({ file }: { file: EvidenceEntry }) {
+  const errors = errorsOf(file);
+  return (
+    <>
+      <tr className={errors > 0 ? 'has-errors' : ''}>
+        <FileCell shown={fileName(file)} />
+        <td>{file.format}</td>
+        <td className="num size">{formatBytes(file.size)}</td>
+        <td className="num">{formatCount(file.events)}</td>
+        <td className="num">{formatCount(file.duplicates)}</td>
+        <td className="num">{formatCount(file.conflicts)}</td>
+        <td className="num">{formatCount(errors)}</td>
+        <td className="mono hash" title={file.contentSha256 !== file.sha256 ? `decompressed: ${file.contentSha256}` : undefined}>
+          <Sha256 file={file} />
+        </td>
+      </tr>
+      {file.additions > 1 && (
+        <tr className="issue-row note">
+          <td colSpan={8}>
+            <span className="issue-severity">note</span>
+            <span className="issue-message">Added {formatCount(file.additions)} times (same path and SHA-256): its events are counted once</span>
+          </td>
+        </tr>
+      )}
+      {file.issues.map((issue, i) => (
+        <tr key={i} className={`issue-row ${issue.severity}`}>
+          <td colSpan={8}>
+            <span className="issue-severity">{issue.severity}</span>
+            {issue.location && <span className="issue-location">{issue.location}</span>}
+            <span className="issue-message">{issue.message}</span>
+          </td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
 /**
  * Every evidence file of the case, once however often it was added: what it is, what it held,
- * its hashes and its problems with their location.
+ * its hashes and its problems with their location. Tens of thousands of files are usual (one per
+ * region per 5 minutes), so the query worker filters and orders them and the panel draws a page
+ * at a time: the choices above the table bring the few files that matter to the top.
  */
-export function EvidencePanel({ files }: { files: EvidenceEntry[] }) {
+export function EvidencePanel({ caseDb, overview }: { caseDb: string; overview: CaseOverview }) {
+  const choices = useCairn((state) => state.evidenceQuery);
+  const [limit, setLimit] = useState(EVIDENCE_PAGE);
+  const [page, setPage] = useState<EvidencePage | null>(null);
+  const asked = useRef(0);
+  const summary = overview.evidence;
+
+  // Asked again when the case has grown (an import) as well as when a choice changes; only the latest answer is shown.
+  useEffect(() => {
+    const request = ++asked.current;
+    query.ask({ type: 'evidence', caseDb, query: choices, limit }).then((answer) => {
+      if (asked.current === request) setPage(answer);
+    }, report('Cannot list the evidence'));
+  }, [caseDb, overview, choices, limit]);
+
+  const choose = (changes: Partial<EvidenceQuery>): void => {
+    useCairn.getState().set({ evidenceQuery: { ...choices, ...changes } });
+    setLimit(EVIDENCE_PAGE);
+  };
+  const filtered = choices.show !== 'all' || choices.text.trim() !== '';
+  const shows: [EvidenceShow, string][] = [
+    ['all', 'all files'],
+    ['errors', `files with errors (${formatCount(summary.withErrors)})`],
+    ['problems', `files with errors or warnings (${formatCount(summary.withErrors + summary.warningsOnly)})`],
+    ['conflicts', `files with events in conflict (${formatCount(summary.withConflicts)})`],
+  ];
+
   return (
     <section className="evidence" aria-label="Evidence">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Format</th>
-            <th scope="col">Size</th>
-            <th scope="col">Events</th>
-            <th scope="col">Duplicates</th>
-            <th scope="col" title={EVENTS_IN_CONFLICT}>
-              Events in conflict
-            </th>
-            <th scope="col">Errors</th>
-            <th scope="col">SHA-256</th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((file) => {
-            const errors = file.issues.filter((issue) => issue.severity === 'error').length;
-            return [
-              <tr key={file.id} className={errors > 0 ? 'has-errors' : ''}>
-                <FileCell shown={fileName(file)} />
-                <td>{file.format}</td>
-                <td className="num size">{formatBytes(file.size)}</td>
-                <td className="num">{formatCount(file.events)}</td>
-                <td className="num">{formatCount(file.duplicates)}</td>
-                <td className="num">{formatCount(file.conflicts)}</td>
-                <td className="num">{formatCount(errors)}</td>
-                <td className="mono hash" title={file.contentSha256 !== file.sha256 ? `decompressed: ${file.contentSha256}` : undefined}>
-                  <Sha256 file={file} />
-                </td>
-              </tr>,
-              file.additions > 1 && (
-                <tr key={`${file.id}-added`} className="issue-row note">
-                  <td colSpan={8}>
-                    <span className="issue-severity">note</span>
-                    <span className="issue-message">Added {formatCount(file.additions)} times (same path and SHA-256): its events are counted once</span>
-                  </td>
-                </tr>
-              ),
-              ...file.issues.map((issue, i) => (
-                <tr key={`${file.id}-${i}`} className={`issue-row ${issue.severity}`}>
-                  <td colSpan={8}>
-                    <span className="issue-severity">{issue.severity}</span>
-                    {issue.location && <span className="issue-location">{issue.location}</span>}
-                    <span className="issue-message">{issue.message}</span>
-                  </td>
-                </tr>
-              )),
-            ];
-          })}
-        </tbody>
-      </table>
+      <p className="evidence-summary" data-testid="evidence-summary">
+        {summaryLine(summary)}
+      </p>
+      <div className="filter-bar evidence-choices" role="toolbar" aria-label="Evidence files">
+        <label>
+          Show{' '}
+          <select value={choices.show} onChange={(event) => choose({ show: event.target.value as EvidenceShow })}>
+            {shows.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          type="search"
+          className="evidence-find"
+          aria-label="Find files whose path or S3 key contains"
+          placeholder="Path or S3 key contains…"
+          value={choices.text}
+          onChange={(event) => choose({ text: event.target.value })}
+        />
+        <span className="evidence-count" data-testid="evidence-count">
+          {page === null ? 'Reading…' : filtered ? `${formatCount(page.matching)} of ${counted(summary.files, 'file', formatCount(summary.files))}` : counted(summary.files, 'file', formatCount(summary.files))}
+        </span>
+      </div>
+      <div className="evidence-files">
+        <table>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <SortHeader key={column.key} column={column} sort={choices.sort} onSort={(key) => choose({ sort: pickedOrder(choices.sort, key, firstEvidenceDirection) })} />
+              ))}
+              <th scope="col">SHA-256</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page?.files.map((file) => (
+              <FileRows key={file.id} file={file} />
+            ))}
+          </tbody>
+        </table>
+        {page && page.matching === 0 && <p className="evidence-none">No file is shown with these choices.</p>}
+        {page && page.matching > page.files.length && (
+          <p className="evidence-more">
+            Showing the first {formatCount(page.files.length)} of {formatCount(page.matching)}.{' '}
+            <button type="button" onClick={() => setLimit(page.files.length + EVIDENCE_PAGE)}>
+              Show {formatCount(Math.min(EVIDENCE_PAGE, page.matching - page.files.length))} more
+            </button>
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { sortCases, type CaseSort, type CaseSortKey } from './caseOrder';
+import { SortHeader } from '../ui/SortHeader';
+import { sortCases, type CaseSortKey } from './caseOrder';
 import type { CaseInfo } from './caseRegistry';
 import { newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
 
@@ -16,21 +17,6 @@ const COLUMNS: { key: CaseSortKey; title: string; hint: string }[] = [
   { key: 'created', title: 'Created (UTC)', hint: 'Order by when the case was created' },
   { key: 'lastOpened', title: 'Last opened (UTC)', hint: 'Order by when the case was last opened' },
 ];
-
-/** A column header that orders the list: a button, with the order it gives announced through aria-sort. */
-function SortHeader({ column, sort }: { column: (typeof COLUMNS)[number]; sort: CaseSort }) {
-  const active = sort.key === column.key;
-  return (
-    <th scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" className="sort" title={column.hint} onClick={() => sortCasesBy(column.key)}>
-        {column.title}
-        <span aria-hidden="true" className="sort-mark">
-          {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-        </span>
-      </button>
-    </th>
-  );
-}
 
 /** A time as date and time, which break onto two lines where the window is narrow. */
 function dateThenTime(time: number) {
@@ -104,7 +90,7 @@ export function StartScreen() {
           <thead>
             <tr>
               {COLUMNS.map((column) => (
-                <SortHeader key={column.key} column={column} sort={sort} />
+                <SortHeader key={column.key} column={column} sort={sort} onSort={sortCasesBy} />
               ))}
               <th scope="col">
                 <span className="visually-hidden">Actions</span>

@@ -1,3 +1,4 @@
+import type { SortOrder } from '../ui/sortOrder';
 import type { CaseInfo } from './caseRegistry';
 
 const CASE_SORT_KEYS = ['name', 'events', 'start', 'evidence', 'created', 'lastOpened'] as const;
@@ -5,10 +6,7 @@ const CASE_SORT_KEYS = ['name', 'events', 'start', 'evidence', 'created', 'lastO
 /** What the start screen can order the cases by ('start': the earliest event's time). */
 export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
-export interface CaseSort {
-  key: CaseSortKey;
-  direction: 'asc' | 'desc';
-}
+export type CaseSort = SortOrder<CaseSortKey>;
 
 /** The most recently opened first: the order before the investigator picks one. */
 export const DEFAULT_CASE_SORT: CaseSort = { key: 'lastOpened', direction: 'desc' };

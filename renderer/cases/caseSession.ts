@@ -1,6 +1,8 @@
 import { QueryClient } from '../query/queryClient';
+import { DEFAULT_EVIDENCE_QUERY } from '../query/evidenceListing';
 import type { ExplorerView } from '../query/queryProtocol';
 import { DEFAULT_VIEW, useCairn } from '../store';
+import { pickedOrder } from '../ui/sortOrder';
 import { requestPersistentStorage } from './storageStatus';
 import { DEFAULT_CASE_SORT, firstDirection, isCaseSort, type CaseSortKey } from './caseOrder';
 import { caseDbName, createCase, deleteCase, listCases, readPref, updateCase, writePref, type CaseInfo } from './caseRegistry';
@@ -8,7 +10,8 @@ import { caseDbName, createCase, deleteCase, listCases, readPref, updateCase, wr
 /** The query worker, shared by the whole window. */
 export const query = new QueryClient();
 
-const report = (what: string) => (error: unknown) => useCairn.getState().set({ error: `${what}: ${(error as Error).message}` });
+/** Shows what failed and why in the window's alert. */
+export const report = (what: string) => (error: unknown) => useCairn.getState().set({ error: `${what}: ${(error as Error).message}` });
 
 /** How far down the open case's listing is scrolled, kept by the listing as it scrolls: read when the listing is drawn again, saved with the case. */
 export const listingPlace = { top: 0 };
@@ -37,7 +40,7 @@ export async function refreshCases(): Promise<void> {
 /** Orders the start screen by `key`: a column picked again turns its order round. The choice is kept for the next session. */
 export function sortCasesBy(key: CaseSortKey): void {
   const { caseSort } = useCairn.getState();
-  const next = { key, direction: caseSort.key === key ? (caseSort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(key) } as const;
+  const next = pickedOrder(caseSort, key, firstDirection);
   useCairn.getState().set({ caseSort: next });
   void writePref(CASE_SORT_PREF, next).catch(report('Cannot keep the order of the cases'));
 }
@@ -54,7 +57,7 @@ export async function refreshOverview(read: 'open' | 'refresh' = 'open', saveSta
     const now = useCairn.getState();
     // Another case was opened meanwhile.
     if (now.current?.id !== current.id) return;
-    const stats = { events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.files.filter((f) => f.container.length === 0).length };
+    const stats = { events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.evidence.outermost };
     // Shown before the start screen's figures are saved: the listing need not wait for that write.
     useCairn.getState().set({ overview, current: { ...now.current, ...stats }, listingVersion: now.listingVersion + 1, listingGrew: read === 'refresh' });
     if (saveStats) await updateCase(current.id, stats);
@@ -97,7 +100,7 @@ export async function openCase(info: CaseInfo): Promise<void> {
 /** Makes `info` the open case, with the view and reading it was left with. */
 async function showCase(info: CaseInfo): Promise<void> {
   listingPlace.top = info.reading?.top ?? 0;
-  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, listingGrew: false, tab: 'events', error: null, ingest: null });
+  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, listingGrew: false, tab: 'events', evidenceQuery: DEFAULT_EVIDENCE_QUERY, error: null, ingest: null });
   await refreshOverview();
 }
 

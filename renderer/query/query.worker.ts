@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent } from './caseIndex';
-import { conflictedEvents, distinctEvidence } from './distinctEvidence';
+import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
+import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
 import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type Filter, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
@@ -18,6 +19,10 @@ interface OpenCase {
   conflicted: Map<number, number>;
   /** How many conflict records were read. */
   conflicts: number;
+  /** The evidence files, one entry per distinct file (see distinctEvidence), once worked out. */
+  evidence?: EvidenceEntry[];
+  /** The evidence files in each order the panel asked for, by the order's JSON. */
+  evidenceOrders: Map<string, EvidenceEntry[]>;
   annotations: Map<string, Annotation>;
   /** Selections already worked out, by filters and marks (order is applied when paging). */
   selections: Map<string, Uint32Array>;
@@ -60,6 +65,7 @@ async function load(name: string): Promise<OpenCase> {
     files: new Map(files.map((file) => [file.id, file])),
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
+    evidenceOrders: new Map(),
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
     params: new Map(),
@@ -86,6 +92,8 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
     files: new Map(files.map((file) => [file.id, file])),
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
+    evidence: undefined,
+    evidenceOrders: new Map(),
     selections: new Map(),
     params: new Map(),
     issuers: undefined,
@@ -105,10 +113,29 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
 
 const opened = async (name: string): Promise<OpenCase> => (current?.name === name ? current : load(name));
 
-function overview({ index, files, conflicted }: OpenCase): CaseOverview {
+const evidenceOf = (open: OpenCase): EvidenceEntry[] => (open.evidence ??= distinctEvidence([...open.files.values()], open.conflicted));
+
+function overview(open: OpenCase): CaseOverview {
+  const { index } = open;
   const known = Number.isFinite(index.minTime);
   const { count, minFraction, maxFraction, timeDigits } = index;
-  return { count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, files: distinctEvidence([...files.values()], conflicted) };
+  return { count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, evidence: summarizeEvidence(evidenceOf(open)) };
+}
+
+/**
+ * The first `limit` evidence files the panel's choices keep. Worked out here, not in the page: the
+ * page never receives the case's tens of thousands of file records, only those it shows. Each
+ * order is worked out once per case read; filtering the ordered files takes a few milliseconds.
+ */
+function evidencePage(open: OpenCase, query: EvidenceQuery, limit: number): EvidencePage {
+  const key = JSON.stringify(query.sort);
+  let sorted = open.evidenceOrders.get(key);
+  if (!sorted) {
+    sorted = sortEvidence(evidenceOf(open), query.sort);
+    open.evidenceOrders.set(key, sorted);
+  }
+  const kept = filterEvidence(sorted, query);
+  return { matching: kept.length, files: kept.slice(0, limit) };
 }
 
 /**
@@ -295,6 +322,8 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
       return overview(await inTurn(() => (current?.name === request.caseDb ? caughtUp(current) : load(request.caseDb))));
     case 'rows':
       return rows(await opened(request.caseDb), request.query, request.offset, request.limit);
+    case 'evidence':
+      return evidencePage(await opened(request.caseDb), request.query, request.limit);
     case 'detail':
       return detail(await opened(request.caseDb), request.segment, request.row);
     case 'locate':

@@ -1,6 +1,6 @@
 import type { DictionaryField } from '../../shared/event';
 import type { Annotation, FileRecord } from '../db/caseDb';
-import type { EvidenceEntry } from './distinctEvidence';
+import type { EvidencePage, EvidenceQuery, EvidenceSummary } from './evidenceListing';
 import type { ChainLink } from './roleChain';
 
 /** One field = value condition: what a pivot adds. */
@@ -84,8 +84,8 @@ export interface CaseOverview {
   maxFraction?: number;
   /** The most fraction digits of a second any event's time was written with: how wide times are shown. */
   timeDigits: number;
-  /** One entry per distinct file, however often it was added. */
-  files: EvidenceEntry[];
+  /** The evidence files in figures, each counted once however often it was added; the panel asks for the files themselves ('evidence'). */
+  evidence: EvidenceSummary;
 }
 
 /** One event as the table shows it: decoded fields and marks, no original text. */
@@ -125,6 +125,8 @@ export type QueryRequest =
   /** The open case with what was stored since it was read (an import running or just ended): its new segments only are read. */
   | { type: 'refresh'; caseDb: string }
   | { type: 'rows'; caseDb: string; query: EventQuery; offset: number; limit: number }
+  /** The first `limit` evidence files the panel's choices keep, in its order. */
+  | { type: 'evidence'; caseDb: string; query: EvidenceQuery; limit: number }
   | { type: 'detail'; caseDb: string; segment: number; row: number }
   /** Where an event now stands in a listing: how a selection follows its event when the listing is read again. */
   | { type: 'locate'; caseDb: string; query: EventQuery; segment: number; row: number }
@@ -140,6 +142,7 @@ export interface QueryResults {
   open: CaseOverview;
   refresh: CaseOverview;
   rows: RowsResult;
+  evidence: EvidencePage;
   detail: EventDetail;
   /** The event's position in the listing; null when the listing does not hold it. */
   locate: number | null;

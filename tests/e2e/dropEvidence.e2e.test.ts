@@ -119,8 +119,10 @@ describe('dropping files and folders on the window', () => {
     expect(await ingestLine(page)).toBe('673.1 KB of 673.1 KB · 446 events stored · 23 duplicates skipped · 261 conflicting copies');
     expect(await text(page, 'file-count')).toBe('2');
     await page.getByRole('tab', { name: 'Evidence (2)' }).click();
+    await page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
     const files = page.getByRole('region', { name: 'Evidence' }).locator('tbody tr:not(.issue-row) td:first-child');
-    expect(await files.allTextContents()).toEqual([join(CORPUS, 'plaso/aws_cloudtrail.json'), join(CORPUS, 'panther-analysis/rule-test-events.json')]);
+    // Listed by path.
+    expect(await files.allTextContents()).toEqual([join(CORPUS, 'panther-analysis/rule-test-events.json'), join(CORPUS, 'plaso/aws_cloudtrail.json')]);
   });
 
   it('takes the first of two drops made before its import has started, and refuses the second', async () => {
@@ -156,6 +158,8 @@ describe('dropping files and folders on the window', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await waitForImport(page, 'Import cancelled');
     await page.getByRole('tab', { name: /^Evidence/ }).click();
+    // The panel asks the query worker for its files: they come a moment after the tab.
+    await page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
     const files = await page.getByRole('region', { name: 'Evidence' }).locator('tbody tr:not(.issue-row) td:first-child').allTextContents();
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((file) => !file.startsWith(large))).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counted } from '../../shared/counted';
 import { UNNAMED_FILE } from '../../shared/printable';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS_BUNDLE, writeCorpusBundle, writeTrailFile } from '../fixtures/generators/trailBundle';
@@ -109,11 +110,22 @@ describe('a larger import', () => {
       // Every stored event is counted by a file, named: a file this small is read whole once begun,
       // and the job stops before the next one.
       await app.page.getByRole('tab', { name: /^Evidence/ }).click();
+      await app.page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
       const panel = app.page.getByRole('region', { name: 'Evidence' });
-      const counts = await panel.locator('tbody tr:not(.issue-row) td:nth-child(4)').allTextContents();
-      expect(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0)).toBe(stored);
-      expect(counts.filter((count) => count !== '100')).toEqual([]);
-      expect(await panel.locator('tbody tr:not(.issue-row)').filter({ hasText: UNNAMED_FILE }).count()).toBe(0);
+      const files = stored / 100;
+      const shown = (n: number) => n.toLocaleString('en-US');
+      expect(await panel.getByTestId('evidence-summary').textContent()).toBe(
+        `${counted(files, 'file', shown(files))} · ${shown(stored)} events · 0 files with errors · 0 with warnings only · 0 with duplicates · 0 with events in conflict`,
+      );
+      // The fewest and the most events a file holds are both 100.
+      const events = panel.getByRole('columnheader', { name: 'Events', exact: true });
+      for (const order of ['descending', 'ascending']) {
+        await events.getByRole('button').click();
+        await panel.locator(`th[aria-sort="${order}"]`, { hasText: 'Events' }).waitFor();
+        expect(await panel.locator('tbody tr:not(.issue-row) td:nth-child(4)').first().textContent()).toBe('100');
+      }
+      await panel.getByRole('searchbox').fill(UNNAMED_FILE.slice(1, 20));
+      await panel.getByTestId('evidence-count').filter({ hasText: `0 of ${counted(files, 'file', shown(files))}` }).waitFor();
       expect(await panel.locator('.issue-row').count()).toBe(0);
     } finally {
       await app.close();
@@ -145,6 +157,7 @@ describe('cancelling inside a large file', () => {
       expect(await text(app.page, 'event-count')).toBe(await text(app.page, 'stored-count'));
 
       await app.page.getByRole('tab', { name: /^Evidence/ }).click();
+      await app.page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
       const panel = app.page.getByRole('region', { name: 'Evidence' });
       const rows = panel.locator('tbody tr:not(.issue-row)');
       expect(await rows.locator('td:nth-child(1)').allTextContents()).toEqual([join(evidence, 'a-first.json'), join(evidence, 'b-large.ndjson')]);
@@ -203,6 +216,7 @@ describe('bad evidence', () => {
       await waitForImport(app.page);
       expect(await text(app.page, 'event-count')).toBe('5');
       await app.page.getByRole('tab', { name: 'Evidence (5)' }).click();
+      await app.page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
       const panel = app.page.getByRole('region', { name: 'Evidence' });
       expect(await panel.locator('tbody tr:not(.issue-row)').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 7).map((td) => td.textContent)))).toEqual([
         [join(evidence, 'a.json.gz'), 'cloudtrail-records', expect.stringMatching(/ B$/), '3', '0', '0', '0'],
@@ -275,6 +289,7 @@ describe('the case database', () => {
       expect(await text(second.page, 'event-count')).toBe('5,000');
       await expect.poll(() => text(second.page, 'file-count')).toBe('5');
       await second.page.getByRole('tab', { name: 'Evidence (5)' }).click();
+      await second.page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
       const files = second.page.getByRole('region', { name: 'Evidence' }).locator('tbody tr:not(.issue-row)');
       expect(await files.evaluateAll((trs) => trs.map((tr) => [3, 4].map((k) => tr.children[k]!.textContent).join(' / ')))).toEqual(Array<string>(5).fill('1,000 / 0'));
       expect(await second.page.locator('.issue-row.note .issue-message').allTextContents()).toEqual(Array<string>(5).fill('Added 2 times (same path and SHA-256): its events are counted once'));

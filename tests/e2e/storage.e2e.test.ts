@@ -138,6 +138,7 @@ describe('storage', () => {
     expect(await page.getByTestId('file-count').textContent()).toBe('5');
 
     await page.getByRole('tab', { name: /^Evidence/ }).click();
+    await page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
     const rows = page.getByRole('region', { name: 'Evidence' }).locator('tbody tr:not(.issue-row)');
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.children[3]!.textContent))).toEqual(['2,000', '2,000', '2,000', '2,000', '192']);
     expect(await page.locator('.issue-row .issue-message').allTextContents()).toEqual([
