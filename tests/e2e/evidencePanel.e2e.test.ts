@@ -48,6 +48,16 @@ describe('the evidence panel with thousands of files', () => {
     await app.page.setViewportSize({ width: 1360, height: 860 });
   });
 
+  it('keeps the column headers in view while the files scroll under them', async () => {
+    const files = panel().locator('.evidence-files');
+    await files.evaluate((box) => box.scrollBy(0, 3000));
+    expect(await files.evaluate((box) => box.scrollTop)).toBe(3000);
+    const [boxTop, headerTop] = [(await files.boundingBox())!.y, (await panel().getByRole('columnheader', { name: /^File/ }).boundingBox())!.y];
+    expect(Math.round(headerTop - boxTop)).toBe(0);
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-scrolled.png') });
+    await files.evaluate((box) => box.scrollTo(0, 0));
+  });
+
   it('draws the next page on request, from the keyboard too', async () => {
     await panel().getByRole('button', { name: 'Show 100 more' }).focus();
     await app.page.keyboard.press('Enter');
