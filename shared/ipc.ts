@@ -60,6 +60,12 @@ export type IngestMessage =
   | { type: 'batch'; job: JobId; seq: number; events: EventColumns; identities: BatchIdentities }
   | { type: 'file'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
+  /**
+   * A partial row (a CSV row built from some of an event's columns) and the full event of its
+   * eventID, the first read first: `partial` says which of the two is the row. Not a conflict:
+   * the app compares the fields the row gives with the full event's.
+   */
+  | { type: 'copy'; job: JobId; eventId: string; first: EventPlace; second: EventPlace; partial: 'first' | 'second' }
   | { type: 'progress'; job: JobId; progress: IngestProgress }
   /** The job took a page of the case's known events: the renderer sends the next, if any. */
   | { type: 'seeded'; job: JobId }

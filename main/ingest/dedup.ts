@@ -10,10 +10,26 @@ export interface FirstSeen {
   index: number;
 }
 
-export type DedupVerdict = { kind: 'new' } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen };
+/**
+ * `copy`: where the earliest event of the other kind with this eventID was seen, when there is one:
+ * the full event, for a partial row (see PARTIAL_KEY), or the partial row, for a full event.
+ */
+export type DedupVerdict = { kind: 'new'; copy?: FirstSeen } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen; copy?: FirstSeen };
 
 const NEW: DedupVerdict = { kind: 'new' };
 const DUPLICATE: DedupVerdict = { kind: 'duplicate' };
+
+/**
+ * Added to a key (bit 52: still an exact double) when its event is a partial row: a CSV row built
+ * from some of an event's fields (Lake results of selected columns), not the event's JSON. Such a
+ * row and the full event of its eventID are not two contents of one event, so never a conflict;
+ * each is kept, and linked to the other as its copy. Partial rows are compared with one another
+ * by content as events are (the same row read twice is a duplicate), but two that differ are not
+ * a conflict either: they may give different columns of one event.
+ */
+export const PARTIAL_KEY = 2 ** 52;
+/** The top bit of a digest's first word, which the deduplicator sets on a partial row's (its other 63 bits suffice). */
+const PARTIAL_DIGEST = 0x80000000;
 
 /**
  * A 52-bit FNV-1a hash of an eventID, as an exact double: the table's key. A collision can only
@@ -30,6 +46,10 @@ function idKey(eventId: string): number {
   }
   return (hi >>> 12) * 2 ** 32 + (lo >>> 0);
 }
+
+/** The earlier of two places (by file, then index); `place` when there is no other. */
+const earlier = (other: FirstSeen | undefined, place: FirstSeen): FirstSeen =>
+  !other || place.file < other.file || (place.file === other.file && place.index < other.index) ? place : other;
 
 /** Four bytes, big-endian, of a binary string (one byte per character) from `at`, as an unsigned 32-bit word. */
 const wordAt = (bytes: string, at: number): number =>
@@ -74,13 +94,14 @@ export class EventIdentities implements ParsedIdentities {
     this.indexes = new Uint32Array(room);
   }
 
-  add(eventId: string | undefined, text: string, file: number, index: number): void {
+  /** `partial`: the event is a partial row (see PARTIAL_KEY), compared by its `text`. */
+  add(eventId: string | undefined, text: string, file: number, index: number, partial = false): void {
     const at = this.ids.length;
     if (at === this.keys.length) this.grow();
     // The digest's bytes as the characters of a 'binary' (Latin-1) string: no Buffer to allocate, no hex to
     // parse (1.00 µs per 766-character event, against 1.29 µs from hex and 1.83 µs from a Buffer).
     const digest = hash('sha256', text, 'binary');
-    this.keys[at] = idKey(eventId ?? `\u0000${text}`);
+    this.keys[at] = idKey(eventId ?? `\u0000${text}`) + (partial ? PARTIAL_KEY : 0);
     this.digests[2 * at] = wordAt(digest, 0);
     this.digests[2 * at + 1] = wordAt(digest, 4);
     this.files[at] = file;
@@ -228,23 +249,31 @@ export class Deduplicator {
     this.spilled.close();
   }
 
-  /** The verdict on the `at`-th event of a batch whose identities are given; it is then remembered. */
+  /**
+   * The verdict on the `at`-th event of a batch whose identities are given; it is then remembered.
+   * A partial row is remembered with the top bit of its digest set (whatever it was), a full event
+   * with it clear: digests stored by earlier imports are taken the same way, so they still match.
+   */
   check(identities: BatchIdentities, at: number, file: number, index: number): DedupVerdict {
     if (this.size === this.memoryEntries) this.spill();
-    const key = identities.keys[at]!;
+    const marked = identities.keys[at]!;
+    const partial = marked >= PARTIAL_KEY;
+    const key = partial ? marked - PARTIAL_KEY : marked;
     const low = key >>> 0;
     const high = Math.floor(key / 2 ** 32);
     const mid = high & 0xffff;
     const top = high >>> 16;
-    const hi = identities.digests[2 * at]!;
+    const hi = ((identities.digests[2 * at]! & ~PARTIAL_DIGEST) | (partial ? PARTIAL_DIGEST : 0)) >>> 0;
     const lo = identities.digests[2 * at + 1]!;
     const hash = home(low, high);
     const partIndex = hash >>> (32 - PART_BITS);
     const part = this.parts[partIndex]!;
     const mask = part.length - 1;
     let slot = hash & mask;
-    // The earliest of the events held with this eventID, all with other content: a conflict's first.
+    // The earliest of the events held with this eventID and other content: of the same kind (both
+    // full), a conflict's first; of the other kind, the copy.
     let first = -1;
+    let copy = -1;
     for (;;) {
       const stored = part[slot]!;
       if (stored === 0) break;
@@ -253,20 +282,30 @@ export class Deduplicator {
         const chunk = this.chunks[entry >>> CHUNK_BITS]!;
         const at = entry & (CHUNK - 1);
         if (chunk.keyLow[at] === low && chunk.keyMid[at] === mid) {
-          if (chunk.digests[2 * at] === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
-          if (first < 0 || entry < first) first = entry;
+          const storedHi = chunk.digests[2 * at]!;
+          if (storedHi === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
+          if (storedHi >= PARTIAL_DIGEST !== partial) {
+            if (copy < 0 || entry < copy) copy = entry;
+          } else if (!partial && (first < 0 || entry < first)) first = entry;
         }
       }
       slot = (slot + 1) & mask;
     }
     // Every event on disk came before those in memory.
     let firstSpilled: FirstSeen | undefined;
+    let copySpilled: FirstSeen | undefined;
     if (this.spilled.runCount > 0) for (const record of this.spilled.records(low, high)) {
       if (record[2] === hi && record[3] === lo) return DUPLICATE;
       const place = { file: record[4]! | 0, index: record[5]! };
-      if (!firstSpilled || place.file < firstSpilled.file || (place.file === firstSpilled.file && place.index < firstSpilled.index)) firstSpilled = place;
+      if (record[2]! >= PARTIAL_DIGEST !== partial) copySpilled = earlier(copySpilled, place);
+      else if (!partial) firstSpilled = earlier(firstSpilled, place);
     }
-    const verdict: DedupVerdict = firstSpilled ? { kind: 'conflict', first: firstSpilled } : first >= 0 ? { kind: 'conflict', first: this.places.at(first) } : NEW;
+    const copyPlace = copySpilled ?? (copy >= 0 ? this.places.at(copy) : undefined);
+    const firstPlace = firstSpilled ?? (first >= 0 ? this.places.at(first) : undefined);
+    const verdict: DedupVerdict =
+      firstPlace ? (copyPlace ? { kind: 'conflict', first: firstPlace, copy: copyPlace } : { kind: 'conflict', first: firstPlace })
+      : copyPlace ? { kind: 'new', copy: copyPlace }
+      : NEW;
     const entry = this.size++;
     if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
     const chunk = this.chunks[entry >>> CHUNK_BITS]!;

@@ -83,10 +83,10 @@ export async function parseDiskFile({ path, size, whole }: DiskFile, { limits, t
     },
     readDocument: (stream, head, file) =>
       // Not async: only a full batch has a promise to wait for.
-      readDocument(stream, head, file, limits, (from, event, eventId, compared) => {
+      readDocument(stream, head, file, limits, (from, event, eventId, compared, partial) => {
         from.record.events++;
         if (keepEvents) events.push(event);
-        identities.add(eventId, compared, event.file, event.index);
+        identities.add(eventId, compared, event.file, event.index, partial);
         return identities.ids.length === BATCH_EVENTS ? flush() : undefined;
       }),
   });

@@ -2,7 +2,7 @@ import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
 import { CancelFlag } from './cancelFlag';
-import { Deduplicator } from './dedup';
+import { Deduplicator, PARTIAL_KEY } from './dedup';
 import { FileTracker } from './fileTracker';
 import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
@@ -96,6 +96,10 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
         counts.conflicts++;
         progress.conflicts++;
         await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file, index } });
+      }
+      if (verdict.copy) {
+        const partial = identities.keys[at]! >= PARTIAL_KEY ? 'second' : 'first';
+        await post({ type: 'copy', job, eventId: identities.ids[at]!, first: verdict.copy, second: { file, index }, partial });
       }
       counts.events++;
       progress.events++;

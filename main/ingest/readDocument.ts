@@ -15,10 +15,11 @@ import { parseEventTime, timeFraction } from './eventTime';
 import { ReadCancelled, ReadError } from './readers/byteStreams';
 
 /**
- * Receives each event read, with its eventID when it has one and the text its content is
- * compared by to find duplicates (see `comparedText`); awaiting it is backpressure.
+ * Receives each event read, with its eventID when it has one, the text its content is compared by
+ * to find duplicates (see `comparedText`), and whether it is a partial row: a CSV row holding some
+ * of the event's fields, not its JSON (the row is its text). Awaiting it is backpressure.
  */
-export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: string | undefined, compared: string) => Promise<void> | void;
+export type EventReceiver = (file: FileTracker, event: CairnEvent, eventId: string | undefined, compared: string, partial: boolean) => Promise<void> | void;
 
 /**
  * The text by which an event's content is told the same as another's. Serializers write the same
@@ -198,7 +199,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       }
       if (Number.isNaN(event.time) && untimed++ === 0) firstUntimed = where();
     }
-    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, original === text ? comparedText(kept) : kept);
+    // Only a CSV row built from columns is kept as other than the text its event was read from.
+    const partial = original !== text;
+    return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, partial ? kept : comparedText(kept), partial);
   };
 
   /** Says the file held nothing, or nothing but zero padding (reported apart). */

@@ -72,14 +72,22 @@ export function dictionaryValues(chunks: readonly DictionaryChunk[]): Record<Dic
   return values;
 }
 
-/** Two events with the same eventID and different content, by their places in the case. */
+/**
+ * Two events with the same eventID and different content, by their places in the case, the first
+ * read first. With `partial`, not a conflict but a copy: one of the two (`partial` says which) is
+ * a CSV row giving some of the event's fields, the other the full event (see IngestMessage 'copy').
+ */
 export interface ConflictRecord {
   id?: number;
   eventId: string;
   job: JobId;
   first: { file: number; index: number };
   second: { file: number; index: number };
+  partial?: 'first' | 'second';
 }
+
+/** Whether a record is a conflict, not a partial row's copy. */
+export const isConflict = (record: ConflictRecord): boolean => record.partial === undefined;
 
 /** An investigator's marks on one event, by its place in storage. */
 export interface Annotation {

@@ -1,5 +1,5 @@
 import type { IngestMessage, IngestReply, JobId, KnownEvents } from '../../shared/ipc';
-import type { CaseDb } from './caseDb';
+import type { CaseDb, ConflictRecord } from './caseDb';
 import { formatCount } from '../format';
 import { JobLedger } from './jobLedger';
 import { DictionaryEncoder, SEGMENT_SIZE, SegmentBuilder } from './segmentBuilder';
@@ -198,9 +198,11 @@ export class CaseWriter {
           // While a segment is being written, its files' records go with the next transaction.
           if (!busy) await store(state, false);
           return;
-        case 'conflict': {
+        case 'conflict':
+        case 'copy': {
           const place = (p: { file: number; index: number }) => ({ file: fileBase + p.file, index: p.index });
-          ledger.conflictArrived({ eventId: message.eventId, job, first: place(message.first), second: place(message.second) });
+          const record: ConflictRecord = { eventId: message.eventId, job, first: place(message.first), second: place(message.second) };
+          ledger.conflictArrived(message.type === 'copy' ? { ...record, partial: message.partial } : record);
           return;
         }
         case 'progress':

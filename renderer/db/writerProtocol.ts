@@ -5,6 +5,6 @@ export type WriterRequest = { type: 'attach'; job: JobId; port: MessagePort; cas
 
 /** Writer worker → page: what ingest reported, with how many events are stored so far. */
 export type WriterUpdate =
-  | { kind: 'ingest'; job: JobId; stored: number; message: Exclude<IngestMessage, { type: 'batch' } | { type: 'conflict' }> }
+  | { kind: 'ingest'; job: JobId; stored: number; message: Exclude<IngestMessage, { type: 'batch' } | { type: 'conflict' } | { type: 'copy' }> }
   | { kind: 'stored'; job: JobId; stored: number }
   | { kind: 'failed'; job: JobId; stored: number; error: string };

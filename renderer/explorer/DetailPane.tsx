@@ -6,10 +6,11 @@ import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
-import { filterSlot, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter } from '../query/queryProtocol';
+import { filterSlot, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
+import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
 import { alteredText, DEEP_NESTING } from './eventFlags';
@@ -56,6 +57,9 @@ function readText(text: string): { parsed: unknown; deep: boolean; pretty: strin
   const parsed = parsedOrUndefined(text);
   return { parsed, deep, pretty: printableJson(deep || parsed === undefined ? text : JSON.stringify(parsed, null, 2)) };
 }
+
+/** Where another event of the case is stored. */
+type OtherAt = NonNullable<OtherEvent['at']>;
 
 const placeOf = (file: FileRecord | null, index: number): string => (file ? `${fileName(file)}, event ${index}` : `unknown file, event ${index}`);
 
@@ -107,36 +111,38 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       live = false;
     };
   }, [caseDb, row.segment, row.row]);
-  const partnerAt = detail?.partner?.at ?? null;
-  /** The listing that would hold the conflicting copy, once asked for and the listing's filters leave it out. */
-  const [partnerListing, setPartnerListing] = useState<EventQuery | null>(null);
+  /** The listing that would hold another event (the conflicting copy, or a partial row's copy), once asked for and the listing's filters leave it out. */
+  const [revealing, setRevealing] = useState<{ at: OtherAt; listing: EventQuery } | null>(null);
   /**
-   * Selects the conflicting copy in `listing`, scrolled into view with the keyboard on the listing,
-   * the view changed to that listing first; false when the listing leaves it out.
+   * Selects the event stored `at` in `listing`, scrolled into view with the keyboard on the
+   * listing, the view changed to that listing first; false when the listing leaves it out.
    */
-  const selectPartnerIn = async (listing: EventQuery): Promise<boolean> => {
-    if (!partnerAt) return false;
-    const position = await query.ask({ type: 'locate', caseDb, query: listing, ...partnerAt });
+  const selectIn = async (at: OtherAt, listing: EventQuery): Promise<boolean> => {
+    const position = await query.ask({ type: 'locate', caseDb, query: listing, ...at });
     const found = position === null ? undefined : (await query.ask({ type: 'rows', caseDb, query: listing, offset: position, limit: 1 })).rows[0];
     if (!found) return false;
     if (listing !== view) changeView({ filters: listing.filters, marked: listing.marked });
-    // Read again with the copy selected, the listing follows it to its place (EventTable).
+    // Read again with the other selected, the listing follows it to its place (EventTable).
     const { listingVersion } = useCairn.getState();
     useCairn.getState().set({ selected: found, listingVersion: listingVersion + 1, listingGrew: false });
     rememberReading();
     document.getElementById(LISTING_ID)?.focus({ preventScroll: true });
     return true;
   };
-  /** Selects the conflicting copy where the listing holds it; else offers the listing without what leaves it out. */
-  const selectPartner = (): void => {
+  /** Selects the event stored `at` where the listing holds it; else offers the listing without what leaves it out. */
+  const selectOther = (at: OtherAt) => (): void => {
     void (async () => {
-      if (partnerAt && !(await selectPartnerIn(view))) setPartnerListing(await query.ask({ type: 'revealing', caseDb, query: view, ...partnerAt }));
+      if (!(await selectIn(at, view))) setRevealing({ at, listing: await query.ask({ type: 'revealing', caseDb, query: view, ...at }) });
     })();
   };
+  /** How to reach the event stored `at` when the listing leaves it out, once asked. */
+  const revealOf = (at: OtherAt | null): { label: string; onClick(): void } | null =>
+    revealing && at && revealing.at === at ? { label: revealLabel(view, revealing.listing), onClick: () => void selectIn(at, revealing.listing) } : null;
   // Another listing may hold the copy.
-  useEffect(() => setPartnerListing(null), [view]);
+  useEffect(() => setRevealing(null), [view]);
   const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
   const partnerPretty = useMemo(() => (detail?.partner ? readText(detail.partner.text).pretty : ''), [detail?.partner?.text]);
+  const copyParsed = useMemo(() => (detail?.copy ? readText(detail.copy.text).parsed : undefined), [detail?.copy?.text]);
 
   if (!detail || !shown) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
   const { parsed } = shown;
@@ -195,8 +201,20 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           thereText={detail.partner.text}
           thereShown={partnerPretty}
           place={placeOf(detail.partner.file, detail.partner.index)}
-          onSelectThere={partnerAt ? selectPartner : undefined}
-          reveal={partnerListing && { label: revealLabel(view, partnerListing), onClick: () => void selectPartnerIn(partnerListing) }}
+          onSelectThere={detail.partner.at ? selectOther(detail.partner.at) : undefined}
+          reveal={revealOf(detail.partner.at)}
+        />
+      )}
+      {detail.copy && (
+        <PartialCopyBox
+          partialHere={detail.copy.partial === 'here'}
+          row={detail.copy.partial === 'here' ? row : detail.copy.fields}
+          full={detail.copy.partial === 'here' ? detail.copy.fields : row}
+          fullJson={detail.copy.partial === 'here' ? copyParsed : parsed}
+          zone={view.zone}
+          place={placeOf(detail.copy.file, detail.copy.index)}
+          onSelectThere={detail.copy.at ? selectOther(detail.copy.at) : undefined}
+          reveal={revealOf(detail.copy.at)}
         />
       )}
 

@@ -1,5 +1,5 @@
 import { DICTIONARY_FIELDS, EVENT_FLAGS, type DictionaryField } from '../../shared/event';
-import { dictionaryValues, type ConflictRecord, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
+import { dictionaryValues, isConflict, type ConflictRecord, type DictionaryChunk, type SegmentRecord } from '../db/caseDb';
 import { lastAtMost } from '../../shared/sortedSearch';
 import type { Pivot } from './queryProtocol';
 import { byFraction, mergedOrder, timeOrder } from './timeOrder';
@@ -9,6 +9,9 @@ export type DecodedEvent = Record<DictionaryField, string> & { time: number; tim
 
 /** Where an event was read: case file id and index within that file. */
 export type EventOrigin = ConflictRecord['first'];
+
+/** Both events of each conflict (a partial row's copy is none). */
+const conflictPlaces = (conflicts: readonly ConflictRecord[]): EventOrigin[] => conflicts.filter(isConflict).flatMap(({ first, second }) => [first, second]);
 
 /**
  * The open case's columns in memory, with a time order over all events (unknown times last,
@@ -91,7 +94,7 @@ export class CaseIndex {
     return new CaseIndex(
       [...segments].sort((a, b) => a.id - b.id),
       dictionaryValues(dictionary),
-      conflicts.flatMap(({ first, second }) => [first, second]),
+      conflictPlaces(conflicts),
     );
   }
 
@@ -107,7 +110,7 @@ export class CaseIndex {
     const values = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, this.values[field].slice()])) as Record<DictionaryField, string[]>;
     for (const chunk of [...chunks].sort((a, b) => a.segment - b.segment)) chunk.values.forEach((value, k) => (values[chunk.field][chunk.firstId + k] = value));
     const segments = [...this.segments, ...[...added].sort((a, b) => a.id - b.id)];
-    return new CaseIndex(segments, values, conflicts.flatMap(({ first, second }) => [first, second]), this);
+    return new CaseIndex(segments, values, conflictPlaces(conflicts), this);
   }
 
   /** The id of the last segment held; -1 when none is. */

@@ -1,4 +1,4 @@
-import type { ConflictRecord, FileRecord } from '../db/caseDb';
+import { isConflict, type ConflictRecord, type FileRecord } from '../db/caseDb';
 
 /** An evidence file as the case lists it: one entry however many times it was added. */
 export type EvidenceEntry = FileRecord & {
@@ -11,12 +11,12 @@ const sameFile = (file: FileRecord): string | null => (file.sha256 === '' ? null
 /**
  * How many events of each file record (by id) have a conflicting copy, whichever copy was read
  * first: ingest counts a conflict on the later copy's file only, and the first copy may lie in a
- * file of an earlier import. An event in several conflicts counts once.
+ * file of an earlier import. An event in several conflicts counts once; a partial row's copy is no conflict.
  */
 export function conflictedEvents(conflicts: readonly ConflictRecord[]): Map<number, number> {
   const places = new Set<string>();
   const counts = new Map<number, number>();
-  for (const { first, second } of conflicts) {
+  for (const { first, second } of conflicts.filter(isConflict)) {
     for (const { file, index } of [first, second]) {
       const place = `${file}:${index}`;
       if (places.has(place)) continue;

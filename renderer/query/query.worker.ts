@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
-import { CaseDb, textsOf, type Annotation, type FileRecord } from '../db/caseDb';
-import { CaseIndex, type DecodedEvent } from './caseIndex';
+import { CaseDb, isConflict, textsOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
+import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type Filter, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
+import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -240,22 +240,37 @@ async function textOf({ db, texts }: OpenCase, segment: number, row: number): Pr
   return (await segmentTexts)[row] ?? '';
 }
 
+/** The record linking the event read at `here` to another: a conflict, or with `copies` a partial row's copy; the event may be either end. */
+async function linkOf({ db }: OpenCase, here: EventOrigin, copies: boolean): Promise<{ record: ConflictRecord; other: EventOrigin; hereIs: 'first' | 'second' } | undefined> {
+  const kind = (record: ConflictRecord): boolean => isConflict(record) !== copies;
+  const asSecond = await db.conflicts.where('[second.file+second.index]').equals([here.file, here.index]).filter(kind).first();
+  if (asSecond) return { record: asSecond, other: asSecond.first, hereIs: 'second' };
+  const asFirst = await db.conflicts.where('[first.file+first.index]').equals([here.file, here.index]).filter(kind).first();
+  return asFirst && { record: asFirst, other: asFirst.second, hereIs: 'first' };
+}
+
+/** The event read at `origin`, as another event's detail shows it. */
+async function otherEvent(open: OpenCase, origin: EventOrigin): Promise<{ event: OtherEvent; global: number | null }> {
+  const found = open.index.find(origin.file, origin.index);
+  const at = found ? { segment: found.segment, row: found.row } : null;
+  const event = { text: at ? await textOf(open, at.segment, at.row) : '', file: open.files.get(origin.file) ?? null, index: origin.index, at };
+  return { event, global: found ? open.index.globalOf(found.segment, found.row) : null };
+}
+
 async function detail(open: OpenCase, segment: number, row: number): Promise<EventDetail> {
-  const { db, index, files } = open;
+  const { index, files } = open;
   const here = index.origin(segment, row);
   if (!here) throw new Error(`no event at segment ${segment}, row ${row}`);
-  // The event may be either end of a conflict.
-  let partner: EventDetail['partner'] = null;
-  const asSecond = await db.conflicts.where('[second.file+second.index]').equals([here.file, here.index]).first();
-  const conflict = asSecond ?? (await db.conflicts.where('[first.file+first.index]').equals([here.file, here.index]).first());
-  if (conflict) {
-    const other = asSecond ? conflict.first : conflict.second;
-    const found = index.find(other.file, other.index);
-    const at = found ? { segment: found.segment, row: found.row } : null;
-    partner = { text: at ? await textOf(open, at.segment, at.row) : '', file: files.get(other.file) ?? null, index: other.index, at };
+  const [conflict, copied] = await Promise.all([linkOf(open, here, false), linkOf(open, here, true)]);
+  const partner = conflict ? (await otherEvent(open, conflict.other)).event : null;
+  let copy: EventDetail['copy'] = null;
+  if (copied) {
+    const { event, global } = await otherEvent(open, copied.other);
+    const partial = copied.record.partial === copied.hereIs ? 'here' : 'there';
+    copy = { ...event, partial, fields: global === null ? null : index.event(global) };
   }
   const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
-  return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, annotation };
+  return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, copy, annotation };
 }
 
 async function revealing(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<EventQuery> {

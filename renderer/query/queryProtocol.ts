@@ -88,14 +88,18 @@ export interface CaseOverview {
   evidence: EvidenceSummary;
 }
 
-/** One event as the table shows it: decoded fields and marks, no original text. */
-export type EventRow = Record<DictionaryField, string> & {
-  /** Position in the current listing. */
-  position: number;
+/** An event's decoded fields (see CairnEvent). */
+export type EventFields = Record<DictionaryField, string> & {
   time: number;
   /** How the time was written below the second (shared/timeFraction); undefined in cases stored before it was kept. */
   timeFraction: number | undefined;
   readOnly: number;
+};
+
+/** One event as the table shows it: decoded fields and marks, no original text. */
+export type EventRow = EventFields & {
+  /** Position in the current listing. */
+  position: number;
   flags: number;
   segment: number;
   row: number;
@@ -110,13 +114,25 @@ export interface RowsResult {
   rows: EventRow[];
 }
 
-/** An event's original text, where it came from, its conflicting twin if any, and its annotation. */
+/** Another event of the case, with where it was read and where it is stored (`at`, null when the case does not hold it). */
+export interface OtherEvent {
+  text: string;
+  file: FileRecord | null;
+  index: number;
+  at: { segment: number; row: number } | null;
+}
+
+/**
+ * An event's original text, where it came from, its conflicting twin if any, its copy if any (of a
+ * partial row, the full event of its eventID; of a full event, a partial row of it), and its annotation.
+ */
 export interface EventDetail {
   text: string;
   file: FileRecord | null;
   index: number;
-  /** The conflicting twin; `at` is where it is stored, null when the case does not hold it. */
-  partner: { text: string; file: FileRecord | null; index: number; at: { segment: number; row: number } | null } | null;
+  partner: OtherEvent | null;
+  /** `partial`: which of the two is the partial row; `fields`: the copy's, as the listing has them (none when the case does not hold it). */
+  copy: (OtherEvent & { partial: 'here' | 'there'; fields: EventFields | null }) | null;
   annotation: Annotation;
 }
 

@@ -33,7 +33,7 @@ describe('a copy of an event written differently', () => {
     app = await caseWithEvidence('Copies', {
       'delivered.ndjson': `${DELIVERED}\n`,
       'jq-sorted.ndjson': `${REWRITTEN}\n`,
-      // The console's CSV download without the event's JSON: a row of some of its fields.
+      // The console's CSV download without the event's JSON: a row of some of its fields, the first event's copy, not a conflict.
       'big-a.ndjson': `${bigNumber('12345678901234567890')}\n`,
       'big-b.ndjson': `${bigNumber('12345678901234567891')}\n`,
       'twice-a.ndjson': `${ORIGINAL}\n`,
@@ -75,7 +75,7 @@ describe('a copy of an event written differently', () => {
   it('offers to remove what leaves the other copy out of the listing, and only that, then selects it', async () => {
     const { page } = app;
     const pane = page.getByRole('complementary', { name: 'Event detail' });
-    const conflict = pane.getByRole('region', { name: 'Conflict' });
+    const copy = pane.getByRole('region', { name: 'Partial copy' });
     const count = page.getByTestId('listing-count');
     const csvRow = page.locator('.grid-row').filter({ has: page.locator('.col-actor', { hasText: /^alice$/ }) });
     const shown = async () => [
@@ -87,47 +87,66 @@ describe('a copy of an event written differently', () => {
     ];
     // The CSV row, bookmarked and alone under its own actor and bookmarked events: its other copy shares its source IP, not its actor, and has no bookmark.
     await csvRow.click();
-    await pane.getByText('partial.csv, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, event 0').waitFor();
     await pane.getByRole('button', { name: '☆ Bookmark' }).click();
     await pane.getByRole('button', { name: /this actor/ }).click();
     await pane.getByRole('button', { name: /this source IP/ }).click();
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
     await count.filter({ hasText: /^1 event$/ }).waitFor();
-    await conflict.getByRole('button', { name: 'Select the other copy' }).click();
-    await conflict.getByRole('status').filter({ hasText: 'not in this listing' }).waitFor();
-    expect([await conflict.getByRole('status').textContent(), await conflict.getByRole('button').allTextContents()]).toEqual([
+    await copy.getByRole('button', { name: 'Select the full event' }).click();
+    await copy.getByRole('status').filter({ hasText: 'not in this listing' }).waitFor();
+    expect([await copy.getByRole('status').textContent(), await copy.getByRole('button').allTextContents()]).toEqual([
       ' It is not in this listing. ',
-      ['Select the other copy', 'Remove the Actor filter and show all events, then select it'],
+      ['Select the full event', 'Remove the Actor filter and show all events, then select it'],
     ]);
-    await page.screenshot({ path: join(SHOTS, 'conflict-other-copy-unlisted.png') });
-    await conflict.getByRole('button', { name: 'Remove the Actor filter and show all events, then select it' }).click();
+    await page.screenshot({ path: join(SHOTS, 'copy-full-event-unlisted.png') });
+    await copy.getByRole('button', { name: 'Remove the Actor filter and show all events, then select it' }).click();
     await count.filter({ hasText: /^8 events$/ }).waitFor();
     // The source IP filter stays: the other copy has that IP (only twice-d.ndjson's copy has another).
-    await pane.getByText('delivered.ndjson, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, event 0').waitFor();
     expect(await shown()).toEqual(['delivered.ndjson, event 0', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 events']);
 
     // Hidden by the Show choice alone: the listing goes back to all events.
     await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
     await count.filter({ hasText: /^9 events$/ }).waitFor();
     await csvRow.click();
-    await pane.getByText('partial.csv, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, event 0').waitFor();
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
     await count.filter({ hasText: /^1 event$/ }).waitFor();
-    await conflict.getByRole('button', { name: 'Select the other copy' }).click();
-    await conflict.getByRole('button', { name: 'Show all events and select it' }).click();
+    await copy.getByRole('button', { name: 'Select the full event' }).click();
+    await copy.getByRole('button', { name: 'Show all events and select it' }).click();
     await count.filter({ hasText: /^9 events$/ }).waitFor();
-    await pane.getByText('delivered.ndjson, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, event 0').waitFor();
     expect(await shown()).toEqual(['delivered.ndjson, event 0', ['user/alice'], [], 'all', '9 events']);
     await csvRow.click();
     await pane.getByRole('button', { name: '★ Bookmarked' }).click();
     await pane.getByRole('button', { name: '☆ Bookmark' }).waitFor();
   });
 
-  it('says so when one copy is not JSON, as a CSV row without the event is', async () => {
+  it("takes a CSV row of some of an event's fields for its copy, not a conflict, and compares each field it gives", async () => {
+    const pane = app.page.getByRole('complementary', { name: 'Event detail' });
     await app.page.locator('.grid-row').filter({ has: app.page.locator('.col-actor', { hasText: /^alice$/ }) }).click();
-    const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
-    await conflict.waitFor();
-    expect(await conflict.getByTestId('conflict-verdict').textContent()).toBe("One copy is not JSON (a row of a CSV export without the event's JSON, perhaps): compare them by eye.");
+    const copy = pane.getByRole('region', { name: 'Partial copy' });
+    await copy.waitFor();
+    expect(await pane.getByRole('region', { name: 'Conflict' }).count()).toBe(0);
+    expect(await app.page.locator('.grid-row[aria-selected="true"]').evaluate((row) => row.classList.contains('conflict'))).toBe(false);
+    expect([await copy.locator('h3').textContent(), await copy.getByTestId('copy-verdict').textContent()]).toEqual([
+      'A CSV row of an event the case holds whole',
+      "The 5 fields the row gives agree with the full event's: one event, read twice.",
+    ]);
+    // The console's User name column holds the name the full event's ARN ends with.
+    expect(await copy.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)))).toEqual([
+      ['Time', '2024-06-01 10:00:00'],
+      ['Event name', 'GetObject'],
+      ['Actor', 'alice', 'arn:aws:iam::111111111111:user/alice'],
+      ['Source IP', '203.0.113.9'],
+      ['Region', 'us-east-1'],
+    ]);
+    // The full event shows both: its conflict with the jq copy, and the row.
+    await copy.getByRole('button', { name: 'Select the full event' }).click();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Conflict' }).waitFor();
+    expect([await pane.getByRole('region', { name: 'Conflict' }).count(), await copy.locator('h3').textContent(), await copy.getByRole('button').allTextContents()]).toEqual([1, 'A CSV row of this event', ['Select the row']]);
   });
 
   it('tells numbers apart past a double\'s precision, which parsing alone would take as one', async () => {
@@ -172,19 +191,19 @@ describe('a copy of an event written differently', () => {
 
   it("counts in the evidence panel every file's events that have a conflicting copy, the first copy's file too", async () => {
     const { page } = app;
-    // The import counted each later copy once: 5 of them, in conflict with 4 first copies.
+    // The import counted each later copy once: 4 of them, in conflict with 4 first copies (the CSV row is a copy, not a conflict).
     const banner = page.getByRole('region', { name: 'Import progress' });
-    expect(await banner.locator('.ingest-line > span').textContent()).toBe('4.7 KB of 4.7 KB · 9 events stored · 5 conflicting copies');
-    expect(await banner.getByText('5 conflicting copies').getAttribute('title')).toBe(CONFLICTING_COPIES);
+    expect(await banner.locator('.ingest-line > span').textContent()).toBe('4.7 KB of 4.7 KB · 9 events stored · 4 conflicting copies');
+    expect(await banner.getByText('4 conflicting copies').getAttribute('title')).toBe(CONFLICTING_COPIES);
     await page.getByRole('tab', { name: 'Evidence (9)' }).click();
     await page.getByRole('region', { name: 'Evidence' }).locator('tbody tr').first().waitFor();
     const files = await page.locator('.evidence tbody tr:not(.issue-row)').evaluateAll((rows) => rows.map((row) => [row.querySelector('.file-base')!.textContent, row.querySelectorAll('td')[5]!.textContent]));
-    // delivered.ndjson holds the first copy of the event jq-sorted.ndjson and partial.csv conflict with: one event, in conflict twice.
+    // delivered.ndjson holds the first copy of the event jq-sorted.ndjson conflicts with; partial.csv's row of it is no conflict.
     expect(files).toEqual([
-      ['big-a.ndjson', '1'], ['big-b.ndjson', '1'], ['delivered.ndjson', '1'], ['jq-sorted.ndjson', '1'], ['partial.csv', '1'],
+      ['big-a.ndjson', '1'], ['big-b.ndjson', '1'], ['delivered.ndjson', '1'], ['jq-sorted.ndjson', '1'], ['partial.csv', '0'],
       ['twice-a.ndjson', '1'], ['twice-b.ndjson', '1'], ['twice-c.ndjson', '1'], ['twice-d.ndjson', '1'],
     ]);
-    // Both copies count here, each in its file: 9 events in conflict for the import's 5 conflicting copies.
+    // Both copies count here, each in its file: 8 events in conflict for the import's 4 conflicting copies.
     expect(await page.getByRole('columnheader', { name: 'Events in conflict' }).getByRole('button').getAttribute('title')).toBe(`${EVENTS_IN_CONFLICT}. Orders the files by it`);
     await page.setViewportSize({ width: 960, height: 600 });
     await page.screenshot({ path: join(SHOTS, 'evidence-events-in-conflict-960.png') });

@@ -473,6 +473,27 @@ describe('duplicates and conflicts', () => {
     expect(conflicts).toEqual([{ type: 'conflict', job: 'job-test', eventId: '00000000-0000-0000-0000-000000000002', first: { file: 0, index: 1 }, second: { file: 2, index: 0 } }]);
   });
 
+  it('links the rows of a Lake result of selected columns to the full events of their eventIDs, read before or after, never as conflicts', async () => {
+    const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+    const lake = (rows: number[]) => ['eventTime,eventName,eventID,sourceIPAddress', ...rows.map((n) => `2024-03-01 00:00:0${n}.000,GetObject,${id(n)},192.0.2.${n}`)].join('\n');
+    const dir = await folder({
+      // Read in this order: a row before its full event (1), after it (2), a row again (1), one whose value differs (3), one with no full event (4).
+      'a.csv': lake([1]),
+      'b.json': records([eventJson(1), eventJson(2), eventJson(3)]),
+      'c.csv': lake([2, 1, 4]),
+      'd.csv': lake([3]).replace('192.0.2.3', '198.51.100.7'),
+    });
+    const { files, progress, messages } = await scan([dir]);
+    expect(files.map((f) => [f.format, f.events, f.duplicates, f.conflicts])).toEqual([['csv', 1, 0, 0], ['cloudtrail-records', 3, 0, 0], ['csv', 2, 1, 0], ['csv', 1, 0, 0]]);
+    expect(progress).toMatchObject({ events: 7, duplicates: 1, conflicts: 0 });
+    // Whether the row's values agree is the app's to tell: the one with another source IP is linked as the others are.
+    expect(messages.filter((m) => m.type === 'copy')).toEqual([
+      { type: 'copy', job: 'job-test', eventId: id(1), first: { file: 0, index: 0 }, second: { file: 1, index: 0 }, partial: 'first' },
+      { type: 'copy', job: 'job-test', eventId: id(2), first: { file: 1, index: 1 }, second: { file: 2, index: 0 }, partial: 'second' },
+      { type: 'copy', job: 'job-test', eventId: id(3), first: { file: 1, index: 2 }, second: { file: 3, index: 0 }, partial: 'second' },
+    ]);
+  });
+
   it('takes a copy written differently (pretty-printed, spaced, escaped) for a duplicate, and a changed value in it for a conflict', async () => {
     const original = eventJson(1, { userAgent: 'café/1.0' });
     const value = JSON.parse(original) as Record<string, unknown>;

@@ -142,7 +142,11 @@ describe('CaseIndex', () => {
   it('flags both events of each recorded conflict, wherever ingest flagged only the later one', () => {
     const stored = store([[1, 2, 3], [4, 5]]);
     stored.segments[1]!.flags[0] = EVENT_FLAGS.conflict;
-    const conflicts: ConflictRecord[] = [{ eventId: 'e', job: 'job-2', first: { file: 10, index: 1 }, second: { file: 11, index: 0 } }];
+    // The link of a CSV row to its full event (a partial copy) flags neither.
+    const conflicts: ConflictRecord[] = [
+      { eventId: 'e', job: 'job-2', first: { file: 10, index: 1 }, second: { file: 11, index: 0 } },
+      { eventId: 'f', job: 'job-2', first: { file: 10, index: 2 }, second: { file: 11, index: 1 }, partial: 'first' },
+    ];
     const flagged = CaseIndex.fromStore(stored.segments, stored.dictionary, conflicts);
     expect([...flagged.select([])].map((global) => `${flagged.event(global).eventName}:${flagged.event(global).flags}`)).toEqual(['E0.0:0', 'E0.1:1', 'E0.2:0', 'E1.0:1', 'E1.1:0']);
   });

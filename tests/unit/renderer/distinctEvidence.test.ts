@@ -32,7 +32,9 @@ describe('distinctEvidence', () => {
     // File 1 (an earlier import) holds the first copies of events at 3 and 7; file 2 a later copy of each, and both copies of its own pair 0/5;
     // a third copy of file 1's event 3 lies in file 4, read again as record 6.
     const twin = (first: [number, number], second: [number, number]) => ({ eventId: 'e', job: 'j', first: { file: first[0], index: first[1] }, second: { file: second[0], index: second[1] } });
-    const conflicted = conflictedEvents([twin([1, 3], [2, 0]), twin([1, 7], [2, 1]), twin([2, 0], [2, 5]), twin([1, 3], [4, 2])]);
+    // A CSV row linked to its full event (a partial copy) is no conflict: file 5's row, and file 1's event 9 it stands for, are not counted.
+    const copy = { ...twin([1, 9], [5, 0]), partial: 'second' as const };
+    const conflicted = conflictedEvents([twin([1, 3], [2, 0]), twin([1, 7], [2, 1]), copy, twin([2, 0], [2, 5]), twin([1, 3], [4, 2])]);
     expect([...conflicted]).toEqual([[1, 2], [2, 3], [4, 1]]);
     // Ingest counted conflicts on the later copies' files only: 0 for file 1.
     const files = [record(1, { conflicts: 0 }), record(2, { path: '/evidence/b.json', conflicts: 3 }), record(4, { path: '/evidence/c.json', conflicts: 1 }), record(6, { path: '/evidence/c.json', conflicts: 0 })];

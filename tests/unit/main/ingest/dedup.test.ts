@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { Deduplicator, EventIdentities } from '../../../../main/ingest/dedup';
+import { Deduplicator, EventIdentities, PARTIAL_KEY } from '../../../../main/ingest/dedup';
 import type { BatchIdentities, KnownEvents } from '../../../../shared/ipc';
 
 /** Identities of events numbered from `first`: keys spread over 52 bits, content digests given by `content`. */
@@ -123,6 +123,37 @@ describe('Deduplicator', () => {
     const job = { keys: Float64Array.of(key, key, key), digests: Uint32Array.of(2, 0, 1, 0, 3, 0) };
     expect([0, 1, 2].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'duplicate' }, { kind: 'conflict', first: { file: -3, index: 8 } }]);
     dedup.close();
+  });
+});
+
+describe('Deduplicator: partial rows (CSV rows built from some of an event\'s columns)', () => {
+  const key = 9 * 2 ** 32 + 11;
+  const partialKey = key + PARTIAL_KEY;
+  it.each([
+    ['in memory', undefined],
+    ['written to disk', 1],
+  ])('links a row and the full event of its eventID, whichever is read first, as copies, never a conflict; the same row again is a duplicate (%s)', (_, memoryEntries) => {
+    const dedup = new Deduplicator(memoryEntries);
+    // A row, the full event, the row again, another row of the event (other columns), a second full event with other content.
+    const job = { keys: Float64Array.of(partialKey, key, partialKey, partialKey, key), digests: Uint32Array.of(1, 1, 2, 2, 1, 1, 3, 3, 4, 4) };
+    expect([0, 1, 2, 3, 4].map((at) => dedup.check(job, at, 0, at))).toEqual([
+      { kind: 'new' },
+      { kind: 'new', copy: { file: 0, index: 0 } },
+      { kind: 'duplicate' },
+      { kind: 'new', copy: { file: 0, index: 1 } },
+      { kind: 'conflict', first: { file: 0, index: 1 }, copy: { file: 0, index: 0 } },
+    ]);
+    dedup.close();
+  });
+
+  it('tells rows from full events by the key, whatever the digest\'s top bit: full events stored before rows were told apart still match', () => {
+    // A full event stored with a digest whose top bit is set, as half of all digests are.
+    const known: KnownEvents = { keys: Float64Array.of(key), digests: Uint32Array.of(0x80000001, 5), files: Int32Array.of(-1), indexes: Uint32Array.of(3) };
+    const dedup = new Deduplicator();
+    dedup.seed(known);
+    const job = { keys: Float64Array.of(key, partialKey, partialKey), digests: Uint32Array.of(0x80000001, 5, 0x80000001, 5, 0x00000001, 5) };
+    // The full event again is a duplicate; a row with the same 64 bits is a row, not that event; a row differing only in that bit is the same row.
+    expect([0, 1, 2].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'new', copy: { file: -1, index: 3 } }, { kind: 'duplicate' }]);
   });
 });
 

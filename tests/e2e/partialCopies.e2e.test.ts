@@ -1,0 +1,114 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+
+const identity = (user: string) => ({ type: 'IAMUser', principalId: `AIDA${user.toUpperCase()}`, arn: `arn:aws:iam::111122223333:user/${user}`, accountId: '111122223333', accessKeyId: `AKIA${user.toUpperCase()}0000`, userName: user });
+const event = (n: number, user: string, eventName: string, ip: string) => ({
+  eventVersion: '1.09',
+  userIdentity: identity(user),
+  eventTime: `2024-05-01T10:0${n}:00Z`,
+  eventSource: 's3.amazonaws.com',
+  eventName,
+  awsRegion: 'eu-west-1',
+  sourceIPAddress: ip,
+  userAgent: 'aws-cli/2.15.0',
+  eventID: `7d3c0000-0000-4000-8000-00000000000${n}`,
+  readOnly: eventName.startsWith('List'),
+  eventType: 'AwsApiCall',
+  recipientAccountId: '111122223333',
+});
+const EVENTS = [event(1, 'alice', 'ListBuckets', '203.0.113.9'), event(2, 'bob', 'DeleteBucket', '203.0.113.10')];
+
+/** A CloudTrail Lake result of selected columns, as Lake writes them: the useridentity struct unquoted. */
+function lakeRow(e: (typeof EVENTS)[number], ip: string): string {
+  const u = e.userIdentity;
+  const struct = `{type=${u.type}, principalid=${u.principalId}, arn=${u.arn}, accountid=${u.accountId}, accesskeyid=${u.accessKeyId}, username=${u.userName}, sessioncontext=null, invokedby=null}`;
+  return `${e.eventTime.replace('T', ' ').replace('Z', '.000')},${e.eventName},${e.eventID},"${struct}",${ip}`;
+}
+// The second event's row gives another source IP than its trail file: one of the two was altered.
+const LAKE = ['eventtime,eventname,eventid,useridentity,sourceipaddress', lakeRow(EVENTS[0]!, '203.0.113.9'), lakeRow(EVENTS[1]!, '198.51.100.7')].join('\n');
+
+describe("a CloudTrail Lake result beside the trail's own files", () => {
+  let evidence: string;
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  const copy = () => pane().getByRole('region', { name: 'Partial copy' });
+  const select = async (nth: number, file: string) => {
+    await app.page.locator('.grid-row').nth(nth).click();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText(file).waitFor();
+    await copy().waitFor();
+  };
+  const compared = () => copy().locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-lake-'));
+    await writeFile(join(evidence, 'trail.json'), JSON.stringify({ Records: EVENTS }));
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Lake and trail');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    // The Lake result comes in a later import: its rows are linked to events the case held before.
+    await writeFile(join(evidence, 'result_1.csv'), LAKE);
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+    await waitForImport(app.page);
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('stores each row beside its full event, no conflict counted or marked', async () => {
+    const banner = app.page.getByRole('region', { name: 'Import progress' });
+    expect(await banner.locator('.ingest-line > span').textContent()).toBe('1.6 KB of 1.6 KB · 2 events stored · 2 duplicates skipped');
+    expect(await app.page.locator('.grid-row.conflict').count()).toBe(0);
+  });
+
+  it("says a row that agrees with its event is the same event, each field it gives beside the event's", async () => {
+    await select(1, 'result_1.csv, event 0');
+    expect([await copy().locator('h3').textContent(), await copy().getByTestId('copy-verdict').textContent()]).toEqual([
+      'A CSV row of an event the case holds whole',
+      "The 7 fields the row gives agree with the full event's: one event, read twice.",
+    ]);
+    // A value written alike is shown once, across both columns; times agree to the millisecond, however many digits each writes.
+    expect(await compared()).toEqual([
+      ['Time', '2024-05-01 10:01:00.000', '2024-05-01 10:01:00'],
+      ['Event name', 'ListBuckets'],
+      ['Actor', 'arn:aws:iam::111122223333:user/alice'],
+      ['Actor type', 'IAMUser'],
+      ['Source IP', '203.0.113.9'],
+      ['Account', '111122223333'],
+      ['Access key', 'AKIAALICE0000'],
+    ]);
+  });
+
+  it('names the field a row and its event disagree on, from either side, and selects the other', async () => {
+    await select(3, 'result_1.csv, event 1');
+    expect([await copy().locator('h3').textContent(), await copy().getByTestId('copy-verdict').textContent()]).toEqual([
+      '⚠ A CSV row that disagrees with the full event',
+      'The row disagrees with the full event on 1 of the 7 fields it gives. Compare them before trusting either.',
+    ]);
+    expect(await copy().locator('tr.differs').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)))).toEqual([['≠ Source IP', '198.51.100.7', '203.0.113.10']]);
+    await app.page.screenshot({ path: join(SHOTS, 'copy-disagrees.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    await copy().scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'copy-disagrees-960.png') });
+    await app.page.setViewportSize({ width: 1360, height: 860 });
+
+    await copy().getByRole('button', { name: 'Select the full event' }).click();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('trail.json, event 1').waitFor();
+    await copy().getByRole('button', { name: 'Select the row' }).waitFor();
+    expect([await copy().locator('h3').textContent(), await copy().locator('p').first().textContent(), (await compared())[4]]).toEqual([
+      '⚠ A CSV row of this event disagrees with it',
+      expect.stringMatching(/^A row of a CSV export gives some of this event’s fields: .*result_1\.csv, event 1\.$/),
+      ['≠ Source IP', '198.51.100.7', '203.0.113.10'],
+    ]);
+    await copy().getByRole('button', { name: 'Select the row' }).click();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('result_1.csv, event 1').waitFor();
+    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('event-listing');
+  });
+});
