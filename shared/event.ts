@@ -46,6 +46,11 @@ export const EVENT_FLAGS = {
    * and it is shown as that text, not as a tree.
    */
   deepNesting: 8,
+  /**
+   * A CSV row of some of the event's fields and the full event of its eventID (the two ends of a
+   * partial copy) disagree on a field. Set on both by the explorer as it reads the case, never stored.
+   */
+  copyDisagrees: 16,
 } as const;
 
 /** The string fields of an event, each stored as a dictionary-encoded column. */

@@ -166,3 +166,12 @@ export function shallowJson(text: string, limit: number): { value: unknown; dept
 export function boundedParse(text: string): unknown {
   return nestedDeeperThan(text, JSON_TREE_DEPTH) ? shallowJson(text, JSON_TREE_DEPTH).value : (JSON.parse(text) as unknown);
 }
+
+/** An event's text parsed as far as it can be walked (see boundedParse); undefined when it is not JSON. */
+export function boundedParseOrUndefined(text: string): unknown {
+  try {
+    return boundedParse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
-import { boundedParse, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
+import { boundedParseOrUndefined, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
 import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
@@ -38,15 +38,6 @@ const NOTE_SAVE_DELAY_MS = 400;
 /** What events with one sharedEventID have in common, told where the pivot offers them. */
 const SHARED_EVENT_MEANING = "the same action recorded in several accounts, or an Insight's Start and End";
 
-/** An event's text parsed as far as it can be walked (see boundedParse); undefined when it is not JSON. */
-const parsedOrUndefined = (text: string): unknown => {
-  try {
-    return boundedParse(text);
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * What the pane shows of an event's text, worked out once per text (not on every keystroke in the
  * note): its value as far as it can be walked, whether it nests too deep to lay out as a tree, and
@@ -54,7 +45,7 @@ const parsedOrUndefined = (text: string): unknown => {
  */
 function readText(text: string): { parsed: unknown; deep: boolean; pretty: string } {
   const deep = nestedDeeperThan(text, JSON_TREE_DEPTH);
-  const parsed = parsedOrUndefined(text);
+  const parsed = boundedParseOrUndefined(text);
   return { parsed, deep, pretty: printableJson(deep || parsed === undefined ? text : JSON.stringify(parsed, null, 2)) };
 }
 

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { CaseDb, isConflict, textsOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
+import { flagDisagreeingCopies } from './copyDisagreements';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { paramMatcher } from './paramMatch';
@@ -58,7 +59,7 @@ async function load(name: string): Promise<OpenCase> {
   ]);
   const segments = parts.flat();
   const index = CaseIndex.fromStore(segments, dictionary, conflicts);
-  current = {
+  const open: OpenCase = {
     name,
     db,
     index,
@@ -71,6 +72,8 @@ async function load(name: string): Promise<OpenCase> {
     params: new Map(),
     texts: new Map(),
   };
+  await flagDisagreeingCopies(index, conflicts.filter((record) => !isConflict(record)), (event) => textOf(open, event.segment, event.row));
+  current = open;
   return current;
 }
 
@@ -98,6 +101,8 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
     params: new Map(),
     issuers: undefined,
   };
+  // Records are read in the order stored: those past the count held came since.
+  await flagDisagreeingCopies(next.index, conflicts.slice(open.conflicts).filter((record) => !isConflict(record)), (event) => textOf(next, event.segment, event.row));
   // A case opened or closed meanwhile wins.
   if (current === open) current = next;
   return next;

@@ -66,6 +66,9 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     const banner = app.page.getByRole('region', { name: 'Import progress' });
     expect(await banner.locator('.ingest-line > span').textContent()).toBe('1.6 KB of 1.6 KB · 2 events stored · 2 duplicates skipped');
     expect(await app.page.locator('.grid-row.conflict').count()).toBe(0);
+    // The second event and its row disagree: both are marked, in time order after the first pair, which agree.
+    expect(await app.page.locator('.grid-row .marks').allTextContents()).toEqual(['', '', '≠', '≠']);
+    expect(await app.page.locator('.grid-row').nth(2).locator('.marks [title]').getAttribute('title')).toBe('A CSV row of this eventID and its full event disagree on a field');
   });
 
   it("says a row that agrees with its event is the same event, each field it gives beside the event's", async () => {
@@ -110,5 +113,14 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     await copy().getByRole('button', { name: 'Select the row' }).click();
     await pane().getByRole('region', { name: 'Provenance' }).getByText('result_1.csv, event 1').waitFor();
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('event-listing');
+  });
+
+  it('marks the pair that disagrees again when the case is opened again', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Open Lake and trail' }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+    await page.locator('.grid-row').nth(3).waitFor();
+    expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(['', '', '≠', '≠']);
   });
 });
