@@ -126,6 +126,7 @@ export function FilterBar({ view }: { view: ExplorerView }) {
           <option value="bookmarked">bookmarked events {ANNOTATION_SYMBOLS.bookmarked}</option>
           <option value="tagged">tagged events {ANNOTATION_SYMBOLS.tagged}</option>
           <option value="noted">events with a note {ANNOTATION_SYMBOLS.noted}</option>
+          <option value="conflicts">events in conflict ⚠ ≠</option>
         </select>
       </label>
       <button type="button" onClick={() => changeView({ zone: view.zone === 'utc' ? 'local' : 'utc' })} title="Switch between UTC and this machine's time zone">

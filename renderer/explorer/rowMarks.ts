@@ -10,7 +10,7 @@ export interface Mark {
 }
 
 /** The investigator's marks, each with its own symbol; the Show menu names the events that have it with the same symbol. */
-export const ANNOTATION_SYMBOLS: Record<Exclude<MarkedFilter, 'all' | 'marked'>, string> = { bookmarked: '★', tagged: '#', noted: '✎' };
+export const ANNOTATION_SYMBOLS: Record<Exclude<MarkedFilter, 'all' | 'marked' | 'conflicts'>, string> = { bookmarked: '★', tagged: '#', noted: '✎' };
 
 /** The marks column of a row: bookmark, conflict, disagreeing CSV row, altered text, deep nesting, tags and note, in that order, each only when present. */
 export function rowMarks(row: Pick<EventRow, 'flags' | 'bookmarked' | 'tags' | 'noted'>): Mark[] {

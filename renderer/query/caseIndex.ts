@@ -123,7 +123,7 @@ export class CaseIndex {
    * numbers worked out elsewhere, e.g. from the texts) and passing `keep` (given a segment id and
    * row), oldest first. A value the case has never seen matches nothing.
    */
-  select(filters: readonly Pivot[], keep?: (segment: number, row: number) => boolean, within: readonly Uint32Array[] = []): Uint32Array {
+  select(filters: readonly Pivot[], keep?: (segment: number, row: number, flags: number) => boolean, within: readonly Uint32Array[] = []): Uint32Array {
     if (filters.length === 0 && !keep && within.length === 0) return this.order;
     const match = new Uint8Array(this.count).fill(1);
     for (const set of within) {
@@ -142,7 +142,7 @@ export class CaseIndex {
     if (keep) {
       this.segments.forEach((segment, k) => {
         const start = this.starts[k]!;
-        for (let row = 0; row < segment.count; row++) if (match[start + row] && !keep(segment.id, row)) match[start + row] = 0;
+        for (let row = 0; row < segment.count; row++) if (match[start + row] && !keep(segment.id, row, segment.flags[row]!)) match[start + row] = 0;
       });
     }
     return this.order.filter((global) => match[global] === 1);

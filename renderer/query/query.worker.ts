@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { EVENT_FLAGS } from '../../shared/event';
 import { CaseDb, isConflict, textsOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { flagDisagreeingCopies } from './copyDisagreements';
@@ -168,12 +169,20 @@ function textMatches(open: OpenCase, filter: TextFilter): Promise<Uint32Array> {
   return found;
 }
 
-/** What each Show choice keeps: the events with any mark, or exactly those with that mark. */
-const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Annotation) => boolean> = {
+/** An event's marks, as an annotation holds them. */
+type Marks = Pick<Annotation, 'bookmarked' | 'tags' | 'note'>;
+
+/**
+ * What each Show choice keeps, given an event's annotation and flags: the events with any mark,
+ * exactly those with one mark, or those in conflict (with a conflicting copy, or a CSV row of them
+ * disagreeing with the full event).
+ */
+const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Marks, flags: number) => boolean> = {
   marked: (mark) => mark.bookmarked || mark.tags.length > 0 || mark.note !== '',
   bookmarked: (mark) => mark.bookmarked,
   tagged: (mark) => mark.tags.length > 0,
   noted: (mark) => mark.note !== '',
+  conflicts: (_, flags) => (flags & (EVENT_FLAGS.conflict | EVENT_FLAGS.copyDisagrees)) !== 0,
 };
 
 /** The prefix of a selection's key that depends on the investigator's marks: it is worked out again when they change. */
@@ -183,10 +192,10 @@ const BY_MARKS = 'marks|';
  * What a query keeps by the investigator's marks (its Show choice and tag filters), as one test of
  * an annotation; undefined when it keeps events whatever their marks.
  */
-function markTest(query: EventQuery): ((mark: Annotation) => boolean) | undefined {
-  const tests = query.filters.filter(isTagFilter).map(({ value }) => (mark: Annotation) => mark.tags.includes(value));
+function markTest(query: EventQuery): ((mark: Marks, flags: number) => boolean) | undefined {
+  const tests: ((mark: Marks, flags: number) => boolean)[] = query.filters.filter(isTagFilter).map(({ value }) => (mark) => mark.tags.includes(value));
   if (query.marked !== 'all') tests.push(MARKED[query.marked]);
-  return tests.length === 0 ? undefined : (mark) => tests.every((test) => test(mark));
+  return tests.length === 0 ? undefined : (mark, flags) => tests.every((test) => test(mark, flags));
 }
 
 /** The global numbers of the events a query lists, in its order; worked out once per filters, marks and order. */
@@ -200,10 +209,7 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Arr
     const marks = open.annotations;
     const keep =
       marked &&
-      ((segment: number, row: number): boolean => {
-        const mark = marks.get(place(segment, row));
-        return mark !== undefined && marked(mark);
-      });
+      ((segment: number, row: number, flags: number): boolean => marked(marks.get(place(segment, row)) ?? EMPTY_ANNOTATION, flags));
     selection = open.index.select(pivots, keep, within);
     if (query.order === 'desc') selection = open.index.newestFirst(selection);
     open.selections.set(key, selection);
@@ -285,7 +291,7 @@ async function revealing(open: OpenCase, query: EventQuery, segment: number, row
   const mark = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
   const text = query.filters.some(isTextFilter) ? await textOf(open, segment, row) : '';
   const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text));
-  return { ...query, filters: query.filters.filter(meets), marked: query.marked === 'all' || MARKED[query.marked](mark) ? query.marked : 'all' };
+  return { ...query, filters: query.filters.filter(meets), marked: query.marked === 'all' || MARKED[query.marked](mark, event.flags) ? query.marked : 'all' };
 }
 
 /**

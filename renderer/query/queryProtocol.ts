@@ -55,7 +55,8 @@ export function filterSlot(filter: Filter): string {
 
 export type SortOrder = 'asc' | 'desc';
 /** Which events the listing keeps by their marks: all, those with any mark (bookmark, tag or note), or exactly those with a bookmark, a tag or a note. */
-export type MarkedFilter = 'all' | 'marked' | 'bookmarked' | 'tagged' | 'noted';
+/** The Show choice: all events, those the investigator marked (any mark, or one), or those in conflict (⚠, or a CSV row disagreeing with its event, ≠). */
+export type MarkedFilter = 'all' | 'marked' | 'bookmarked' | 'tagged' | 'noted' | 'conflicts';
 
 /** Which events the explorer lists, and in what order. */
 export interface EventQuery {

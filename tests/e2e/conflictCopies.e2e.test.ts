@@ -189,6 +189,16 @@ describe('a copy of an event written differently', () => {
     ]);
   });
 
+  it('lists the events in conflict, and not the CSV row that agrees with its event, under Show: events in conflict', async () => {
+    const { page } = app;
+    const show = page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) });
+    await show.selectOption('conflicts');
+    await page.getByTestId('listing-count').filter({ hasText: /^8 events$/ }).waitFor();
+    expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(Array(8).fill('⚠'));
+    await show.selectOption('all');
+    await page.getByTestId('listing-count').filter({ hasText: /^9 events$/ }).waitFor();
+  });
+
   it("counts in the evidence panel every file's events that have a conflicting copy, the first copy's file too", async () => {
     const { page } = app;
     // The import counted each later copy once: 4 of them, in conflict with 4 first copies (the CSV row is a copy, not a conflict).

@@ -372,7 +372,7 @@ describe('the event explorer on the real samples', () => {
     expect(await meanings(4)).toEqual([['Has a note', 'Has a note']]);
     await page.screenshot({ path: join(SHOTS, 'explorer-marks.png') });
 
-    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎']);
+    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
     await page.getByRole('combobox').selectOption('bookmarked');
     await listing(page, '2 events');
     await page.getByRole('combobox').selectOption('noted');
