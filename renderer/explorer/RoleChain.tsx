@@ -7,6 +7,7 @@ import type { ChainLink } from '../query/roleChain';
 import { useCairn } from '../store';
 import { shortArn } from './shortArn';
 import { accessKeyKind } from './identity';
+import { Identifier } from './Identifier';
 
 /**
  * How the session that signed an event came to be, from the case's own events: each credentials
@@ -43,14 +44,22 @@ export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: {
             <li key={link.issued}>
               <span className="mono">{`${formatTime(link.time, view.zone, link.timeFraction)} ${zoneLabel(link.time, view.zone)}`.trim()}</span> {printable(link.eventName)}
               <div title={printable(link.caller)}>
-                {printable(shortArn(link.caller, account)) || 'a caller without an ARN'}
+                {link.caller ? <Identifier text={printable(shortArn(link.caller, account))} /> : 'a caller without an ARN'}
                 {link.role && (
                   <>
                     {' '}
-                    assumed <span title={printable(link.role)}>{printable(shortArn(link.role, account))}</span>
+                    assumed{' '}
+                    <span title={printable(link.role)}>
+                      <Identifier text={printable(shortArn(link.role, account))} />
+                    </span>
                   </>
                 )}
-                {link.session && <> as session {printable(link.session)}</>}
+                {link.session && (
+                  <>
+                    {' '}
+                    as session <Identifier text={printable(link.session)} />
+                  </>
+                )}
               </div>
               <div className="chain-keys">
                 {link.callerKey && (

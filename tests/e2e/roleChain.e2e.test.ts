@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { drawnLines } from './drawnLines';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -57,7 +58,19 @@ describe('how a session came to be', () => {
       'this event, signed with ASIAADMIN0000000001',
     ]);
     expect(await chain.getByRole('listitem').first().locator('div').first().getAttribute('title')).toBe(ALICE);
+    // A session name keeps its hyphen: 'alice-deploy' moves to the next line whole, here and in the smallest window.
+    const callers = async () => Promise.all((await chain.locator('li > div:first-of-type').all()).map(drawnLines));
+    const lines = [
+      ['user/alice assumed role/Deploy as session', 'alice-deploy'],
+      ['assumed-role/Deploy/alice-deploy assumed', 'role/Admin as session escalate'],
+    ];
+    expect(await callers()).toEqual(lines);
     await app.page.screenshot({ path: join(SHOTS, 'role-chain.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await chain.scrollIntoViewIfNeeded();
+    expect(await callers()).toEqual(lines);
+    await app.page.screenshot({ path: join(SHOTS, 'role-chain-960.png') });
 
     // What the first hop's session did: everything its key signed.
     await chain.getByRole('button', { name: 'events signed with ASIADEPLOY000000001' }).click();

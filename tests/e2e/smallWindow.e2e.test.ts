@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { INSIGHT_END } from '../fixtures/generators/insightEvents';
+import { drawnLines, selectedText } from './drawnLines';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -27,6 +27,10 @@ const call = (n: number, eventName: string, userIdentity: Record<string, unknown
 
 const ASSUMED_ROLE_ARN = 'arn:aws:sts::111122223333:assumed-role/IncidentResponseReadOnlyAccessRole/botocore-session-1717236000123456789';
 
+/** An IAM Identity Center (SSO) sign-in's role session: underscores in the role, hyphens in the user's e-mail address. */
+const SSO_ROLE = 'AWSReservedSSO_AdministratorAccess_0123abcd';
+const SSO_ARN = `arn:aws:sts::111122223333:assumed-role/${SSO_ROLE}/alice-smith@example.com`;
+
 const RECORDS = [
   INSIGHT_END,
   call(1, 'CreateAccessKey', { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', accountId: '111122223333', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }),
@@ -36,27 +40,18 @@ const RECORDS = [
     accountId: '111122223333',
     accessKeyId: 'ASIAQNZGKIQY56JQ7WML',
   }),
+  call(3, 'DeleteRole', {
+    type: 'AssumedRole',
+    principalId: 'AROA3EXAMPLE5SSO7ROLE:alice-smith@example.com',
+    arn: SSO_ARN,
+    accountId: '111122223333',
+    accessKeyId: 'ASIA3EXAMPLE5SSO7KEY',
+    sessionContext: {
+      sessionIssuer: { type: 'Role', principalId: 'AROA3EXAMPLE5SSO7ROLE', arn: `arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/${SSO_ROLE}`, accountId: '111122223333', userName: SSO_ROLE },
+      attributes: { creationDate: '2024-06-01T09:58:00Z', mfaAuthenticated: 'false' },
+    },
+  }),
 ];
-
-/** The text of each line an element draws, as laid out (each character placed by its box). */
-const drawnLines = (element: Locator): Promise<string[]> =>
-  element.evaluate((root) => {
-    const lines: { top: number; text: string }[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let at = 0; at < node.textContent!.length; at++) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        const box = range.getClientRects()[0];
-        if (!box) continue;
-        const last = lines.at(-1);
-        if (last && Math.abs(box.top - last.top) < 4) last.text += node.textContent![at];
-        else lines.push({ top: box.top, text: node.textContent![at]! });
-      }
-    }
-    return lines.map((line) => line.text.trim());
-  });
 
 describe('the explorer in the smallest window (960×600) and a wide one', () => {
   let app: LaunchedApp;
@@ -74,61 +69,81 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
 
   beforeAll(async () => {
     app = await caseWithEvidence('Small window', { 'trail.json': JSON.stringify({ Records: RECORDS }) }, { timezoneId: LONG_ZONE });
-    await app.page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
   });
   afterAll(() => app.close());
 
-  it('breaks the Who section between words at 960×600, and a long ARN after its : and / first', async () => {
+  it("breaks the Who section between words at 960×600, a long ARN after its ':', '/' and '_' first, and a hyphenated name only where it is wider than the column", async () => {
     await app.page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
-    expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an", 'Insights event is', "CloudTrail's report of", 'unusual activity (its top', 'callers are under', 'Insight)']]);
+    expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an Insights", "event is CloudTrail's report of", 'unusual activity (its top', 'callers are under Insight)']]);
     expect(await overflows()).toBe(false);
     await app.page.screenshot({ path: join(SHOTS, 'who-insight-960.png') });
     expect(await whoLines('CreateAccessKey')).toEqual([
       ['IAMUser'],
-      ['arn:aws:iam::', '111122223333:user/', 'alice'],
+      ['arn:aws:iam::111122223333:', 'user/alice'],
       ['alice'],
       ['111122223333'],
-      // The key is wider than the column: it is broken, its note is not.
-      ['AKIAIOSFODNN7EXAMP', 'LE (long-term key)'],
+      ['AKIAIOSFODNN7EXAMPLE', '(long-term key)'],
     ]);
     expect(await overflows()).toBe(false);
     await app.page.screenshot({ path: join(SHOTS, 'who-long-term-key-960.png') });
     expect(await whoLines('ListUsers')).toEqual([
       ['AssumedRole'],
-      ['arn:aws:sts::', '111122223333:', 'assumed-role/', 'IncidentResponseReadO', 'nlyAccessRole/', 'botocore-session-', '1717236000123456789'],
-      ['111122223333'],
-      ['ASIAQNZGKIQY56JQ7W', 'ML (temporary: a', 'session)'],
-      ['botocore-session-', '1717236000123456789'],
-    ]);
-    expect(await overflows()).toBe(false);
-    await app.page.screenshot({ path: join(SHOTS, 'who-session-960.png') });
-  });
-
-  it('breaks it between words, and ARNs at their separators, in a wide window too', async () => {
-    await app.page.setViewportSize({ width: 1600, height: 1000 });
-    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
-    expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an Insights event is", "CloudTrail's report of unusual", 'activity (its top callers are under', 'Insight)']]);
-    expect(await whoLines('ListUsers')).toEqual([
-      ['AssumedRole'],
-      ['arn:aws:sts::111122223333:', 'assumed-role/', 'IncidentResponseReadOnlyAccessR', 'ole/botocore-session-', '1717236000123456789'],
+      // A part wider than the column is broken where it must: the session name at its hyphen, the role's name inside it.
+      ['arn:aws:sts::111122223333:', 'assumed-role/', 'IncidentResponseReadOnlyAc', 'cessRole/', 'botocore-session-', '1717236000123456789'],
       ['111122223333'],
       ['ASIAQNZGKIQY56JQ7WML', '(temporary: a session)'],
       ['botocore-session-', '1717236000123456789'],
     ]);
     expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-session-960.png') });
+    expect(await whoLines('DeleteRole')).toEqual([
+      ['AssumedRole'],
+      ['arn:aws:sts::111122223333:', 'assumed-role/', 'AWSReservedSSO_', 'AdministratorAccess_', '0123abcd/', 'alice-smith@example.com'],
+      ['111122223333'],
+      ['ASIA3EXAMPLE5SSO7KEY', '(temporary: a session)'],
+      ['no'],
+      ['2024-06-01T09:58:00Z'],
+      ['alice-smith@example.com'],
+      ['Role arn:aws:iam::', '111122223333:role/', 'aws-reserved/', 'sso.amazonaws.com/', 'AWSReservedSSO_', 'AdministratorAccess_', '0123abcd'],
+    ]);
+    expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-sso-session-960.png') });
+  });
+
+  it('breaks it between words, and ARNs at their separators, in a wide window too; the values copy as written', async () => {
+    await app.page.setViewportSize({ width: 1600, height: 1000 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await whoLines('RunInstances (Insight)')).toEqual([["none by design: an Insights event is", "CloudTrail's report of unusual activity (its", 'top callers are under Insight)']]);
+    expect(await whoLines('ListUsers')).toEqual([
+      ['AssumedRole'],
+      ['arn:aws:sts::111122223333:', 'assumed-role/', 'IncidentResponseReadOnlyAccessRole/', 'botocore-session-1717236000123456789'],
+      ['111122223333'],
+      ['ASIAQNZGKIQY56JQ7WML (temporary: a', 'session)'],
+      ['botocore-session-1717236000123456789'],
+    ]);
+    expect(await overflows()).toBe(false);
     await app.page.screenshot({ path: join(SHOTS, 'who-session-1600.png') });
-    // The break points add no character: the ARN reads, and copies when selected, as written.
     const principal = pane().getByRole('region', { name: 'Identity' }).locator('dd').nth(1);
-    expect(
-      await principal.evaluate((dd) => {
-        const range = document.createRange();
-        range.selectNodeContents(dd);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return [dd.textContent, getSelection()!.toString()];
-      }),
-    ).toEqual([ASSUMED_ROLE_ARN, ASSUMED_ROLE_ARN]);
+    expect([await principal.textContent(), await selectedText(principal)]).toEqual([ASSUMED_ROLE_ARN, ASSUMED_ROLE_ARN]);
+    expect(await whoLines('DeleteRole')).toEqual([
+      ['AssumedRole'],
+      ['arn:aws:sts::111122223333:', 'assumed-role/AWSReservedSSO_', 'AdministratorAccess_0123abcd/', 'alice-smith@example.com'],
+      ['111122223333'],
+      ['ASIA3EXAMPLE5SSO7KEY (temporary: a', 'session)'],
+      ['no'],
+      ['2024-06-01T09:58:00Z'],
+      ['alice-smith@example.com'],
+      ['Role arn:aws:iam::111122223333:role/', 'aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO_AdministratorAccess_', '0123abcd'],
+    ]);
+    expect(await overflows()).toBe(false);
+    await app.page.screenshot({ path: join(SHOTS, 'who-sso-session-1600.png') });
+    // The parts add no character: the values read, and copy when selected, as written, spaces included.
+    const values = pane().getByRole('region', { name: 'Identity' }).locator('dd');
+    for (const [n, written] of [[1, SSO_ARN], [3, 'ASIA3EXAMPLE5SSO7KEY (temporary: a session)'], [7, `Role arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/${SSO_ROLE}`]] as const) {
+      expect([await values.nth(n).textContent(), await selectedText(values.nth(n))]).toEqual([written, written]);
+    }
   });
 
   /** The time column's header as shown: its text, whether any of it is cut short, and whether the order's arrow is drawn wholly inside the column. */
