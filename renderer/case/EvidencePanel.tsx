@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { counted } from '../../shared/counted';
 import { fileName } from '../../shared/printable';
 import { query, report } from '../cases/caseSession';
+import { CopyButton } from '../explorer/CopyButton';
+import { Identifier } from '../explorer/Identifier';
 import { formatBytes, formatCount } from '../format';
 import type { EvidenceEntry } from '../query/distinctEvidence';
 import { errorsOf, firstEvidenceDirection, type EvidencePage, type EvidenceQuery, type EvidenceShow, type EvidenceSortKey, type EvidenceSummary } from '../query/evidenceListing';
@@ -17,13 +19,39 @@ function nameStart(shown: string): number {
   return Math.max(shown.lastIndexOf('/') + 1, shown.lastIndexOf('\\') + 1, chain < 0 ? 0 : chain + 3);
 }
 
-/** A file's whole location, wrapped where it must, its own name in bold: a long path no longer hides the name. */
+/** A file's whole location, wrapped at its folders, archives and '_' (see Identifier), its own name in bold: a long path no longer hides the name. */
 function FileCell({ shown }: { shown: string }) {
   const start = nameStart(shown);
   return (
     <td className="mono path" title={shown}>
-      {shown.slice(0, start)}
-      <span className="file-base">{shown.slice(start)}</span>
+      <Identifier text={shown.slice(0, start)} />
+      <span className="file-base">
+        <Identifier text={shown.slice(start)} />
+      </span>
+    </td>
+  );
+}
+
+/**
+ * A file's SHA-256 as read, cut to what its column shows (the whole, and the decompressed one, on
+ * hover), with a button that copies the whole; selecting the hash copies it whole too.
+ */
+function HashCell({ file }: { file: EvidenceEntry }) {
+  if (file.sha256 === '') {
+    return (
+      <td className="mono hash">
+        <Sha256 file={file} />
+      </td>
+    );
+  }
+  const shown = fileName(file);
+  const decompressed = file.contentSha256 !== file.sha256 ? `\ndecompressed: ${file.contentSha256}` : '';
+  return (
+    <td className="mono hash">
+      <div className="hash-cut">
+        <span className="hash-text" title={`${file.sha256}${decompressed}`}>{file.sha256}</span>
+        <CopyButton text={file.sha256} label="Copy" name={`Copy the SHA-256 of ${shown.slice(nameStart(shown))}`} />
+      </div>
     </td>
   );
 }
@@ -65,15 +93,13 @@ function FileRows({ file }: { file: EvidenceEntry }) {
     <>
       <tr className={errors > 0 ? 'has-errors' : ''}>
         <FileCell shown={fileName(file)} />
-        <td>{file.format}</td>
+        <td className="format">{file.format}</td>
         <td className="num size">{formatBytes(file.size)}</td>
         <td className="num">{formatCount(file.events)}</td>
         <td className="num">{formatCount(file.duplicates)}</td>
         <td className="num">{formatCount(file.conflicts)}</td>
         <td className="num">{formatCount(errors)}</td>
-        <td className="mono hash" title={file.contentSha256 !== file.sha256 ? `decompressed: ${file.contentSha256}` : undefined}>
-          <Sha256 file={file} />
-        </td>
+        <HashCell file={file} />
       </tr>
       {file.additions > 1 && (
         <tr className="issue-row note">

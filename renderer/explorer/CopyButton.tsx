@@ -9,9 +9,9 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reaso
 /**
  * A button that puts `text` on the clipboard (through main) and says how it went: 'Copied' on the
  * button for two seconds, or why it failed (e.g. text over the clipboard's limit) beside it, both
- * announced to screen readers.
+ * announced to screen readers. `name` says what it copies where `label` alone would not (one of many).
  */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label, name = label }: { text: string; label: string; name?: string }) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   useEffect(() => {
     if (state.kind !== 'copied') return;
@@ -27,11 +27,11 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       );
   return (
     <>
-      <button type="button" className={state.kind === 'copied' ? 'copied' : undefined} onClick={() => void copy()} aria-label={label}>
+      <button type="button" className={state.kind === 'copied' ? 'copied' : undefined} onClick={() => void copy()} aria-label={name}>
         {state.kind === 'copied' ? '✓ Copied' : label}
       </button>
       <span role="status" aria-live="polite" className={state.kind === 'failed' ? 'copy-failed' : 'visually-hidden'}>
-        {state.kind === 'copied' ? `${label}: copied to the clipboard` : state.kind === 'failed' ? `Not copied: ${state.reason}` : ''}
+        {state.kind === 'copied' ? `${name}: copied to the clipboard` : state.kind === 'failed' ? `Not copied: ${state.reason}` : ''}
       </span>
     </>
   );

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { writeManyFilesBundle, type ManyFilesBundle } from '../fixtures/generators/manyFiles';
+import { writeOrgTrailExport, type OrgTrailExport } from '../fixtures/generators/orgTrailExport';
+import { drawnLines, selectedText } from './drawnLines';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -122,5 +126,97 @@ describe('the evidence panel with thousands of files', () => {
     // The new order's rows come from the query worker a moment after the header shows it.
     await expect.poll(async () => (await top()).map(([, held]) => held)).toEqual(['0', '0', '0', '0']);
     expect(await fileRows().count()).toBe(100);
+  });
+});
+
+describe('the evidence panel in the smallest window (960×600) and a wide one', () => {
+  let evidence: string;
+  let bundle: OrgTrailExport;
+  let app: LaunchedApp;
+  const panel = () => app.page.getByRole('region', { name: 'Evidence' });
+  const column = (name: string) => panel().getByRole('columnheader', { name, exact: true }).evaluate((th) => Math.round(th.getBoundingClientRect().width));
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  /** Each File cell's lines as drawn, and those of them that end inside a name rather than after a separator (before a ' › ' is one too). */
+  const pathLines = async () => {
+    const lines = await Promise.all((await panel().locator('td.path').all()).map(drawnLines));
+    const cut = lines.flatMap((cell) => cell.filter((line, i) => i < cell.length - 1 && !/[/_:›]$/.test(line) && !cell[i + 1]!.startsWith('›')));
+    return { counts: lines.map((cell) => cell.length), cut };
+  };
+  /** Each hash as its cell shows it: as many of its characters as the cell draws, then the ellipsis. */
+  const shownHashes = () =>
+    panel()
+      .locator('.hash-text')
+      .evaluateAll((spans) => spans.map((span) => `${span.textContent!.slice(0, Math.floor(span.clientWidth / (span.scrollWidth / span.textContent!.length)) - 1)}…`));
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-org-'));
+    bundle = await writeOrgTrailExport(evidence);
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Organization trail');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    await app.page.getByRole('tab', { name: 'Evidence (6)' }).click();
+    await panel().locator('td.path').nth(5).waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it("gives the paths the room at 960×600, wrapped at their '/' and '_', the archive chains whole, the hashes cut short", async () => {
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await panel().locator('td.path').allTextContents()).toEqual(bundle.files.map(({ container, path }) => [...container, path].join(' › ')));
+    expect(await column('File')).toBeGreaterThanOrEqual(360);
+    expect(await column('SHA-256')).toBeLessThanOrEqual(140);
+    const { counts, cut } = await pathLines();
+    expect(cut).toEqual([]);
+    // A delivery file's path in four lines at most (it took ten), the file in a zip in a tar.gz in six (fourteen).
+    expect(Math.max(...counts.slice(0, 5))).toBeLessThanOrEqual(4);
+    expect(counts[5]).toBeLessThanOrEqual(6);
+    expect(await shownHashes()).toEqual(bundle.files.map(({ bytes }) => `${sha256(bytes).slice(0, 10)}…`));
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-org-trail-960.png') });
+  });
+
+  it('keeps each path to a line or two at 1600×900, the hashes as short', async () => {
+    await app.page.setViewportSize({ width: 1600, height: 900 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await column('File')).toBeGreaterThanOrEqual(850);
+    expect(await column('SHA-256')).toBeLessThanOrEqual(140);
+    const { counts, cut } = await pathLines();
+    expect(cut).toEqual([]);
+    expect(Math.max(...counts.slice(0, 5))).toBeLessThanOrEqual(2);
+    expect(counts[5]).toBeLessThanOrEqual(3);
+    expect(await shownHashes()).toEqual(bundle.files.map(({ bytes }) => `${sha256(bytes).slice(0, 10)}…`));
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-org-trail-1600.png') });
+  });
+
+  it('gives each hash whole on hover, to a selection and to its Copy button, and each path whole to a selection', async () => {
+    const [gz, , , tar] = bundle.files;
+    const decompressed = (bytes: Buffer) => sha256(gunzipSync(bytes));
+    const hashes = panel().locator('.hash-text');
+    expect(await hashes.nth(0).getAttribute('title')).toBe(`${sha256(gz!.bytes)}\ndecompressed: ${decompressed(gz!.bytes)}`);
+    expect(await hashes.nth(3).getAttribute('title')).toBe(`${sha256(tar!.bytes)}\ndecompressed: ${decompressed(tar!.bytes)}`);
+    expect(await hashes.nth(4).getAttribute('title')).toBe(sha256(bundle.files[4]!.bytes));
+    expect(await selectedText(hashes.nth(0))).toBe(sha256(gz!.bytes));
+    expect(await selectedText(panel().locator('td.path').nth(5))).toBe(`${join(evidence, 'incident-2024-05-export.tar.gz')} › exports/org-trail-us-west-2-2024-05-05.zip › ${bundle.files[5]!.path}`);
+    const copy = panel().getByRole('button', { name: `Copy the SHA-256 of ${basename(gz!.path)}` });
+    await copy.click();
+    await copy.filter({ hasText: '✓ Copied' }).waitFor();
+    expect(app.clipboard).toEqual([sha256(gz!.bytes)]);
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-hash-copied.png') });
+    expect(await panel().getByRole('status').filter({ hasText: /copied/ }).textContent()).toBe(`Copy the SHA-256 of ${basename(gz!.path)}: copied to the clipboard`);
+  });
+
+  it("wraps the detail's S3 key at its '/' and '_' in the smallest window", async () => {
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await app.page.getByRole('tab', { name: 'Events' }).click();
+    await app.page.locator('.grid-row').first().click();
+    const key = app.page.getByRole('region', { name: 'Provenance' }).locator('dd').nth(1);
+    await key.scrollIntoViewIfNeeded();
+    expect(await key.textContent()).toBe(bundle.firstKey);
+    expect(await drawnLines(key)).toEqual(['AWSLogs/o-abc123/', '111122223333/CloudTrail/', 'us-east-1/2024/05/05/', '111122223333_CloudTrail_', 'us-east-1_20240505T0000Z_', 'abcdEFGH1234.json.gz']);
+    await app.page.screenshot({ path: join(SHOTS, 'provenance-org-trail-960.png') });
   });
 });

@@ -225,7 +225,7 @@ describe('bad evidence', () => {
         [join(evidence, 'd-latin1.json'), 'cloudtrail-records', '123 B', '1', '0', '0', '0'],
         [join(evidence, 'e-lookup.json'), 'lookup-events', '143 B', '1', '0', '0', '0'],
       ]);
-      // However long the folder's path, each file's own name shows, in bold; and every hash whole.
+      // However long the folder's path, each file's own name shows, in bold; nothing is wider than its cell (a hash is cut short, whole on hover).
       expect(await panel.locator('.file-base').allTextContents()).toEqual(['a.json.gz', 'b-truncated.json.gz', 'c-notes.json', 'd-latin1.json', 'e-lookup.json']);
       expect(await panel.locator('td.path, td.hash').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).length)).toBe(0);
       expect(await panel.locator('.issue-row').allTextContents()).toEqual([
