@@ -105,4 +105,6 @@ export interface EvidenceFile {
   issues: IngestIssue[];
   /** A digest file's or CloudTrail Lake sign file's JSON, kept for integrity checks. */
   digest?: string;
+  /** A CSV file's header line as written: how a row built from its columns (see shared/csvRow) is read again, cell by cell. */
+  csvHeader?: string;
 }

@@ -326,7 +326,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       file.issue('error', reason, `line ${line}`);
       ordinal++;
     };
-    for await (const row of csvRows(texts(), limits.maxEventChars, badRow)) {
+    for await (const row of csvRows(texts(), limits.maxEventChars, badRow, (header) => (file.record.csvHeader = header))) {
       const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText, undefined, row.time);
       if (pending) await pending;
     }

@@ -49,6 +49,9 @@ function readText(text: string): { parsed: unknown; deep: boolean; pretty: strin
   return { parsed, deep, pretty: printableJson(deep || parsed === undefined ? text : JSON.stringify(parsed, null, 2)) };
 }
 
+/** What the Who section says of a CSV row whose export selected no identity column. */
+const NO_IDENTITY_COLUMNS: [string, string][] = [['Identity', 'not among this row’s columns']];
+
 /** Where another event of the case is stored. */
 type OtherAt = NonNullable<OtherEvent['at']>;
 
@@ -136,7 +139,9 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const copyParsed = useMemo(() => (detail?.copy ? readText(detail.copy.text).parsed : undefined), [detail?.copy?.text]);
 
   if (!detail || !shown) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
-  const { parsed } = shown;
+  const { csvRow } = detail;
+  // A CSV row is read as the event its columns stand for.
+  const parsed = csvRow ? csvRow.event : shown.parsed;
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
 
   const latest = (): Annotation => written.current ?? detail.annotation;
@@ -181,7 +186,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>
             {detail.annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
           </button>
-          <CopyButton text={detail.text} label="Copy JSON" />
+          <CopyButton text={detail.text} label={csvRow ? 'Copy row' : 'Copy JSON'} />
         </div>
       </header>
 
@@ -228,7 +233,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <section aria-label="Identity">
         <h3>Who</h3>
         <dl className="pairs">
-          {describeIdentity(parsed).map(([label, value]) => (
+          {(csvRow && !Object.hasOwn(csvRow.event, 'userIdentity') ? NO_IDENTITY_COLUMNS : describeIdentity(parsed)).map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
               <dd>{IDENTIFIERS.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>
@@ -239,7 +244,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
       <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />
 
-      <RequestParams event={parsed} onPivot={pivot} />
+      {/* A CSV row's request parameters, if its export selected them, are among its columns, as written. */}
+      {!csvRow && <RequestParams event={parsed} onPivot={pivot} />}
 
       <section aria-label="Provenance">
         <h3>Where it came from</h3>
@@ -297,12 +303,28 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={leaveNote} rows={3} />
       </section>
 
-      <section aria-label="Original JSON">
+      {csvRow && (
+        <section aria-label="Columns">
+          <h3>Columns of this row</h3>
+          <dl className="pairs" data-testid="csv-columns">
+            {csvRow.columns.map(({ name, value }, i) => (
+              <div key={i}>
+                <dt>{printable(name)}</dt>
+                <dd className="mono">{value === '' ? '—' : <Identifier text={printable(value)} />}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      <section aria-label={csvRow ? 'Original row' : 'Original JSON'}>
         <h3>
-          Original JSON
-          <button type="button" className="link" onClick={() => setRaw(!raw)}>
-            {raw ? 'Pretty' : 'Raw (as in the file)'}
-          </button>
+          {csvRow ? 'Original row, as in the file' : 'Original JSON'}
+          {!csvRow && (
+            <button type="button" className="link" onClick={() => setRaw(!raw)}>
+              {raw ? 'Pretty' : 'Raw (as in the file)'}
+            </button>
+          )}
         </h3>
         {((row.flags & EVENT_FLAGS.deepNesting) !== 0 || shown.deep) && (
           <p className="text-note" data-testid="deep-note">

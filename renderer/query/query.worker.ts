@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 import { EVENT_FLAGS } from '../../shared/event';
+import { boundedParseOrUndefined } from '../../shared/jsonDepth';
 import { CaseDb, isConflict, textsOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { flagDisagreeingCopies } from './copyDisagreements';
+import { csvRowDetail } from './csvRowDetail';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { paramMatcher } from './paramMatch';
@@ -281,7 +283,11 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
     copy = { ...event, partial, fields: global === null ? null : index.event(global) };
   }
   const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
-  return { text: await textOf(open, segment, row), file: files.get(here.file) ?? null, index: here.index, partner, copy, annotation };
+  const text = await textOf(open, segment, row);
+  const file = files.get(here.file) ?? null;
+  // A row built from a CSV file's columns is stored as the row: read again, cell by cell.
+  const csvRow = file?.csvHeader !== undefined && boundedParseOrUndefined(text) === undefined ? (csvRowDetail(file.csvHeader, text) ?? null) : null;
+  return { text, file, index: here.index, partner, copy, csvRow, annotation };
 }
 
 async function revealing(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<EventQuery> {

@@ -2,6 +2,7 @@ import type { DictionaryField } from '../../shared/event';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import type { EvidencePage, EvidenceQuery, EvidenceSummary } from './evidenceListing';
 import type { ChainLink } from './roleChain';
+import type { CsvRowDetail } from './csvRowDetail';
 
 /** One field = value condition: what a pivot adds. */
 export interface Pivot {
@@ -134,6 +135,8 @@ export interface EventDetail {
   partner: OtherEvent | null;
   /** `partial`: which of the two is the partial row; `fields`: the copy's, as the listing has them (none when the case does not hold it). */
   copy: (OtherEvent & { partial: 'here' | 'there'; fields: EventFields | null }) | null;
+  /** For a row of a CSV export built from its columns (its text is the row), the row read again with its file's header. */
+  csvRow: CsvRowDetail | null;
   annotation: Annotation;
 }
 

@@ -115,6 +115,33 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('event-listing');
   });
 
+  it("shows a row as its columns, and who acted as its useridentity struct tells it, never as JSON it is not", async () => {
+    await select(1, 'result_1.csv, event 0');
+    const pairs = (name: string) => pane().getByRole('region', { name }).locator('dl > div').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]));
+    expect(await pairs('Identity')).toEqual([
+      ['Type', 'IAMUser'],
+      ['Principal', 'arn:aws:iam::111122223333:user/alice'],
+      ['User name', 'alice'],
+      ['Account', '111122223333'],
+      ['Access key', 'AKIAALICE0000 (long-term key)'],
+    ]);
+    expect(await pairs('Columns')).toEqual([
+      ['eventtime', '2024-05-01 10:01:00.000'],
+      ['eventname', 'ListBuckets'],
+      ['eventid', '7d3c0000-0000-4000-8000-000000000001'],
+      ['useridentity', '{type=IAMUser, principalid=AIDAALICE, arn=arn:aws:iam::111122223333:user/alice, accountid=111122223333, accesskeyid=AKIAALICE0000, username=alice, sessioncontext=null, invokedby=null}'],
+      ['sourceipaddress', '203.0.113.9'],
+    ]);
+    expect([
+      await pane().getByRole('region', { name: 'Original row' }).locator('h3').textContent(),
+      await pane().getByTestId('event-json').textContent(),
+      await pane().getByRole('region', { name: 'Request parameters' }).count(),
+      await pane().getByRole('button', { name: 'Copy row' }).count(),
+    ]).toEqual(['Original row, as in the file', LAKE.split('\n')[1], 0, 1]);
+    await pane().getByRole('region', { name: 'Columns' }).scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'csv-row-columns.png') });
+  });
+
   it('marks the pair that disagrees again when the case is opened again', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Close case' }).click();

@@ -486,6 +486,8 @@ describe('duplicates and conflicts', () => {
     const { files, progress, messages } = await scan([dir]);
     expect(files.map((f) => [f.format, f.events, f.duplicates, f.conflicts])).toEqual([['csv', 1, 0, 0], ['cloudtrail-records', 3, 0, 0], ['csv', 2, 1, 0], ['csv', 1, 0, 0]]);
     expect(progress).toMatchObject({ events: 7, duplicates: 1, conflicts: 0 });
+    // Each CSV file keeps its header line, by which the app reads a row again cell by cell.
+    expect(files.map((f) => f.csvHeader)).toEqual(['eventTime,eventName,eventID,sourceIPAddress', undefined, 'eventTime,eventName,eventID,sourceIPAddress', 'eventTime,eventName,eventID,sourceIPAddress']);
     // Whether the row's values agree is the app's to tell: the one with another source IP is linked as the others are.
     expect(messages.filter((m) => m.type === 'copy')).toEqual([
       { type: 'copy', job: 'job-test', eventId: id(1), first: { file: 0, index: 0 }, second: { file: 1, index: 0 }, partial: 'first' },

@@ -1,4 +1,5 @@
 import { parse, type CsvError, type Parser } from 'csv-parse';
+import { CSV_SEPARATORS, separatorOf } from '../../../shared/csvRow';
 
 /** One CSV record: its cells, its exact text (without the line break that ends it) and the line it starts on. */
 export interface CsvRecord {
@@ -25,29 +26,10 @@ function afterLineBreak(bytes: Buffer, from: number): number {
   return -1;
 }
 
-/** Cell separators of CSV exports, by name: the comma, and the semicolon and tab that spreadsheet programs write (Excel saving CSV in locales whose decimal mark is a comma, and 'Unicode Text'). */
-const SEPARATORS = new Map([
-  [',', 'a comma'],
-  [';', 'a semicolon'],
-  ['\t', 'a tab'],
-]);
-
-/** The separator of a CSV text, from its first line (its header): the one it holds most of, the comma when none. */
-export function separatorOf(text: string): string {
-  const header = text.slice(0, text.search(/[\r\n]|$/));
-  let best = ',';
-  let most = 0;
-  for (const separator of SEPARATORS.keys()) {
-    const count = header.split(separator).length - 1;
-    if (count > most) [best, most] = [separator, count];
-  }
-  return best;
-}
-
 function reasonOf(error: CsvError, maxChars: number, separator: string): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED': return 'a quoted cell in it is still open where the file ends (cut short?)';
-    case 'CSV_INVALID_CLOSING_QUOTE': return `a quote inside a quoted cell is neither doubled nor followed by ${SEPARATORS.get(separator)} or a line break`;
+    case 'CSV_INVALID_CLOSING_QUOTE': return `a quote inside a quoted cell is neither doubled nor followed by ${CSV_SEPARATORS.get(separator)} or a line break`;
     case 'INVALID_OPENING_QUOTE': return 'a quote inside a cell that does not start with one';
     case 'CSV_MAX_RECORD_SIZE': return `longer than ${maxChars} characters`;
     default: return error.message.replace(/ at line \d+/, '');

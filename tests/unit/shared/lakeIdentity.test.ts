@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lakeIdentity } from '../../../../../main/ingest/formats/lakeIdentity';
+import { lakeIdentity } from '../../../shared/lakeIdentity';
 
 describe('lakeIdentity', () => {
   it('takes the plain top-level fields, passing over nested structs, arrays and nulls', () => {

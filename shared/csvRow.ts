@@ -1,0 +1,89 @@
+import { lakeIdentity } from './lakeIdentity';
+
+/** Cell separators of CSV exports, by name: the comma, and the semicolon and tab that spreadsheet programs write (Excel saving CSV in locales whose decimal mark is a comma, and 'Unicode Text'). */
+export const CSV_SEPARATORS = new Map([
+  [',', 'a comma'],
+  [';', 'a semicolon'],
+  ['\t', 'a tab'],
+]);
+
+/** The separator of a CSV text, from its first line (its header): the one it holds most of, the comma when none. */
+export function separatorOf(text: string): string {
+  const header = text.slice(0, text.search(/[\r\n]|$/));
+  let best = ',';
+  let most = 0;
+  for (const separator of CSV_SEPARATORS.keys()) {
+    const count = header.split(separator).length - 1;
+    if (count > most) [best, most] = [separator, count];
+  }
+  return best;
+}
+
+/** Column names as CSV exports spell them, folded: lower case, no spaces, dots, dashes or underscores. */
+export const foldColumn = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, '');
+
+/**
+ * Header names (folded) of single fields, mapped to the CloudTrail keys they stand for. A Map, so
+ * that a column called `constructor` or `__proto__` is an unknown column and not Object.prototype's.
+ */
+const FIELD_COLUMNS = new Map<string, string[]>([
+  ['eventtime', ['eventTime']],
+  ['eventname', ['eventName']],
+  ['eventsource', ['eventSource']],
+  ['eventid', ['eventID']],
+  ['eventtype', ['eventType']],
+  ['username', ['userIdentity', 'userName']],
+  ['useridentityusername', ['userIdentity', 'userName']],
+  ['useridentityarn', ['userIdentity', 'arn']],
+  // Lake names the column of `SELECT useridentity.arn` after the field alone.
+  ['arn', ['userIdentity', 'arn']],
+  ['useridentityprincipalid', ['userIdentity', 'principalId']],
+  ['useridentitytype', ['userIdentity', 'type']],
+  ['useridentityaccountid', ['userIdentity', 'accountId']],
+  ['awsaccesskey', ['userIdentity', 'accessKeyId']],
+  ['accesskeyid', ['userIdentity', 'accessKeyId']],
+  ['useridentityaccesskeyid', ['userIdentity', 'accessKeyId']],
+  ['sourceipaddress', ['sourceIPAddress']],
+  ['awsregion', ['awsRegion']],
+  ['errorcode', ['errorCode']],
+  ['readonly', ['readOnly']],
+  ['useragent', ['userAgent']],
+  ['recipientaccountid', ['recipientAccountId']],
+]);
+
+/** Which columns of a CSV header make an event's fields: Lake's `useridentity` struct, and single fields (see csvEvent). */
+export interface ColumnPlan {
+  identityColumn: number;
+  fields: [number, string[]][];
+}
+
+/** The plan of a header, its names folded (see foldColumn). */
+export function columnPlan(folded: readonly string[]): ColumnPlan {
+  return {
+    identityColumn: folded.indexOf('useridentity'),
+    fields: folded.flatMap((name, i): [number, string[]][] => {
+      const path = FIELD_COLUMNS.get(name);
+      return path ? [[i, path]] : [];
+    }),
+  };
+}
+
+/** Sets the key at `path`, unless an earlier column gave it. */
+function fillPath(target: Record<string, unknown>, path: string[], value: string): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path.at(-1)!] ??= value;
+}
+
+/**
+ * The event a CSV row of some of its fields stands for (a CloudTrail Lake result of selected
+ * columns, a console CSV without the event's JSON): Lake's `useridentity` struct first (see
+ * lakeIdentity), then the single fields it lacks; empty cells and unknown columns give nothing.
+ */
+export function csvEvent({ identityColumn, fields }: ColumnPlan, cells: readonly string[]): Record<string, unknown> {
+  const event: Record<string, unknown> = {};
+  const identity = identityColumn >= 0 ? lakeIdentity(cells[identityColumn] ?? '') : undefined;
+  if (identity) event['userIdentity'] = identity;
+  for (const [column, path] of fields) if (cells[column] !== undefined && cells[column] !== '') fillPath(event, path, cells[column]!);
+  return event;
+}
