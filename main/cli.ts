@@ -21,8 +21,9 @@ read-only and reports every file with its hashes, format, events and problems.
                  10M events took 92 s and 235 MB on one thread, 68 s and
                  280 MB on two (two cores)
 Ctrl-C stops the scan: the report ends with the file it was in, recorded as far
-as it was read, and the exit status is 130. Otherwise it is 1 only when nothing
-could be read.`;
+as it was read, and the exit status is 130. A scan stopped by an error (not one
+file's: those are in the report) ends the same way, says why, and exits with 1,
+as when nothing could be read; otherwise the status is 0.`;
 
 /** The exit status of a scan stopped by Ctrl-C: a Unix tool's, ended by SIGINT (128 + 2). */
 const INTERRUPTED_STATUS = 130;
@@ -149,9 +150,10 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   }
   const report = new ReportPrinter(parsed.values.json === true, out);
   let cancelled = false;
+  let stopped: string | undefined;
   const progress = await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
     if (message.type === 'file') report.add(message.file);
-    else if (message.type === 'done') cancelled = message.cancelled;
+    else if (message.type === 'done') ({ cancelled, error: stopped } = message);
     else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
       const text = message.events.map((event) => JSON.stringify({ ...event, time: isoTime(event.time, event.timeFraction), timeFraction: undefined, fileIndex: event.file, file: undefined }) + '\n').join('');
@@ -161,5 +163,9 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
   report.end(progress);
   if (cancelled) return INTERRUPTED_STATUS;
+  if (stopped) {
+    err(`${stopped}: the report ends with the file it was in, recorded as far as it was read\n`);
+    return 1;
+  }
   return progress.events > 0 || report.readSomething ? 0 : 1;
 }

@@ -69,7 +69,7 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
     if (message.type === 'progress') progress = message.progress;
     if (message.type === 'done') {
       progress = message.progress;
-      return end(message.cancelled);
+      return end(message.cancelled, message.error);
     }
     port.post(message);
   });

@@ -53,8 +53,17 @@ export class FileTracker {
   }
 
   finish(): EvidenceFile {
-    if (this.unlisted > 0) this.record.issues.push({ severity: 'warning', message: `${this.unlisted} more problems in this file, not listed`, location: '' });
+    this.record.issues.push(...this.unlistedLine());
     this.unlisted = 0;
     return this.record;
+  }
+
+  /** A copy of the record as it stands while the file is read: no hashes, which would be of part of it. */
+  sofar(): EvidenceFile {
+    return { ...this.record, sha256: '', contentSha256: '', issues: [...this.record.issues, ...this.unlistedLine()] };
+  }
+
+  private unlistedLine(): IngestIssue[] {
+    return this.unlisted > 0 ? [{ severity: 'warning', message: `${this.unlisted} more problems in this file, not listed`, location: '' }] : [];
   }
 }

@@ -15,6 +15,12 @@ export interface ParsedEvents {
   identities: ParsedIdentities;
   /** Bytes of the file on disk read so far. */
   bytesRead: number;
+  /**
+   * The files being read when these events were emitted (the file on disk, an archive in it, its
+   * entry), as far as they were read (see FileTracker.sofar): what names them should the job stop
+   * before their own records come.
+   */
+  open: EvidenceFile[];
 }
 
 /**
@@ -65,9 +71,10 @@ export async function parseDiskFile({ path, size, whole }: DiskFile, { limits, t
   let bytesRead = 0;
   let events: CairnEvent[] = [];
   let identities = new EventIdentities(BATCH_EVENTS);
+  const open = new Set<FileTracker>();
   const flush = async (): Promise<void> => {
     if (identities.ids.length === 0) return;
-    const output: ParsedEvents = { type: 'events', events, identities, bytesRead };
+    const output: ParsedEvents = { type: 'events', events, identities, bytesRead, open: [...open].map((file) => file.sofar()) };
     events = [];
     identities = new EventIdentities(BATCH_EVENTS);
     await emit(output);
@@ -76,9 +83,14 @@ export async function parseDiskFile({ path, size, whole }: DiskFile, { limits, t
     limits,
     totals,
     cancel,
-    newFile: (name, container) => new FileTracker(nextFile++, name, container),
+    newFile(name, container) {
+      const file = new FileTracker(nextFile++, name, container);
+      open.add(file);
+      return file;
+    },
     async fileDone(file) {
       await flush();
+      open.delete(file);
       await emit({ type: 'file', file: file.finish(), bytesRead });
     },
     readDocument: (stream, head, file) =>

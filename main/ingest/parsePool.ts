@@ -133,9 +133,13 @@ export class ParsePool {
     return channel;
   }
 
+  /** Stops the walk and the workers; a parser still emitting (the job ended early) no longer waits for its outputs to be read. */
   async close(): Promise<void> {
     this.walk.close();
-    for (const parser of this.parsers) parser.pending.clear();
+    for (const parser of this.parsers) {
+      for (const channel of parser.pending.values()) channel.close();
+      parser.pending.clear();
+    }
     await Promise.all(this.parsers.map(({ worker }) => worker?.terminate()));
   }
 

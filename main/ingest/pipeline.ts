@@ -1,9 +1,11 @@
 import type { CairnEvent, EvidenceFile } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
+import { printable } from '../../shared/printable';
 import { CancelFlag } from './cancelFlag';
 import { Deduplicator, PARTIAL_KEY } from './dedup';
 import { FileTracker } from './fileTracker';
+import { FilesInProgress } from './filesInProgress';
 import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import type { ParsedEvents } from './parseDisk';
@@ -52,7 +54,11 @@ const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) =>
  * parsed on this thread or on worker threads; either way their results are taken in walk order,
  * so a job's outcome never depends on timing. Events seen twice (same eventID, same content)
  * (in this job or, given `known`, already in the case) are counted, not sent again; the same
- * eventID with different content is sent and reported as a conflict. Plain Node: the app's worker, the command line and the tests all run this code.
+ * eventID with different content is sent and reported as a conflict. A job that stops on an
+ * error outside any one file's read (deduplication's temporary files, a parse thread dying, a
+ * message that cannot be sent) still sends the events it took and records the files it was in,
+ * as far as it took them (see FilesInProgress), then ends with done carrying the error. Plain
+ * Node: the app's worker, the command line and the tests all run this code.
  */
 export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
   const batchSize = options.batchSize ?? 1000;
@@ -62,6 +68,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const progress: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, events: 0, duplicates: 0, conflicts: 0, errors: 0 };
   const dedup = new Deduplicator(options.memoryEntries);
   let seq = 0;
+  /** The file on disk being taken, and what it holds. */
+  let current: FilesInProgress | undefined;
   let batch: CairnEvent[] = [];
   const keys = new Float64Array(batchSize);
   const digests = new Uint32Array(2 * batchSize);
@@ -73,18 +81,16 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     await post({ type: 'batch', job, seq: seq++, events, identities });
   };
 
-  /** What became of each file's events, for the files of the file on disk being taken (by local index). */
-  type Tally = Pick<EvidenceFile, 'events' | 'duplicates' | 'conflicts'>;
-  let tallies: Tally[] = [];
-  const tally = (local: number): Tally => (tallies[local] ??= { events: 0, duplicates: 0, conflicts: 0 });
-  const take = async (parsed: ParsedEvents, base: number): Promise<void> => {
+  const take = async (parsed: ParsedEvents, files: FilesInProgress): Promise<void> => {
     const { events, identities } = parsed;
+    files.reading(parsed.open);
     for (let at = 0; at < identities.ids.length; at++) {
       const local = identities.files[at]!;
-      const counts = tally(local);
-      const file = local + base;
+      const counts = files.tally(local);
+      const file = local + files.base;
       const index = identities.indexes[at]!;
       const verdict = dedup.check(identities, at, file, index);
+      counts.last = index;
       if (verdict.kind === 'duplicate') {
         counts.duplicates++;
         progress.duplicates++;
@@ -125,6 +131,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   const pool = new ParsePool(walkFiles(paths), { limits, totals, cancel, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
   let nextFile = 0;
   let cancelled = false;
+  let failure: Error | undefined;
   try {
     await post({ type: 'plan', job, filesTotal: progress.filesTotal, bytesTotal: progress.bytesTotal });
     if (options.known) for await (const page of options.known) dedup.seed(page);
@@ -138,21 +145,19 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
         if (notRead.severity === 'error') progress.errors++;
         await post({ type: 'file', job, file: file.finish() });
       } else {
-        const base = nextFile;
-        tallies = [];
+        const files = (current = new FilesInProgress(nextFile, { path, size }));
         for await (const output of pool.outputs(disk)) {
           progress.bytesDone = doneBefore + output.bytesRead;
           if (output.type === 'events') {
-            await take(output, base);
+            await take(output, files);
             continue;
           }
-          const { file } = output;
-          const local = file.index;
-          Object.assign(file, tally(local), { index: base + local });
+          const file = files.record(output.file);
           nextFile = Math.max(nextFile, file.index + 1);
           progress.errors += errorCount(file);
           await post({ type: 'file', job, file });
         }
+        current = undefined;
       }
       progress.filesDone++;
       // The walk, the reads ahead and the workers' messages all wait for a turn of the event loop.
@@ -162,11 +167,23 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       progress.bytesDone = doneBefore + size;
       await post({ type: 'progress', job, progress: { ...progress } });
     }
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    // Its parsers stop at their next chunk read, as on a cancel.
+    cancel.cancel();
   } finally {
     await pool.close();
     dedup.close();
   }
+  // Its message may name a file of the evidence.
+  const reason = failure && printable(failure.message);
+  const stopped = reason !== undefined && current ? current.stopped(reason) : [];
+  for (const file of stopped) {
+    progress.errors += errorCount(file);
+    await post({ type: 'file', job, file });
+  }
+  if (stopped.length > 0) progress.filesDone++;
   await flush();
-  await post({ type: 'done', job, progress: { ...progress }, cancelled });
+  await post({ type: 'done', job, progress: { ...progress }, cancelled, ...(reason !== undefined ? { error: `ingest stopped: ${reason}` } : {}) });
   return progress;
 }

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zipOf } from '../fixtures/generators/archives';
+import { writeDyingParseWorker } from '../fixtures/generators/dyingParseWorker';
+import { main } from '../../main/cli';
 import { printable } from '../../shared/printable';
 import { eventJson, folder, records } from './scan';
 
@@ -127,6 +129,32 @@ describe('cairn scan', () => {
     const mixed = await folder({ 'a.txt': 'nothing here', 'b.json': records([eventJson(1)]) });
     expect((await cairn('scan', mixed)).status).toBe(0);
     expect((await cairn('frobnicate')).status).toBe(2);
+  });
+
+  it('ends the report of a scan stopped by an error with the file it was in, says why, and exits with 1', async () => {
+    const small = records([eventJson(1), eventJson(2), eventJson(3)]);
+    const large = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
+    const dir = await folder({ 'a.json': small, 'b.ndjson': large, 'c.json': records([eventJson(9)]) });
+    // b.ndjson is the parse worker's, which dies sending its fourth output of 500 events.
+    const worker = await writeDyingParseWorker(await folder({}), 3);
+    let stdout = '';
+    let stderr = '';
+    const status = await main(['scan', dir, '--threads', '2'], (text) => (stdout += text), (text) => (stderr += text), worker);
+    expect(status).toBe(1);
+    expect(stderr).toBe('ingest stopped: a parse worker stopped (exit code 7): the report ends with the file it was in, recorded as far as it was read\n');
+    expect(stdout).toBe(
+      [
+        join(dir, 'a.json'),
+        `  cloudtrail-records, ${small.length} bytes, 3 events`,
+        `  sha256 ${sha(small)}`,
+        join(dir, 'b.ndjson'),
+        `  ndjson, ${large.length} bytes, 1500 events`,
+        '    error: the import stopped here because of an error: a parse worker stopped (exit code 7); the rest of this file is not read (after event 1499)',
+        '',
+        '2 files: 1503 events stored, 0 duplicates, 0 conflicting copies, 1 error',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('ends quietly when its reader stops early, as `cairn scan … | head` does', async () => {

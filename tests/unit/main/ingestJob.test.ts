@@ -89,3 +89,17 @@ describe('cancelling an ingest job', () => {
     expect(posted).toEqual([{ type: 'done', job: JOB, progress: progress(3279), cancelled: false }]);
   });
 });
+
+describe('an ingest job that stops on an error', () => {
+  it('relays the error its done carries, after the record of the file it was in', () => {
+    const { worker, posted } = started();
+    const stopped: EvidenceFile = { ...cutFile, issues: [{ severity: 'error', message: 'the import stopped here because of an error: a parse worker stopped (exit code 7); the rest of this file is not read', location: 'after event 3275' }] };
+    worker.emit('message', { type: 'file', job: JOB, file: stopped });
+    worker.emit('message', { type: 'done', job: JOB, progress: progress(3279), cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)' });
+    worker.emit('exit', 0);
+    expect(posted).toEqual([
+      { type: 'file', job: JOB, file: stopped },
+      { type: 'done', job: JOB, progress: progress(3279), cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)' },
+    ]);
+  });
+});
