@@ -57,7 +57,11 @@ export interface EventPlace {
 /** Messages main sends on a job's ingest port, in order: plan, then files and batches, then done. */
 export type IngestMessage =
   | { type: 'plan'; job: JobId; filesTotal: number; bytesTotal: number }
-  | { type: 'batch'; job: JobId; seq: number; events: EventColumns; identities: BatchIdentities }
+  /**
+   * `inProgress`: the files some of these events belong to whose own records have not been sent,
+   * as far as they were read (no hashes): what names them if the job ends before those come.
+   */
+  | { type: 'batch'; job: JobId; seq: number; events: EventColumns; identities: BatchIdentities; inProgress: EvidenceFile[] }
   | { type: 'file'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
   /**

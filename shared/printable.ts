@@ -22,7 +22,11 @@ export const printable = (text: string): string => text.replace(HIDDEN, escaped)
  */
 export const printableJson = (text: string): string => text.replace(HIDDEN, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : escaped(c)));
 
-/** What names a file whose record never came (an import cancelled or stopped while it was read): only its events tell of it. */
+/**
+ * What names a file whose record never came (an import cancelled or stopped while it was read)
+ * and that no batch named: only its events tell of it. Imports now name such a file (see the
+ * batch's `inProgress`); cases stored before keep these.
+ */
 export const UNNAMED_FILE = "(unnamed: the import ended before this file's record came)";
 
 /** A file as people read its name: the archives it sits in, outermost first, then its own name, printable. */

@@ -13,8 +13,8 @@ interface Tally {
  * The files of one file on disk as the job takes them: the file itself (local index 0) and what
  * it holds, each by its index local to the file on disk, `base` being the first's index in the
  * job. It counts what became of their events and, from each output of events, knows the files
- * then being read, until each one's own record is taken: when the job stops on an error, those
- * are recorded from what is known of them.
+ * then being read, until each one's own record is taken: the job's batches name those, and when
+ * it stops on an error they are recorded from what is known of them.
  */
 export class FilesInProgress {
   private readonly tallies: Tally[] = [];
@@ -39,6 +39,11 @@ export class FilesInProgress {
   record(file: EvidenceFile): EvidenceFile {
     this.recorded.add(file.index);
     return this.counted(file);
+  }
+
+  /** The files being read that have events taken and no record yet, as far as they were read and taken. */
+  unrecorded(): EvidenceFile[] {
+    return this.open.filter((file) => !this.recorded.has(file.index) && this.tally(file.index).events > 0).map((file) => this.counted({ ...file }));
   }
 
   /**

@@ -78,7 +78,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     const identities = { keys: keys.slice(0, batch.length), digests: digests.slice(0, 2 * batch.length) };
     const events = batch;
     batch = [];
-    await post({ type: 'batch', job, seq: seq++, events, identities });
+    await post({ type: 'batch', job, seq: seq++, events, identities, inProgress: current?.unrecorded() ?? [] });
   };
 
   const take = async (parsed: ParsedEvents, files: FilesInProgress): Promise<void> => {

@@ -187,6 +187,7 @@ export class CaseWriter {
           await sendKnown();
           return;
         case 'batch':
+          ledger.filesReading(message.inProgress.map((file) => ({ ...file, id: fileBase + file.index, job })));
           if (builder.size > 0 && !builder.fits(message.events.count)) await store(state, true);
           builder.add(message.events, message.identities, fileBase);
           if (builder.size === SEGMENT_SIZE) await store(state, true);

@@ -25,11 +25,19 @@ function addSegment(progress: Progress, segment: StoredPart): void {
 export class JobLedger {
   private readonly files = new Map<number, FileRecord>();
   private readonly recorded = new Set<number>();
+  /** Files being read whose records have not come, as far as a batch last said (see its `inProgress`). */
+  private readonly reading = new Map<number, FileRecord>();
   private conflicts: ConflictRecord[] = [];
   private readonly stored: Progress = new Map();
 
   fileArrived(record: FileRecord): void {
+    this.reading.delete(record.id);
     this.files.set(record.id, record);
+  }
+
+  /** Notes what a batch says of the files being read whose records have not come. */
+  filesReading(records: FileRecord[]): void {
+    for (const record of records) this.reading.set(record.id, record);
   }
 
   conflictArrived(record: ConflictRecord): void {
@@ -61,18 +69,20 @@ export class JobLedger {
 
   /**
    * When storing stops for good: every file with events in the case, recorded as far as they
-   * are stored and saying why the rest is missing (a file whose record never came is named by its
-   * place only), files that arrived whole (none of their events was to be stored), and the conflicts
-   * whose events are both stored. A file none of whose events got in is left out, like the files
-   * the job never reached.
+   * are stored and saying why the rest is missing and after which event (a file whose record never
+   * came as the job's batches last said it was read, with no hashes), files that arrived whole
+   * (none of their events was to be stored), and the conflicts whose events are both stored. A
+   * file none of whose events got in is left out, like the files the job never reached.
    */
   stopped(reason: string, job: FileRecord['job'], fileBase: number): { files: FileRecord[]; conflicts: ConflictRecord[] } {
     const kept = (id: number) => this.stored.get(id)?.count ?? 0;
     const unrecorded = [...this.stored.keys()]
       .filter((id) => !this.files.has(id) && !this.recorded.has(id))
       .map((id): FileRecord => {
-        const message = `${reason}: the case holds ${formatCount(kept(id))} of this file's events; its record was not received`;
-        return { id, job, index: id - fileBase, path: '', container: [], format: 'unknown', size: 0, sha256: '', contentSha256: '', s3Key: '', events: kept(id), duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message, location: '' }] };
+        const { count, last } = this.stored.get(id)!;
+        const message = `${reason}: the case holds ${formatCount(count)} of this file's events; the rest of it is not in the case`;
+        const known = this.reading.get(id) ?? { id, job, index: id - fileBase, path: '', container: [], format: 'unknown', size: 0, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [] };
+        return { ...known, events: count, issues: [...known.issues, { severity: 'error', message, location: `after event ${last}` }] };
       });
     const arrived = [...this.files.values()].filter((file) => file.events === 0 || kept(file.id) > 0);
     const partial = arrived.map((file): FileRecord => {

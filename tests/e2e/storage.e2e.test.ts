@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
@@ -171,6 +171,40 @@ describe('storage', () => {
     });
 
     await importAgain(page, '748.0 KB of 748.0 KB · 0 events stored · 20,000 duplicates skipped');
+  });
+});
+
+describe('a disk that fills while a large file is read', () => {
+  const event = (n: number) => `{"eventVersion":"1.08","eventID":"00000000-0000-0000-0000-${String(n).padStart(12, '0')}","eventTime":"2024-03-01T00:00:00Z","eventName":"GetObject","eventSource":"s3.amazonaws.com","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/u${n}"}`;
+  /** 30,000 lines of 400 bytes: its record comes long after the disk fills. */
+  const large = Array.from({ length: 30_000 }, (_, n) => `${event(n)},"pad":"${'x'.repeat(400 - event(n).length - 11)}"}\n`).join('');
+
+  it('names the file whose record never came, as far as it was read, with the events the case holds of it', async () => {
+    const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-full-large-'));
+    await writeFile(join(evidence, 'a-first.json'), `{"Records":[${event(1_000_001)}},${event(1_000_002)}},${event(1_000_003)}}]}`);
+    await writeFile(join(evidence, 'b-large.ndjson'), large);
+    const app = await launchApp({ evidence: [evidence] });
+    try {
+      const { page } = app;
+      await newCase(page, 'Full disk, large file');
+      await fillDiskAfter(page, 1);
+      await page.getByRole('button', { name: 'Add evidence…' }).first().click();
+      await waitForImport(page, 'Import stopped');
+      // The first segment: a-first's 3 events and b-large's first 4,093.
+      expect(await page.getByTestId('event-count').textContent()).toBe('4,096');
+      await page.getByRole('tab', { name: /^Evidence/ }).click();
+      const panel = page.getByRole('region', { name: 'Evidence' });
+      await panel.locator('tbody tr').first().waitFor();
+      const rows = panel.locator('tbody tr:not(.issue-row)');
+      expect(await rows.nth(1).locator('td').allTextContents()).toEqual([join(evidence, 'b-large.ndjson'), 'ndjson', '11.4 MB', '4,093', '0', '0', '1', 'not hashed: not read to its end']);
+      expect(await panel.locator('.issue-row').evaluateAll((issues) => issues.map((issue) => [issue.querySelector('.issue-message')!.textContent, issue.querySelector('.issue-location')!.textContent]))).toEqual([
+        ["Import stopped: the disk is full (storage quota exceeded): the case holds 4,093 of this file's events; the rest of it is not in the case", 'after event 4092'],
+      ]);
+      await panel.screenshot({ path: join(SHOTS, 'storage-full-disk-large-file.png') });
+    } finally {
+      await app.close();
+      await rm(evidence, { recursive: true, force: true });
+    }
   });
 });
 

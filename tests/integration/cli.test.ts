@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zipOf } from '../fixtures/generators/archives';
-import { writeDyingParseWorker } from '../fixtures/generators/dyingParseWorker';
+import { writeDyingParseWorker } from '../fixtures/generators/dyingWorker';
 import { main } from '../../main/cli';
 import { printable } from '../../shared/printable';
 import { eventJson, folder, records } from './scan';

@@ -7,7 +7,9 @@ import { startIngestJob, type IngestPort } from '../../main/ingestJob';
 import { MAX_BATCHES_IN_FLIGHT, isJobId, type IngestMessage, type IngestReply, type KnownEvents } from '../../shared/ipc';
 import { unpackTexts } from '../../shared/packedTexts';
 import { eventsOf } from '../unit/renderer/event';
+import { writeDyingWorker } from '../fixtures/generators/dyingWorker';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
+import { eventJson, folder, records } from './scan';
 
 const WORKER = resolve(import.meta.dirname, '../../dist/main/ingestWorker.cjs');
 const JOB = 'job-0b5c1d0e-5a8f-4c1e-9a53-4f2d4c7e6b11';
@@ -127,6 +129,24 @@ describe('an ingest job in its worker thread', () => {
     expect(done).toMatchObject({ type: 'done', cancelled: true });
     expect(r.messages.filter((m) => m.type === 'done')).toHaveLength(1);
     expect(r.batches()).toHaveLength(MAX_BATCHES_IN_FLIGHT);
+  });
+
+  it('relays batches that name the file being read, so that the case can name it when the worker dies, then done with why', async () => {
+    const lines = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
+    const evidence = await folder({ 'a.json': records([eventJson(1), eventJson(2), eventJson(3)]), 'b.ndjson': lines });
+    // The worker dies about to send its third batch of 1,024 events.
+    const worker = await writeDyingWorker(await folder({}), 'ingestWorker', 'batch', 2);
+    const r = recordingPort();
+    const job = startIngestJob(worker, JOB, [evidence], r.port);
+    let acked = 0;
+    await r.until(() => {
+      while (acked < r.batches().length) r.ack(acked++);
+      return r.messages.at(-1)?.type === 'done';
+    });
+    await job.finished;
+    const reading = (events: number) => ({ index: 1, path: join(evidence, 'b.ndjson'), container: [], format: 'ndjson', size: lines.length, sha256: '', contentSha256: '', s3Key: '', events, duplicates: 0, conflicts: 0, issues: [] });
+    expect(r.batches().map((m) => (m.type === 'batch' ? m.inProgress : []))).toEqual([[reading(1021)], [reading(2045)]]);
+    expect(r.messages.at(-1)).toMatchObject({ type: 'done', cancelled: false, error: 'ingest stopped unexpectedly (exit code 7)' });
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIngest, type IngestOptions, type JobMessage } from '../../main/ingest/pipeline';
 import { zipOf } from '../fixtures/generators/archives';
-import { writeDyingParseWorker } from '../fixtures/generators/dyingParseWorker';
+import { writeDyingParseWorker } from '../fixtures/generators/dyingWorker';
 import { eventJson, folder, records } from './scan';
 
 /** Bytes of each line of the large file, its line end included: every line is one event. */
@@ -26,8 +26,8 @@ async function run(dir: string, options: IngestOptions) {
   const messages: JobMessage[] = [];
   await runIngest('job-test', [dir], (message) => void messages.push(message), { batchSize: 1000, ...options });
   const files = messages.flatMap((m) => (m.type === 'file' ? [m.file] : []));
-  const events = messages.flatMap((m) => (m.type === 'batch' ? m.events : []));
-  return { files, events, done: messages.at(-1)! };
+  const batches = messages.flatMap((m) => (m.type === 'batch' ? [m] : []));
+  return { files, batches, events: batches.flatMap((b) => b.events), done: messages.at(-1)! };
 }
 
 /** The error a job's done says it stopped on. */
@@ -55,7 +55,7 @@ describe('an import stopped by an error outside any one file', () => {
   it('records the file it was in by name, with the events it took of it, no hashes, and where and why it stopped; sends every event it counted', async () => {
     const dir = await folder({ 'a-first.json': SMALL, 'b-large.ndjson': LARGE, 'c-after.json': AFTER });
     // Deduplication writes to disk before judging event 1,501: the 3 of a-first and 1,497 of b-large are judged.
-    const { gone, files, events, done } = await withoutTemporaryFolder(dir, 1500);
+    const { gone, files, batches, events, done } = await withoutTemporaryFolder(dir, 1500);
     expect(files.map((f) => f.path)).toEqual([join(dir, 'a-first.json'), join(dir, 'b-large.ndjson')]);
     const error = stoppedBy(done);
     expect(error).toMatch(cannotSpill(gone));
@@ -67,6 +67,11 @@ describe('an import stopped by an error outside any one file', () => {
     // All 1,500 events counted are sent (the last 500 in a batch of their own), b-large's in order.
     expect(events).toHaveLength(1500);
     expect(events.filter((e) => e.file === 1).map((e) => e.index)).toEqual([...Array(1497).keys()]);
+    // The first batch named b-large as far as it was read then, for the case to name it should the job die; the last came after its record.
+    expect(batches.map((b) => b.inProgress)).toEqual([
+      [{ index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '', events: 997, duplicates: 0, conflicts: 0, issues: [] }],
+      [],
+    ]);
     expect(done).toEqual({
       type: 'done', job: 'job-test', cancelled: false, error: `ingest stopped: ${error}`,
       // b-large's bytes read when its third output of 500 events was made: three chunks of 256 KB.

@@ -38,7 +38,29 @@ describe('JobLedger', () => {
     expect(files.map((f) => [f.id, f.index, f.path, f.events, f.issues.map((i) => i.message)])).toEqual([
       [10, 0, 'f10.json', 2, ['Import stopped: full: 2 of its 4 events are in the case']],
       [14, 4, 'f14.json', 0, []],
-      [11, 1, '', 1, ["Import stopped: full: the case holds 1 of this file's events; its record was not received"]],
+      [11, 1, '', 1, ["Import stopped: full: the case holds 1 of this file's events; the rest of it is not in the case"]],
     ]);
+  });
+
+  it("names a file whose record never came as the job's batches said it was read, with the events stored of it and where they end", () => {
+    const ledger = new JobLedger();
+    const reading = (events: number): FileRecord => ({
+      ...record(11, events), path: 'logs/b-large.ndjson', container: ['/evidence/evidence.zip'], format: 'ndjson', size: 40_000_000, sha256: '', contentSha256: '', duplicates: 2,
+      issues: [{ severity: 'error', message: 'line 7: malformed JSON', location: 'line 7, byte 2400' }],
+    });
+    ledger.filesReading([reading(4094)]);
+    const first = segment(Array.from({ length: 4096 }, (_, n): [number, number] => (n < 2 ? [10, n] : [11, n - 2])));
+    ledger.committed(first, ledger.completeWith(first));
+    const { files } = ledger.stopped('Import stopped: the disk is full', JOB, 10);
+    expect(files.filter((f) => f.id === 11)).toEqual([
+      {
+        ...reading(4094), events: 4094,
+        issues: [
+          { severity: 'error', message: 'line 7: malformed JSON', location: 'line 7, byte 2400' },
+          { severity: 'error', message: "Import stopped: the disk is full: the case holds 4,094 of this file's events; the rest of it is not in the case", location: 'after event 4093' },
+        ],
+      },
+    ]);
+    expect(files.map((f) => f.path)).toEqual(['', 'logs/b-large.ndjson']);
   });
 });
