@@ -1,4 +1,4 @@
-import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { conflictingCopies, counted } from '../shared/counted';
@@ -9,6 +9,7 @@ import { fractionText } from '../shared/timeFraction';
 import { CancelFlag } from './ingest/cancelFlag';
 import { DEFAULT_PARSE_THREADS } from './ingest/parsePool';
 import { runIngest } from './ingest/pipeline';
+import { NdjsonOutput } from './ndjsonOutput';
 
 const USAGE = `Usage: cairn scan <paths…> [--json] [--ndjson FILE] [--threads N]
 
@@ -133,7 +134,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     err(`--threads must be a whole number of at least 1\n${USAGE}\n`);
     return 2;
   }
-  let ndjson: WriteStream | undefined;
+  let ndjson: NdjsonOutput | undefined;
   if (parsed.values.ndjson) {
     const target = resolve(parsed.values.ndjson);
     const evidence = paths.map(real);
@@ -141,12 +142,12 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       err(`refusing to write ${target}: it is inside the evidence, which Cairn never writes to\n`);
       return 2;
     }
-    ndjson = createWriteStream(target, { flags: 'wx' });
-    await new Promise<void>((ready, fail) => ndjson!.once('open', () => ready()).once('error', fail)).catch((error: Error) => {
-      err(`cannot write ${target}: ${error.message}\n`);
-      ndjson = undefined;
-    });
-    if (!ndjson) return 2;
+    try {
+      ndjson = await NdjsonOutput.create(target);
+    } catch (error) {
+      err(`${(error as Error).message}\n`);
+      return 2;
+    }
   }
   const report = new ReportPrinter(parsed.values.json === true, out);
   let cancelled = false;
@@ -157,14 +158,18 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
       const text = message.events.map((event) => JSON.stringify({ ...event, time: isoTime(event.time, event.timeFraction), timeFraction: undefined, fileIndex: event.file, file: undefined }) + '\n').join('');
-      if (!ndjson.write(text)) await new Promise<void>((drained) => ndjson!.once('drain', () => drained()));
+      await ndjson.write(text);
     }
   }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined, cancel });
-  if (ndjson) await new Promise<void>((closed) => ndjson!.end(closed));
+  const unwritten = await ndjson?.close();
   report.end(progress);
   if (cancelled) return INTERRUPTED_STATUS;
   if (stopped) {
     err(`${stopped}: the report ends with the file it was in, recorded as far as it was read\n`);
+    return 1;
+  }
+  if (unwritten) {
+    err(`${unwritten}: it holds only part of the events\n`);
     return 1;
   }
   return progress.events > 0 || report.readSomething ? 0 : 1;

@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +17,13 @@ const sha = (data: Buffer | string) => createHash('sha256').update(data).digest(
 function cairn(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(process.execPath, [CLI, ...args], (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }));
+  });
+}
+
+/** Runs cairn where the files it writes may not grow past `blocks` blocks of 512 bytes (as on a full disk); killed if it has not ended in 30 s. */
+function cairnWritingAtMost(blocks: number, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile('sh', ['-c', `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, CLI, ...args], { timeout: 30_000 }, (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }));
   });
 }
 
@@ -155,6 +162,40 @@ describe('cairn scan', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('stops where it was when its NDJSON output cannot be written (a full disk), instead of waiting for ever', async () => {
+    const small = records([eventJson(1), eventJson(2), eventJson(3)]);
+    const large = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
+    const dir = await folder({ 'a.json': small, 'b.ndjson': large });
+    const out = join(await mkdtemp(join(tmpdir(), 'cairn-out-')), 'events.ndjson');
+    // Files it writes may grow to 2,000 blocks of 512 bytes: its second batch of 1,000 events (636 bytes each, normalized) crosses that.
+    const { status, stdout, stderr } = await cairnWritingAtMost(2000, 'scan', dir, '--ndjson', out);
+    expect(stderr).toBe(`ingest stopped: cannot write ${out}: EFBIG: file too large, write: the report ends with the file it was in, recorded as far as it was read\n`);
+    expect(status).toBe(1);
+    expect(stdout).toBe(
+      [
+        join(dir, 'a.json'),
+        `  cloudtrail-records, ${small.length} bytes, 3 events`,
+        `  sha256 ${sha(small)}`,
+        join(dir, 'b.ndjson'),
+        `  ndjson, ${large.length} bytes, 1997 events`,
+        `    error: the import stopped here because of an error: cannot write ${out}: EFBIG: file too large, write; the rest of this file is not read (after event 1996)`,
+        '',
+        '2 files: 2000 events stored, 0 duplicates, 0 conflicting copies, 1 error',
+        '',
+      ].join('\n'),
+    );
+    expect((await stat(out)).size).toBe(2000 * 512);
+  });
+
+  it('says so when the last events it writes to its NDJSON output, after the scan, cannot be written', async () => {
+    const dir = await folder({ 'a.json': records([eventJson(1)]) });
+    const out = join(await mkdtemp(join(tmpdir(), 'cairn-out-')), 'events.ndjson');
+    // One event's line is more than one block of 512 bytes; it is written as the output is closed.
+    const { status, stderr } = await cairnWritingAtMost(1, 'scan', dir, '--ndjson', out);
+    expect([status, stderr]).toEqual([1, `cannot write ${out}: EFBIG: file too large, write: it holds only part of the events\n`]);
+    expect((await stat(out)).size).toBe(512);
   });
 
   it('ends quietly when its reader stops early, as `cairn scan … | head` does', async () => {
