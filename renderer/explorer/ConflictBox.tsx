@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { printableJson } from '../../shared/printable';
+import { SelectOther } from './SelectOther';
 import { duplicateKeys, jsonDifferences, parseForComparison, textVerdict, type JsonDifference } from './jsonDifferences';
 
 /** Differences listed at most; the rest are counted. */
@@ -97,19 +98,7 @@ export const ConflictBox = memo(function ConflictBox({
       <p>
         The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
       </p>
-      {onSelectThere && (
-        <p>
-          <button type="button" onClick={onSelectThere}>
-            Select the other copy
-          </button>
-          <span role="status">{reveal ? ' It is not in this listing. ' : ''}</span>
-          {reveal && (
-            <button type="button" onClick={reveal.onClick}>
-              {reveal.label}
-            </button>
-          )}
-        </p>
-      )}
+      {onSelectThere && <SelectOther label="Select the other copy" onSelect={onSelectThere} reveal={reveal} />}
       <p data-testid="conflict-verdict">{deep ? textVerdict(hereText, thereText) : bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
       {lines.length > 0 && (
         <ul className="differences" aria-label="Differences">

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { printable } from '../../shared/printable';
 import type { EventFields } from '../query/queryProtocol';
 import { Identifier } from './Identifier';
+import { SelectOther } from './SelectOther';
 import { partialRowChecks, type FieldCheck } from './partialCopy';
 
 /** A value compared: an identifier wraps after its ':' and '/', a time where it has a space. */
@@ -52,19 +53,7 @@ export const PartialCopyBox = memo(function PartialCopyBox({
         {partialHere ? 'This row gives some of an event’s fields (a CSV export’s columns); the full event with its eventID: ' : 'A row of a CSV export gives some of this event’s fields: '}
         <span className="mono">{place}</span>.
       </p>
-      {onSelectThere && (
-        <p>
-          <button type="button" onClick={onSelectThere}>
-            {partialHere ? 'Select the full event' : 'Select the row'}
-          </button>
-          <span role="status">{reveal ? ' It is not in this listing. ' : ''}</span>
-          {reveal && (
-            <button type="button" onClick={reveal.onClick}>
-              {reveal.label}
-            </button>
-          )}
-        </p>
-      )}
+      {onSelectThere && <SelectOther label={partialHere ? 'Select the full event' : 'Select the row'} onSelect={onSelectThere} reveal={reveal} />}
       <p data-testid="copy-verdict">{verdict}</p>
       {checks.length > 0 && (
         <table className="copy-checks" aria-label="Fields compared">

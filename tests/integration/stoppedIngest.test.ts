@@ -4,21 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { runIngest, type IngestOptions, type JobMessage } from '../../main/ingest/pipeline';
 import { zipOf } from '../fixtures/generators/archives';
 import { writeDyingParseWorker } from '../fixtures/generators/dyingWorker';
-import { eventJson, folder, records } from './scan';
+import { folder } from './scan';
+import { AFTER, LARGE, LINE_BYTES, LINES, SMALL } from './stopBundle';
 
-/** Bytes of each line of the large file, its line end included: every line is one event. */
-const LINE_BYTES = 400;
-const LINES = 100_000;
-
-function line(n: number): string {
-  const text = eventJson(n);
-  return `${text.slice(0, -1)},"pad":"${'x'.repeat(LINE_BYTES - text.length - 10)}"}\n`;
-}
-
-/** 40 MB of JSON lines: the job stops long before their end. */
-const LARGE = Array.from({ length: LINES }, (_, n) => line(n)).join('');
-const SMALL = records([eventJson(1_000_001), eventJson(1_000_002), eventJson(1_000_003)]);
-const AFTER = records([eventJson(2_000_001)]);
 
 const stoppedHere = (error: string) => `the import stopped here because of an error: ${error}; the rest of this file is not read`;
 
