@@ -30,6 +30,11 @@ const DUPLICATE: DedupVerdict = { kind: 'duplicate' };
 export const PARTIAL_KEY = 2 ** 52;
 /** The top bit of a digest's first word, which the deduplicator sets on a partial row's (its other 63 bits suffice). */
 const PARTIAL_DIGEST = 0x80000000;
+/**
+ * Whether two digests' first words agree but for that bit: the same text, whatever kind it was
+ * taken for (a row stored by an import made before rows were told apart was taken for an event).
+ */
+const sameContent = (a: number, b: number): boolean => ((a ^ b) & ~PARTIAL_DIGEST) === 0;
 
 /**
  * A 52-bit FNV-1a hash of an eventID, as an exact double: the table's key. A collision can only
@@ -252,7 +257,7 @@ export class Deduplicator {
   /**
    * The verdict on the `at`-th event of a batch whose identities are given; it is then remembered.
    * A partial row is remembered with the top bit of its digest set (whatever it was), a full event
-   * with it clear: digests stored by earlier imports are taken the same way, so they still match.
+   * with it clear; contents are compared without it, so digests stored by earlier imports still match.
    */
   check(identities: BatchIdentities, at: number, file: number, index: number): DedupVerdict {
     if (this.size === this.memoryEntries) this.spill();
@@ -283,7 +288,7 @@ export class Deduplicator {
         const at = entry & (CHUNK - 1);
         if (chunk.keyLow[at] === low && chunk.keyMid[at] === mid) {
           const storedHi = chunk.digests[2 * at]!;
-          if (storedHi === hi && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
+          if (sameContent(storedHi, hi) && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
           if (storedHi >= PARTIAL_DIGEST !== partial) {
             if (copy < 0 || entry < copy) copy = entry;
           } else if (!partial && (first < 0 || entry < first)) first = entry;
@@ -295,7 +300,7 @@ export class Deduplicator {
     let firstSpilled: FirstSeen | undefined;
     let copySpilled: FirstSeen | undefined;
     if (this.spilled.runCount > 0) for (const record of this.spilled.records(low, high)) {
-      if (record[2] === hi && record[3] === lo) return DUPLICATE;
+      if (sameContent(record[2]!, hi) && record[3] === lo) return DUPLICATE;
       const place = { file: record[4]! | 0, index: record[5]! };
       if (record[2]! >= PARTIAL_DIGEST !== partial) copySpilled = earlier(copySpilled, place);
       else if (!partial) firstSpilled = earlier(firstSpilled, place);

@@ -146,14 +146,14 @@ describe('Deduplicator: partial rows (CSV rows built from some of an event\'s co
     dedup.close();
   });
 
-  it('tells rows from full events by the key, whatever the digest\'s top bit: full events stored before rows were told apart still match', () => {
-    // A full event stored with a digest whose top bit is set, as half of all digests are.
-    const known: KnownEvents = { keys: Float64Array.of(key), digests: Uint32Array.of(0x80000001, 5), files: Int32Array.of(-1), indexes: Uint32Array.of(3) };
+  it('tells rows from full events by the key, whatever the digest\'s top bit, and the same text for a duplicate whatever it was taken for', () => {
+    // A full event stored with a digest whose top bit is set, as half of all digests are, and a row stored before rows were told apart (its key unmarked).
+    const known: KnownEvents = { keys: Float64Array.of(key, key + 1), digests: Uint32Array.of(0x80000001, 5, 0x00000007, 9), files: Int32Array.of(-1, -1), indexes: Uint32Array.of(3, 4) };
     const dedup = new Deduplicator();
     dedup.seed(known);
-    const job = { keys: Float64Array.of(key, partialKey, partialKey), digests: Uint32Array.of(0x80000001, 5, 0x80000001, 5, 0x00000001, 5) };
-    // The full event again is a duplicate; a row with the same 64 bits is a row, not that event; a row differing only in that bit is the same row.
-    expect([0, 1, 2].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'new', copy: { file: -1, index: 3 } }, { kind: 'duplicate' }]);
+    const job = { keys: Float64Array.of(key, partialKey, partialKey, partialKey + 1), digests: Uint32Array.of(0x80000001, 5, 0x80000002, 5, 0x00000002, 5, 0x80000007, 9) };
+    // The full event again is a duplicate; a row of it is its copy, and that row again (its digest's top bit aside) a duplicate; the row the case stored as an event, read again, a duplicate of it.
+    expect([0, 1, 2, 3].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'new', copy: { file: -1, index: 3 } }, { kind: 'duplicate' }, { kind: 'duplicate' }]);
   });
 });
 
