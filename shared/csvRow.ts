@@ -1,4 +1,5 @@
-import { lakeIdentity } from './lakeIdentity';
+import { CLOUDTRAIL_KEYS, cloudTrailStruct, lakeIdentity, RESOURCE_KEYS } from './lakeIdentity';
+import { lakeValue } from './lakeValue';
 
 /** Cell separators of CSV exports, by name: the comma, and the semicolon and tab that spreadsheet programs write (Excel saving CSV in locales whose decimal mark is a comma, and 'Unicode Text'). */
 export const CSV_SEPARATORS = new Map([
@@ -49,12 +50,40 @@ const FIELD_COLUMNS = new Map<string, string[]>([
   ['readonly', ['readOnly']],
   ['useragent', ['userAgent']],
   ['recipientaccountid', ['recipientAccountId']],
+  ['errormessage', ['errorMessage']],
+  ['requestid', ['requestID']],
+  ['eventversion', ['eventVersion']],
+  ['apiversion', ['apiVersion']],
+  ['managementevent', ['managementEvent']],
+  ['eventcategory', ['eventCategory']],
+  ['sharedeventid', ['sharedEventID']],
+  ['vpcendpointid', ['vpcEndpointId']],
+  ['sessioncredentialfromconsole', ['sessionCredentialFromConsole']],
+]);
+
+/**
+ * Lake's columns written as maps (keys as the event wrote them) or structs (keys in lower case,
+ * renamed by `names` to CloudTrail's: see cloudTrailStruct), by folded name, with the event key they stand for.
+ */
+interface ValueColumn {
+  key: string;
+  names?: ReadonlyMap<string, string>;
+}
+const LAKE_VALUE_COLUMNS = new Map<string, ValueColumn>([
+  ['requestparameters', { key: 'requestParameters' }],
+  ['responseelements', { key: 'responseElements' }],
+  ['additionaleventdata', { key: 'additionalEventData' }],
+  ['serviceeventdetails', { key: 'serviceEventDetails' }],
+  ['resources', { key: 'resources', names: RESOURCE_KEYS }],
+  ['tlsdetails', { key: 'tlsDetails', names: CLOUDTRAIL_KEYS }],
 ]);
 
 /** Which columns of a CSV header make an event's fields: Lake's `useridentity` struct, and single fields (see csvEvent). */
 export interface ColumnPlan {
   identityColumn: number;
   fields: [number, string[]][];
+  /** Columns holding Lake's maps and structs (requestparameters, resources…), with the key each gives. */
+  values: [number, ValueColumn][];
 }
 
 /** The plan of a header, its names folded (see foldColumn). */
@@ -64,6 +93,10 @@ export function columnPlan(folded: readonly string[]): ColumnPlan {
     fields: folded.flatMap((name, i): [number, string[]][] => {
       const path = FIELD_COLUMNS.get(name);
       return path ? [[i, path]] : [];
+    }),
+    values: folded.flatMap((name, i): [number, ValueColumn][] => {
+      const column = LAKE_VALUE_COLUMNS.get(name);
+      return column ? [[i, column]] : [];
     }),
   };
 }
@@ -78,12 +111,17 @@ function fillPath(target: Record<string, unknown>, path: string[], value: string
 /**
  * The event a CSV row of some of its fields stands for (a CloudTrail Lake result of selected
  * columns, a console CSV without the event's JSON): Lake's `useridentity` struct first (see
- * lakeIdentity), then the single fields it lacks; empty cells and unknown columns give nothing.
+ * lakeIdentity), its maps and structs (request parameters, response elements, resources…: see
+ * lakeValue), then the single fields; empty cells and unknown columns give nothing.
  */
-export function csvEvent({ identityColumn, fields }: ColumnPlan, cells: readonly string[]): Record<string, unknown> {
+export function csvEvent({ identityColumn, fields, values }: ColumnPlan, cells: readonly string[]): Record<string, unknown> {
   const event: Record<string, unknown> = {};
   const identity = identityColumn >= 0 ? lakeIdentity(cells[identityColumn] ?? '') : undefined;
   if (identity) event['userIdentity'] = identity;
+  for (const [column, { key, names }] of values) {
+    const value = lakeValue(cells[column] ?? '');
+    if (value !== undefined && value !== null) event[key] = names ? cloudTrailStruct(value, names) : value;
+  }
   for (const [column, path] of fields) if (cells[column] !== undefined && cells[column] !== '') fillPath(event, path, cells[column]!);
   return event;
 }

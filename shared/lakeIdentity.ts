@@ -1,50 +1,53 @@
-/** The fields of Lake's `useridentity` column that map one to one onto userIdentity's, by Lake's name. */
-const IDENTITY_FIELDS = new Map([
-  ['type', 'type'],
-  ['principalid', 'principalId'],
-  ['arn', 'arn'],
-  ['accountid', 'accountId'],
-  ['accesskeyid', 'accessKeyId'],
-  ['username', 'userName'],
-  ['invokedby', 'invokedBy'],
-]);
+import { lakeValue, type LakeValue } from './lakeValue';
 
-/** Where the next field starts after a comma: a space, then a lower-case name and `=`. */
-const NEXT_FIELD = / [a-z]+=/y;
+/**
+ * CloudTrail's names of the keys found in Lake's struct columns (userIdentity and what it nests,
+ * tlsDetails), by the lower-case names Lake gives them.
+ */
+export const CLOUDTRAIL_KEYS: ReadonlyMap<string, string> = new Map(
+  [
+    'type', 'principalId', 'arn', 'accountId', 'accessKeyId', 'userName', 'invokedBy', 'identityProvider', 'credentialId',
+    'sessionContext', 'attributes', 'creationDate', 'mfaAuthenticated', 'sessionIssuer', 'webIdFederationData', 'federatedProvider',
+    'sourceIdentity', 'ec2RoleDelivery', 'ec2IssuedInVPC', 'assumedRoot', 'onBehalfOf', 'userId', 'identityStoreArn', 'inScopeOf',
+    'issuerType', 'credentialsIssuedTo', 'tlsVersion', 'cipherSuite', 'clientProvidedHostHeader',
+  ].map((key) => [key.toLowerCase(), key]),
+);
+
+/** The names of a resource's keys: CloudTrail writes its ARN as `ARN`. */
+export const RESOURCE_KEYS: ReadonlyMap<string, string> = new Map([...CLOUDTRAIL_KEYS, ['arn', 'ARN']]);
+
+/** The top-level fields whose presence makes a struct a userIdentity. */
+const IDENTITY_FIELDS = ['type', 'principalId', 'arn', 'accountId', 'accessKeyId', 'userName', 'invokedBy'];
+
+type Struct = { [key: string]: LakeValue };
+const isStruct = (value: LakeValue | undefined): value is Struct => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A Lake struct as CloudTrail writes the object it stands for: keys renamed to CloudTrail's
+ * by `names` (unknown ones kept as Lake wrote them), null entries left out as CloudTrail leaves them out,
+ * structs within structs and arrays alike.
+ */
+export function cloudTrailStruct(value: LakeValue, names: ReadonlyMap<string, string> = CLOUDTRAIL_KEYS): LakeValue {
+  if (Array.isArray(value)) return value.map((item) => cloudTrailStruct(item, names));
+  if (!isStruct(value)) return value;
+  const struct: Struct = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === null) continue;
+    Object.defineProperty(struct, names.get(key) ?? key, { value: cloudTrailStruct(entry, names), enumerable: true, writable: true, configurable: true });
+  }
+  return struct;
+}
 
 /**
  * The userIdentity a CloudTrail Lake result's `useridentity` column holds, written as Lake writes
- * a struct: `{type=IAMUser, principalid=AIDA…, arn=arn:aws:…, accountid=…, sessioncontext={…}, invokedby=null}`.
- * Values are not quoted, so only the plain top-level fields listed above are taken, split where a
- * comma is followed by the next field's name; nested structs and `null` are passed over. Undefined
- * when the cell is not written so.
+ * a struct: `{type=IAMUser, principalid=AIDA…, arn=arn:aws:…, accountid=…, sessioncontext={attributes={creationdate=…, mfaauthenticated=true}, sessionissuer={…}}, invokedby=null}`
+ * (see lakeValue), with CloudTrail's key names and without its nulls, nested structs included.
+ * Undefined when the cell is not written so (JSON included), or names none of userIdentity's own fields.
  */
-export function lakeIdentity(cell: string): Record<string, string> | undefined {
-  const text = cell.trim();
-  if (!text.startsWith('{') || !text.endsWith('}') || text.startsWith('{"')) return undefined;
-  const identity: Record<string, string> = {};
-  const take = (part: string): void => {
-    const equals = part.indexOf('=');
-    const name = IDENTITY_FIELDS.get(part.slice(0, equals).trim());
-    const value = part.slice(equals + 1).trim();
-    if (equals > 0 && name !== undefined && value !== '' && value !== 'null' && !value.startsWith('{')) identity[name] = value;
-  };
-  let depth = 0;
-  let start = 1;
-  for (let i = 1; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    else if (c === ',' && depth === 0 && fieldAt(text, i + 1)) {
-      take(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  take(text.slice(start, -1));
-  return Object.keys(identity).length > 0 ? identity : undefined;
-}
-
-function fieldAt(text: string, at: number): boolean {
-  NEXT_FIELD.lastIndex = at;
-  return NEXT_FIELD.test(text);
+export function lakeIdentity(cell: string): Struct | undefined {
+  if (cell.trim().startsWith('{"')) return undefined;
+  const value = lakeValue(cell);
+  const identity = isStruct(value) ? cloudTrailStruct(value) : undefined;
+  if (!isStruct(identity)) return undefined;
+  return IDENTITY_FIELDS.some((field) => typeof identity[field] === 'string' && identity[field] !== '') ? identity : undefined;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { packFraction } from '../../shared/timeFraction';
+import { ADMIN_SESSION_ARN, CONSOLE_CSV, LAKE_CSV } from '../fixtures/generators/csvExports';
 import { INSIGHT_END, INSIGHT_START } from '../fixtures/generators/insightEvents';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { eventJson, folder, records, scan } from './scan';
@@ -403,6 +404,26 @@ describe('formats, detected from content whatever the file is called', () => {
       ['PutObject', Date.UTC(2025, 0, 21, 17, 49, 48), 'arn:aws:iam::444455556666:user/bob', 'IAMUser', '444455556666', 'AKIAEXAMPLE'],
       ['Decrypt', Date.UTC(2025, 0, 21, 17, 49, 49), 'AWS Internal', 'AWSService', '', ''],
       ['ListBuckets', Date.UTC(2025, 0, 21, 17, 50, 0), session, '', '', ''],
+    ]);
+  });
+
+  it("CloudTrail Lake's SELECT * and the console's CSV: failed sign-ins, errors, read-only, actors and keys from their columns", async () => {
+    const dir = await folder({ 'result_0a1b.csv.gz': gzipSync(LAKE_CSV), 'event_history.csv': CONSOLE_CSV });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events, f.issues.length])).toEqual([
+      ['event_history.csv', 'csv', 20, 0],
+      ['result_0a1b.csv.gz', 'csv', 31, 0],
+    ]);
+    const row = (name: string, at = 0) => events.filter((e) => e.eventName === name).sort((a, b) => a.time - b.time)[at]!;
+    const fields = (e: (typeof events)[number]) => [e.eventName, new Date(e.time).toISOString(), e.actor, e.actorType, e.accessKey, e.errorCode, e.readOnly, e.sourceIp, e.account];
+    expect([row('ConsoleLogin', 1), row('ConsoleLogin', 2), row('DeleteBucketPolicy', 1), row('GetObject'), row('ConsoleLogin', 0), row('StopLogging')].map(fields)).toEqual([
+      // Lake's failed sign-in says so only in responseelements, as map text.
+      ['ConsoleLogin', '2024-05-01T10:00:12.000Z', 'arn:aws:iam::111122223333:user/alice', 'IAMUser', '', 'Failed authentication', 0, '198.51.100.23', '111122223333'],
+      ['ConsoleLogin', '2024-05-01T10:01:30.000Z', 'arn:aws:iam::111122223333:user/alice', 'IAMUser', '', '', 0, '198.51.100.23', '111122223333'],
+      ['DeleteBucketPolicy', '2024-05-01T10:03:40.000Z', ADMIN_SESSION_ARN, 'AssumedRole', 'ASIAADMINSESSION0001', 'AccessDenied', 0, '198.51.100.23', '111122223333'],
+      ['GetObject', '2024-05-01T10:04:00.117Z', ADMIN_SESSION_ARN, 'AssumedRole', 'ASIAADMINSESSION0001', '', 1, '198.51.100.23', '111122223333'],
+      ['ConsoleLogin', '2024-05-01T09:55:00.000Z', 'alice', '', '', '', 0, '198.51.100.23', ''],
+      ['StopLogging', '2024-05-01T09:52:00.000Z', 'carol', '', 'AKIANEW0000000000009', 'AccessDenied', 0, '198.51.100.23', ''],
     ]);
   });
 

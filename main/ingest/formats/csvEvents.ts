@@ -35,7 +35,7 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
   let eventColumn = -1;
   let insightsColumn = -1;
   let insightsTimeColumn = -1;
-  let plan: ColumnPlan = { identityColumn: -1, fields: [] };
+  let plan: ColumnPlan = { identityColumn: -1, fields: [], values: [] };
   let header = true;
   for await (const { cells, raw, line } of csvRecords(text, maxChars, badRow)) {
     if (header) {

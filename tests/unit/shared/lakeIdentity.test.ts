@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { lakeIdentity } from '../../../shared/lakeIdentity';
 
 describe('lakeIdentity', () => {
-  it('takes the plain top-level fields, passing over nested structs, arrays and nulls', () => {
-    const cell = ' {type=AssumedRole, principalid=AROA:x, arn=arn:aws:sts::1:assumed-role/R/x, sessioncontext={sessionissuer={arn=arn:aws:iam::1:role/R, username=R}, attributes={}}, tags=[a, b], username=null, accountid=1} ';
-    expect(lakeIdentity(cell)).toEqual({ type: 'AssumedRole', principalId: 'AROA:x', arn: 'arn:aws:sts::1:assumed-role/R/x', accountId: '1' });
+  it('takes the whole struct, nested structs included, with CloudTrail names and without its nulls', () => {
+    const cell =
+      ' {type=AssumedRole, principalid=AROA:x, arn=arn:aws:sts::1:assumed-role/R/x, accountid=1, accesskeyid=ASIA1, username=null, sessioncontext={attributes={creationdate=2024-05-01 10:02:00.000, mfaauthenticated=true}, sessionissuer={type=Role, principalid=AROA, arn=arn:aws:iam::1:role/R, accountid=1, username=R}, webidfederationdata=null, sourceidentity=alice, ec2roledelivery=null}, invokedby=null, newfield=[a, b]} ';
+    expect(lakeIdentity(cell)).toEqual({
+      type: 'AssumedRole',
+      principalId: 'AROA:x',
+      arn: 'arn:aws:sts::1:assumed-role/R/x',
+      accountId: '1',
+      accessKeyId: 'ASIA1',
+      sessionContext: {
+        attributes: { creationDate: '2024-05-01 10:02:00.000', mfaAuthenticated: 'true' },
+        sessionIssuer: { type: 'Role', principalId: 'AROA', arn: 'arn:aws:iam::1:role/R', accountId: '1', userName: 'R' },
+        sourceIdentity: 'alice',
+      },
+      newfield: ['a', 'b'],
+    });
   });
 
   it('keeps a comma that no field name follows inside its value, and an = after the first', () => {
