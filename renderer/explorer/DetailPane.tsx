@@ -244,8 +244,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
       <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />
 
-      {/* A CSV row's request parameters, if its export selected them, are among its columns, as written. */}
-      {!csvRow && <RequestParams event={parsed} onPivot={pivot} />}
+      {/* A CSV row gives request parameters only if its export selected them (Lake's requestparameters). */}
+      {(!csvRow || Object.hasOwn(csvRow.event, 'requestParameters')) && <RequestParams event={parsed} onPivot={pivot} />}
 
       <section aria-label="Provenance">
         <h3>Where it came from</h3>

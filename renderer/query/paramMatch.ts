@@ -1,6 +1,6 @@
-import { boundedParse } from '../../shared/jsonDepth';
 import { isJson } from './jsonAt';
 import type { ParamPath, TextFilter } from './queryProtocol';
+import { storedEvent } from './storedEvent';
 
 /** The value at `path` below `root`, following own object keys and array indices only; undefined when absent. */
 export function valueAt(root: unknown, path: ParamPath): unknown {
@@ -34,19 +34,17 @@ export function paramNeedles(filter: TextFilter): string[] {
 
 /**
  * A test of one event's original text against `filter`: a substring prefilter, then a parse of
- * the candidates only and a type-exact comparison of the value at the filter's path.
+ * the candidates only and a type-exact comparison of the value at the filter's path. A CSV row
+ * built from columns is read as the event it stands for, with its file's header (`csvHeader`,
+ * asked for candidates only: see storedEvent); Lake's maps hold their values as written, the
+ * row's key and value are in its text as in a JSON text.
  */
-export function paramMatcher(filter: TextFilter): (text: string) => boolean {
+export function paramMatcher(filter: TextFilter): (text: string, csvHeader?: () => string | undefined) => boolean {
   const needles = paramNeedles(filter);
   const path = pathOf(filter);
-  return (text) => {
+  return (text, csvHeader) => {
     if (!needles.every((needle) => text.includes(needle))) return false;
-    let event: unknown;
-    try {
-      event = boundedParse(text);
-    } catch {
-      return false;
-    }
-    return valueAt(event, path) === filter.value;
+    const event = storedEvent(text, csvHeader?.());
+    return event !== undefined && valueAt(event, path) === filter.value;
   };
 }

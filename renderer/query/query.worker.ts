@@ -160,7 +160,7 @@ function textMatches(open: OpenCase, filter: TextFilter): Promise<Uint32Array> {
       for (const { id, start } of open.index.segmentStarts()) {
         const texts = await textsOf(await open.db.texts.get(id));
         texts.forEach((text, row) => {
-          if (test(text)) matches.push(start + row);
+          if (test(text, () => csvHeaderAt(open, id, row))) matches.push(start + row);
         });
       }
       return Uint32Array.from(matches);
@@ -169,6 +169,12 @@ function textMatches(open: OpenCase, filter: TextFilter): Promise<Uint32Array> {
     open.params.set(key, found);
   }
   return found;
+}
+
+/** The header of the CSV file the event at `row` of `segment` was read from, if it was read from one (see storedEvent). */
+function csvHeaderAt(open: OpenCase, segment: number, row: number): string | undefined {
+  const here = open.index.origin(segment, row);
+  return here ? open.files.get(here.file)?.csvHeader : undefined;
 }
 
 /** An event's marks, as an annotation holds them. */
@@ -296,7 +302,7 @@ async function revealing(open: OpenCase, query: EventQuery, segment: number, row
   const event = open.index.event(global);
   const mark = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
   const text = query.filters.some(isTextFilter) ? await textOf(open, segment, row) : '';
-  const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text));
+  const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text, () => csvHeaderAt(open, segment, row)));
   return { ...query, filters: query.filters.filter(meets), marked: query.marked === 'all' || MARKED[query.marked](mark, event.flags) ? query.marked : 'all' };
 }
 
@@ -318,7 +324,7 @@ function issuers(open: OpenCase): Promise<Map<string, IssuingCall[]>> {
     for (const [segment, events] of calls) {
       const texts = await textsOf(await db.texts.get(segment));
       for (const { row, eventName, time, timeFraction } of events) {
-        const issue = credentialsIssued(texts[row] ?? '');
+        const issue = credentialsIssued(texts[row] ?? '', csvHeaderAt(open, segment, row));
         if (!issue) continue;
         const made = found.get(issue.issued) ?? [];
         found.set(issue.issued, made);

@@ -1,5 +1,5 @@
-import { boundedParse } from '../../shared/jsonDepth';
 import { objectAt, textAt } from './jsonAt';
+import { storedEvent } from './storedEvent';
 
 /** The API calls that hand out temporary credentials: where a session's access key comes from. */
 export const CREDENTIAL_CALLS = ['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'AssumeRoot', 'GetSessionToken', 'GetFederationToken'] as const;
@@ -34,14 +34,13 @@ export interface ChainLink extends IssuingCall {
 }
 
 
-/** The credentials a credentials call's original text says it issued; null when it issued none (a failed call) or is not JSON. */
-export function credentialsIssued(text: string): Issue | null {
-  let event: unknown;
-  try {
-    event = boundedParse(text);
-  } catch {
-    return null;
-  }
+/**
+ * The credentials a credentials call's original text says it issued; null when it issued none (a
+ * failed call) or is not JSON. A CSV row built from columns is read with its file's header
+ * (`csvHeader`: see storedEvent), so a Lake row's responseelements give the key it issued.
+ */
+export function credentialsIssued(text: string, csvHeader?: string): Issue | null {
+  const event = storedEvent(text, csvHeader);
   const issued = textAt(objectAt(objectAt(event, 'responseElements'), 'credentials'), 'accessKeyId');
   if (!issued) return null;
   const identity = objectAt(event, 'userIdentity');

@@ -65,11 +65,27 @@ describe('paramMatcher', () => {
     const texts = [event({ keyName: 'k' }), event({ bucketName: 'other' }), event({ bucketName: 'my-bucket' })];
     const parse = vi.spyOn(JSON, 'parse');
     try {
-      expect(texts.map(bucket)).toEqual([false, false, true]);
+      expect(texts.map((text) => bucket(text))).toEqual([false, false, true]);
       expect(parse).toHaveBeenCalledTimes(1);
     } finally {
       parse.mockRestore();
     }
+  });
+});
+
+describe('paramMatcher on a CSV row built from columns', () => {
+  it("reads a Lake row's requestparameters map with its file's header, asking for the header only past the prefilter", () => {
+    const header = 'eventname,requestparameters,eventid';
+    const row = (params: string) => `GetObject,"${params}",e-1`;
+    const key = paramMatcher(param(['key'], 'payroll/2024/01/salaries.csv'));
+    const asked = vi.fn(() => header);
+    expect([
+      key(row('{bucketName=finance-reports, key=payroll/2024/01/salaries.csv}'), asked),
+      key(row('{bucketName=finance-reports, key=payroll/2024/01/salaries.csv.bak}'), asked),
+      key(row('{bucketName=finance-reports, key=other}'), asked),
+      key(row('{bucketName=finance-reports, key=payroll/2024/01/salaries.csv}')),
+    ]).toEqual([true, false, false, false]);
+    expect(asked).toHaveBeenCalledTimes(2);
   });
 });
 

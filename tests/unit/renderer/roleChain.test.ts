@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainOf, credentialsIssued, type IssuingCall } from '../../../renderer/query/roleChain';
+import { LAKE_CSV, LAKE_ROWS } from '../../fixtures/generators/csvExports';
 import { CORPUS } from '../../fixtures/generators/trailBundle';
 
 const call = (issued: string, callerKey: string, time: number): IssuingCall => ({ issued, callerKey, time, role: '', caller: `caller of ${issued}`, session: '', segment: 0, row: 0, eventName: 'AssumeRole', timeFraction: 0 });
@@ -28,6 +29,15 @@ describe('role chains', () => {
       null,
       lambda,
       lambda,
+    ]);
+  });
+
+  it("reads a Lake row's responseelements and requestparameters with its file's header", () => {
+    const [header] = LAKE_CSV.split('\n');
+    const assumeRole = LAKE_ROWS.find((row) => row.includes(',AssumeRole,'))!;
+    expect([credentialsIssued(assumeRole, header), credentialsIssued(assumeRole)]).toEqual([
+      { caller: 'arn:aws:iam::111122223333:user/alice', callerKey: 'ASIAALICECONSOLE0001', role: 'arn:aws:iam::111122223333:role/Admin', session: 'alice-admin', issued: 'ASIAADMINSESSION0001' },
+      null,
     ]);
   });
 

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { CONSOLE_CSV, LAKE_CSV } from '../fixtures/generators/csvExports';
+import { caseWithEvidence, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+
+describe('an investigation from CSV exports only: a Lake result of SELECT * and a console download', () => {
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  const rows = () => app.page.locator('.grid-row');
+  /** The first row holding every text, scrolled to from the listing's top. */
+  const rowWith = async (...texts: string[]) => {
+    const grid = app.page.locator('.grid-scroll');
+    const row = texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first();
+    await grid.evaluate((el) => (el.scrollTop = 0));
+    for (let i = 0; i < 20 && !(await row.count()); i++) await grid.evaluate((el) => (el.scrollTop += 300));
+    return row;
+  };
+  const select = async (...texts: string[]) => {
+    await (await rowWith(...texts)).click();
+    await pane().getByRole('region', { name: 'Provenance' }).waitFor();
+  };
+  const count = (n: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n} events?$`) }).waitFor();
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('CSV only', { 'result_0a1b.csv': LAKE_CSV, 'event_history.csv': CONSOLE_CSV });
+    await count(51);
+  });
+  afterAll(() => app.close());
+
+  it("marks a Lake row's failed console sign-in, which only its responseelements map says", async () => {
+    const failed = await rowWith('ConsoleLogin', '10:00:12.000');
+    expect([await failed.getAttribute('class'), await failed.locator('.col-errorCode').textContent()]).toEqual(['grid-row failed', 'Failed authentication']);
+    expect(await (await rowWith('ConsoleLogin', '10:01:30.000')).locator('.col-errorCode').textContent()).toBe('—');
+  });
+
+  it("tells who acted from the useridentity struct's session context, and how the session came to be from the AssumeRole row", async () => {
+    await select('DeleteBucketPolicy', 'eu-west-1');
+    const who = await pane().getByRole('region', { name: 'Identity' }).locator('dl > div').allTextContents();
+    expect(who).toEqual([
+      'TypeAssumedRole',
+      'Principalarn:aws:sts::111122223333:assumed-role/Admin/alice-admin',
+      'Account111122223333',
+      'Access keyASIAADMINSESSION0001 (temporary: a session)',
+      'Authenticated with MFAyes',
+      'Session created2024-05-01 10:02:00.000',
+      'Session namealice-admin',
+      'Session issuerRole arn:aws:iam::111122223333:role/Admin',
+      'Source identityalice',
+    ]);
+    const chain = pane().getByRole('region', { name: 'Role chain' });
+    await chain.getByRole('listitem').first().waitFor();
+    expect(await chain.getByRole('listitem').allTextContents()).toEqual([
+      '2024-05-01 10:02:00.000 UTC AssumeRoleuser/alice assumed role/Admin as session alice-adminevents signed with ASIAALICECONSOLE0001 → issued ASIAADMINSESSION0001',
+      'this event, signed with ASIAADMINSESSION0001',
+    ]);
+    await app.page.screenshot({ path: join(SHOTS, 'csv-lake-who.png') });
+  });
+
+  it("pivots on a value of a Lake row's requestparameters map", async () => {
+    await select('PutObject');
+    const params = pane().getByRole('region', { name: 'Request parameters' });
+    const [paths, values] = await Promise.all([params.locator('.param-path').allTextContents(), params.locator('.param-value').allTextContents()]);
+    expect(paths.map((path, i) => `${path} = ${values[i]}`)).toEqual([
+      'bucketName = "exfil-drop-7731"',
+      'Host = "exfil-drop-7731.s3.eu-west-1.amazonaws.com"',
+      'key = "payroll.tar.gz"',
+      'x-amz-server-side-encryption = "AES256"',
+    ]);
+    await app.page.screenshot({ path: join(SHOTS, 'csv-lake-params.png') });
+    await select('GetObject', '10:04:00.117');
+    await pane().getByRole('button', { name: 'Events with bucketName = "finance-reports"' }).click();
+    await count(25);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual(['Parameter bucketName: "finance-reports"×']);
+    expect((await rows().locator('.col-eventName').allTextContents()).slice(0, 3)).toEqual(['DeleteBucketPolicy', 'GetObject', 'GetObject']);
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await app.page.screenshot({ path: join(SHOTS, 'csv-lake-params-960.png') });
+  });
+});
