@@ -1,3 +1,4 @@
+import { parseEventTime, timeFraction } from '../shared/eventTime';
 import { fractionText } from '../shared/timeFraction';
 
 const counts = new Intl.NumberFormat('en-US');
@@ -30,6 +31,16 @@ export function zoneLabel(ms: number | null, zone: 'utc' | 'local'): string {
   if (ms === null || !Number.isFinite(ms)) return '';
   const east = -Math.round(new Date(ms).getTimezoneOffset());
   return `UTC${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
+}
+
+/**
+ * A time an event wrote as text (a session's creationDate), shown as event times are: in `zone`
+ * with its label, read as ingest reads eventTime (Lake's `2024-05-01 10:02:00.000` has no zone and
+ * is UTC); the text as written when it is no time.
+ */
+export function formatWrittenTime(text: string, zone: 'utc' | 'local'): string {
+  const ms = parseEventTime(text);
+  return Number.isNaN(ms) ? text : `${formatTime(ms, zone, timeFraction(text, ms))} ${zoneLabel(ms, zone)}`;
 }
 
 /** This machine's time zone by its IANA name (`Europe/Paris`), which holds its summer time rules. */

@@ -1,5 +1,5 @@
 import type { CairnEvent } from '../../shared/event';
-import { parseEventTime, timeFraction } from './eventTime';
+import { parseEventTime, timeFraction } from '../../shared/eventTime';
 
 type JsonObject = Record<string, unknown>;
 

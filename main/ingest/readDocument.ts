@@ -11,7 +11,7 @@ import { csvRows } from './formats/csvEvents';
 import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
 import { normalizeEvent } from './normalize';
-import { parseEventTime, timeFraction } from './eventTime';
+import { parseEventTime, timeFraction } from '../../shared/eventTime';
 import { ReadCancelled, ReadError } from './readers/byteStreams';
 
 /**

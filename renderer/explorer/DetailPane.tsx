@@ -233,7 +233,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <section aria-label="Identity">
         <h3>Who</h3>
         <dl className="pairs">
-          {(csvRow && !Object.hasOwn(csvRow.event, 'userIdentity') ? NO_IDENTITY_COLUMNS : describeIdentity(parsed)).map(([label, value]) => (
+          {(csvRow && !Object.hasOwn(csvRow.event, 'userIdentity') ? NO_IDENTITY_COLUMNS : describeIdentity(parsed, view.zone)).map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
               <dd>{IDENTIFIERS.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>

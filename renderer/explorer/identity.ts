@@ -1,3 +1,4 @@
+import { formatWrittenTime } from '../format';
 import { asJson, objectAt, textAt, type Json } from '../query/jsonAt';
 import { INSIGHT_EVENT_TYPE } from './insight';
 
@@ -35,8 +36,8 @@ function missingIdentity(eventType: string): string {
 /** The labels of describeIdentity whose values are identifiers (ARNs, keys, ids), wrapped at their separators rather than as words. */
 export const IDENTIFIERS: ReadonlySet<string> = new Set(['Principal', 'User name', 'Access key', 'MFA device', 'Session name', 'Session issuer', 'Source identity', 'Federated by', 'Identity store user']);
 
-/** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present. */
-export function describeIdentity(event: unknown): [string, string][] {
+/** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present; times in `zone`, as the pane shows the event's. */
+export function describeIdentity(event: unknown, zone: 'utc' | 'local' = 'utc'): [string, string][] {
   const identity = objectAt(event, 'userIdentity');
   if (!identity) {
     return [['Identity', missingIdentity(textAt(asJson(event), 'eventType'))]];
@@ -47,6 +48,7 @@ export function describeIdentity(event: unknown): [string, string][] {
   const key = textAt(identity, 'accessKeyId');
   const type = textAt(identity, 'type');
   const arn = textAt(identity, 'arn');
+  const created = textAt(attributes, 'creationDate');
   const sessionName = type === 'AssumedRole' && arn.includes('/') ? arn.slice(arn.lastIndexOf('/') + 1) : '';
   const pairs: [string, string][] = [
     ['Type', type],
@@ -56,7 +58,7 @@ export function describeIdentity(event: unknown): [string, string][] {
     ['Access key', key ? `${key}${KEY_NOTES[accessKeyKind(key)]}` : ''],
     ['Authenticated with MFA', mfaOf(event, attributes)],
     ['MFA device', textAt(objectAt(event, 'additionalEventData'), 'MFAIdentifier')],
-    ['Session created', textAt(attributes, 'creationDate')],
+    ['Session created', created && formatWrittenTime(created, zone)],
     ['Session name', sessionName],
     ['Session issuer', issuer ? `${textAt(issuer, 'type')} ${textAt(issuer, 'arn') || textAt(issuer, 'userName')}`.trim() : ''],
     ['Source identity', textAt(session, 'sourceIdentity')],

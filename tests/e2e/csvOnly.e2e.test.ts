@@ -44,7 +44,7 @@ describe('an investigation from CSV exports only: a Lake result of SELECT * and 
       'Account111122223333',
       'Access keyASIAADMINSESSION0001 (temporary: a session)',
       'Authenticated with MFAyes',
-      'Session created2024-05-01 10:02:00.000',
+      'Session created2024-05-01 10:02:00.000 UTC',
       'Session namealice-admin',
       'Session issuerRole arn:aws:iam::111122223333:role/Admin',
       'Source identityalice',

@@ -220,7 +220,7 @@ describe('the event explorer on the real samples', () => {
     const identity = await pane.getByRole('region', { name: 'Identity' }).locator('dl > div').allTextContents();
     expect(identity).toEqual([
       'TypeIAMUser', `Principal${ALICE}`, 'User nameAlice', 'Account123456789012', 'Access keyEXAMPLE_KEY_ID',
-      'Authenticated with MFAno', 'Session created2014-03-06T15:15:06Z',
+      'Authenticated with MFAno', 'Session created2014-03-06 15:15:06 UTC',
     ]);
     const provenance = await pane.getByRole('region', { name: 'Provenance' }).locator('dd').allTextContents();
     expect(provenance[0]).toMatch(new RegExp(String.raw`AWSLogs\/123456789012\/CloudTrail\/us-east-1\/2024\/01\/01\/123456789012_CloudTrail_us-east-1_20240101T0000Z_R0\.json\.gz, event ${oldest}$`));

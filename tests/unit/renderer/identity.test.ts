@@ -47,4 +47,15 @@ describe('describeIdentity', () => {
     expect(mfa({ userIdentity: { type: 'IAMUser' }, additionalEventData: { MFAUsed: 'maybe' } })).toBeUndefined();
     expect(mfa({ userIdentity: { type: 'IAMUser' }, additionalEventData: null })).toBeUndefined();
   });
+
+  it("shows when a session was created as event times are shown, a trail's ISO time and Lake's zoneless UTC alike", () => {
+    const created = (creationDate: string, zone?: 'utc' | 'local') =>
+      describeIdentity({ userIdentity: { type: 'AssumedRole', sessionContext: { attributes: { creationDate } } } }, zone).find(([label]) => label === 'Session created')?.[1];
+    expect(created('2024-05-01T10:02:00Z')).toBe('2024-05-01 10:02:00 UTC');
+    expect(created('2024-05-01 10:02:00.000')).toBe('2024-05-01 10:02:00.000 UTC');
+    expect(created('2024-05-01T12:02:00+02:00')).toBe('2024-05-01 10:02:00 UTC');
+    expect(created('not a time')).toBe('not a time');
+    // The tests run in America/New_York (vitest.config).
+    expect(created('2024-05-01 10:02:00.000', 'local')).toBe('2024-05-01 06:02:00.000 UTC-04:00');
+  });
 });

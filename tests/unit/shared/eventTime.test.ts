@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEventTime, timeFraction } from '../../../../main/ingest/eventTime';
+import { parseEventTime, timeFraction } from '../../../shared/eventTime';
 
 describe('parseEventTime', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { packFraction } from '../../shared/timeFraction';
+import { packFraction } from './timeFraction';
 
 const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/;
