@@ -70,3 +70,11 @@ export function lakeValue(cell: string): LakeValue | undefined {
   }
   return struct;
 }
+
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** The number or boolean a text (a value Lake wrote) reads as when JSON would read it so (`3600`, `1e3`, `true`); undefined for any other text (` 3600`, `0x10`, `3600s`, `TRUE`). */
+export function textScalar(text: string): number | boolean | undefined {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return JSON_NUMBER.test(text) ? Number(text) : undefined;
+}

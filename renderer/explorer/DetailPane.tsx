@@ -245,7 +245,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />
 
       {/* A CSV row gives request parameters only if its export selected them (Lake's requestparameters). */}
-      {(!csvRow || Object.hasOwn(csvRow.event, 'requestParameters')) && <RequestParams event={parsed} onPivot={pivot} />}
+      {(!csvRow || Object.hasOwn(csvRow.event, 'requestParameters')) && <RequestParams event={parsed} asText={csvRow !== null} onPivot={pivot} />}
 
       <section aria-label="Provenance">
         <h3>Where it came from</h3>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
 import { COLUMN_IDS, filterSlot, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
+import { textScalar } from '../../shared/lakeValue';
 import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
@@ -10,9 +11,14 @@ import { ANNOTATION_SYMBOLS } from './rowMarks';
 
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
 
-/** A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ); long values are cut by the chip's width. */
+/** A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width. */
 function describeFilter(filter: Filter): { name: string; value: string } {
-  if (isParamFilter(filter)) return { name: `Parameter ${formatParamPath(filter.path)}`, value: formatParamValue(filter.value) };
+  if (isParamFilter(filter)) {
+    const { path, value, asText } = filter;
+    // A CSV row's text that reads as a number or boolean matches both: the chip says so.
+    const either = asText && typeof value === 'string' && textScalar(value) !== undefined;
+    return { name: `Parameter ${formatParamPath(path)}`, value: either ? `${printable(value)} or ${formatParamValue(value)}` : formatParamValue(value) };
+  }
   if (isTextFilter(filter)) return { name: 'Shared event ID', value: printable(filter.value) };
   if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);

@@ -6,8 +6,11 @@ const LISTED = 200;
 /** Characters of a value shown; the filter always holds the whole value. */
 const VALUE_CHARS = 160;
 
-/** The event's request parameters, one scalar leaf a line, each a pivot to every event holding that value at that path. */
-export function RequestParams({ event, onPivot }: { event: unknown; onPivot(filter: ParamFilter): void }) {
+/**
+ * The event's request parameters, one scalar leaf a line, each a pivot to every event holding that
+ * value at that path; `asText` when they were read from a CSV row, whose values are all text.
+ */
+export function RequestParams({ event, asText = false, onPivot }: { event: unknown; asText?: boolean; onPivot(filter: ParamFilter): void }) {
   const entries = flattenParams(event);
   return (
     <section aria-label="Request parameters">
@@ -16,14 +19,15 @@ export function RequestParams({ event, onPivot }: { event: unknown; onPivot(filt
       <ul className="params">
         {entries.slice(0, LISTED).map(({ path, value }) => {
           const name = formatParamPath(path);
-          const shown = formatParamValue(value, VALUE_CHARS);
+          const text = asText && typeof value === 'string';
+          const shown = formatParamValue(value, VALUE_CHARS, text);
           return (
             <li key={JSON.stringify(path)}>
               <span className="mono param-path">{name}</span>
-              <span className="mono param-value" title={formatParamValue(value)}>
+              <span className="mono param-value" title={formatParamValue(value, Infinity, text)}>
                 {shown}
               </span>
-              <button type="button" className="link" aria-label={`Events with ${name} = ${shown}`} title="Show all events with this value here" onClick={() => onPivot({ kind: 'param', path, value })}>
+              <button type="button" className="link" aria-label={`Events with ${name} = ${shown}`} title="Show all events with this value here" onClick={() => onPivot({ kind: 'param', path, value, ...(text && { asText: true }) })}>
                 events with this value
               </button>
             </li>

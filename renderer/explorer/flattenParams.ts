@@ -1,4 +1,5 @@
 import { JSON_TREE_DEPTH } from '../../shared/jsonDepth';
+import { textScalar } from '../../shared/lakeValue';
 import { printable } from '../../shared/printable';
 import { asJson } from '../query/jsonAt';
 import type { ParamPath, ParamValue } from '../query/queryProtocol';
@@ -35,8 +36,13 @@ export function formatParamPath(path: ParamPath): string {
   return printable(path.map((step, i) => (typeof step === 'number' ? `[${step}]` : PLAIN_KEY.test(step) ? `${i === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`)).join(''));
 }
 
-/** A value as JSON writes it (strings quoted, so `"1"` and `1` differ), printable, cut to `max` characters with `…`. */
-export function formatParamValue(value: ParamValue, max = Infinity): string {
-  const text = printable(JSON.stringify(value));
+/**
+ * A value as JSON writes it (strings quoted, so `"1"` and `1` differ), printable, cut to `max`
+ * characters with `…`. A value written as text by a CSV export (`asText`) that reads as a number or
+ * boolean is shown bare, as it was written: it stands for both (see sameParamValue).
+ */
+export function formatParamValue(value: ParamValue, max = Infinity, asText = false): string {
+  const bare = asText && typeof value === 'string' && textScalar(value) !== undefined;
+  const text = printable(bare ? value : JSON.stringify(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

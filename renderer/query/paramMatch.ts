@@ -1,6 +1,7 @@
+import { textScalar } from '../../shared/lakeValue';
 import { isJson } from './jsonAt';
-import type { ParamPath, TextFilter } from './queryProtocol';
-import { storedEvent } from './storedEvent';
+import type { ParamPath, ParamValue, TextFilter } from './queryProtocol';
+import { readStoredEvent } from './storedEvent';
 
 /** The value at `path` below `root`, following own object keys and array indices only; undefined when absent. */
 export function valueAt(root: unknown, path: ParamPath): unknown {
@@ -20,6 +21,18 @@ export function valueAt(root: unknown, path: ParamPath): unknown {
  */
 const LITERAL_RUNS = /[\w .,:;=+*?!@#$%^|~()[\]{}-]{3,}/g;
 
+/**
+ * Whether a value found in an event is the filter's: type-exact, except that a value written as
+ * text (`foundAsText`, a CSV row's; `wantedAsText`, a filter taken from one) is also the number or
+ * boolean it reads as. Two texts, or two JSON values, are compared as they are.
+ */
+export function sameParamValue(found: unknown, foundAsText: boolean, wanted: ParamValue, wantedAsText: boolean): boolean {
+  if (found === wanted) return true;
+  if (foundAsText === wantedAsText) return false;
+  const [text, other] = foundAsText ? [found, wanted] : [wanted, found];
+  return typeof text === 'string' && (typeof other === 'number' || typeof other === 'boolean') && textScalar(text) === other;
+}
+
 /** Where in an event a text filter looks: below requestParameters for a parameter, at the top for a sharedEventID. */
 const pathOf = (filter: TextFilter): ParamPath => (filter.kind === 'param' ? ['requestParameters', ...filter.path] : ['sharedEventID']);
 
@@ -27,7 +40,8 @@ const pathOf = (filter: TextFilter): ParamPath => (filter.kind === 'param' ? ['r
 export function paramNeedles(filter: TextFilter): string[] {
   const { value } = filter;
   const words = (filter.kind === 'param' ? filter.path : pathOf(filter)).filter((step): step is string => typeof step === 'string');
-  if (typeof value === 'string') words.push(value);
+  // A number is not looked for (JSON may write 3600 as 3.6e3), nor a text that may stand for one.
+  if (typeof value === 'string' && !(filter.kind === 'param' && filter.asText && typeof textScalar(value) === 'number')) words.push(value);
   else if (typeof value === 'boolean' || value === null) words.push(String(value));
   return [...new Set(words.flatMap((word) => word.match(LITERAL_RUNS) ?? []))];
 }
@@ -37,14 +51,15 @@ export function paramNeedles(filter: TextFilter): string[] {
  * the candidates only and a type-exact comparison of the value at the filter's path. A CSV row
  * built from columns is read as the event it stands for, with its file's header (`csvHeader`,
  * asked for candidates only: see storedEvent); Lake's maps hold their values as written, the
- * row's key and value are in its text as in a JSON text.
+ * row's key and value are in its text as in a JSON text, its values text of no known type (see
+ * sameParamValue).
  */
 export function paramMatcher(filter: TextFilter): (text: string, csvHeader?: () => string | undefined) => boolean {
   const needles = paramNeedles(filter);
   const path = pathOf(filter);
   return (text, csvHeader) => {
     if (!needles.every((needle) => text.includes(needle))) return false;
-    const event = storedEvent(text, csvHeader?.());
-    return event !== undefined && valueAt(event, path) === filter.value;
+    const { event, asText } = readStoredEvent(text, csvHeader?.());
+    return event !== undefined && sameParamValue(valueAt(event, path), asText, filter.value, filter.kind === 'param' && filter.asText === true);
   };
 }

@@ -15,11 +15,17 @@ export type ParamValue = string | number | boolean | null;
 /** Keys and array indices leading from requestParameters down to a leaf. */
 export type ParamPath = (string | number)[];
 
-/** Events whose requestParameters hold `value` at `path`, compared type-exact ("1" is not 1); read from the original texts. */
+/**
+ * Events whose requestParameters hold `value` at `path`, compared type-exact ("1" is not 1); read
+ * from the original texts. A value taken from a CSV row (`asText`: Lake writes every value of its
+ * maps as text) is of no known type, so it stands for the text and the number or boolean it reads
+ * as (see sameParamValue); so does a CSV row's value matched against a filter.
+ */
 export interface ParamFilter {
   kind: 'param';
   path: ParamPath;
   value: ParamValue;
+  asText?: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { paramMatcher, paramNeedles, valueAt } from '../../../renderer/query/paramMatch';
+import { paramMatcher, paramNeedles, sameParamValue, valueAt } from '../../../renderer/query/paramMatch';
 import type { ParamFilter } from '../../../renderer/query/queryProtocol';
 
 const param = (path: ParamFilter['path'], value: ParamFilter['value']): ParamFilter => ({ kind: 'param', path, value });
@@ -86,6 +86,41 @@ describe('paramMatcher on a CSV row built from columns', () => {
       key(row('{bucketName=finance-reports, key=payroll/2024/01/salaries.csv}')),
     ]).toEqual([true, false, false, false]);
     expect(asked).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a value written as text by Lake and the same value in JSON', () => {
+  const header = 'eventname,requestparameters,eventid';
+  const lake = (params: string) => `AssumeRole,"${params}",e-1`;
+  const texts = [
+    lake('{roleArn=arn:aws:iam::1:role/Admin, durationSeconds=3600}'),
+    lake('{durationSeconds=3600.0}'),
+    lake('{durationSeconds=7200}'),
+    lake('{roleSessionName=3600}'),
+    event({ durationSeconds: 3600 }),
+    event({ durationSeconds: 3.6e3 }),
+    event({ durationSeconds: '3600' }),
+    event({ durationSeconds: ' 3600' }),
+    event({ durationSeconds: '3600s' }),
+    event({ durationSeconds: 7200 }),
+    event({ roleSessionName: 3600 }),
+  ];
+  const matching = (filter: ParamFilter) => texts.flatMap((text, i) => (paramMatcher(filter)(text, () => header) ? [i] : []));
+
+  it("matches a Lake row's text pivot with the number or the text in JSON, and nothing else", () => {
+    expect(matching({ kind: 'param', path: ['durationSeconds'], value: '3600', asText: true })).toEqual([0, 4, 5, 6]);
+    expect(paramNeedles({ kind: 'param', path: ['durationSeconds'], value: '3600', asText: true })).toEqual(['durationSeconds']);
+  });
+
+  it("matches a JSON number's pivot with a Lake row's text of that number, still not with JSON's string", () => {
+    expect(matching(param(['durationSeconds'], 3600))).toEqual([0, 1, 4, 5]);
+    expect(matching(param(['durationSeconds'], '3600'))).toEqual([0, 6]);
+  });
+
+  it('matches booleans written either way, and texts only with the same text', () => {
+    const on = (found: unknown, foundAsText: boolean, wanted: ParamFilter['value'], wantedAsText: boolean) => sameParamValue(found, foundAsText, wanted, wantedAsText);
+    expect([on('true', true, true, false), on(true, false, 'true', true), on('TRUE', true, true, false), on('true', false, true, false), on(true, false, 'true', false)]).toEqual([true, true, false, false, false]);
+    expect([on('0x10', true, 16, false), on('', true, 0, false), on('1e3', true, '1000', true), on(null, true, null, true), on({}, true, '{}', true)]).toEqual([false, false, false, true, false]);
   });
 });
 
