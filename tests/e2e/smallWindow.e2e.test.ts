@@ -104,7 +104,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
       ['111122223333'],
       ['ASIA3EXAMPLE5SSO7KEY', '(temporary: a session)'],
       ['no'],
-      ['2024-06-01T09:58:00Z'],
+      ['2024-06-01 09:58:00 UTC'],
       ['alice-smith@example.com'],
       ['Role arn:aws:iam::', '111122223333:role/', 'aws-reserved/', 'sso.amazonaws.com/', 'AWSReservedSSO_', 'AdministratorAccess_', '0123abcd'],
     ]);
@@ -133,7 +133,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
       ['111122223333'],
       ['ASIA3EXAMPLE5SSO7KEY (temporary: a', 'session)'],
       ['no'],
-      ['2024-06-01T09:58:00Z'],
+      ['2024-06-01 09:58:00 UTC'],
       ['alice-smith@example.com'],
       ['Role arn:aws:iam::111122223333:role/', 'aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO_AdministratorAccess_', '0123abcd'],
     ]);
