@@ -259,13 +259,18 @@ async function textOf({ db, texts }: OpenCase, segment: number, row: number): Pr
   return (await segmentTexts)[row] ?? '';
 }
 
-/** The record linking the event read at `here` to another: a conflict, or with `copies` a partial row's copy; the event may be either end. */
-async function linkOf({ db }: OpenCase, here: EventOrigin, copies: boolean): Promise<{ record: ConflictRecord; other: EventOrigin; hereIs: 'first' | 'second' } | undefined> {
-  const kind = (record: ConflictRecord): boolean => isConflict(record) !== copies;
-  const asSecond = await db.conflicts.where('[second.file+second.index]').equals([here.file, here.index]).filter(kind).first();
-  if (asSecond) return { record: asSecond, other: asSecond.first, hereIs: 'second' };
-  const asFirst = await db.conflicts.where('[first.file+first.index]').equals([here.file, here.index]).filter(kind).first();
-  return asFirst && { record: asFirst, other: asFirst.second, hereIs: 'first' };
+/** A record linking the event read at `here` to another, the other, and which end `here` is. */
+type Link = { record: ConflictRecord; other: EventOrigin; hereIs: 'first' | 'second' };
+
+/**
+ * The records linking the event read at `here` to others: its conflict and its partial copy, the
+ * first found of each (the event may be either end of either), in one read of each index.
+ */
+async function linksOf({ db }: OpenCase, here: EventOrigin): Promise<{ conflict?: Link; copy?: Link }> {
+  const at = [here.file, here.index];
+  const [asSecond, asFirst] = await Promise.all([db.conflicts.where('[second.file+second.index]').equals(at).toArray(), db.conflicts.where('[first.file+first.index]').equals(at).toArray()]);
+  const links: Link[] = [...asSecond.map((record): Link => ({ record, other: record.first, hereIs: 'second' })), ...asFirst.map((record): Link => ({ record, other: record.second, hereIs: 'first' }))];
+  return { conflict: links.find((link) => isConflict(link.record)), copy: links.find((link) => !isConflict(link.record)) };
 }
 
 /** The event read at `origin`, as another event's detail shows it. */
@@ -280,7 +285,7 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   const { index, files } = open;
   const here = index.origin(segment, row);
   if (!here) throw new Error(`no event at segment ${segment}, row ${row}`);
-  const [conflict, copied] = await Promise.all([linkOf(open, here, false), linkOf(open, here, true)]);
+  const { conflict, copy: copied } = await linksOf(open, here);
   const partner = conflict ? (await otherEvent(open, conflict.other)).event : null;
   let copy: EventDetail['copy'] = null;
   if (copied) {
