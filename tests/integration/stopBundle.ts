@@ -1,7 +1,7 @@
 import { eventJson, records } from './scan';
 
-/** Bytes of each line of the large file, its line end included: every line is one event. */
-export const LINE_BYTES = 400;
+/** Bytes of each line of the large file, its line end included: every line is one event. Prime, so that no chunk of 256 KB read within the file ends on a line's end (400 did at every 25th): a stop inside it always cuts a line. */
+export const LINE_BYTES = 401;
 export const LINES = 100_000;
 
 /** A CloudTrail event on one line of exactly LINE_BYTES bytes (padded with a field of its own). */
