@@ -23,8 +23,9 @@ read-only and reports every file with its hashes, format, events and problems.
                  280 MB on two (two cores)
 Ctrl-C stops the scan: the report ends with the file it was in, recorded as far
 as it was read, and the exit status is 130. A scan stopped by an error (not one
-file's: those are in the report) ends the same way, says why, and exits with 1,
-as when nothing could be read; otherwise the status is 0.`;
+file's: those are in the report) ends the same way, then lists each file it had
+not reached ('not read: the import stopped before it …'), says why, and exits
+with 1, as when nothing could be read; otherwise the status is 0.`;
 
 /** The exit status of a scan stopped by Ctrl-C: a Unix tool's, ended by SIGINT (128 + 2). */
 const INTERRUPTED_STATUS = 130;
@@ -165,7 +166,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   report.end(progress);
   if (cancelled) return INTERRUPTED_STATUS;
   if (stopped) {
-    err(`${stopped}: the report ends with the file it was in, recorded as far as it was read\n`);
+    err(`${stopped}: the report names the file it was in, recorded as far as it was read, and each file it had not reached\n`);
     return 1;
   }
   if (unwritten) {

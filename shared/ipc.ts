@@ -63,6 +63,11 @@ export type IngestMessage =
    */
   | { type: 'batch'; job: JobId; seq: number; events: EventColumns; identities: BatchIdentities; inProgress: EvidenceFile[] }
   | { type: 'file'; job: JobId; file: EvidenceFile }
+  /**
+   * The job starts reading a file on disk (sent before any of it is read): as the walk listed it,
+   * format 'unknown', no hashes. Should the job die before the file's record comes, this names it.
+   */
+  | { type: 'reading'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
   /**
    * A partial row (a CSV row built from some of an event's columns) and the full event of its

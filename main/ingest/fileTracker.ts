@@ -16,6 +16,13 @@ export function s3KeyOf(path: string): string {
   return at >= 0 ? normalized.slice(at) : '';
 }
 
+/** A file on disk as the walk listed it, numbered `index` in the job: nothing of it is known but its name, size and, if given, its format. */
+export function asListed(index: number, listed: { path: string; size: number }, format = 'unknown'): EvidenceFile {
+  const file = new FileTracker(index, listed.path, []);
+  Object.assign(file.record, { format, size: listed.size });
+  return file.sofar();
+}
+
 /** Builds one file's record while it is read: counts, format, hashes and issues (capped). */
 export class FileTracker {
   readonly record: EvidenceFile;

@@ -1,5 +1,5 @@
 import type { EvidenceFile } from '../../shared/event';
-import { FileTracker } from './fileTracker';
+import { asListed } from './fileTracker';
 
 /** What became of a file's events as the job took them, and the index of the last one it took (-1: none yet). */
 interface Tally {
@@ -65,11 +65,13 @@ export class FilesInProgress {
       });
   }
 
-  /** The file on disk as the walk listed it: nothing of it is known but its name and size. */
+  /** The file on disk as the walk listed it, by its index in the job: what the job announces as it starts reading it. */
+  announced(): EvidenceFile {
+    return this.counted(this.asListed());
+  }
+
   private asListed(): EvidenceFile {
-    const file = new FileTracker(0, this.listed.path, []);
-    Object.assign(file.record, { format: 'unknown', size: this.listed.size });
-    return file.sofar();
+    return asListed(0, this.listed);
   }
 
   private counted(file: EvidenceFile): EvidenceFile {

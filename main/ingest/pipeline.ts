@@ -10,6 +10,7 @@ import { JobTotals } from './jobTotals';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import type { ParsedEvents } from './parseDisk';
 import { nextTurn } from './nextTurn';
+import { notReached } from './notReached';
 import { ParsePool } from './parsePool';
 import { countFiles, walkFiles } from './walkFiles';
 
@@ -57,7 +58,8 @@ const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) =>
  * eventID with different content is sent and reported as a conflict. A job that stops on an
  * error outside any one file's read (deduplication's temporary files, a parse thread dying, a
  * message that cannot be sent) still sends the events it took and records the files it was in,
- * as far as it took them (see FilesInProgress), then ends with done carrying the error. Plain
+ * as far as it took them (see FilesInProgress), and each file on disk it had not reached
+ * (see notReached), then ends with done carrying the error. Plain
  * Node: the app's worker, the command line and the tests all run this code.
  */
 export async function runIngest(job: JobId, paths: readonly string[], post: Post, options: IngestOptions = {}): Promise<IngestProgress> {
@@ -130,6 +132,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
   progress.bytesTotal = count.bytes;
   const pool = new ParsePool(walkFiles(paths), { limits, totals, cancel, keepEvents }, parallel && parallel.threads > 1 ? { script: parallel.script, count: parallel.threads - 1 } : undefined);
   let nextFile = 0;
+  /** Files on disk taken from the walk, the one being read included. */
+  let walked = 0;
   let cancelled = false;
   let failure: Error | undefined;
   try {
@@ -137,6 +141,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     if (options.known) for await (const page of options.known) dedup.seed(page);
     for await (const [disk, { path, size, notRead }] of pool.files()) {
       if ((cancelled = cancel.cancelled)) break;
+      walked = disk + 1;
       const doneBefore = progress.bytesDone;
       if (notRead) {
         const file = new FileTracker(nextFile++, path, []);
@@ -146,6 +151,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
         await post({ type: 'file', job, file: file.finish() });
       } else {
         const files = (current = new FilesInProgress(nextFile, { path, size }));
+        await post({ type: 'reading', job, file: files.announced() });
         for await (const output of pool.outputs(disk)) {
           progress.bytesDone = doneBefore + output.bytesRead;
           if (output.type === 'events') {
@@ -183,6 +189,13 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
     await post({ type: 'file', job, file });
   }
   if (stopped.length > 0) progress.filesDone++;
+  if (reason !== undefined) {
+    const next = Math.max(nextFile, ...stopped.map((file) => file.index + 1));
+    for (const file of notReached(paths, walked, next, reason)) {
+      progress.errors++;
+      await post({ type: 'file', job, file });
+    }
+  }
   await flush();
   await post({ type: 'done', job, progress: { ...progress }, cancelled, ...(reason !== undefined ? { error: `ingest stopped: ${reason}` } : {}) });
   return progress;

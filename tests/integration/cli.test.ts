@@ -138,7 +138,7 @@ describe('cairn scan', () => {
     expect((await cairn('frobnicate')).status).toBe(2);
   });
 
-  it('ends the report of a scan stopped by an error with the file it was in, says why, and exits with 1', async () => {
+  it('ends the report of a scan stopped by an error with the file it was in and the one it had not reached, says why, and exits with 1', async () => {
     const small = records([eventJson(1), eventJson(2), eventJson(3)]);
     const large = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
     const dir = await folder({ 'a.json': small, 'b.ndjson': large, 'c.json': records([eventJson(9)]) });
@@ -148,7 +148,7 @@ describe('cairn scan', () => {
     let stderr = '';
     const status = await main(['scan', dir, '--threads', '2'], (text) => (stdout += text), (text) => (stderr += text), worker);
     expect(status).toBe(1);
-    expect(stderr).toBe('ingest stopped: a parse worker stopped (exit code 7): the report ends with the file it was in, recorded as far as it was read\n');
+    expect(stderr).toBe('ingest stopped: a parse worker stopped (exit code 7): the report names the file it was in, recorded as far as it was read, and each file it had not reached\n');
     expect(stdout).toBe(
       [
         join(dir, 'a.json'),
@@ -157,8 +157,11 @@ describe('cairn scan', () => {
         join(dir, 'b.ndjson'),
         `  ndjson, ${large.length} bytes, 1500 events`,
         '    error: the import stopped here because of an error: a parse worker stopped (exit code 7); the rest of this file is not read (after event 1499)',
+        join(dir, 'c.json'),
+        `  unknown, ${records([eventJson(9)]).length} bytes, 0 events`,
+        '    error: not read: the import stopped before it because of an error: a parse worker stopped (exit code 7)',
         '',
-        '2 files: 1503 events stored, 0 duplicates, 0 conflicting copies, 1 error',
+        '3 files: 1503 events stored, 0 duplicates, 0 conflicting copies, 2 errors',
         '',
       ].join('\n'),
     );
@@ -171,7 +174,7 @@ describe('cairn scan', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'cairn-out-')), 'events.ndjson');
     // Files it writes may grow to 2,000 blocks of 512 bytes: its second batch of 1,000 events (636 bytes each, normalized) crosses that.
     const { status, stdout, stderr } = await cairnWritingAtMost(2000, 'scan', dir, '--ndjson', out);
-    expect(stderr).toBe(`ingest stopped: cannot write ${out}: EFBIG: file too large, write: the report ends with the file it was in, recorded as far as it was read\n`);
+    expect(stderr).toBe(`ingest stopped: cannot write ${out}: EFBIG: file too large, write: the report names the file it was in, recorded as far as it was read, and each file it had not reached\n`);
     expect(status).toBe(1);
     expect(stdout).toBe(
       [

@@ -10,12 +10,19 @@ import { AFTER, LARGE, LINE_BYTES, LINES, SMALL } from './stopBundle';
 
 const stoppedHere = (error: string) => `the import stopped here because of an error: ${error}; the rest of this file is not read`;
 
+/** c-after's record, as the walk lists it, when the job stopped on `error` before reaching it. */
+const notReached = (dir: string, error: string) => ({
+  index: 2, path: join(dir, 'c-after.json'), container: [], format: 'unknown', size: AFTER.length, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0,
+  issues: [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '' }],
+});
+
 async function run(dir: string, options: IngestOptions) {
   const messages: JobMessage[] = [];
   await runIngest('job-test', [dir], (message) => void messages.push(message), { batchSize: 1000, ...options });
   const files = messages.flatMap((m) => (m.type === 'file' ? [m.file] : []));
   const batches = messages.flatMap((m) => (m.type === 'batch' ? [m] : []));
-  return { files, batches, events: batches.flatMap((b) => b.events), done: messages.at(-1)! };
+  const reading = messages.flatMap((m) => (m.type === 'reading' ? [m.file] : []));
+  return { files, batches, reading, events: batches.flatMap((b) => b.events), done: messages.at(-1)! };
 }
 
 /** The error a job's done says it stopped on. */
@@ -40,13 +47,19 @@ async function withoutTemporaryFolder(dir: string, memoryEntries: number) {
 const cannotSpill = (gone: string) => new RegExp(`^deduplication could not write to the temporary folder ${gone}: ENOENT: no such file or directory, open '${gone}/cairn-dedup-[0-9a-f-]{36}'$`);
 
 describe('an import stopped by an error outside any one file', () => {
-  it('records the file it was in by name, with the events it took of it, no hashes, and where and why it stopped; sends every event it counted', async () => {
+  it('records the file it was in by name, with the events it took of it, no hashes, and where and why it stopped, and the file it had not reached as not read; sends every event it counted', async () => {
     const dir = await folder({ 'a-first.json': SMALL, 'b-large.ndjson': LARGE, 'c-after.json': AFTER });
     // Deduplication writes to disk before judging event 1,501: the 3 of a-first and 1,497 of b-large are judged.
-    const { gone, files, batches, events, done } = await withoutTemporaryFolder(dir, 1500);
-    expect(files.map((f) => f.path)).toEqual([join(dir, 'a-first.json'), join(dir, 'b-large.ndjson')]);
+    const { gone, files, batches, reading, events, done } = await withoutTemporaryFolder(dir, 1500);
+    expect(files.map((f) => f.path)).toEqual([join(dir, 'a-first.json'), join(dir, 'b-large.ndjson'), join(dir, 'c-after.json')]);
     const error = stoppedBy(done);
     expect(error).toMatch(cannotSpill(gone));
+    // Each file on disk is announced as the job starts it, as the walk listed it; c-after, never reached, is recorded as not read.
+    expect(reading).toEqual([
+      { index: 0, path: join(dir, 'a-first.json'), container: [], format: 'unknown', size: SMALL.length, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [] },
+      { index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'unknown', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [] },
+    ]);
+    expect(files[2]).toEqual(notReached(dir, error));
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: 1497, duplicates: 0, conflicts: 0,
@@ -63,7 +76,7 @@ describe('an import stopped by an error outside any one file', () => {
     expect(done).toEqual({
       type: 'done', job: 'job-test', cancelled: false, error: `ingest stopped: ${error}`,
       // b-large's bytes read when its third output of 500 events was made: three chunks of 256 KB.
-      progress: { filesDone: 2, filesTotal: 3, bytesDone: SMALL.length + 3 * 256 * 1024, bytesTotal: SMALL.length + LINES * LINE_BYTES + AFTER.length, events: 1500, duplicates: 0, conflicts: 0, errors: 1 },
+      progress: { filesDone: 2, filesTotal: 3, bytesDone: SMALL.length + 3 * 256 * 1024, bytesTotal: SMALL.length + LINES * LINE_BYTES + AFTER.length, events: 1500, duplicates: 0, conflicts: 0, errors: 2 },
     });
   });
 
@@ -85,32 +98,33 @@ describe('an import stopped by an error outside any one file', () => {
     expect(done).toMatchObject({ cancelled: false, progress: { filesDone: 1, filesTotal: 1, events: 1000, errors: 2 } });
   });
 
-  it('records the file a parse worker was reading when it died, as far as the job took it', async () => {
+  it('records the file a parse worker was reading when it died, as far as the job took it, and the one after as not reached', async () => {
     const dir = await folder({ 'a-first.json': SMALL, 'b-large.ndjson': LARGE, 'c-after.json': AFTER });
     // b-large is the worker's (see cancelIngest.test.ts); it dies sending its fourth output of 500 events.
-    const script = await writeDyingParseWorker(dir, 3);
+    const script = await writeDyingParseWorker(await folder({}), 3);
     const { files, events, done } = await run(dir, { parallel: { script, threads: 2 } });
-    expect(files.map((f) => f.path)).toEqual([join(dir, 'a-first.json'), join(dir, 'b-large.ndjson')]);
+    expect(files.map((f) => f.path)).toEqual([join(dir, 'a-first.json'), join(dir, 'b-large.ndjson'), join(dir, 'c-after.json')]);
+    expect(files[2]).toEqual(notReached(dir, 'a parse worker stopped (exit code 7)'));
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: 1500, duplicates: 0, conflicts: 0,
       issues: [{ severity: 'error', message: stoppedHere('a parse worker stopped (exit code 7)'), location: 'after event 1499' }],
     });
     expect(events.filter((e) => e.file === 1).map((e) => e.index)).toEqual([...Array(1500).keys()]);
-    expect(done).toMatchObject({ cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)', progress: { filesDone: 2, events: 1503, errors: 1 } });
+    expect(done).toMatchObject({ cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)', progress: { filesDone: 2, events: 1503, errors: 2 } });
   });
 
   it('records the file a parse worker died on before sending any of it by the name and size the walk found', async () => {
     const dir = await folder({ 'a-first.json': SMALL, 'b-large.ndjson': LARGE, 'c-after.json': AFTER });
-    const script = await writeDyingParseWorker(dir, 0);
+    const script = await writeDyingParseWorker(await folder({}), 0);
     const { files, events, done } = await run(dir, { parallel: { script, threads: 2 } });
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'unknown', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: 0, duplicates: 0, conflicts: 0,
       issues: [{ severity: 'error', message: stoppedHere('a parse worker stopped (exit code 7)'), location: '' }],
     });
-    expect(files).toHaveLength(2);
+    expect(files.slice(2)).toEqual([notReached(dir, 'a parse worker stopped (exit code 7)')]);
     expect(events).toHaveLength(3);
-    expect(done).toMatchObject({ cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)', progress: { filesDone: 2, events: 3, errors: 1 } });
+    expect(done).toMatchObject({ cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)', progress: { filesDone: 2, events: 3, errors: 2 } });
   });
 });
