@@ -194,6 +194,9 @@ export class CaseWriter {
           port.postMessage({ type: 'ack', seq: message.seq } satisfies IngestReply);
           if (reportDue()) report({ kind: 'stored', job, stored });
           return;
+        case 'reading':
+          ledger.filesReading([{ ...message.file, id: fileBase + message.file.index, job }]);
+          return;
         case 'file':
           ledger.fileArrived({ ...message.file, id: fileBase + message.file.index, job });
           // While a segment is being written, its files' records go with the next transaction.

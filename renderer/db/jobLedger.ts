@@ -25,7 +25,7 @@ function addSegment(progress: Progress, segment: StoredPart): void {
 export class JobLedger {
   private readonly files = new Map<number, FileRecord>();
   private readonly recorded = new Set<number>();
-  /** Files being read whose records have not come, as far as a batch last said (see its `inProgress`). */
+  /** Files being read whose records have not come, as far as the job last said (a batch's `inProgress`, or `reading` as it started one). */
   private readonly reading = new Map<number, FileRecord>();
   private conflicts: ConflictRecord[] = [];
   private readonly stored: Progress = new Map();
@@ -35,7 +35,7 @@ export class JobLedger {
     this.files.set(record.id, record);
   }
 
-  /** Notes what a batch says of the files being read whose records have not come. */
+  /** Notes what the job says of files being read whose records have not come: a batch's `inProgress`, the file on disk it starts. */
   filesReading(records: FileRecord[]): void {
     for (const record of records) this.reading.set(record.id, record);
   }
@@ -70,9 +70,10 @@ export class JobLedger {
   /**
    * When storing stops for good: every file with events in the case, recorded as far as they
    * are stored and saying why the rest is missing and after which event (a file whose record never
-   * came as the job's batches last said it was read, with no hashes), files that arrived whole
-   * (none of their events was to be stored), and the conflicts whose events are both stored. A
-   * file none of whose events got in is left out, like the files the job never reached.
+   * came as the job last said it was read, with no hashes), a file being read none of whose events
+   * got in (the job died on its first bytes, or storing stopped before its first batch) as the
+   * job last said it was read, files whose records came (with how many of their events are in,
+   * none when the job died before their batch), and the conflicts whose events are both stored. Files the job never reached are not known here.
    */
   stopped(reason: string, job: FileRecord['job'], fileBase: number): { files: FileRecord[]; conflicts: ConflictRecord[] } {
     const kept = (id: number) => this.stored.get(id)?.count ?? 0;
@@ -84,12 +85,14 @@ export class JobLedger {
         const known = this.reading.get(id) ?? { id, job, index: id - fileBase, path: '', container: [], format: 'unknown', size: 0, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [] };
         return { ...known, events: count, issues: [...known.issues, { severity: 'error', message, location: `after event ${last}` }] };
       });
-    const arrived = [...this.files.values()].filter((file) => file.events === 0 || kept(file.id) > 0);
-    const partial = arrived.map((file): FileRecord => {
+    const untaken = [...this.reading.values()]
+      .filter((file) => !this.stored.has(file.id) && !this.files.has(file.id) && !this.recorded.has(file.id))
+      .map((file): FileRecord => ({ ...file, events: 0, issues: [...file.issues, { severity: 'error', message: `${reason}: the case holds none of this file's events`, location: '' }] }));
+    const partial = [...this.files.values()].map((file): FileRecord => {
       if (kept(file.id) >= file.events) return file;
       const message = `${reason}: ${formatCount(kept(file.id))} of its ${formatCount(file.events)} events are in the case`;
       return { ...file, events: kept(file.id), issues: [...file.issues, { severity: 'error', message, location: '' }] };
     });
-    return { files: [...partial, ...unrecorded], conflicts: this.completeWith().conflicts };
+    return { files: [...partial, ...unrecorded, ...untaken], conflicts: this.completeWith().conflicts };
   }
 }

@@ -24,7 +24,7 @@ describe('JobLedger', () => {
     expect(ledger.stopped('Import stopped: x', JOB, 10)).toEqual({ files: [], conflicts: [] });
   });
 
-  it('when stopped, records each file as far as it is stored, including one whose record never came, and none with no event in', () => {
+  it('when stopped, records each file as far as it is stored, including one whose record never came and one none of whose events got in', () => {
     const ledger = new JobLedger();
     ledger.fileArrived(record(10, 4));
     ledger.fileArrived(record(13, 5));
@@ -37,6 +37,7 @@ describe('JobLedger', () => {
     expect(conflicts).toEqual([]);
     expect(files.map((f) => [f.id, f.index, f.path, f.events, f.issues.map((i) => i.message)])).toEqual([
       [10, 0, 'f10.json', 2, ['Import stopped: full: 2 of its 4 events are in the case']],
+      [13, 3, 'f13.json', 0, ['Import stopped: full: 0 of its 5 events are in the case']],
       [14, 4, 'f14.json', 0, []],
       [11, 1, '', 1, ["Import stopped: full: the case holds 1 of this file's events; the rest of it is not in the case"]],
     ]);
@@ -62,5 +63,24 @@ describe('JobLedger', () => {
       },
     ]);
     expect(files.map((f) => f.path)).toEqual(['', 'logs/b-large.ndjson']);
+  });
+
+  it('names a file the job had started none of whose events is in the case, as the job announced it, with no hashes and why', () => {
+    const ledger = new JobLedger();
+    const announced = (id: number, path: string): FileRecord => ({ ...record(id, 0), path, format: 'unknown', size: 11_400_000, sha256: '', contentSha256: '' });
+    ledger.filesReading([announced(10, 'a.json')]);
+    ledger.fileArrived(record(10, 2));
+    const stored = segment([[10, 0], [10, 1]]);
+    ledger.committed(stored, ledger.completeWith(stored));
+    // The job died reading b-large's first bytes: it had announced it, and sent nothing of it.
+    ledger.filesReading([announced(11, 'b-large.ndjson')]);
+    // c.json was read whole and its record came; its events were in the batch the job died sending.
+    ledger.filesReading([announced(12, 'c.json')]);
+    ledger.fileArrived(record(12, 3));
+    const { files } = ledger.stopped('Import stopped: ingest stopped unexpectedly (exit code 7)', JOB, 10);
+    expect(files).toEqual([
+      { ...record(12, 0), issues: [{ severity: 'error', message: 'Import stopped: ingest stopped unexpectedly (exit code 7): 0 of its 3 events are in the case', location: '' }] },
+      { ...announced(11, 'b-large.ndjson'), issues: [{ severity: 'error', message: "Import stopped: ingest stopped unexpectedly (exit code 7): the case holds none of this file's events", location: '' }] },
+    ]);
   });
 });
