@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestMessage, IngestProgress, IngestReply, JobId, KnownEvents } from '../shared/ipc';
 import { CancelFlag } from './ingest/cancelFlag';
 import type { IngestWorkerData } from './ingest/worker';
+import { JobReach } from './jobReach';
 
 /**
  * Main's end of a job's channel to the renderer: a MessagePortMain in the app, a page bridge in
@@ -57,6 +58,9 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
 
+  const reach = new JobReach();
+  let dying = false;
+
   const end = (cancelled: boolean, reason?: string): void => {
     if (ended) return;
     ended = true;
@@ -64,8 +68,29 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
     finish();
   };
 
+  /**
+   * The job's thread died: the files it named without a record are recorded by the case (see
+   * JobLedger.stopped) and counted here; the files on disk it had not reached are listed, on a
+   * thread of their own, and recorded as not read; then done says why.
+   */
+  const died = (reason: string): void => {
+    if (ended || dying) return;
+    dying = true;
+    const open = reach.unrecorded.size;
+    progress = { ...progress, filesDone: progress.filesDone + (open > 0 ? 1 : 0), errors: progress.errors + open };
+    const lister = new Worker(workerPath, { workerData: { job, paths: [...paths], cancel: new CancelFlag().memory, notReached: { skip: reach.walked, index: reach.nextIndex, error: reason } } satisfies IngestWorkerData });
+    lister.on('message', (message: IngestMessage) => {
+      if (ended || message.type !== 'file') return;
+      progress = { ...progress, errors: progress.errors + 1 };
+      port.post(message);
+    });
+    lister.on('error', () => undefined);
+    lister.on('exit', () => end(false, reason));
+  };
+
   worker.on('message', (message: IngestMessage) => {
-    if (ended) return;
+    if (ended || dying) return;
+    reach.note(message);
     if (message.type === 'progress') progress = message.progress;
     if (message.type === 'done') {
       progress = message.progress;
@@ -73,8 +98,8 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
     }
     port.post(message);
   });
-  worker.on('error', (error) => end(false, `ingest stopped: ${error.message}`));
-  worker.on('exit', (code) => end(false, `ingest stopped unexpectedly (exit code ${code})`));
+  worker.on('error', (error) => died(`ingest stopped: ${error.message}`));
+  worker.on('exit', (code) => died(`ingest stopped unexpectedly (exit code ${code})`));
   port.onReply((reply) => {
     if (isReply(reply)) worker.postMessage(reply);
   });

@@ -4,14 +4,20 @@ import { MAX_BATCHES_IN_FLIGHT, type IngestMessage, type IngestReply, type JobId
 import { BatchWindow } from './batchWindow';
 import { CancelFlag } from './cancelFlag';
 import { Channel } from './channel';
+import { notReached } from './notReached';
 import { packTexts } from './packTexts';
 import { runIngest } from './pipeline';
 
-/** What main starts the worker with: the job, the picked paths, and the memory of the job's CancelFlag. */
+/**
+ * What main starts the worker with: the job, the picked paths, and the memory of the job's
+ * CancelFlag. With `notReached`, it only records the files on disk a job that died had not reached
+ * (see notReached), walking them here: never on the app's main thread.
+ */
 export interface IngestWorkerData {
   job: JobId;
   paths: string[];
   cancel: SharedArrayBuffer;
+  notReached?: { skip: number; index: number; error: string };
 }
 
 /**
@@ -22,8 +28,12 @@ export interface IngestWorkerData {
  * event once more), and each more parse thread adds memory (see DEFAULT_PARSE_THREADS).
  */
 async function run(): Promise<void> {
-  const { job, paths, cancel } = workerData as IngestWorkerData;
+  const { job, paths, cancel, notReached: after } = workerData as IngestWorkerData;
   const port = parentPort!;
+  if (after) {
+    for (const file of notReached(paths, after.skip, after.index, after.error)) port.postMessage({ type: 'file', job, file } satisfies IngestMessage);
+    return;
+  }
   const window = new BatchWindow(MAX_BATCHES_IN_FLIGHT);
   // Each page of the case's known events taken asks the renderer for the next.
   const known = new Channel<KnownEvents>(Infinity, () => port.postMessage({ type: 'seeded', job } satisfies IngestMessage));

@@ -150,6 +150,29 @@ describe('an ingest job in its worker thread', () => {
   });
 });
 
+describe('an ingest job whose worker dies before any event of the file it reads is sent', () => {
+  it('relays the announcement of that file, records the files on disk it had not reached as not read, and counts both in done', async () => {
+    const small = records([eventJson(1), eventJson(2), eventJson(3)]);
+    const lines = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
+    const after = records([eventJson(9)]);
+    const evidence = await folder({ 'a.json': small, 'b.ndjson': lines, 'c.json': after, 'd/e.json': after });
+    // The worker dies about to send its first batch: a.json's 3 events and b.ndjson's first 1,021.
+    const worker = await writeDyingWorker(await folder({}), 'ingestWorker', 'batch', 0);
+    const r = recordingPort();
+    const job = startIngestJob(worker, JOB, [evidence], r.port);
+    await r.until(() => r.messages.at(-1)?.type === 'done');
+    await job.finished;
+    const listed = (index: number, path: string, size: number, issues: unknown[] = []) => ({ index, path, container: [], format: 'unknown', size, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues });
+    const error = 'ingest stopped unexpectedly (exit code 7)';
+    const notRead = [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '' }];
+    expect(r.messages.flatMap((m) => (m.type === 'reading' ? [m.file] : []))).toEqual([listed(0, join(evidence, 'a.json'), small.length), listed(1, join(evidence, 'b.ndjson'), lines.length)]);
+    expect(r.messages.flatMap((m) => (m.type === 'file' ? [[m.file.index, m.file.path]] : []))).toEqual([[0, join(evidence, 'a.json')], [2, join(evidence, 'c.json')], [3, join(evidence, 'd', 'e.json')]]);
+    expect(r.messages.filter((m) => m.type === 'file').slice(1).map((m) => m.type === 'file' && m.file)).toEqual([listed(2, join(evidence, 'c.json'), after.length, notRead), listed(3, join(evidence, 'd', 'e.json'), after.length, notRead)]);
+    // b.ndjson, named and not recorded (the case records it), and the two not reached are errors; b.ndjson counts as done.
+    expect(r.messages.at(-1)).toMatchObject({ type: 'done', cancelled: false, error, progress: { filesDone: 2, filesTotal: 4, events: 3, errors: 3 } });
+  });
+});
+
 describe('main handlers', () => {
   it('start a job for what the user picked and return its id', async () => {
     const r = recordingPort();
