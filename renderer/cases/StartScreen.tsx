@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SortHeader } from '../ui/SortHeader';
 import { sortCases, type CaseSortKey } from './caseOrder';
 import type { CaseInfo } from './caseRegistry';
-import { newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
+import { closedCase, newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
 
 /** The start screen's columns, each of which orders the cases by what it shows (the time span by its start). */
 const COLUMNS: { key: CaseSortKey; title: string; hint: string }[] = [
@@ -28,15 +28,15 @@ function dateThenTime(time: number) {
   );
 }
 
-/** A case's name as a text box: Enter (or leaving it) keeps the new name, Escape keeps the old one. */
-function NameEditor({ info, onDone }: { info: CaseInfo; onDone(): void }) {
+/** A case's name as a text box: Enter (or leaving it) keeps the new name, Escape keeps the old one; `onDone` says whether it was left from the keyboard (Enter, Escape). */
+function NameEditor({ info, onDone }: { info: CaseInfo; onDone(byKey: boolean): void }) {
   const [draft, setDraft] = useState(info.name);
   // Once only: the box losing focus as it goes away after Escape must not keep the draft.
   const finished = useRef(false);
-  const finish = (keep: boolean): void => {
+  const finish = (keep: boolean, byKey = true): void => {
     if (finished.current) return;
     finished.current = true;
-    onDone();
+    onDone(byKey);
     if (keep && draft.trim() !== info.name) void renameCase(info.id, draft);
   };
   return (
@@ -51,7 +51,7 @@ function NameEditor({ info, onDone }: { info: CaseInfo; onDone(): void }) {
         if (event.key === 'Enter') finish(true);
         if (event.key === 'Escape') finish(false);
       }}
-      onBlur={() => finish(true)}
+      onBlur={() => finish(true, false)}
     />
   );
 }
@@ -64,6 +64,15 @@ export function StartScreen() {
   const [name, setName] = useState('');
   const [doomed, setDoomed] = useState<CaseInfo | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const nameBox = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLTableElement>(null);
+  /** Gives the keyboard to one of a case's buttons (Open, Rename). */
+  const focusAction = (id: string, action: 'open' | 'rename'): void => list.current?.querySelector<HTMLButtonElement>(`tr[data-case-id="${CSS.escape(id)}"] button[data-action="${action}"]`)?.focus();
+  // Back from a case, the keyboard is on that case: Enter opens it again.
+  useEffect(() => {
+    if (closedCase.id !== null) focusAction(closedCase.id, 'open');
+    closedCase.id = null;
+  }, []);
 
   return (
     <section className="start" aria-label="Cases">
@@ -77,7 +86,7 @@ export function StartScreen() {
         <h1>Cases</h1>
         <label>
           <span>New case</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. IR-2026-031 leaked access key" maxLength={200} />
+          <input ref={nameBox} value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. IR-2026-031 leaked access key" maxLength={200} />
         </label>
         <button type="submit" className="primary">
           Create case
@@ -86,7 +95,7 @@ export function StartScreen() {
       {cases.length === 0 ? (
         <p className="no-cases">No cases yet. Create one, then add the evidence you were handed: Cairn reads it read-only and never connects to the network.</p>
       ) : (
-        <table className="case-list">
+        <table className="case-list" ref={list}>
           <thead>
             <tr>
               {COLUMNS.map((column) => (
@@ -99,9 +108,15 @@ export function StartScreen() {
           </thead>
           <tbody>
             {sortCases(cases, sort).map((info) => (
-              <tr key={info.id} data-testid="case-row">
+              <tr key={info.id} data-testid="case-row" data-case-id={info.id}>
                 <td className="case-title">
-                  {renaming === info.id ? <NameEditor info={info} onDone={() => setRenaming(null)} /> : <span title={printable(info.name)}>{printable(info.name)}</span>}
+                  {renaming === info.id ? <NameEditor
+                      info={info}
+                      onDone={(byKey) => {
+                        setRenaming(null);
+                        if (byKey) requestAnimationFrame(() => focusAction(info.id, 'rename'));
+                      }}
+                    /> : <span title={printable(info.name)}>{printable(info.name)}</span>}
                 </td>
                 <td className="num">{formatCount(info.events)}</td>
                 <td className="mono time-span">
@@ -120,10 +135,10 @@ export function StartScreen() {
                   {info.lastOpened === info.created ? <span className="not-reopened">not since created</span> : dateThenTime(info.lastOpened)}
                 </td>
                 <td className="actions">
-                  <button type="button" className="primary" onClick={() => void openCase(info)} aria-label={`Open ${printable(info.name)}`}>
+                  <button type="button" className="primary" data-action="open" onClick={() => void openCase(info)} aria-label={`Open ${printable(info.name)}`}>
                     Open
                   </button>
-                  <button type="button" className="icon" onClick={() => setRenaming(info.id)} aria-label={`Rename ${printable(info.name)}`} title="Rename">
+                  <button type="button" className="icon" data-action="rename" onClick={() => setRenaming(info.id)} aria-label={`Rename ${printable(info.name)}`} title="Rename">
                     ✎
                   </button>
                   <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${printable(info.name)}`}>
@@ -149,6 +164,8 @@ export function StartScreen() {
           onCancel={() => setDoomed(null)}
           onConfirm={() => {
             setDoomed(null);
+            // Its buttons go with it: the keyboard waits in the new case's name.
+            nameBox.current?.focus();
             void removeCase(doomed.id);
           }}
         />

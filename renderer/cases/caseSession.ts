@@ -104,11 +104,15 @@ async function showCase(info: CaseInfo): Promise<void> {
   await refreshOverview();
 }
 
+/** The case last closed, whose Open button the start screen gives the keyboard to when it is drawn (taken once). */
+export const closedCase: { id: string | null } = { id: null };
+
 /** Closes the open case; the start screen comes with the cases' figures as they are now (this case's opening and evidence counted), never as they were read before. */
 export async function closeCase(): Promise<void> {
   await saveReading();
   await query.ask({ type: 'close' });
   await refreshCases();
+  closedCase.id = useCairn.getState().current?.id ?? null;
   useCairn.getState().set({ current: null, overview: null, selected: null, ingest: null, error: null });
 }
 

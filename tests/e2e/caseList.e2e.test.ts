@@ -267,3 +267,58 @@ describe('ordering the cases', () => {
     expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
   });
 });
+
+describe('the case list from the keyboard', () => {
+  /** What has the keyboard: the focused element's tag and accessible name (or text). */
+  const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent}`);
+
+  it('returns to the closed case, keeps the keyboard inside the delete question, and brings it back where it was', async () => {
+    const app = await launchApp();
+    try {
+      const { page } = app;
+      await newCase(page, 'IR-1 keys');
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await newCase(page, 'IR-2 bucket');
+      // Closed from the keyboard, the case's Open button has it: Enter opens it again, Tab goes on to its other actions.
+      await page.getByRole('button', { name: 'Close case' }).press('Enter');
+      await page.getByTestId('case-row').nth(1).waitFor();
+      expect(await focused(page)).toBe('BUTTON Open IR-2 bucket');
+      // Renamed, the case keeps the keyboard on its Rename button.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(' leaked');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Rename IR-2 bucket leaked' }).waitFor();
+      expect(await focused(page)).toBe('BUTTON Rename IR-2 bucket leaked');
+
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe('BUTTON Delete IR-2 bucket leaked');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('alertdialog');
+      await dialog.waitFor();
+      // Tab and Shift+Tab go round the question's two buttons, never to the page behind it.
+      const stops: string[] = [await focused(page)];
+      for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+        await page.keyboard.press(key);
+        stops.push(await focused(page));
+      }
+      expect(stops).toEqual(['BUTTON Cancel', 'BUTTON Delete case', 'BUTTON Cancel', 'BUTTON Delete case', 'BUTTON Cancel', 'BUTTON Delete case']);
+      await page.screenshot({ path: join(SHOTS, 'delete-case-keyboard.png') });
+      // Escape cancels wherever the pointer left focus (a click on the shade behind the question), and the keyboard is back on Delete….
+      await page.mouse.click(5, 500);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect([await focused(page), await page.getByTestId('case-row').count()]).toEqual(['BUTTON Delete IR-2 bucket leaked', 2]);
+
+      // Confirmed, the case goes and the keyboard waits in the new case's name.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Open IR-2 bucket leaked' }).waitFor({ state: 'detached' });
+      expect([await focused(page), await page.locator('.case-title').allTextContents()]).toEqual(['INPUT ', ['IR-1 keys']]);
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).placeholder)).toBe('e.g. IR-2026-031 leaked access key');
+    } finally {
+      await app.close();
+    }
+  });
+});
