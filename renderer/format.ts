@@ -24,11 +24,12 @@ export function formatTime(ms: number | null, zone: 'utc' | 'local' = 'utc', fra
 
 /**
  * Which zone a time shown by formatTime is in: `UTC`, or the machine's offset from UTC at that
- * instant (`UTC-05:00`, summer time counted), so that a time copied out of Cairn says which it is.
+ * instant (`UTC-05:00`, summer time counted), so that a time copied out of Cairn says which it is;
+ * nothing for an unknown time (formatTime's '—').
  */
 export function zoneLabel(ms: number | null, zone: 'utc' | 'local'): string {
-  if (zone === 'utc') return 'UTC';
   if (ms === null || !Number.isFinite(ms)) return '';
+  if (zone === 'utc') return 'UTC';
   const east = -Math.round(new Date(ms).getTimezoneOffset());
   return `UTC${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
 }

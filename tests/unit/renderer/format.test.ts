@@ -28,7 +28,8 @@ describe('formatting', () => {
     expect(zoneLabel(Date.UTC(2014, 2, 6, 17, 10, 34), 'utc')).toBe('UTC');
     expect(zoneLabel(Date.UTC(2014, 2, 6, 17, 10, 34), 'local')).toBe('UTC-05:00');
     expect(zoneLabel(Date.UTC(2024, 6, 1, 12, 0, 0), 'local')).toBe('UTC-04:00');
-    expect(zoneLabel(null, 'local')).toBe('');
+    // No time, no zone: an event without a readable time shows '—', not '— UTC'.
+    expect([zoneLabel(null, 'local'), zoneLabel(null, 'utc'), zoneLabel(NaN, 'utc')]).toEqual(['', '', '']);
     // East of UTC, by half hours.
     process.env['TZ'] = 'Asia/Kolkata';
     try {
