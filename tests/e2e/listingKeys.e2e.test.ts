@@ -75,6 +75,24 @@ describe('reading events from the keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await detail(page).getByRole('heading', { name: 'ListBuckets' }).waitFor();
   });
+
+  it('shows the focus ring of the time header whole, Tab away from the listing', async () => {
+    const { page } = app;
+    await page.locator('.grid-scroll').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Time (UTC) ▲');
+    // The ring drawn around the button (its width beyond the offset), against the header cell that clips what leaves it.
+    const ring = await page.evaluate(() => {
+      const button = document.activeElement!;
+      const style = getComputedStyle(button);
+      const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+      const box = button.getBoundingClientRect();
+      const cell = button.closest('[role="columnheader"]')!.getBoundingClientRect();
+      return { style: style.outlineStyle, inside: box.top - reach >= cell.top && box.bottom + reach <= cell.bottom && box.left - reach >= cell.left && box.right + reach <= cell.right };
+    });
+    expect(ring).toEqual({ style: 'solid', inside: true });
+    await page.locator('.grid-header').screenshot({ path: join(SHOTS, 'keys-sort-focused.png') });
+  });
 });
 
 describe('the keyboard when a case opens', () => {
