@@ -129,7 +129,7 @@ export class CaseWriter {
     const stop = async (error: unknown): Promise<string> => {
       const full = isQuotaExceeded(error);
       const reason = full ? 'the disk is full (storage quota exceeded)' : `storing failed (${(error as Error).message})`;
-      const { files, conflicts } = ledger.stopped(`Import stopped: ${reason}`, job, fileBase);
+      const { files, conflicts } = ledger.stopped(`Import stopped: ${reason}`, job, fileBase, false);
       try {
         await this.db.transaction('rw', [this.db.files, this.db.conflicts], async () => {
           await this.db.files.bulkPut(files);
@@ -148,7 +148,7 @@ export class CaseWriter {
      * every stored event keeps a file that counts it and says why it is incomplete.
      */
     const recordUnfinished = async (reason: string): Promise<void> => {
-      const { files, conflicts } = ledger.stopped(reason, job, fileBase);
+      const { files, conflicts } = ledger.stopped(reason, job, fileBase, true);
       if (files.length === 0 && conflicts.length === 0) return;
       await this.db.transaction('rw', [this.db.files, this.db.conflicts], async () => {
         await this.db.files.bulkPut(files);

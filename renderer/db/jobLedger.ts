@@ -70,12 +70,14 @@ export class JobLedger {
   /**
    * When storing stops for good: every file with events in the case, recorded as far as they
    * are stored and saying why the rest is missing and after which event (a file whose record never
-   * came as the job last said it was read, with no hashes), a file being read none of whose events
-   * got in (the job died on its first bytes, or storing stopped before its first batch) as the
-   * job last said it was read, files whose records came (with how many of their events are in,
-   * none when the job died before their batch), and the conflicts whose events are both stored. Files the job never reached are not known here.
+   * came as the job last said it was read, with no hashes), files that arrived whole (none of their
+   * events was to be stored), and the conflicts whose events are both stored. With `everyFile` (the
+   * job itself ended early: main then records the files it never reached), also the files none of
+   * whose events got in: one being read (the job died on its first bytes) as the job last said it
+   * was read, and those whose records came before their batches. Without it (storing failed and the
+   * job was cancelled, the files it never reached unknown), those are left out like the rest.
    */
-  stopped(reason: string, job: FileRecord['job'], fileBase: number): { files: FileRecord[]; conflicts: ConflictRecord[] } {
+  stopped(reason: string, job: FileRecord['job'], fileBase: number, everyFile: boolean): { files: FileRecord[]; conflicts: ConflictRecord[] } {
     const kept = (id: number) => this.stored.get(id)?.count ?? 0;
     const unrecorded = [...this.stored.keys()]
       .filter((id) => !this.files.has(id) && !this.recorded.has(id))
@@ -86,9 +88,10 @@ export class JobLedger {
         return { ...known, events: count, issues: [...known.issues, { severity: 'error', message, location: `after event ${last}` }] };
       });
     const untaken = [...this.reading.values()]
-      .filter((file) => !this.stored.has(file.id) && !this.files.has(file.id) && !this.recorded.has(file.id))
+      .filter((file) => everyFile && !this.stored.has(file.id) && !this.files.has(file.id) && !this.recorded.has(file.id))
       .map((file): FileRecord => ({ ...file, events: 0, issues: [...file.issues, { severity: 'error', message: `${reason}: the case holds none of this file's events`, location: '' }] }));
-    const partial = [...this.files.values()].map((file): FileRecord => {
+    const arrived = [...this.files.values()].filter((file) => everyFile || file.events === 0 || kept(file.id) > 0);
+    const partial = arrived.map((file): FileRecord => {
       if (kept(file.id) >= file.events) return file;
       const message = `${reason}: ${formatCount(kept(file.id))} of its ${formatCount(file.events)} events are in the case`;
       return { ...file, events: kept(file.id), issues: [...file.issues, { severity: 'error', message, location: '' }] };

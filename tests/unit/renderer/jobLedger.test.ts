@@ -21,10 +21,10 @@ describe('JobLedger', () => {
     expect(complete.conflicts).toHaveLength(1);
     ledger.committed(second, complete);
     expect(ledger.completeWith()).toEqual({ files: [], conflicts: [] });
-    expect(ledger.stopped('Import stopped: x', JOB, 10)).toEqual({ files: [], conflicts: [] });
+    expect(ledger.stopped('Import stopped: x', JOB, 10, true)).toEqual({ files: [], conflicts: [] });
   });
 
-  it('when stopped, records each file as far as it is stored, including one whose record never came and one none of whose events got in', () => {
+  it('when storing stopped, records each file as far as it is stored, including one whose record never came, and none with no event in; when the job ended early, that one too', () => {
     const ledger = new JobLedger();
     ledger.fileArrived(record(10, 4));
     ledger.fileArrived(record(13, 5));
@@ -33,13 +33,19 @@ describe('JobLedger', () => {
     ledger.committed(stored, ledger.completeWith(stored));
     // Arrived whole (no event to store) while a transaction was under way, so not yet written.
     ledger.fileArrived(record(14, 0));
-    const { files, conflicts } = ledger.stopped('Import stopped: full', JOB, 10);
+    const { files, conflicts } = ledger.stopped('Import stopped: full', JOB, 10, false);
     expect(conflicts).toEqual([]);
-    expect(files.map((f) => [f.id, f.index, f.path, f.events, f.issues.map((i) => i.message)])).toEqual([
+    const listed = (records: FileRecord[]) => records.map((f) => [f.id, f.index, f.path, f.events, f.issues.map((i) => i.message)]);
+    expect(listed(files)).toEqual([
       [10, 0, 'f10.json', 2, ['Import stopped: full: 2 of its 4 events are in the case']],
-      [13, 3, 'f13.json', 0, ['Import stopped: full: 0 of its 5 events are in the case']],
       [14, 4, 'f14.json', 0, []],
       [11, 1, '', 1, ["Import stopped: full: the case holds 1 of this file's events; the rest of it is not in the case"]],
+    ]);
+    expect(listed(ledger.stopped('Import stopped: died', JOB, 10, true).files)).toEqual([
+      [10, 0, 'f10.json', 2, ['Import stopped: died: 2 of its 4 events are in the case']],
+      [13, 3, 'f13.json', 0, ['Import stopped: died: 0 of its 5 events are in the case']],
+      [14, 4, 'f14.json', 0, []],
+      [11, 1, '', 1, ["Import stopped: died: the case holds 1 of this file's events; the rest of it is not in the case"]],
     ]);
   });
 
@@ -52,7 +58,7 @@ describe('JobLedger', () => {
     ledger.filesReading([reading(4094)]);
     const first = segment(Array.from({ length: 4096 }, (_, n): [number, number] => (n < 2 ? [10, n] : [11, n - 2])));
     ledger.committed(first, ledger.completeWith(first));
-    const { files } = ledger.stopped('Import stopped: the disk is full', JOB, 10);
+    const { files } = ledger.stopped('Import stopped: the disk is full', JOB, 10, false);
     expect(files.filter((f) => f.id === 11)).toEqual([
       {
         ...reading(4094), events: 4094,
@@ -77,7 +83,7 @@ describe('JobLedger', () => {
     // c.json was read whole and its record came; its events were in the batch the job died sending.
     ledger.filesReading([announced(12, 'c.json')]);
     ledger.fileArrived(record(12, 3));
-    const { files } = ledger.stopped('Import stopped: ingest stopped unexpectedly (exit code 7)', JOB, 10);
+    const { files } = ledger.stopped('Import stopped: ingest stopped unexpectedly (exit code 7)', JOB, 10, true);
     expect(files).toEqual([
       { ...record(12, 0), issues: [{ severity: 'error', message: 'Import stopped: ingest stopped unexpectedly (exit code 7): 0 of its 3 events are in the case', location: '' }] },
       { ...announced(11, 'b-large.ndjson'), issues: [{ severity: 'error', message: "Import stopped: ingest stopped unexpectedly (exit code 7): the case holds none of this file's events", location: '' }] },
