@@ -34,17 +34,28 @@ export function conflictedEvents(conflicts: readonly ConflictRecord[]): Map<numb
  * those (so a re-read does not count its own events twice); its conflicts are its events with a
  * conflicting copy (`conflicted`, see conflictedEvents), as the listing marks them; its issues are
  * those of every reading, each once. Records with no hash (a file that could not be read) stay apart.
+ * So do records of one import with the same path and hash: entries of one archive that share a name
+ * and content (a zip of overlapping entries, a bomb's mark) are that many files, each with its own
+ * figures; the archive added again, its entries join those of the earlier reading in order.
  */
 export function distinctEvidence(records: readonly FileRecord[], conflicted: ReadonlyMap<number, number>): EvidenceEntry[] {
   const files = records.map((file) => ({ ...file, conflicts: conflicted.get(file.id) ?? 0 }));
-  const entries = new Map<string, EvidenceEntry>();
+  const entries: EvidenceEntry[] = [];
+  const alike = new Map<string, EvidenceEntry[]>();
+  /** How many records of each job had each key so far: the nth joins the nth entry of its key. */
+  const seenInJob = new Map<string, number>();
   const readings = new Map<EvidenceEntry, number>();
   for (const file of [...files].sort((a, b) => a.id - b.id)) {
     const key = sameFile(file) ?? `record ${file.id}`;
-    const entry = entries.get(key);
+    const same = alike.get(key) ?? alike.set(key, []).get(key)!;
+    const inJob = `${file.job}\n${key}`;
+    const nth = seenInJob.get(inJob) ?? 0;
+    seenInJob.set(inJob, nth + 1);
+    const entry = same[nth];
     if (!entry) {
       const added = { ...file, additions: 1 };
-      entries.set(key, added);
+      entries.push(added);
+      same.push(added);
       readings.set(added, file.events + file.duplicates);
       continue;
     }
@@ -56,5 +67,5 @@ export function distinctEvidence(records: readonly FileRecord[], conflicted: Rea
     entry.issues = [...entry.issues, ...file.issues.filter((issue) => !known.has(JSON.stringify(issue)))];
   }
   for (const [entry, read] of readings) entry.duplicates = Math.max(0, read - entry.events);
-  return [...entries.values()];
+  return entries;
 }

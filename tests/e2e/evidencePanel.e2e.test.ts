@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { overlappingZip, zipOf } from '../fixtures/generators/archives';
 import { writeManyFilesBundle, type ManyFilesBundle } from '../fixtures/generators/manyFiles';
 import { writeOrgTrailExport, type OrgTrailExport } from '../fixtures/generators/orgTrailExport';
+import { eventJson, records, scan } from '../integration/scan';
 import { drawnLines, selectedText } from './drawnLines';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
@@ -218,5 +220,53 @@ describe('the evidence panel in the smallest window (960×600) and a wide one', 
     expect(await key.textContent()).toBe(bundle.firstKey);
     expect(await drawnLines(key)).toEqual(['AWSLogs/o-abc123/', '111122223333/CloudTrail/', 'us-east-1/2024/05/05/', '111122223333_CloudTrail_', 'us-east-1_20240505T0000Z_', 'abcdEFGH1234.json.gz']);
     await app.page.screenshot({ path: join(SHOTS, 'provenance-org-trail-960.png') });
+  });
+});
+
+describe('the evidence panel over hostile archives', () => {
+  let evidence: string;
+  let app: LaunchedApp;
+  let bomb: Buffer;
+  const panel = () => app.page.getByRole('region', { name: 'Evidence' });
+  const repeated = records(Array.from({ length: 1800 }, () => eventJson(7)));
+  // A zip symbolic link's target is named in its warning (up to 4 KB): a long path with no space or hyphen to wrap at.
+  const target = `/srv/evidence_store/${Array.from({ length: 14 }, (_, i) => `customer_incident_collection_folder_${i}`).join('/')}`;
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-hostile-'));
+    bomb = await overlappingZip('same.json', repeated, 40);
+    await writeFile(join(evidence, 'bomb.zip'), bomb);
+    await writeFile(join(evidence, 'links.zip'), await zipOf({ 'AWSLogs/link': { content: target, mode: 0o120777 }, 'f.json': records([eventJson(1)]) }));
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Hostile archives');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    await app.page.getByRole('tab', { name: /^Evidence/ }).click();
+    await panel().locator('td.path').first().waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('lists each entry of a zip bomb of overlapping entries, as the command line does, with the duplicates it held, none "added again"', async () => {
+    // Entries are read until together they make more than the ratio's grace (8 MiB) and 200 times the zip's size.
+    const read = Math.floor(Math.max(8 * 2 ** 20, 200 * bomb.length) / repeated.length) + 1;
+    expect(read).toBe(18);
+    const scanned = await scan([evidence]);
+    expect([scanned.files.length, scanned.progress.events]).toEqual([read + 4, 2]);
+    expect(await panel().getByTestId('evidence-summary').textContent()).toBe(`${read + 4} files · 2 events · 1 file with errors · 1 with warnings only · ${read} with duplicates · 0 with events in conflict`);
+    const rows = await panel()
+      .locator('tbody tr:not(.issue-row)')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('.file-base')!.textContent, ...[...tr.querySelectorAll('td.num')].map((td) => td.textContent)].join(' ')));
+    expect(rows).toEqual([
+      'bomb.zip 4.9 KB 0 0 0 1',
+      'same.json 476.4 KB 1 1,799 0 0',
+      ...Array<string>(read - 1).fill('same.json 476.4 KB 0 1,800 0 0'),
+      'links.zip 513 B 0 0 0 0',
+      'link 555 B 0 0 0 0',
+      'f.json 284 B 1 0 0 0',
+    ]);
+    expect(await panel().locator('.issue-row.note').count()).toBe(0);
   });
 });

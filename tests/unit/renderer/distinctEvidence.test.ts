@@ -23,6 +23,22 @@ describe('distinctEvidence', () => {
     ]);
   });
 
+  it('keeps apart the entries of one archive that share a name and content (a zip bomb of overlapping entries), each with its own figures, and matches them up when the archive is added again', () => {
+    const bomb = { path: 'same.json', container: ['/evidence/bomb.zip'], sha256: 'cc' };
+    const first = [record(1, { ...bomb, job: 'a', events: 1, duplicates: 1799 }), record(2, { ...bomb, job: 'a', duplicates: 1800 }), record(3, { ...bomb, job: 'a', duplicates: 1800 })];
+    expect(figures(first)).toEqual([
+      { id: 1, additions: 1, events: 1, duplicates: 1799, conflicts: 0, issues: [] },
+      { id: 2, additions: 1, events: 0, duplicates: 1800, conflicts: 0, issues: [] },
+      { id: 3, additions: 1, events: 0, duplicates: 1800, conflicts: 0, issues: [] },
+    ]);
+    const again = [record(7, { ...bomb, job: 'b', duplicates: 1800 }), record(8, { ...bomb, job: 'b', duplicates: 1800 }), record(9, { ...bomb, job: 'b', duplicates: 1800 })];
+    expect(figures([...first, ...again]).map(({ id, additions, events, duplicates }) => [id, additions, events, duplicates])).toEqual([
+      [1, 2, 1, 1799],
+      [2, 2, 0, 1800],
+      [3, 2, 0, 1800],
+    ]);
+  });
+
   it('keeps apart files that differ in path, archive chain or content, and records with no hash', () => {
     const files = [record(1, {}), record(2, { path: '/evidence/b.json' }), record(3, { container: ['/evidence/x.zip'] }), record(4, { sha256: 'bb' }), record(5, { sha256: '' }), record(6, { sha256: '' })];
     expect(distinctEvidence(files, new Map()).map((file) => [file.id, file.additions])).toEqual([[1, 1], [2, 1], [3, 1], [4, 1], [5, 1], [6, 1]]);
