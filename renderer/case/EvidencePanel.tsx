@@ -86,7 +86,10 @@ function summaryLine({ files, events, withErrors, warningsOnly, withDuplicates, 
   ].join(' · ');
 }
 
-/** One file's row, and under it a row for each of its notes and problems, with their location. */
+/**
+ * One file's row, and under it a row for each of its notes and problems, with their location: each
+ * wrapped to the table's width, never widening it (a name quoted whole, a link's path of 4 KB).
+ */
 function FileRows({ file }: { file: EvidenceEntry }) {
   const errors = errorsOf(file);
   return (
@@ -104,17 +107,21 @@ function FileRows({ file }: { file: EvidenceEntry }) {
       {file.additions > 1 && (
         <tr className="issue-row note">
           <td colSpan={8}>
-            <span className="issue-severity">note</span>
-            <span className="issue-message">Added {formatCount(file.additions)} times (same path and SHA-256): its events are counted once</span>
+            <div className="issue-text">
+              <span className="issue-severity">note</span>
+              <span className="issue-message">Added {formatCount(file.additions)} times (same path and SHA-256): its events are counted once</span>
+            </div>
           </td>
         </tr>
       )}
       {file.issues.map((issue, i) => (
         <tr key={i} className={`issue-row ${issue.severity}`}>
           <td colSpan={8}>
-            <span className="issue-severity">{issue.severity}</span>
-            {issue.location && <span className="issue-location">{issue.location}</span>}
-            <span className="issue-message">{issue.message}</span>
+            <div className="issue-text">
+              <span className="issue-severity">{issue.severity}</span>
+              {issue.location && <span className="issue-location">{issue.location}</span>}
+              <span className="issue-message">{issue.message}</span>
+            </div>
           </td>
         </tr>
       ))}

@@ -269,4 +269,24 @@ describe('the evidence panel over hostile archives', () => {
     ]);
     expect(await panel().locator('.issue-row.note').count()).toBe(0);
   });
+
+  it('wraps a long name quoted in a warning inside the window at 960×600: the table is no wider than its box, every column in view', async () => {
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await panel().getByRole('combobox').selectOption({ label: 'files with errors or warnings (2)' });
+    await panel().getByTestId('evidence-count').filter({ hasText: /^2 of 22 files$/ }).waitFor();
+    const warning = panel().locator('.issue-row.warning .issue-message');
+    expect(await warning.textContent()).toBe(`a symbolic link to ${target}: not followed`);
+    const files = panel().locator('.evidence-files');
+    expect(await files.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBe(960);
+    const [box, sha] = [(await files.boundingBox())!, (await panel().getByRole('columnheader', { name: 'SHA-256' }).boundingBox())!];
+    expect(sha.x + sha.width).toBeLessThanOrEqual(box.x + box.width);
+    // Wrapped, not cut: every character drawn, in lines no wider than the table; the columns sized by the files, not by the message.
+    const lines = await drawnLines(warning);
+    expect(lines).toHaveLength(6);
+    expect(await panel().getByRole('columnheader', { name: 'File' }).evaluate((th) => Math.round(th.getBoundingClientRect().width))).toBeGreaterThanOrEqual(340);
+    expect(lines.join('').replaceAll(' ', '')).toBe(`a symbolic link to ${target}: not followed`.replaceAll(' ', ''));
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-long-warning-960.png') });
+  });
 });
