@@ -24,7 +24,7 @@ export interface CairnEvent {
   file: number;
   /** Position of the event within that file, from 0. */
   index: number;
-  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 or UTF-16 replaced, lone surrogates escaped, nesting too deep to walk. */
+  /** EVENT_FLAGS bits: a conflicting twin, text with invalid UTF-8 or UTF-16 replaced, lone surrogates escaped, nesting too deep to walk, JSON read out of a string or cell. */
   flags: number;
   /** The event's JSON exactly as it appeared in the evidence. */
   text: string;
@@ -51,6 +51,13 @@ export const EVENT_FLAGS = {
    * partial copy) disagree on a field. Set on both by the explorer as it reads the case, never stored.
    */
   copyDisagrees: 16,
+  /**
+   * The event's JSON stood in its file as a value, not as JSON of its own: a JSON string (a
+   * lookup-events item's CloudTrailEvent, a filter-log-events item's message, an Insights row's
+   * @message) or a CSV cell (Lake's eventjson, an Insights CSV's @message). Its text is that value,
+   * unescaped or unquoted: the file holds the same JSON written with escapes (`\"`) or doubled quotes.
+   */
+  unwrapped: 32,
 } as const;
 
 /** The string fields of an event, each stored as a dictionary-encoded column. */

@@ -185,6 +185,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       flags |= EVENT_FLAGS.deepNesting;
       file.issue('warning', `item ${index}: nested ${found.deep} levels deep, deeper than ${limits.maxJsonDepth}: stored with its text as it is, but what lies deeper than ${limits.maxJsonDepth} levels is only shown in that text`, where());
     }
+    // The event's JSON was a value in its file: a wrapper's string (itemEvent then returns that string, not the item's text) or a CSV cell.
+    const partial = original !== text;
+    if (!partial && (found.text !== text || layout === 'csv' || layout === 'cloudwatch-insights-csv')) flags |= EVENT_FLAGS.unwrapped;
     if (found.escaped) {
       flags |= EVENT_FLAGS.escapedSurrogates;
       if (escaped++ === 0) firstEscaped = where();
@@ -199,8 +202,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       }
       if (Number.isNaN(event.time) && untimed++ === 0) firstUntimed = where();
     }
-    // Only a CSV row built from columns is kept as other than the text its event was read from.
-    const partial = original !== text;
+    // Only a CSV row built from columns (partial) is kept as other than the text its event was read from.
     return receive(file, event, typeof eventId === 'string' && eventId !== '' ? eventId : undefined, partial ? kept : comparedText(kept), partial);
   };
 

@@ -13,7 +13,7 @@ import { ConflictBox } from './ConflictBox';
 import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
-import { alteredText, DEEP_NESTING } from './eventFlags';
+import { alteredText, DEEP_NESTING, rawView } from './eventFlags';
 import { accessKeyKind, describeIdentity, IDENTIFIERS } from './identity';
 import { Identifier } from './Identifier';
 import { eventTitle } from './insight';
@@ -143,6 +143,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // A CSV row is read as the event its columns stand for.
   const parsed = csvRow ? csvRow.event : shown.parsed;
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
+  const rawText = rawView(row.flags, detail.file?.format ?? '');
 
   const latest = (): Annotation => written.current ?? detail.annotation;
   /** Has the listing read the marks again: where it lists events by their marks (Show, a tag filter), it is read again as a whole, as the event may have left it. */
@@ -322,7 +323,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           {csvRow ? 'Original row, as in the file' : 'Original JSON'}
           {!csvRow && (
             <button type="button" className="link" onClick={() => setRaw(!raw)}>
-              {raw ? 'Pretty' : 'Raw (as in the file)'}
+              {raw ? 'Pretty' : rawText.label}
             </button>
           )}
         </h3>
@@ -331,6 +332,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             {DEEP_NESTING}
           </p>
         )}
+        {!csvRow && rawText.note && <p className="text-note">{rawText.note}</p>}
         {alteredText(row.flags).map((reason) => (
           <p className="text-note" key={reason}>
             {reason}

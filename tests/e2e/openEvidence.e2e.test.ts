@@ -251,8 +251,11 @@ describe('bad evidence', () => {
       await app.page.screenshot({ path: join(SHOTS, 'open-evidence-altered-text.png') });
       await rows.nth(4).click();
       await detail.locator('.text-note', { hasText: 'lone UTF-16 surrogates' }).waitFor();
-      expect(await detail.locator('.text-note').allTextContents()).toEqual(['This event’s JSON holds lone UTF-16 surrogates, which are not text: each shows as its \\uXXXX escape, which parses to the same value.']);
-      await detail.getByRole('button', { name: 'Raw (as in the file)' }).click();
+      expect(await detail.locator('.text-note').allTextContents()).toEqual([
+        'In the file, this JSON is the CloudTrailEvent string of an item of aws cloudtrail lookup-events output, written with its quotes escaped (\\"): it is shown as that string reads, and the raw view is that text, not the file’s characters.',
+        'This event’s JSON holds lone UTF-16 surrogates, which are not text: each shows as its \\uXXXX escape, which parses to the same value.',
+      ]);
+      await detail.getByRole('button', { name: 'Raw (unescaped)' }).click();
       expect(await detail.getByTestId('event-json').textContent()).toBe(good(5).replace('GetObject', 'Get\\ud800Object'));
     } finally {
       await app.close();

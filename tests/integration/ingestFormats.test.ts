@@ -162,6 +162,25 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2), eventJson(3)]);
   });
 
+  it('flags an event whose JSON stood in its file as a string or a CSV cell: its text is that value unescaped, not the file\'s characters', async () => {
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const dir = await folder({
+      'a-records.json': records([eventJson(1)]),
+      'b-array.json': `[${eventJson(2)}]`,
+      'c.ndjson': `${eventJson(3)}\n${eventJson(4)}\n`,
+      'd-export.txt': `2024-03-01T00:00:05.000Z ${eventJson(5)}\n`,
+      'e-lookup.json': JSON.stringify({ Events: [{ EventId: 'x6', CloudTrailEvent: eventJson(6) }] }, null, 4),
+      'f-filter.json': JSON.stringify({ events: [{ logStreamName: 's', timestamp: 1, message: eventJson(7) }], searchedLogStreams: [] }),
+      'g-jq-items.json': JSON.stringify([{ EventId: 'x8', CloudTrailEvent: eventJson(8) }]),
+      'h-lake.csv': `eventjson\n${cell(eventJson(9))}\n`,
+      'i-insights.csv': `@timestamp,@message\n2024-03-01 00:00:10.000,${cell(eventJson(10))}\n`,
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => f.format)).toEqual(['cloudtrail-records', 'json-array', 'ndjson', 'cloudwatch-export', 'lookup-events', 'cloudwatch-log-events', 'json-array', 'csv', 'cloudwatch-insights-csv']);
+    expect(events.map((e) => e.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => eventJson(n)));
+    expect(events.map((e) => e.flags)).toEqual([0, 0, 0, 0, 0, 32, 32, 32, 32, 32]);
+  });
+
   it('CloudWatch Logs Insights results, CSV and JSON, of a log group a trail delivers to: @message is the event, a row without one is an error of its own', async () => {
     const corpus = async (name: string): Promise<string[]> => (await readFile(join(CORPUS, 'panther-analysis', `${name}_cloudtrail.ndjson`), 'utf8')).split('\n').filter((line) => line.trim() !== '');
     const [attacker, victim, enrichment] = [await corpus('compromised-root-creds.attacker'), await corpus('compromised-root-creds.victim'), await corpus('enrichment-example.attacker')];
