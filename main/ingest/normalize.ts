@@ -41,7 +41,9 @@ export interface EventOrigin {
 
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
- * specific principal the event names: ARN, else user name, principal id, or invoking service.
+ * specific principal the event names: ARN, else user name, principal id, or invoking service; for
+ * another account that made the request and is named by nothing else (an AwsVpceEvent's
+ * `{"type":"AWSAccount","principalId":""}`), that account.
  * The error is the errorCode, or for a failed sign-in why it failed (signInFailure). An Insights
  * event, which has no eventName or eventSource of its own, takes those of the API it reports on
  * (insightDetails), so it lists and filters beside that API's calls.
@@ -54,7 +56,9 @@ export interface EventOrigin {
 export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const event = asObject(raw) ?? {};
   const identity = asObject(event['userIdentity']) ?? {};
-  const actor = asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']);
+  const actorType = asText(identity['type']);
+  const actor =
+    asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']) || (actorType === 'AWSAccount' ? asText(identity['accountId']) : '');
   const eventTime = event['eventTime'];
   const time = parseEventTime(eventTime);
   const eventType = asText(event['eventType']);
@@ -68,7 +72,7 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
     eventName: eventName || (insight ? asText(insight['eventName']) : ''),
     eventSource,
     actor,
-    actorType: asText(identity['type']),
+    actorType,
     sourceIp: asText(event['sourceIPAddress']),
     region: asText(event['awsRegion']),
     account: asText(event['recipientAccountId']) || asText(identity['accountId']),
