@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { assumeRole, EXPORT_FILES, OTHER_ACCOUNT } from '../fixtures/generators/cliExports';
+import { caseWithEvidence, type LaunchedApp } from './harness';
+
+const SHOTS = join(import.meta.dirname, '../../test-results');
+const TRAIL = '"arn:aws:cloudtrail:us-east-1:444455556666:trail/org-trail"';
+
+describe('an investigation from CLI, CloudWatch Logs and console exports: lookup-events, a log export, filter-log-events, the console download, an event, an array, NDJSON', () => {
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  const rows = () => app.page.locator('.grid-row');
+  const select = async (...texts: string[]) => {
+    await texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first().click();
+    await pane().getByRole('region', { name: 'Provenance' }).waitFor();
+  };
+  const count = (n: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n} events?$`) }).waitFor();
+  const original = () => pane().getByRole('region', { name: 'Original JSON' });
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('CLI exports', EXPORT_FILES);
+    await count(12);
+  });
+  afterAll(() => app.close());
+
+  it('lists every event of every format in time order, each time as written, errors and the failed sign-in marked, the VPC endpoint caller named', async () => {
+    const cells = await Promise.all((await rows().all()).map(async (row) => [await row.getAttribute('class'), ...(await row.locator('> *').allTextContents()).slice(1)].join(' | ')));
+    expect(cells).toEqual([
+      'grid-row failed | 2024-06-01 09:58:12 | ConsoleLogin | signin | alice | 198.51.100.23 | us-east-1 | Failed authentication',
+      'grid-row | 2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice | 203.0.113.77 | us-east-1 | —',
+      'grid-row | 2024-06-01 10:02:00 | AssumeRole | sts | user/alice | 203.0.113.77 | us-east-1 | —',
+      'grid-row | 2024-06-01 10:03:15.123 | StopLogging | cloudtrail | assumed-role/Admin/alice-admin | 203.0.113.77 | us-east-1 | —',
+      'grid-row failed | 2024-06-01 10:04:00 | DeleteTrail | cloudtrail | assumed-role/Admin/alice-admin | 203.0.113.77 | eu-west-1 | AccessDenied',
+      'grid-row | 2024-06-01 10:05:00 | RotateKey | kms | kms.amazonaws.com | — | us-east-1 | —',
+      'grid-row | 2024-06-01 10:06:00 | UpdateAccountContactInfo | account | assumed-role/Admin/alice-admin | 203.0.113.77 | us-east-1 | —',
+      `grid-row failed | 2024-06-01 10:07:00 | GetObject | s3 | ${OTHER_ACCOUNT} | 10.0.3.17 | us-east-1 | VpceAccessDenied`,
+      'grid-row | 2024-06-01 10:08:00 | StopLogging (Insight) | cloudtrail | — | — | us-east-1 | —',
+      'grid-row | 2024-06-01 10:09:30 | PutBucketPolicy | s3 | assumed-role/Admin/alice-admin | 203.0.113.77 | us-east-1 | —',
+      'grid-row | 2024-06-01 10:10:00.5 | ListBuckets | s3 | assumed-role/Admin/alice-admin | 203.0.113.77 | us-east-1 | —',
+      'grid-row | 2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice | 203.0.113.77 | us-east-1 | —',
+    ]);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-listing.png') });
+    await select('GetObject');
+    await pane().getByRole('button', { name: `this actor: ${OTHER_ACCOUNT}` }).click();
+    await count(1);
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(12);
+  });
+
+  it("shows a lookup-events event's JSON as its CloudTrailEvent string reads, and says that the file holds it escaped", async () => {
+    await select('AssumeRole');
+    expect(await original().locator('.text-note').allTextContents()).toEqual([
+      'In the file, this JSON is the CloudTrailEvent string of an item of aws cloudtrail lookup-events output, written with its quotes escaped (\\"): it is shown as that string reads, and the raw view is that text, not the file’s characters.',
+    ]);
+    expect(await pane().getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent()).toMatch(/\/lookup-v1\.json, event 0$/);
+    await original().getByRole('button', { name: 'Raw (unescaped)' }).click();
+    expect(await pane().getByTestId('event-json').textContent()).toBe(JSON.stringify(assumeRole));
+    await original().scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-lookup-raw.png') });
+    await original().getByRole('button', { name: 'Pretty' }).click();
+    // A trail file's event is the file's own text.
+    await select('UpdateAccountContactInfo');
+    expect(await original().locator('.text-note').count()).toBe(0);
+    await original().getByRole('button', { name: 'Raw (as in the file)' }).waitFor();
+  });
+
+  it('tells who signed a filter-log-events event and how its session came to be from the AssumeRole in lookup-events, and pivots on its session and a request parameter', async () => {
+    await select('StopLogging', '10:03:15.123');
+    expect(await original().locator('.text-note').allTextContents()).toEqual([
+      'In the file, this JSON is the message string of an event of aws logs filter-log-events output, written with its quotes escaped (\\"): it is shown as that string reads, and the raw view is that text, not the file’s characters.',
+    ]);
+    const who = await pane().getByRole('region', { name: 'Identity' }).locator('dl > div').allTextContents();
+    expect(who).toEqual([
+      'TypeAssumedRole',
+      'Principalarn:aws:sts::444455556666:assumed-role/Admin/alice-admin',
+      'Account444455556666',
+      'Access keyASIAADMIN0000000001 (temporary: a session)',
+      'Authenticated with MFAyes',
+      'Session created2024-06-01 10:02:00 UTC',
+      'Session namealice-admin',
+      'Session issuerRole arn:aws:iam::444455556666:role/Admin',
+    ]);
+    const chain = pane().getByRole('region', { name: 'Role chain' });
+    await chain.getByRole('listitem').first().waitFor();
+    expect(await chain.getByRole('listitem').allTextContents()).toEqual([
+      '2024-06-01 10:02:00 UTC AssumeRoleuser/alice assumed role/Admin as session alice-adminevents signed with AKIAALICE0000000001 → issued ASIAADMIN0000000001',
+      'this event, signed with ASIAADMIN0000000001',
+    ]);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-who.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await chain.scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-who-960.png') });
+
+    await pane().getByRole('button', { name: 'this session (temporary key): ASIAADMIN0000000001' }).click();
+    await count(5);
+    expect(await rows().locator('.col-eventName').allTextContents()).toEqual(['StopLogging', 'DeleteTrail', 'UpdateAccountContactInfo', 'PutBucketPolicy', 'ListBuckets']);
+    await app.page.getByRole('button', { name: 'Remove filter Session' }).click();
+    await count(12);
+    await select('StopLogging', '10:03:15.123');
+    await pane().getByRole('button', { name: `Events with name = ${TRAIL}` }).click();
+    await count(1);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual([`Parameter name: ${TRAIL}×`]);
+  });
+});
