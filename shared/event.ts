@@ -83,6 +83,13 @@ export interface IngestIssue {
   message: string;
   /** e.g. "byte 1042" or "line 17"; empty when it concerns the whole file. */
   location: string;
+  /**
+   * Set on the error saying that the import stopped in or before this file (the user cancelled it,
+   * it failed outside the file's own read, storing stopped): what is missing of the file is missing
+   * because of the import, not the file, and a complete reading of it in a later import makes this
+   * error history (see distinctEvidence).
+   */
+  stopped?: true;
 }
 
 /**

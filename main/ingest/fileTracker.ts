@@ -59,6 +59,14 @@ export class FileTracker {
     else this.unlisted++;
   }
 
+  /**
+   * Notes that the import stopped here (see IngestIssue.stopped), with why the rest is not read:
+   * listed however many problems came before, since it says why the file is incomplete.
+   */
+  stopped(message: string, location: string): void {
+    this.record.issues.push({ severity: 'error', message: printable(message), location: this.placed(location), stopped: true });
+  }
+
   finish(): EvidenceFile {
     this.record.issues.push(...this.unlistedLine());
     this.unlisted = 0;

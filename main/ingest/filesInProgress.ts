@@ -60,7 +60,7 @@ export class FilesInProgress {
       .map((file) => {
         const { last } = this.tally(file.index);
         this.recorded.add(file.index);
-        const issue = { severity: 'error' as const, message: `the import stopped here because of an error: ${error}; the rest of this file is not read`, location: last < 0 ? '' : `after event ${last}` };
+        const issue = { severity: 'error' as const, stopped: true as const, message: `the import stopped here because of an error: ${error}; the rest of this file is not read`, location: last < 0 ? '' : `after event ${last}` };
         return this.counted({ ...file, issues: [...file.issues, issue] });
       });
   }

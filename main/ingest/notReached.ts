@@ -17,7 +17,7 @@ export function* notReached(paths: readonly string[], skip: number, index: numbe
   for (const listed of walkFiles(paths)) {
     if (at++ < skip) continue;
     const file = asListed(index++, listed, listed.notRead?.format);
-    file.issues.push({ severity: 'error', message: notReachedMessage(error), location: '' });
+    file.issues.push({ severity: 'error', message: notReachedMessage(error), location: '', stopped: true });
     yield file;
   }
 }

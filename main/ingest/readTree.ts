@@ -127,7 +127,7 @@ function noEntries(archive: FileTracker, entries: number, directories: number): 
 
 /** Records why reading a file failed; a cancel with no place of its own is placed at `stoppedAt`, where the file's bytes stopped. */
 function recordIssue(file: FileTracker, error: unknown, stoppedAt = ''): void {
-  if (error instanceof ReadCancelled) file.issue('error', error.message, error.location || stoppedAt);
+  if (error instanceof ReadCancelled) file.stopped(error.message, error.location || stoppedAt);
   else if (error instanceof ReadError) file.issue('error', error.message, error.location);
   else file.issue('error', `cannot read: ${(error as Error).message}`);
 }

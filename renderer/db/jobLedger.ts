@@ -85,16 +85,16 @@ export class JobLedger {
         const { count, last } = this.stored.get(id)!;
         const message = `${reason}: the case holds ${formatCount(count)} of this file's events; the rest of it is not in the case`;
         const known = this.reading.get(id) ?? { id, job, index: id - fileBase, path: '', container: [], format: 'unknown', size: 0, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [] };
-        return { ...known, events: count, issues: [...known.issues, { severity: 'error', message, location: `after event ${last}` }] };
+        return { ...known, events: count, issues: [...known.issues, { severity: 'error', message, location: `after event ${last}`, stopped: true }] };
       });
     const untaken = [...this.reading.values()]
       .filter((file) => everyFile && !this.stored.has(file.id) && !this.files.has(file.id) && !this.recorded.has(file.id))
-      .map((file): FileRecord => ({ ...file, events: 0, issues: [...file.issues, { severity: 'error', message: `${reason}: the case holds none of this file's events`, location: '' }] }));
+      .map((file): FileRecord => ({ ...file, events: 0, issues: [...file.issues, { severity: 'error', message: `${reason}: the case holds none of this file's events`, location: '', stopped: true }] }));
     const arrived = [...this.files.values()].filter((file) => everyFile || file.events === 0 || kept(file.id) > 0);
     const partial = arrived.map((file): FileRecord => {
       if (kept(file.id) >= file.events) return file;
       const message = `${reason}: ${formatCount(kept(file.id))} of its ${formatCount(file.events)} events are in the case`;
-      return { ...file, events: kept(file.id), issues: [...file.issues, { severity: 'error', message, location: '' }] };
+      return { ...file, events: kept(file.id), issues: [...file.issues, { severity: 'error', message, location: '', stopped: true }] };
     });
     return { files: [...partial, ...unrecorded, ...untaken], conflicts: this.completeWith().conflicts };
   }

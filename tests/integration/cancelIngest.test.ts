@@ -36,7 +36,7 @@ describe('cancelling an import', () => {
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: whole, duplicates: 0, conflicts: 0,
-      issues: [{ severity: 'error', message: `${CANCELLED}; the last line, line ${whole + 1}, is cut short there: not read`, location: `byte ${stoppedAt}` }],
+      issues: [{ severity: 'error', message: `${CANCELLED}; the last line, line ${whole + 1}, is cut short there: not read`, location: `byte ${stoppedAt}`, stopped: true }],
     });
     // Every event the record counts was sent, in order, and no other of that file.
     const ofLarge = events.filter((e) => e.file === 1);
@@ -77,13 +77,13 @@ describe('cancelling an import', () => {
     expect(files[1]).toEqual({
       index: 2, path: 'logs/b-large.ndjson', container: [path], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: whole, duplicates: 0, conflicts: 0,
-      issues: [{ severity: 'error', message: `${CANCELLED}; the last line, line ${whole + 1}, is cut short there: not read`, location: `byte ${stoppedAt}` }],
+      issues: [{ severity: 'error', message: `${CANCELLED}; the last line, line ${whole + 1}, is cut short there: not read`, location: `byte ${stoppedAt}`, stopped: true }],
     });
     // The zip was small enough to be read whole: its own hashes are of all its bytes.
     const sha256 = createHash('sha256').update(zip).digest('hex');
     expect(files[2]).toEqual({
       index: 0, path, container: [], format: 'zip', size: zip.length, sha256, contentSha256: sha256, s3Key: '', events: 0, duplicates: 0, conflicts: 0,
-      issues: [{ severity: 'error', message: CANCELLED, location: 'entry 2' }],
+      issues: [{ severity: 'error', message: CANCELLED, location: 'entry 2', stopped: true }],
     });
     expect(events.filter((e) => e.file === 2).map((e) => e.index)).toEqual([...Array(whole).keys()]);
     expect(events.filter((e) => e.file > 2)).toEqual([]);

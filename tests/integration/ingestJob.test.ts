@@ -164,7 +164,7 @@ describe('an ingest job whose worker dies before any event of the file it reads 
     await job.finished;
     const listed = (index: number, path: string, size: number, issues: unknown[] = []) => ({ index, path, container: [], format: 'unknown', size, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues });
     const error = 'ingest stopped unexpectedly (exit code 7)';
-    const notRead = [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '' }];
+    const notRead = [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '', stopped: true }];
     expect(r.messages.flatMap((m) => (m.type === 'reading' ? [m.file] : []))).toEqual([listed(0, join(evidence, 'a.json'), small.length), listed(1, join(evidence, 'b.ndjson'), lines.length)]);
     expect(r.messages.flatMap((m) => (m.type === 'file' ? [[m.file.index, m.file.path]] : []))).toEqual([[0, join(evidence, 'a.json')], [2, join(evidence, 'c.json')], [3, join(evidence, 'd', 'e.json')]]);
     expect(r.messages.filter((m) => m.type === 'file').slice(1).map((m) => m.type === 'file' && m.file)).toEqual([listed(2, join(evidence, 'c.json'), after.length, notRead), listed(3, join(evidence, 'd', 'e.json'), after.length, notRead)]);

@@ -13,7 +13,7 @@ const stoppedHere = (error: string) => `the import stopped here because of an er
 /** c-after's record, as the walk lists it, when the job stopped on `error` before reaching it. */
 const notReached = (dir: string, error: string) => ({
   index: 2, path: join(dir, 'c-after.json'), container: [], format: 'unknown', size: AFTER.length, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0,
-  issues: [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '' }],
+  issues: [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '', stopped: true }],
 });
 
 async function run(dir: string, options: IngestOptions) {
@@ -63,7 +63,7 @@ describe('an import stopped by an error outside any one file', () => {
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: 1497, duplicates: 0, conflicts: 0,
-      issues: [{ severity: 'error', message: stoppedHere(error), location: 'after event 1496' }],
+      issues: [{ severity: 'error', message: stoppedHere(error), location: 'after event 1496', stopped: true }],
     });
     // All 1,500 events counted are sent (the last 500 in a batch of their own), b-large's in order.
     expect(events).toHaveLength(1500);
@@ -90,8 +90,8 @@ describe('an import stopped by an error outside any one file', () => {
     // Innermost first, as a cancel records them; the zip was read whole, but not all of it was taken.
     expect(files).toEqual([
       { index: 1, path: 'logs/a-first.json', container: [path], format: 'cloudtrail-records', size: SMALL.length, sha256: createHash('sha256').update(SMALL).digest('hex'), contentSha256: createHash('sha256').update(SMALL).digest('hex'), s3Key: '', events: 3, duplicates: 0, conflicts: 0, issues: [] },
-      { index: 2, path: 'logs/b-large.ndjson', container: [path], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '', events: 997, duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message: stoppedHere(error), location: 'after event 996' }] },
-      { index: 0, path, container: [], format: 'zip', size: zip.length, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message: stoppedHere(error), location: '' }] },
+      { index: 2, path: 'logs/b-large.ndjson', container: [path], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '', events: 997, duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message: stoppedHere(error), location: 'after event 996', stopped: true }] },
+      { index: 0, path, container: [], format: 'zip', size: zip.length, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues: [{ severity: 'error', message: stoppedHere(error), location: '', stopped: true }] },
     ]);
     expect(events.filter((e) => e.file === 2).map((e) => e.index)).toEqual([...Array(997).keys()]);
     expect(events).toHaveLength(1000);
@@ -108,7 +108,7 @@ describe('an import stopped by an error outside any one file', () => {
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'ndjson', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: 1500, duplicates: 0, conflicts: 0,
-      issues: [{ severity: 'error', message: stoppedHere('a parse worker stopped (exit code 7)'), location: 'after event 1499' }],
+      issues: [{ severity: 'error', message: stoppedHere('a parse worker stopped (exit code 7)'), location: 'after event 1499', stopped: true }],
     });
     expect(events.filter((e) => e.file === 1).map((e) => e.index)).toEqual([...Array(1500).keys()]);
     expect(done).toMatchObject({ cancelled: false, error: 'ingest stopped: a parse worker stopped (exit code 7)', progress: { filesDone: 2, events: 1503, errors: 2 } });
@@ -121,7 +121,7 @@ describe('an import stopped by an error outside any one file', () => {
     expect(files[1]).toEqual({
       index: 1, path: join(dir, 'b-large.ndjson'), container: [], format: 'unknown', size: LINES * LINE_BYTES, sha256: '', contentSha256: '', s3Key: '',
       events: 0, duplicates: 0, conflicts: 0,
-      issues: [{ severity: 'error', message: stoppedHere('a parse worker stopped (exit code 7)'), location: '' }],
+      issues: [{ severity: 'error', message: stoppedHere('a parse worker stopped (exit code 7)'), location: '', stopped: true }],
     });
     expect(files.slice(2)).toEqual([notReached(dir, 'a parse worker stopped (exit code 7)')]);
     expect(events).toHaveLength(3);

@@ -64,7 +64,7 @@ describe('JobLedger', () => {
         ...reading(4094), events: 4094,
         issues: [
           { severity: 'error', message: 'line 7: malformed JSON', location: 'line 7, byte 2400' },
-          { severity: 'error', message: "Import stopped: the disk is full: the case holds 4,094 of this file's events; the rest of it is not in the case", location: 'after event 4093' },
+          { severity: 'error', message: "Import stopped: the disk is full: the case holds 4,094 of this file's events; the rest of it is not in the case", location: 'after event 4093', stopped: true },
         ],
       },
     ]);
@@ -85,8 +85,8 @@ describe('JobLedger', () => {
     ledger.fileArrived(record(12, 3));
     const { files } = ledger.stopped('Import stopped: ingest stopped unexpectedly (exit code 7)', JOB, 10, true);
     expect(files).toEqual([
-      { ...record(12, 0), issues: [{ severity: 'error', message: 'Import stopped: ingest stopped unexpectedly (exit code 7): 0 of its 3 events are in the case', location: '' }] },
-      { ...announced(11, 'b-large.ndjson'), issues: [{ severity: 'error', message: "Import stopped: ingest stopped unexpectedly (exit code 7): the case holds none of this file's events", location: '' }] },
+      { ...record(12, 0), issues: [{ severity: 'error', message: 'Import stopped: ingest stopped unexpectedly (exit code 7): 0 of its 3 events are in the case', location: '', stopped: true }] },
+      { ...announced(11, 'b-large.ndjson'), issues: [{ severity: 'error', message: "Import stopped: ingest stopped unexpectedly (exit code 7): the case holds none of this file's events", location: '', stopped: true }] },
     ]);
   });
 });
