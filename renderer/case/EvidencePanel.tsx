@@ -11,6 +11,7 @@ import type { CaseOverview } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { SortHeader } from '../ui/SortHeader';
 import { pickedOrder } from '../ui/sortOrder';
+import { readingsNote, stopTime } from './readingsNote';
 import { Sha256 } from './Sha256';
 
 /** Where in a file's shown name (archive chain › path) its own name begins: after the last folder or archive. */
@@ -86,12 +87,25 @@ function summaryLine({ files, events, withErrors, warningsOnly, withDuplicates, 
   ].join(' · ');
 }
 
-/**
- * One file's row, and under it a row for each of its notes and problems, with their location: each
- * wrapped to the table's width, never widening it (a name quoted whole, a link's path of 4 KB).
- */
+/** A row under a file's row: a note, an earlier reading's stop or a problem, wrapped to the table's width, never widening it. */
+function IssueRow({ className, label, location = '', message }: { className: string; label: string; location?: string; message: string }) {
+  return (
+    <tr className={`issue-row ${className}`}>
+      <td colSpan={8}>
+        <div className="issue-text">
+          <span className="issue-severity">{label}</span>
+          {location && <span className="issue-location">{location}</span>}
+          <span className="issue-message">{message}</span>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** One file's row, and under it a row for each of its notes, the stops of its earlier readings and its problems, with their location. */
 function FileRows({ file }: { file: EvidenceEntry }) {
   const errors = errorsOf(file);
+  const note = readingsNote(file);
   return (
     <>
       <tr className={errors > 0 ? 'has-errors' : ''}>
@@ -104,26 +118,12 @@ function FileRows({ file }: { file: EvidenceEntry }) {
         <td className="num">{formatCount(errors)}</td>
         <HashCell file={file} />
       </tr>
-      {file.additions > 1 && (
-        <tr className="issue-row note">
-          <td colSpan={8}>
-            <div className="issue-text">
-              <span className="issue-severity">note</span>
-              <span className="issue-message">Added {formatCount(file.additions)} times (same path and SHA-256): its events are counted once</span>
-            </div>
-          </td>
-        </tr>
-      )}
+      {note !== null && <IssueRow className="note" label="note" message={note} />}
+      {file.stops.map(({ reading, issue }, i) => (
+        <IssueRow key={`stop ${i}`} className="note stopped" label="stopped" location={issue.location} message={`${stopTime(reading)}${issue.message}`} />
+      ))}
       {file.issues.map((issue, i) => (
-        <tr key={i} className={`issue-row ${issue.severity}`}>
-          <td colSpan={8}>
-            <div className="issue-text">
-              <span className="issue-severity">{issue.severity}</span>
-              {issue.location && <span className="issue-location">{issue.location}</span>}
-              <span className="issue-message">{issue.message}</span>
-            </div>
-          </td>
-        </tr>
+        <IssueRow key={i} className={issue.severity} label={issue.severity} location={issue.location} message={issue.message} />
       ))}
     </>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
 import { COLUMN_IDS, filterSlot, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { textScalar } from '../../shared/lakeValue';
+import { listed } from '../../shared/listed';
 import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
@@ -24,9 +25,6 @@ function describeFilter(filter: Filter): { name: string; value: string } {
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
   return { name, value: printable(filter.value) || '(empty)' };
 }
-
-/** "a", "a and b", "a, b and c". */
-const listed = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
 /** What a button widening the listing from `view` to `widened` (its filters fewer, its Show choice kept or all) says it does before selecting an event. */
 export function revealLabel(view: EventQuery, widened: EventQuery): string {

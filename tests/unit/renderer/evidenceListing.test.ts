@@ -5,7 +5,7 @@ import { filterEvidence, sortEvidence, summarizeEvidence, type EvidenceQuery } f
 const KEY = 'AWSLogs/111122223333/CloudTrail';
 const entry = (id: number, changes: Partial<EvidenceEntry>): EvidenceEntry => ({
   id, job: 'job', index: id, path: `/evidence/${id}.json.gz`, container: [], format: 'cloudtrail-records', size: 100, sha256: 'aa', contentSha256: 'bb', s3Key: '',
-  events: 1, duplicates: 0, conflicts: 0, issues: [], additions: 1, ...changes,
+  events: 1, duplicates: 0, conflicts: 0, issues: [], additions: 1, stops: [], ...changes,
 });
 const error = { severity: 'error' as const, message: 'gzip data is corrupt or truncated', location: 'byte 40' };
 const warning = { severity: 'warning' as const, message: 'invalid UTF-8', location: 'byte 118' };

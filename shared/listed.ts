@@ -1,0 +1,2 @@
+/** Words as a sentence lists them: 'a', 'a and b', 'a, b and c'. */
+export const listed = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
