@@ -63,6 +63,8 @@ export interface LaunchOptions {
   clipboardRefuses?: string;
   /** The machine's zone, as local time shows it; America/New_York otherwise. */
   timezoneId?: string;
+  /** The scripts the first imports' ingest workers run, one per import in turn (e.g. one that dies, see writeDyingWorker); later imports run the build's. */
+  ingestWorkers?: string[];
 }
 
 export interface LaunchedApp {
@@ -100,8 +102,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
 
   const clipboard: string[] = [];
+  const ingestWorkers = [...(options.ingestWorkers ?? [])];
   const handlers = createHandlers<Page>({
-    ingestWorkerPath: INGEST_WORKER,
+    // Read as each import starts.
+    get ingestWorkerPath() {
+      return ingestWorkers.shift() ?? INGEST_WORKER;
+    },
     writeClipboard: (text) => {
       if (options.clipboardRefuses) throw new Error(options.clipboardRefuses);
       clipboard.push(text);
