@@ -125,3 +125,12 @@ export function csvEvent({ identityColumn, fields, values }: ColumnPlan, cells: 
   for (const [column, path] of fields) if (cells[column] !== undefined && cells[column] !== '') fillPath(event, path, cells[column]!);
   return event;
 }
+
+/**
+ * The event keys a CSV header's columns can give (userIdentity, errorCode, responseElements…),
+ * whether or not a row's cell for them is empty: what a row of that header can say nothing of is
+ * the rest (a row without an errorcode column does not say its call succeeded).
+ */
+export function plannedKeys({ identityColumn, fields, values }: ColumnPlan): Set<string> {
+  return new Set([...(identityColumn >= 0 ? ['userIdentity'] : []), ...fields.map(([, path]) => path[0]!), ...values.map(([, { key }]) => key)]);
+}

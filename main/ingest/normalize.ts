@@ -1,5 +1,6 @@
 import type { CairnEvent } from '../../shared/event';
 import { parseEventTime, timeFraction } from '../../shared/eventTime';
+import { signInResult } from '../../shared/signIn';
 
 type JsonObject = Record<string, unknown>;
 
@@ -18,19 +19,6 @@ function readOnlyFlag(value: unknown): number {
   return -1;
 }
 
-/**
- * Why a sign-in failed, for one that did: CloudTrail gives no errorCode there, but
- * `responseElements: {"<eventName>": "Failure"}` (console sign-ins: ConsoleLogin, CheckMfa,
- * SwitchRole…) or `serviceEventDetails: {"<eventName>": "Failure"}` (IAM Identity Center's
- * CredentialVerification, UserAuthentication…), and sometimes an errorMessage such as "Failed
- * authentication". '' for anything else.
- */
-function signInFailure(event: JsonObject): string {
-  const name = asText(event['eventName']);
-  const failed = asObject(event['responseElements'])?.[name] === 'Failure' || asObject(event['serviceEventDetails'])?.[name] === 'Failure';
-  return failed ? asText(event['errorMessage']) || 'Failure' : '';
-}
-
 /** Where an event came from and its original text, which normalizing carries over as they are. */
 export interface EventOrigin {
   file: number;
@@ -44,7 +32,7 @@ export interface EventOrigin {
  * specific principal the event names: ARN, else user name, principal id, or invoking service; for
  * another account that made the request and is named by nothing else (an AwsVpceEvent's
  * `{"type":"AWSAccount","principalId":""}`), that account.
- * The error is the errorCode, or for a failed sign-in why it failed (signInFailure). An Insights
+ * The error is the errorCode, or for a failed sign-in why it failed (see signInResult: its errorMessage, such as "Failed authentication", else "Failure"). An Insights
  * event, which has no eventName or eventSource of its own, takes those of the API it reports on
  * (insightDetails), so it lists and filters beside that API's calls.
  * Builds the whole event in one object literal: this runs for every event. Each field is read
@@ -76,7 +64,8 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
     sourceIp: asText(event['sourceIPAddress']),
     region: asText(event['awsRegion']),
     account: asText(event['recipientAccountId']) || asText(identity['accountId']),
-    errorCode: asText(event['errorCode']) || (eventType === 'AwsConsoleSignIn' || eventSource === 'signin.amazonaws.com' ? signInFailure(event) : ''),
+    // A failed sign-in has no errorCode: it is listed by why it failed (its errorMessage, such as "Failed authentication").
+    errorCode: asText(event['errorCode']) || (signInResult(event) === 'Failure' ? asText(event['errorMessage']) || 'Failure' : ''),
     accessKey: asText(identity['accessKeyId']),
     eventType,
     userAgent: asText(event['userAgent']),

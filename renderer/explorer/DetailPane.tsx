@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParseOrUndefined, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
+import { columnPlan, foldColumn, plannedKeys } from '../../shared/csvRow';
 import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
@@ -18,6 +19,7 @@ import { accessKeyKind, describeIdentity, IDENTIFIERS } from './identity';
 import { Identifier } from './Identifier';
 import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
+import { OutcomeLine } from './OutcomeLine';
 import { RequestParams } from './RequestParams';
 import { RoleChain } from './RoleChain';
 import { Sha256 } from '../case/Sha256';
@@ -143,6 +145,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // A CSV row is read as the event its columns stand for.
   const parsed = csvRow ? csvRow.event : shown.parsed;
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
+  // A CSV row gives only the keys its columns stand for: of the rest it says nothing.
+  const csvKeys = csvRow ? plannedKeys(columnPlan(csvRow.columns.map(({ name }) => foldColumn(name)))) : undefined;
   const rawText = rawView(row.flags, detail.file?.format ?? '');
 
   const latest = (): Annotation => written.current ?? detail.annotation;
@@ -214,6 +218,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           reveal={revealOf(detail.copy.at)}
         />
       )}
+
+      <OutcomeLine event={parsed} gives={csvKeys && ((key) => csvKeys.has(key))} />
 
       <InsightDetails event={parsed} />
 

@@ -47,6 +47,32 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await count(12);
   });
 
+  it('says near the top of the pane whether the call failed and why: by errorCode and errorMessage, a failed sign-in by why, a success quietly, an Insights event not at all', async () => {
+    const outcome = () => pane().getByRole('region', { name: 'Outcome' });
+    const said = async () => [await outcome().getAttribute('class'), await outcome().locator('.outcome-summary').textContent(), ...(await outcome().locator('dl > div').allTextContents())];
+    await select('DeleteTrail');
+    expect(await said()).toEqual(['outcome failed', 'Failed: AccessDenied', 'Error messageUser is not authorized to perform: cloudtrail:DeleteTrail']);
+    // Before the sections below it: what happened comes before who did it.
+    expect(await pane().locator('> section').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')).slice(0, 3))).toEqual(['Outcome', 'Pivots', 'Identity']);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-outcome-denied.png') });
+    await select('GetObject');
+    expect(await said()).toEqual(['outcome failed', 'Failed: VpceAccessDenied', 'Error messageThe request was denied by the VPC endpoint policy']);
+    await select('ConsoleLogin', 'Failed authentication');
+    expect(await said()).toEqual(['outcome failed', 'Sign-in failed', 'Error messageFailed authentication', 'MFA usedNo', 'Signing in tohttps://console.aws.amazon.com/']);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-outcome-signin.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-outcome-signin-960.png') });
+    await select('ConsoleLogin', '09:59:30');
+    expect(await said()).toEqual(['outcome succeeded', 'Sign-in succeeded']);
+    await select('StopLogging', '10:03:15.123');
+    expect(await said()).toEqual(['outcome succeeded', 'Succeeded (no error code)']);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-outcome-succeeded-960.png') });
+    await select('StopLogging (Insight)');
+    await pane().getByRole('region', { name: 'Insight' }).waitFor();
+    expect(await outcome().count()).toBe(0);
+  });
+
   it("shows a lookup-events event's JSON as its CloudTrailEvent string reads, and says that the file holds it escaped", async () => {
     await select('AssumeRole');
     expect(await original().locator('.text-note').allTextContents()).toEqual([

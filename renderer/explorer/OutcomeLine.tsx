@@ -1,0 +1,33 @@
+import { printable } from '../../shared/printable';
+import { Identifier } from './Identifier';
+import { eventOutcome } from './outcome';
+
+/** A value that is an address, wrapped at its separators rather than inside a word. */
+const ADDRESSES: ReadonlySet<string> = new Set(['Signing in to']);
+
+const TONE = { true: 'failed', false: 'succeeded', undefined: 'unsaid' } as const;
+
+/**
+ * Whether the call failed and why, said plainly near the top of the pane (see eventOutcome): a
+ * failure in a box, a success as a quiet line; nothing for an Insights event. Every value is the
+ * evidence's text, shown as data.
+ */
+export function OutcomeLine({ event, gives }: { event: unknown; gives?: (key: string) => boolean }) {
+  const outcome = eventOutcome(event, gives);
+  if (!outcome) return null;
+  return (
+    <section aria-label="Outcome" className={`outcome ${TONE[`${outcome.failed}`]}`}>
+      <p className="outcome-summary">{printable(outcome.summary)}</p>
+      {outcome.details.length > 0 && (
+        <dl className="pairs">
+          {outcome.details.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{ADDRESSES.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
