@@ -57,7 +57,12 @@ const NO_IDENTITY_COLUMNS: [string, string][] = [['Identity', 'not among this ro
 /** Where another event of the case is stored. */
 type OtherAt = NonNullable<OtherEvent['at']>;
 
-const placeOf = (file: FileRecord | null, index: number): string => (file ? `${fileName(file)}, event ${index}` : `unknown file, event ${index}`);
+/**
+ * Where an event stands in its file, to cite: its item (a trail file's record, an array's element,
+ * an NDJSON line, a CSV row, a lookup-events item…) counted from 0, as `cairn scan --ndjson` gives
+ * it (`index`) and the Evidence panel names an item in a file's problems (`item 5: …`).
+ */
+const placeOf = (file: FileRecord | null, index: number): string => `${file ? fileName(file) : 'unknown file'}, item ${index} (counted from 0)`;
 
 /** Escape anywhere in the pane but a text box (whose text it must not cost) hands focus back to the listing, the selection kept. */
 const backToListing = (event: KeyboardEvent): void => {

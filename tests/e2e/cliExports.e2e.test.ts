@@ -78,7 +78,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     expect(await original().locator('.text-note').allTextContents()).toEqual([
       'In the file, this JSON is the CloudTrailEvent string of an item of aws cloudtrail lookup-events output, written with its quotes escaped (\\"): it is shown as that string reads, and the raw view is that text, not the file’s characters.',
     ]);
-    expect(await pane().getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent()).toMatch(/\/lookup-v1\.json, event 0$/);
+    expect(await pane().getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent()).toMatch(/\/lookup-v1\.json, item 0 \(counted from 0\)$/);
     await original().getByRole('button', { name: 'Raw (unescaped)' }).click();
     expect(await pane().getByTestId('event-json').textContent()).toBe(JSON.stringify(assumeRole));
     await original().scrollIntoViewIfNeeded();

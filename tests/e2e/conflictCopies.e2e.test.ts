@@ -49,7 +49,7 @@ describe('a copy of an event written differently', () => {
   it('is kept as a conflict, and the pane says its values are the same: a reformatted copy, not a change', async () => {
     expect(REWRITTEN).toContain('"bytesTransferredIn":0,"bytesTransferredOut":20000000}');
     await app.page.locator('.grid-row').nth(1).click();
-    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('jq-sorted.ndjson, event 0').waitFor();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('jq-sorted.ndjson, item 0 (counted from 0)').waitFor();
     const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
     await conflict.waitFor();
     expect(await conflict.getByTestId('conflict-verdict').textContent()).toBe(
@@ -64,7 +64,7 @@ describe('a copy of an event written differently', () => {
     const pane = page.getByRole('complementary', { name: 'Event detail' });
     const file = () => pane.getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent();
     await page.locator('.grid-row').nth(1).click();
-    await pane.getByText('jq-sorted.ndjson, event 0').waitFor();
+    await pane.getByText('jq-sorted.ndjson, item 0 (counted from 0)').waitFor();
     const here = await file();
     await pane.getByRole('button', { name: 'Select the other copy' }).click();
     await pane.getByRole('region', { name: 'Conflict' }).getByText(here!).waitFor();
@@ -87,7 +87,7 @@ describe('a copy of an event written differently', () => {
     ];
     // The CSV row, bookmarked and alone under its own actor and bookmarked events: its other copy shares its source IP, not its actor, and has no bookmark.
     await csvRow.click();
-    await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, item 0 (counted from 0)').waitFor();
     await pane.getByRole('button', { name: '☆ Bookmark' }).click();
     await pane.getByRole('button', { name: /this actor/ }).click();
     await pane.getByRole('button', { name: /this source IP/ }).click();
@@ -103,21 +103,21 @@ describe('a copy of an event written differently', () => {
     await copy.getByRole('button', { name: 'Remove the Actor filter and show all events, then select it' }).click();
     await count.filter({ hasText: /^8 events$/ }).waitFor();
     // The source IP filter stays: the other copy has that IP (only twice-d.ndjson's copy has another).
-    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, event 0').waitFor();
-    expect(await shown()).toEqual(['delivered.ndjson, event 0', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 events']);
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, item 0 (counted from 0)').waitFor();
+    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 events']);
 
     // Hidden by the Show choice alone: the listing goes back to all events.
     await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
     await count.filter({ hasText: /^9 events$/ }).waitFor();
     await csvRow.click();
-    await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, item 0 (counted from 0)').waitFor();
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
     await count.filter({ hasText: /^1 event$/ }).waitFor();
     await copy.getByRole('button', { name: 'Select the full event' }).click();
     await copy.getByRole('button', { name: 'Show all events and select it' }).click();
     await count.filter({ hasText: /^9 events$/ }).waitFor();
-    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, event 0').waitFor();
-    expect(await shown()).toEqual(['delivered.ndjson, event 0', ['user/alice'], [], 'all', '9 events']);
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, item 0 (counted from 0)').waitFor();
+    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], [], 'all', '9 events']);
     await csvRow.click();
     await pane.getByRole('button', { name: '★ Bookmarked' }).click();
     await pane.getByRole('button', { name: '☆ Bookmark' }).waitFor();
@@ -144,7 +144,7 @@ describe('a copy of an event written differently', () => {
     ]);
     // The full event shows both: its conflict with the jq copy, and the row.
     await copy.getByRole('button', { name: 'Select the full event' }).click();
-    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, event 0').waitFor();
+    await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, item 0 (counted from 0)').waitFor();
     await pane.getByRole('region', { name: 'Conflict' }).waitFor();
     expect([await pane.getByRole('region', { name: 'Conflict' }).count(), await copy.locator('h3').textContent(), await copy.getByRole('button').allTextContents()]).toEqual([1, 'A CSV row of this event', ['Select the row']]);
   });
@@ -163,7 +163,7 @@ describe('a copy of an event written differently', () => {
   it('is never the same values when it writes a key twice: the pane names the key and each occurrence', async () => {
     expect(JSON.parse(TWICE)).toEqual(JSON.parse(ORIGINAL));
     await app.page.locator('.grid-row').nth(6).click();
-    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-a.ndjson, event 0').waitFor();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-a.ndjson, item 0 (counted from 0)').waitFor();
     const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
     await conflict.getByTestId('conflict-verdict').waitFor();
     expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
@@ -171,7 +171,7 @@ describe('a copy of an event written differently', () => {
       'eventName: written 2 times here: "DeleteObject", then "GetObject"',
     ]);
     await app.page.locator('.grid-row').nth(5).click();
-    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-b.ndjson, event 0').waitFor();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-b.ndjson, item 0 (counted from 0)').waitFor();
     expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
       'A key is written more than once in one object in the other copy: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events. Taking the last occurrence, nothing else differs:',
       'eventName: written 2 times in the other: "DeleteObject", then "GetObject"',
@@ -180,7 +180,7 @@ describe('a copy of an event written differently', () => {
 
   it('leads with the key written twice, then the values that differ', async () => {
     await app.page.locator('.grid-row').nth(8).click();
-    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-c.ndjson, event 0').waitFor();
+    await app.page.getByRole('complementary', { name: 'Event detail' }).getByText('twice-c.ndjson, item 0 (counted from 0)').waitFor();
     const conflict = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Conflict' });
     expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
       'A key is written more than once in one object in this copy: readers differ on which occurrence they take (JavaScript the last, others the first), so it can read as two different events. Taking the last occurrence, the copies disagree on 1 value:',

@@ -188,7 +188,7 @@ describe('cancelling inside a large file', () => {
       await app.page.locator('.grid-row').nth(3).click();
       const provenance = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Provenance' });
       await provenance.waitFor();
-      expect(await provenance.locator('dl > div').allTextContents()).toEqual([`File${join(evidence, 'b-large.ndjson')}, event 0`, 'SHA-256not hashed: not read to its end']);
+      expect(await provenance.locator('dl > div').allTextContents()).toEqual([`File${join(evidence, 'b-large.ndjson')}, item 0 (counted from 0)`, 'SHA-256not hashed: not read to its end']);
       await provenance.scrollIntoViewIfNeeded();
       await app.page.screenshot({ path: join(SHOTS, 'detail-after-cancel-960.png') });
       expect(app.externalRequests).toEqual([]);

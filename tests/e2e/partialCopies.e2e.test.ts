@@ -72,7 +72,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
   });
 
   it("says a row that agrees with its event is the same event, each field it gives beside the event's", async () => {
-    await select(1, 'result_1.csv, event 0');
+    await select(1, 'result_1.csv, item 0 (counted from 0)');
     expect([await copy().locator('h3').textContent(), await copy().getByTestId('copy-verdict').textContent()]).toEqual([
       'A CSV row of an event the case holds whole',
       "The 7 fields the row gives agree with the full event's: one event, read twice.",
@@ -90,7 +90,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
   });
 
   it('names the field a row and its event disagree on, from either side, and selects the other', async () => {
-    await select(3, 'result_1.csv, event 1');
+    await select(3, 'result_1.csv, item 1 (counted from 0)');
     expect([await copy().locator('h3').textContent(), await copy().getByTestId('copy-verdict').textContent()]).toEqual([
       '⚠ A CSV row that disagrees with the full event',
       'The row disagrees with the full event on 1 of the 7 fields it gives. Compare them before trusting either.',
@@ -103,20 +103,20 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     await app.page.setViewportSize({ width: 1360, height: 860 });
 
     await copy().getByRole('button', { name: 'Select the full event' }).click();
-    await pane().getByRole('region', { name: 'Provenance' }).getByText('trail.json, event 1').waitFor();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('trail.json, item 1 (counted from 0)').waitFor();
     await copy().getByRole('button', { name: 'Select the row' }).waitFor();
     expect([await copy().locator('h3').textContent(), await copy().locator('p').first().textContent(), (await compared())[4]]).toEqual([
       '⚠ A CSV row of this event disagrees with it',
-      expect.stringMatching(/^A row of a CSV export gives some of this event’s fields: .*result_1\.csv, event 1\.$/),
+      expect.stringMatching(/^A row of a CSV export gives some of this event’s fields: .*result_1\.csv, item 1 \(counted from 0\)\.$/),
       ['≠ Source IP', '198.51.100.7', '203.0.113.10'],
     ]);
     await copy().getByRole('button', { name: 'Select the row' }).click();
-    await pane().getByRole('region', { name: 'Provenance' }).getByText('result_1.csv, event 1').waitFor();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('result_1.csv, item 1 (counted from 0)').waitFor();
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('event-listing');
   });
 
   it("shows a row as its columns, and who acted as its useridentity struct tells it, never as JSON it is not", async () => {
-    await select(1, 'result_1.csv, event 0');
+    await select(1, 'result_1.csv, item 0 (counted from 0)');
     const pairs = (name: string) => pane().getByRole('region', { name }).locator('dl > div').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]));
     expect(await pairs('Identity')).toEqual([
       ['Type', 'IAMUser'],
