@@ -244,8 +244,8 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
               onClick={() => void select(row.position)}
             >
               <span role="gridcell" className="marks">
-                {rowMarks(row).map(({ symbol, meaning }) => (
-                  <span role="img" key={symbol} aria-label={meaning} title={meaning}>
+                {rowMarks(row).map(({ symbol, meaning, error }) => (
+                  <span role="img" key={symbol} className={error ? 'mark-error' : undefined} aria-label={meaning} title={meaning}>
                     {symbol}
                   </span>
                 ))}

@@ -27,7 +27,7 @@ export const COLUMNS: Record<ColumnId, { title: string; least: number; grow?: nu
 /** A monospace digit's advance at the listing's 12.5 px (0.602 em). */
 const MONO_DIGIT_PX = 7.53;
 
-/** The marks column's width, px: room for all five marks (see rowMarks). */
+/** The marks column's width, px: room for five marks a line, all eight an event can have on two (see rowMarks; the marks' style wraps them). */
 const MARKS_PX = 50;
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
@@ -76,6 +76,44 @@ describe('the selection across re-reads of the listing', () => {
     await page.screenshot({ path: join(SHOTS, 'failed-sign-ins.png') });
   });
 
+  it('marks failed calls and sign-ins in the marks column, so that they show with the Event and Error columns hidden, at 1360 and 960 px', async () => {
+    const { page } = app;
+    const choose = async (names: string[], shown: boolean) => {
+      await page.locator('.column-menu summary').click();
+      for (const name of names) await page.getByRole('checkbox', { name }).setChecked(shown);
+      await page.locator('.column-menu summary').click();
+    };
+    await choose(['Event', 'Error'], false);
+    onTestFinished(() => choose(['Event', 'Error'], true));
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['', 'Time (UTC) ▲', 'Service', 'Actor', 'Source IP', 'Region']);
+    // Each mark by its symbol and accessible name; every event here shares eventID "1", so each is in conflict too.
+    const marks = () => rows(page).evaluateAll((found) => found.map((row) => [...row.querySelectorAll('.marks [role="img"]')].map((mark) => `${mark.textContent} ${mark.getAttribute('aria-label')}`).join(' | ')));
+    const conflict = '⚠ Conflict: another event has this eventID with different content';
+    const expected = [
+      ...Array<string>(3).fill(`✖ Failed sign-in | ${conflict}`),
+      conflict,
+      `✖ Error: NotOrganizationMasterAccountException | ${conflict}`,
+      ...Array<string>(7).fill(conflict),
+    ];
+    expect(await marks()).toEqual(expected);
+    // Told by its symbol, not its colour alone; red as the Error column is, titled as it is named.
+    const failedMark = rows(page).nth(4).getByRole('img', { name: 'Error: NotOrganizationMasterAccountException' });
+    expect([await failedMark.getAttribute('title'), await failedMark.evaluate((mark) => getComputedStyle(mark).color)]).toEqual(['Error: NotOrganizationMasterAccountException', 'rgb(180, 35, 24)']);
+    const cut = () => page.locator('.grid-row .marks').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).length);
+    expect(await cut()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'failed-marks-1360.png') });
+
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await rows(page).nth(4).click();
+    await detail(page).getByRole('heading', { name: 'StopLogging' }).waitFor();
+    expect(await marks()).toEqual(expected.slice(0, await rows(page).count()));
+    expect(await cut()).toBe(0);
+    expect(await rows(page).nth(0).locator('.marks').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'failed-marks-960.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps the selected event selected, in view, when evidence adds events before it', async () => {
     const { page } = app;
     await rows(page).nth(2).click();
@@ -111,24 +149,28 @@ describe('the selection across re-reads of the listing', () => {
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('recon');
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
     await detail(page).getByRole('button', { name: 'Remove tag recon' }).waitFor();
-    await expect.poll(() => rows(page).nth(1).locator('.marks').textContent()).toBe('★⚠#');
+    await expect.poll(() => rows(page).nth(1).locator('.marks').textContent()).toBe('★✖⚠#');
     expect((await shown(page)).highlighted).toEqual(['3 ConsoleLogin']);
-    // Every mark an event can have fits its cell: these four, and with an altered text's five.
+    // Every mark an event can have fits its cell: these five, and all eight at once.
     await detail(page).getByRole('textbox', { name: 'Note' }).fill('first seen here');
     await page.locator('.grid-scroll').focus();
     const marks = rows(page).nth(1).locator('.marks');
-    await expect.poll(() => marks.textContent()).toBe('★⚠#✎');
-    const overflow = (symbols?: string) =>
-      marks.evaluate((cell, text) => {
+    await expect.poll(() => marks.textContent()).toBe('★✖⚠#✎');
+    /** How far the marks (these, or other symbols each drawn as a mark is) overflow their cell's width, and their row's height. */
+    const overflow = (symbols?: string[]) =>
+      marks.evaluate((cell, drawn) => {
         const probe = cell.cloneNode(true) as HTMLElement;
-        if (text !== undefined) probe.textContent = text;
+        if (drawn) probe.replaceChildren(...drawn.map((symbol) => Object.assign(document.createElement('span'), { textContent: symbol })));
         Object.assign(probe.style, { position: 'absolute', width: `${cell.getBoundingClientRect().width}px` });
         cell.parentElement!.append(probe);
-        const over = probe.scrollWidth - probe.clientWidth;
+        const over = [probe.scrollWidth - probe.clientWidth, Math.max(0, probe.getBoundingClientRect().height - cell.parentElement!.clientHeight)];
         probe.remove();
         return over;
       }, symbols);
-    expect([await overflow(), await overflow('★⚠\ufffd#✎')]).toEqual([0, 0]);
+    expect([await overflow(), await overflow([...'★✖⚠≠\ufffd≋#✎'])]).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
 
     // Un-bookmarked, the first event leaves the listing: nothing is highlighted, nothing is shown.
     await rows(page).first().click();
