@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { counted } from '../../shared/counted';
 import { EVENT_FLAGS } from '../../shared/event';
 import { printable } from '../../shared/printable';
 import { changeView, listingPlace, query, rememberReading } from '../cases/caseSession';
-import { formatCount, localZoneName } from '../format';
-import type { EventRow, ExplorerView } from '../query/queryProtocol';
+import { localZoneName } from '../format';
+import { isNarrowed, type EventRow, type ExplorerView } from '../query/queryProtocol';
 import { COLUMNS, listingLayout } from './columns';
+import { listingCount } from './listingCount';
 import { rowMarks } from './rowMarks';
 
 export const ROW_HEIGHT = 28;
@@ -42,6 +42,8 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const [pages, setPages] = useState(new Map<number, EventRow[]>());
   const [total, setTotal] = useState<number | null>(null);
+  /** What the footer says of `total`: of how many in the case, as the worker counted them in the same answer (see listingCount). */
+  const [totalText, setTotalText] = useState('');
   const requested = useRef(new Map<number, Promise<EventRow[]>>());
   const current = useRef(version);
   const selectedNow = useRef(selected);
@@ -57,6 +59,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
         pending = query.ask({ type: 'rows', caseDb, query: view, offset: n * PAGE, limit: PAGE }).then((result) => {
           if (current.current === asked) {
             setTotal(result.total);
+            setTotalText(listingCount(result.total, result.inCase, isNarrowed(view)));
             setPages((loaded) => new Map(loaded).set(n, result.rows));
           }
           return result.rows;
@@ -264,7 +267,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
         </div>
       </div>
       <div className="grid-footer" data-testid="listing-count">
-        {total === null ? 'Reading…' : counted(total, 'event', formatCount(total))}
+        {total === null ? 'Reading…' : totalText}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
-import { COLUMN_IDS, filterSlot, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
+import { COLUMN_IDS, filterSlot, isNarrowed, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { textScalar } from '../../shared/lakeValue';
 import { listed } from '../../shared/listed';
 import { printable } from '../../shared/printable';
@@ -28,7 +28,7 @@ function describeFilter(filter: Filter): { name: string; value: string } {
 
 /** What a button widening the listing from `view` to `widened` (its filters fewer, its Show choice kept or all) says it does before selecting an event. */
 export function revealLabel(view: EventQuery, widened: EventQuery): string {
-  if (widened.filters.length === 0 && widened.marked === 'all') return 'Show all events and select it';
+  if (!isNarrowed(widened)) return 'Show all events and select it';
   const kept = new Set(widened.filters.map(filterSlot));
   const names = view.filters.filter((filter) => !kept.has(filterSlot(filter))).map((filter) => describeFilter(filter).name);
   const steps = [...(names.length > 0 ? [`remove the ${listed(names)} filter${names.length > 1 ? 's' : ''}`] : []), ...(widened.marked !== view.marked ? ['show all events'] : [])];

@@ -234,7 +234,7 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
     const mark = open.annotations.get(place(event.segment, event.row)) ?? EMPTY_ANNOTATION;
     found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, noted: mark.note !== '' });
   }
-  return { total, offset, rows: found };
+  return { total, inCase: open.index.count, offset, rows: found };
 }
 
 async function locate(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<number | null> {

@@ -72,6 +72,9 @@ export interface EventQuery {
   marked: MarkedFilter;
 }
 
+/** Whether a query leaves events out of its listing, by a filter or its Show choice (or may: a filter can keep them all). */
+export const isNarrowed = (query: EventQuery): boolean => query.filters.length > 0 || query.marked !== 'all';
+
 export const COLUMN_IDS = ['time', 'eventName', 'eventSource', 'actor', 'actorType', 'sourceIp', 'region', 'account', 'errorCode', 'userAgent', 'readOnly'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -117,7 +120,10 @@ export type EventRow = EventFields & {
 };
 
 export interface RowsResult {
+  /** How many events the listing holds. */
   total: number;
+  /** How many the case holds, as read for this answer: what the listing's count is out of. */
+  inCase: number;
   offset: number;
   rows: EventRow[];
 }

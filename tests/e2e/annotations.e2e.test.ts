@@ -53,7 +53,7 @@ describe('marking an event in one gesture', () => {
     expect(await detail(page).locator('.tag').allTextContents()).toEqual(['exfil×']);
     for (const [marked, name] of [['noted', 'GetObject'], ['bookmarked', 'GetObject'], ['tagged', 'GetObject']] as const) {
       await page.getByRole('combobox').selectOption(marked);
-      await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+      await page.getByTestId('listing-count').filter({ hasText: /^1 of 3 events$/ }).waitFor();
       expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual([name]);
     }
     await page.screenshot({ path: join(SHOTS, 'note-then-bookmark.png') });
@@ -72,7 +72,7 @@ describe('marking an event in one gesture', () => {
     await open(page, 0, 'ListBuckets');
     expect([await noteBox(page).inputValue(), await detail(page).locator('.tag').allTextContents()]).toEqual(['first look', ['recon×']]);
     await page.getByRole('combobox').selectOption('tagged');
-    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 of 3 events$/ }).waitFor();
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
     await page.screenshot({ path: join(SHOTS, 'tag-on-blur.png') });
   });
@@ -96,15 +96,15 @@ describe('marking an event in one gesture', () => {
   it('keeps an event whose note is being rewritten in the listing of noted events until its box is left', async () => {
     const { page } = app;
     await page.getByRole('combobox').selectOption('noted');
-    await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^3 of 3 events$/ }).waitFor();
     await open(page, 2, 'PutObject');
     await noteBox(page).fill('');
     // Long enough for the empty note to be saved as typed.
     await page.waitForTimeout(1200);
-    expect([await page.getByTestId('listing-count').textContent(), await detail(page).getByRole('heading').first().textContent()]).toEqual(['3 events', 'PutObject']);
+    expect([await page.getByTestId('listing-count').textContent(), await detail(page).getByRole('heading').first().textContent()]).toEqual(['3 of 3 events', 'PutObject']);
     expect(await noteBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
     await noteBox(page).press('Tab');
-    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 of 3 events$/ }).waitFor();
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
   });
 
@@ -117,13 +117,13 @@ describe('marking an event in one gesture', () => {
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('exfil');
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
     await detail(page).getByRole('button', { name: 'exfil', exact: true }).click();
-    await count('2 events');
+    await count('2 of 3 events');
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['GetObject', 'PutObject']);
     expect(await page.locator('.chip').allTextContents()).toEqual(['Tag: exfil×']);
     await page.screenshot({ path: join(SHOTS, 'tag-filter.png') });
     // Taken off the event: the listing of that tag no longer holds it.
     await detail(page).getByRole('button', { name: 'Remove tag exfil' }).click();
-    await count('1 event');
+    await count('1 of 3 events');
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['GetObject']);
     await page.getByRole('button', { name: 'Remove filter Tag' }).click();
     await count('3 events');
@@ -137,9 +137,9 @@ describe('marking an event in one gesture', () => {
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
     expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
     await page.getByRole('combobox').selectOption('marked');
-    await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^3 of 3 events$/ }).waitFor();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 of 3 events$/ }).waitFor();
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
   });
 });

@@ -92,7 +92,7 @@ describe('a copy of an event written differently', () => {
     await pane.getByRole('button', { name: /this actor/ }).click();
     await pane.getByRole('button', { name: /this source IP/ }).click();
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
-    await count.filter({ hasText: /^1 event$/ }).waitFor();
+    await count.filter({ hasText: /^1 of 9 events$/ }).waitFor();
     await copy.getByRole('button', { name: 'Select the full event' }).click();
     await copy.getByRole('status').filter({ hasText: 'not in this listing' }).waitFor();
     expect([await copy.getByRole('status').textContent(), await copy.getByRole('button').allTextContents()]).toEqual([
@@ -101,10 +101,10 @@ describe('a copy of an event written differently', () => {
     ]);
     await page.screenshot({ path: join(SHOTS, 'copy-full-event-unlisted.png') });
     await copy.getByRole('button', { name: 'Remove the Actor filter and show all events, then select it' }).click();
-    await count.filter({ hasText: /^8 events$/ }).waitFor();
+    await count.filter({ hasText: /^8 of 9 events$/ }).waitFor();
     // The source IP filter stays: the other copy has that IP (only twice-d.ndjson's copy has another).
     await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, item 0 (counted from 0)').waitFor();
-    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 events']);
+    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 of 9 events']);
 
     // Hidden by the Show choice alone: the listing goes back to all events.
     await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
@@ -112,7 +112,7 @@ describe('a copy of an event written differently', () => {
     await csvRow.click();
     await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, item 0 (counted from 0)').waitFor();
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
-    await count.filter({ hasText: /^1 event$/ }).waitFor();
+    await count.filter({ hasText: /^1 of 9 events$/ }).waitFor();
     await copy.getByRole('button', { name: 'Select the full event' }).click();
     await copy.getByRole('button', { name: 'Show all events and select it' }).click();
     await count.filter({ hasText: /^9 events$/ }).waitFor();
@@ -193,7 +193,7 @@ describe('a copy of an event written differently', () => {
     const { page } = app;
     const show = page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) });
     await show.selectOption('conflicts');
-    await page.getByTestId('listing-count').filter({ hasText: /^8 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^8 of 9 events$/ }).waitFor();
     expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(Array(8).fill('⚠'));
     await show.selectOption('all');
     await page.getByTestId('listing-count').filter({ hasText: /^9 events$/ }).waitFor();

@@ -33,7 +33,7 @@ describe('an event nested too deeply to display as a tree', () => {
     expect(await pane.getByRole('region', { name: 'Identity' }).locator('dl > div').first().textContent()).toBe('TypeIAMUser');
 
     await pane.getByRole('button', { name: 'this source IP: 198.51.100.2' }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^1 of 3 events$/ }).waitFor();
     expect(await page.locator('.grid-row').allTextContents()).toEqual([expect.stringContaining('PutBucketPolicy')]);
     await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
     await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();

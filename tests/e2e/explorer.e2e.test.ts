@@ -142,7 +142,7 @@ describe('the selection across re-reads of the listing', () => {
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
     await page.getByRole('combobox').selectOption('bookmarked');
-    await listing(page, '2 events');
+    await listing(page, '2 of 21 events');
 
     // A tag re-reads the listing; the tagged event stays selected.
     await rows(page).nth(1).click();
@@ -176,7 +176,7 @@ describe('the selection across re-reads of the listing', () => {
     await rows(page).first().click();
     await detail(page).getByRole('heading', { name: 'CreateKeyPair' }).waitFor();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
-    await listing(page, '1 event');
+    await listing(page, '1 of 21 events');
     await expect.poll(() => shown(page)).toEqual({ highlighted: [], detail: 'Select an event to see its original JSON, who made it and where it came from.In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing.' });
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ConsoleLogin']);
     await page.screenshot({ path: join(SHOTS, 'selection-after-unbookmark.png') });
@@ -286,7 +286,7 @@ describe('the event explorer on the real samples', () => {
   it('pivots to all events of the actor, and drops the pivot again', async () => {
     const { page } = app;
     await detail(page).getByRole('button', { name: `this actor: ${ALICE}` }).click();
-    await listing(page, '11 events');
+    await listing(page, '11 of 473 events');
     expect(await page.locator('.chip').allTextContents()).toEqual([`Actor: ${ALICE}×`]);
     expect(new Set(await page.locator('.grid-row .col-actor').evaluateAll((found) => found.map((cell) => `${cell.textContent} ${cell.getAttribute('title')}`)))).toEqual(new Set([`user/Alice ${ALICE}`]));
     await page.screenshot({ path: join(SHOTS, 'explorer-pivot.png') });
@@ -319,21 +319,21 @@ describe('the event explorer on the real samples', () => {
     await page.screenshot({ path: join(SHOTS, 'explorer-params.png') });
 
     await params.getByRole('button', { name: 'Events with instancesSet.items[0].minCount = 1' }).click();
-    await listing(page, `${pivoted} events`);
+    await listing(page, `${pivoted} of 473 events`);
     expect(await page.locator('.chip').allTextContents()).toEqual(['Parameter instancesSet.items[0].minCount: 1×']);
     expect(await page.locator('.grid-row .col-eventName').allTextContents()).toEqual(Array<string>(pivoted).fill('RunInstances'));
     await page.screenshot({ path: join(SHOTS, 'explorer-params-pivot.png') });
 
     await rows(page).filter({ hasText: /2024-04-02 15:13:06/ }).first().click();
     await detail(page).getByRole('button', { name: `this session (temporary key): ${session}` }).click();
-    await listing(page, `${inSession} events`);
+    await listing(page, `${inSession} of 473 events`);
     expect(await page.locator('.chip').allTextContents()).toEqual(['Parameter instancesSet.items[0].minCount: 1×', `Session: ${session}×`]);
     await page.getByRole('button', { name: 'Remove filter Session' }).click();
-    await listing(page, `${pivoted} events`);
+    await listing(page, `${pivoted} of 473 events`);
 
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByRole('button', { name: 'Open Explorer' }).click();
-    await listing(page, `${pivoted} events`);
+    await listing(page, `${pivoted} of 473 events`);
     expect(await page.locator('.chip').allTextContents()).toEqual(['Parameter instancesSet.items[0].minCount: 1×']);
     await page.getByRole('button', { name: 'Remove filter Parameter instancesSet.items[0].minCount' }).click();
     await listing(page, '473 events');
@@ -350,7 +350,7 @@ describe('the event explorer on the real samples', () => {
     await value.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'explorer-params-long.png') });
     await detail(page).getByRole('button', { name: /^Events with assumeRolePolicyDocument = / }).click();
-    await listing(page, '1 event');
+    await listing(page, '1 of 473 events');
     expect(await page.locator('.chip .mono').getAttribute('title')).toBe(whole);
     await page.getByRole('button', { name: 'Remove filter Parameter assumeRolePolicyDocument' }).click();
     await listing(page, '473 events');
@@ -416,12 +416,12 @@ describe('the event explorer on the real samples', () => {
 
     expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
     await page.getByRole('combobox').selectOption('bookmarked');
-    await listing(page, '2 events');
+    await listing(page, '2 of 473 events');
     await page.getByRole('combobox').selectOption('noted');
-    await listing(page, '2 events');
+    await listing(page, '2 of 473 events');
     expect(await page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['StartInstances', 'CreateRole']);
     await page.getByRole('combobox').selectOption('tagged');
-    await listing(page, '1 event');
+    await listing(page, '1 of 473 events');
     await rows(page).first().click();
     expect(await detail(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Keys created from an unknown IP <script>alert(1)</script>');
     await page.screenshot({ path: join(SHOTS, 'explorer-tagged.png') });
@@ -454,13 +454,13 @@ describe('the event explorer on the real samples', () => {
     const { page } = app;
     await rows(page).first().click();
     await detail(page).getByRole('button', { name: /^this source IP: / }).click();
-    await listing(page, '1 event');
+    await listing(page, '1 of 473 events');
     await page.getByRole('button', { name: 'Close case' }).click();
     const row = page.getByTestId('case-row');
     await row.waitFor();
     expect(await row.locator('td').evaluateAll((tds) => tds.slice(0, 4).map((td) => td.textContent))).toEqual(['Explorer', '473', '2014-03-06 17:10:34 → 2026-01-11 22:54:56 (4329 d 5 h)', '6']);
     await page.getByRole('button', { name: 'Open Explorer' }).click();
-    await listing(page, '1 event');
+    await listing(page, '1 of 473 events');
     expect(await page.locator('.chip').allTextContents()).toEqual(['Source IP: 72.21.198.64×']);
     expect((await cells(page, 0)).slice(1, 2)).toEqual(['2014-03-06 12:10:34']);
   });

@@ -52,9 +52,9 @@ describe('the event being read, across changes of the listing', () => {
   it('stays selected when it is pivoted on, and when the pivot is cleared', async () => {
     const { page } = app;
     await detail(page).getByRole('button', { name: /this source IP/ }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^30 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^30 of 40 events$/ }).waitFor();
     await page.locator('.grid-row[aria-rowindex="16"][aria-selected="true"]').waitFor();
-    expect(await shown(page)).toEqual({ listed: '30 events', highlighted: ['16 Call21'], inView: true, detail: 'Call21' });
+    expect(await shown(page)).toEqual({ listed: '30 of 40 events', highlighted: ['16 Call21'], inView: true, detail: 'Call21' });
     await page.screenshot({ path: join(SHOTS, 'selection-after-pivot.png') });
     await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
     await page.getByTestId('listing-count').filter({ hasText: /^40 events$/ }).waitFor();
@@ -66,7 +66,7 @@ describe('the event being read, across changes of the listing', () => {
     const { page } = app;
     await detail(page).getByRole('button', { name: /this source IP/ }).click();
     await detail(page).getByRole('button', { name: /this event name/ }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^1 of 40 events$/ }).waitFor();
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null);
     await page.getByRole('button', { name: 'Remove filter Source IP' }).focus();
     await page.keyboard.press('Enter');
@@ -90,7 +90,7 @@ describe('the event being read, across changes of the listing', () => {
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
     await detail(page).getByRole('button', { name: /this source IP/ }).click();
     await detail(page).getByRole('button', { name: /this actor/ }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^30 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^30 of 40 events$/ }).waitFor();
     /** Per chip: its text as drawn, and whether any of it is cut off. */
     const chips = () => page.locator('.chip').evaluateAll((found) => found.map((chip) => [chip.textContent, [chip, ...chip.querySelectorAll('*')].some((element) => element.scrollWidth > element.clientWidth)]));
     expect(await chips()).toEqual([
@@ -109,8 +109,31 @@ describe('the event being read, across changes of the listing', () => {
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
     await page.getByRole('combobox').selectOption('bookmarked');
-    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
-    expect(await shown(page)).toEqual({ listed: '1 event', highlighted: ['2 Call21'], inView: true, detail: 'Call21' });
+    await page.getByTestId('listing-count').filter({ hasText: /^1 of 40 events$/ }).waitFor();
+    expect(await shown(page)).toEqual({ listed: '1 of 40 events', highlighted: ['2 Call21'], inView: true, detail: 'Call21' });
+  });
+
+  it('says how many of the case’s events the listing shows: all, those a filter keeps, none', async () => {
+    const { page } = app;
+    const footer = page.getByTestId('listing-count');
+    await page.getByRole('combobox').selectOption('noted');
+    await footer.filter({ hasText: /^0 of 40 events$/ }).waitFor();
+    expect(await rows(page).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'listing-count-none.png') });
+    // A Show choice and a filter that keep every event say so too: the listing is narrowed, none left out.
+    await page.getByRole('combobox').selectOption('all');
+    await footer.filter({ hasText: /^40 events$/ }).waitFor();
+    await rows(page).first().click();
+    await detail(page).getByRole('button', { name: /this actor/ }).click();
+    await footer.filter({ hasText: /^40 of 40 events$/ }).waitFor();
+    await page.getByRole('combobox').selectOption('bookmarked');
+    await footer.filter({ hasText: /^1 of 40 events$/ }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'listing-count-filtered.png') });
+    await page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await footer.filter({ hasText: /^1 of 40 events$/ }).waitFor();
+    expect(await page.locator('.chip').count()).toBe(0);
+    await rows(page).first().click();
+    await detail(page).getByRole('heading', { name: 'Call21' }).waitFor();
   });
 
   it('scrolls sideways to every chosen column, none of them cut off', async () => {

@@ -66,7 +66,7 @@ describe('an Insights event', () => {
 
     // The event name pivot lists the Insight's Start and End with the calls they report on.
     await pane().getByRole('button', { name: 'this event name: RunInstances' }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 of 6 events$/ }).waitFor();
     expect(await column('eventName')).toEqual(['RunInstances (Insight)', 'RunInstances', 'RunInstances', 'RunInstances (Insight)']);
     expect(await app.page.locator('.chip').allTextContents()).toEqual(['Event: RunInstances×']);
     await app.page.getByRole('button', { name: 'Remove filter Event' }).click();
@@ -78,7 +78,7 @@ describe('an Insights event', () => {
     await pane().getByRole('heading', { name: 'RunInstances (Insight)' }).waitFor();
     expect(await pane().getByRole('region', { name: 'Pivots' }).getByRole('button').allTextContents()).toEqual(['this event name: RunInstances', `this shared event ID: ${INSIGHT_SHARED_ID}`]);
     await pane().getByRole('button', { name: `this shared event ID: ${INSIGHT_SHARED_ID}` }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^2 of 6 events$/ }).waitFor();
     expect(await column('eventName')).toEqual(['RunInstances (Insight)', 'RunInstances (Insight)']);
     expect(await app.page.locator('.chip').allTextContents()).toEqual([`Shared event ID: ${INSIGHT_SHARED_ID}×`]);
     // The End stays selected; the Start is the other one listed.

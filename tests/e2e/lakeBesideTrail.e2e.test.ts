@@ -34,7 +34,8 @@ describe("a Lake result beside the trail's JSON: one request parameter written a
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
   const rows = () => app.page.locator('.grid-row');
-  const count = (n: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n} events?$`) }).waitFor();
+  /** Waits until the listing says it shows `n` of the case's 35 events (31 Lake rows, 4 trail events). */
+  const count = (n: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n} of 35 events$`) }).waitFor();
   const select = async (...texts: string[]) => {
     await texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first().click();
     await pane().getByRole('region', { name: 'Provenance' }).waitFor();

@@ -154,7 +154,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
   it('lists the pair that disagrees, and only it, under Show: events in conflict', async () => {
     const { page } = app;
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('conflicts');
-    await page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events$/ }).waitFor();
     expect(await page.locator('.grid-row .col-sourceIp').allTextContents()).toEqual(['203.0.113.10', '198.51.100.7']);
   });
 });

@@ -74,7 +74,7 @@ describe('how a session came to be', () => {
 
     // What the first hop's session did: everything its key signed.
     await chain.getByRole('button', { name: 'events signed with ASIADEPLOY000000001' }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^1 of 4 events$/ }).waitFor();
     expect(await app.page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['AssumeRole']);
     expect(await app.page.locator('.chip').allTextContents()).toEqual(['Session: ASIADEPLOY000000001×']);
     await app.page.getByRole('button', { name: 'Remove filter Session' }).click();

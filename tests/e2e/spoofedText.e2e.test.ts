@@ -63,7 +63,7 @@ describe('names from the evidence that reorder themselves', () => {
 
     await pane.getByRole('button', { name: `this actor: ${SHOWN_ACTOR}` }).click();
     expect(await page.locator('.chip').allTextContents()).toEqual([`Actor: ${SHOWN_ACTOR}×`]);
-    await page.getByTestId('listing-count').filter({ hasText: /^1 event$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^1 of 1 event$/ }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'spoofed-text-chip.png') });
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
   });
