@@ -125,6 +125,33 @@ describe('CaseIndex', () => {
     expect(names(index.select([{ field: 'region', value: '' }], (segment, row) => segment === 0 && row !== 1))).toEqual(['E0.2', 'E0.0']);
   });
 
+  it("selects, for a pivot given events it also takes in, those events besides its value's, still meeting every other filter, in time order", () => {
+    // Globals in storage order: E0.0 0, E0.1 1, E0.2 2, E1.0 3, E1.1 4, E2.0 5.
+    const pivot = { field: 'eventName' as const, value: 'E1.0' };
+    expect(names(index.select([pivot], undefined, [], new Map([[pivot, Uint32Array.of(2, 5)]])))).toEqual(['E2.0', 'E0.2', 'E1.0']);
+    // A value the case lacks still takes in the events given.
+    const absent = { field: 'eventName' as const, value: 'never seen' };
+    expect(names(index.select([absent], undefined, [], new Map([[absent, Uint32Array.of(4)]])))).toEqual(['E1.1']);
+    // Another pivot's events are not this one's; other filters and marks still apply.
+    expect(names(index.select([pivot, { field: 'region', value: '' }], undefined, [], new Map([[{ ...pivot }, Uint32Array.of(2)]])))).toEqual(['E1.0']);
+    expect(names(index.select([pivot], (segment) => segment !== 2, [], new Map([[pivot, Uint32Array.of(2, 5)]])))).toEqual(['E0.2', 'E1.0']);
+    expect(names(index.select([pivot], undefined, [Uint32Array.of(3, 5)], new Map([[pivot, Uint32Array.of(2, 5)]])))).toEqual(['E2.0', 'E1.0']);
+    expect(names(index.select([pivot], undefined, [], new Map([[pivot, new Uint32Array()]])))).toEqual(['E1.0']);
+  });
+
+  it('finds, without decoding them, the events whose every field given holds one of its values, and where each is stored', () => {
+    expect([...index.globalsWhere({ eventName: ['E1.1', 'E0.0', 'E2.0', 'absent'] })]).toEqual([0, 4, 5]);
+    expect([...index.globalsWhere({ eventName: ['E1.1', 'E0.0'], region: [''] })]).toEqual([0, 4]);
+    expect([...index.globalsWhere({ eventName: ['E1.1'], region: ['eu-west-1'] })]).toEqual([]);
+    expect([...index.globalsWhere({ eventName: ['absent'] })]).toEqual([]);
+    expect([index.placeOf(0), index.placeOf(4), index.placeOf(5)]).toEqual([{ segment: 0, row: 0 }, { segment: 1, row: 1 }, { segment: 2, row: 0 }]);
+  });
+
+  it('lists the values of a field that pass a test, from its dictionary', () => {
+    expect(index.valuesWhere('eventName', (name) => name.startsWith('E1.')).sort()).toEqual(['E1.0', 'E1.1']);
+    expect(index.valuesWhere('eventName', () => false)).toEqual([]);
+  });
+
   it('finds an event by its file and index, and where a stored event came from', () => {
     expect(index.find(10, 1)).toEqual({ segment: 0, row: 1 });
     expect(index.find(11, 1)).toEqual({ segment: 1, row: 1 });
