@@ -4,6 +4,7 @@ import { DEFAULT_CASE_SORT, type CaseSort } from './cases/caseOrder';
 import type { CaseInfo } from './cases/caseRegistry';
 import type { StorageStatus } from './cases/storageStatus';
 import { DEFAULT_EVIDENCE_QUERY, type EvidenceQuery } from './query/evidenceListing';
+import type { NameOnlyEvents } from './query/iamUserAliases';
 import type { CaseOverview, EventRow, ExplorerView } from './query/queryProtocol';
 
 /** The job whose progress the window shows. */
@@ -40,6 +41,8 @@ export interface CairnState {
   marksVersion: number;
   /** The selected event, as its row in the listing. */
   selected: EventRow | null;
+  /** What the listing's actor pivot on an IAM user's ARN took in without the ARN (see iamUserAliases), as the listing last read it. */
+  nameOnly: NameOnlyEvents[];
   tab: 'events' | 'evidence';
   /** The evidence panel's choices: kept while the case is open, so that going back to the events and returning keeps them. */
   evidenceQuery: EvidenceQuery;
@@ -65,6 +68,7 @@ export const useCairn = create<CairnState>()((set) => ({
   listingGrew: false,
   marksVersion: 0,
   selected: null,
+  nameOnly: [],
   tab: 'events',
   evidenceQuery: DEFAULT_EVIDENCE_QUERY,
   ingest: null,

@@ -4,6 +4,7 @@ import { printable } from '../../shared/printable';
 import { changeView, listingPlace, query, rememberReading } from '../cases/caseSession';
 import { localZoneName } from '../format';
 import { isNarrowed, type EventRow, type ExplorerView } from '../query/queryProtocol';
+import { useCairn } from '../store';
 import { COLUMNS, listingLayout } from './columns';
 import { listingCount } from './listingCount';
 import { rowMarks } from './rowMarks';
@@ -60,6 +61,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
           if (current.current === asked) {
             setTotal(result.total);
             setTotalText(listingCount(result.total, result.inCase, isNarrowed(view)));
+            useCairn.getState().set({ nameOnly: result.nameOnly });
             setPages((loaded) => new Map(loaded).set(n, result.rows));
           }
           return result.rows;

@@ -9,11 +9,16 @@ import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
 import { LISTING_ID } from './EventTable';
 import { ANNOTATION_SYMBOLS } from './rowMarks';
+import { nameOnlyNote, type NameOnlyEvents } from '../query/iamUserAliases';
+import { useCairn } from '../store';
 
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
 
-/** A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width. */
-function describeFilter(filter: Filter): { name: string; value: string } {
+/**
+ * A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.
+ * An actor pivot on an IAM user's ARN that also lists events naming the user without it (`nameOnly`) says so after the ARN.
+ */
+function describeFilter(filter: Filter, nameOnly: readonly NameOnlyEvents[] = []): { name: string; value: string; note?: string } {
   if (isParamFilter(filter)) {
     const { path, value, asText } = filter;
     // A CSV row's text that reads as a number or boolean matches both: the chip says so.
@@ -23,7 +28,9 @@ function describeFilter(filter: Filter): { name: string; value: string } {
   if (isTextFilter(filter)) return { name: 'Shared event ID', value: printable(filter.value) };
   if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
-  return { name, value: printable(filter.value) || '(empty)' };
+  const taken = filter.field === 'actor' ? nameOnly.find(({ user }) => user.arn === filter.value) : undefined;
+  const note = taken && printable(nameOnlyNote(taken));
+  return { name, value: printable(filter.value) || '(empty)', ...(note ? { note } : {}) };
 }
 
 /** What a button widening the listing from `view` to `widened` (its filters fewer, its Show choice kept or all) says it does before selecting an event. */
@@ -86,6 +93,7 @@ function ColumnsMenu({ view }: { view: ExplorerView }) {
 
 /** The listing's conditions as removable chips, which events to show, and how to show them. */
 export function FilterBar({ view }: { view: ExplorerView }) {
+  const nameOnly = useCairn((state) => state.nameOnly);
   const chips = useRef<HTMLDivElement>(null);
   /** Where the keyboard goes once a removed chip has gone: the chip that took its place, else the one before, else the listing. */
   const focusAfterRemoval = useRef<number | null>(null);
@@ -101,13 +109,18 @@ export function FilterBar({ view }: { view: ExplorerView }) {
       <div className="chips" aria-label="Filters" ref={chips}>
         {view.filters.length === 0 && <span className="muted">All events</span>}
         {view.filters.map((filter, index) => {
-          const { name, value } = describeFilter(filter);
+          const { name, value, note } = describeFilter(filter, nameOnly);
           return (
-            <span className="chip" key={filterSlot(filter)}>
+            <span className={note ? 'chip with-note' : 'chip'} key={filterSlot(filter)}>
               {name}:{' '}
               <span className="mono" title={value}>
                 {value}
               </span>
+              {note && (
+                <span className="chip-note" title={`${value}, ${note}`}>
+                  {note}
+                </span>
+              )}
               <button
                 type="button"
                 aria-label={`Remove filter ${name}`}

@@ -7,9 +7,10 @@ import { flagDisagreeingCopies } from './copyDisagreements';
 import { csvRowDetail } from './csvRowDetail';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
+import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, type NameOnlyEvents } from './iamUserAliases';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
+import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -32,6 +33,8 @@ interface OpenCase {
   selections: Map<string, Uint32Array>;
   /** Global numbers (storage order) of the events matching each text filter (parameter, sharedEventID), by the filter's JSON. */
   params: Map<string, Promise<Uint32Array>>;
+  /** Events naming an IAM user without its ARN, by the ARN an actor pivot is on (see nameOnlyEvents). */
+  nameOnly: Map<string, Promise<NameOnlyFound | null>>;
   /** The texts of the segments read last, most recent last (see `textOf`). */
   texts: Map<number, Promise<string[]>>;
   /** The credentials calls' events by the temporary access key each issued, oldest first, once asked for (see `issuers`). */
@@ -73,6 +76,7 @@ async function load(name: string): Promise<OpenCase> {
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
     params: new Map(),
+    nameOnly: new Map(),
     texts: new Map(),
   };
   await flagDisagreeingCopies(index, conflicts.filter((record) => !isConflict(record)), (event) => textOf(open, event.segment, event.row));
@@ -102,6 +106,7 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
     evidenceOrders: new Map(),
     selections: new Map(),
     params: new Map(),
+    nameOnly: new Map(),
     issuers: undefined,
   };
   // Records are read in the order stored: those past the count held came since.
@@ -171,6 +176,79 @@ function textMatches(open: OpenCase, filter: TextFilter): Promise<Uint32Array> {
   return found;
 }
 
+/** The events an actor pivot on an IAM user's ARN takes in besides those listed under it, and what they are. */
+interface NameOnlyFound {
+  globals: Uint32Array;
+  found: NameOnlyEvents;
+}
+
+/**
+ * The events naming the IAM user of `arn` without its ARN (see iamUserAliases), null when the actor
+ * is no IAM user's ARN. The columns pick the candidates: type IAMUser and an actor that is the
+ * user's name or a user principal ID (dictionary ids, then a scan of the typed arrays); only those
+ * events' texts are read, a segment at a time, for the identity's own account, user name and
+ * principal ID. A principal ID alone counts when an event under the ARN gives it: those events'
+ * texts are read only then, and only until each such ID is found. Worked out once per ARN.
+ */
+function nameOnlyEvents(open: OpenCase, arn: string): Promise<NameOnlyFound | null> {
+  let result = open.nameOnly.get(arn);
+  if (!result) {
+    result = (async () => {
+      const user = iamUserOfArn(arn);
+      if (!user) return null;
+      const { index } = open;
+      const candidates = index.globalsWhere({ actor: index.valuesWhere('actor', (actor) => mayNameOnly(actor, user)), actorType: ['IAMUser'] });
+      const named: number[] = [];
+      const byPrincipal = new Map<string, number[]>();
+      await eachIdentity(open, candidates, (identity, global) => {
+        const match = namesOnly(identity, user);
+        if (match?.by === 'name') named.push(global);
+        else if (match?.by === 'principal') byPrincipal.set(match.principalId, [...(byPrincipal.get(match.principalId) ?? []), global]);
+      });
+      const vouched = new Set<string>();
+      if (byPrincipal.size > 0) {
+        await eachIdentity(open, index.globalsWhere({ actor: [arn] }), (identity) => {
+          const principalId = principalIdUnder(identity, user);
+          if (byPrincipal.has(principalId)) vouched.add(principalId);
+          return vouched.size === byPrincipal.size;
+        });
+      }
+      const principalIds = [...vouched].sort();
+      const byId = principalIds.flatMap((principalId) => byPrincipal.get(principalId)!);
+      const globals = Uint32Array.from([...named, ...byId]).sort();
+      return { globals, found: { user, byName: named.length, byPrincipal: byId.length, principalIds } };
+    })();
+    result.catch(() => open.nameOnly.delete(arn));
+    open.nameOnly.set(arn, result);
+  }
+  return result;
+}
+
+/** Calls `visit` with the userIdentity of each event of `globals` (storage order) and its global number, reading the texts of only the segments holding them, each once; stops once `visit` returns true. */
+async function eachIdentity(open: OpenCase, globals: Uint32Array, visit: (identity: unknown, global: number) => boolean | void): Promise<void> {
+  let texts: string[] = [];
+  let read = -1;
+  for (const global of globals) {
+    const { segment, row } = open.index.placeOf(global);
+    if (segment !== read) {
+      texts = await textsOf(await open.db.texts.get(segment));
+      read = segment;
+    }
+    if (visit(identityOf(texts[row] ?? '', csvHeaderAt(open, segment, row)), global) === true) return;
+  }
+}
+
+/** The events each actor pivot of `pivots` takes in besides its value's (see nameOnlyEvents), by pivot. */
+async function actorAlso(open: OpenCase, pivots: readonly Pivot[]): Promise<Map<Pivot, NameOnlyFound>> {
+  const also = new Map<Pivot, NameOnlyFound>();
+  for (const pivot of pivots) {
+    if (pivot.field !== 'actor') continue;
+    const found = await nameOnlyEvents(open, pivot.value);
+    if (found && found.globals.length > 0) also.set(pivot, found);
+  }
+  return also;
+}
+
 /** The header of the CSV file the event at `row` of `segment` was read from, if it was read from one (see storedEvent). */
 function csvHeaderAt(open: OpenCase, segment: number, row: number): string | undefined {
   const here = open.index.origin(segment, row);
@@ -214,11 +292,12 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Arr
   if (!selection) {
     const within = await Promise.all(query.filters.filter(isTextFilter).map((filter) => textMatches(open, filter)));
     const pivots = query.filters.filter(isPivot);
+    const also = new Map([...(await actorAlso(open, pivots))].map(([pivot, { globals }]) => [pivot, globals]));
     const marks = open.annotations;
     const keep =
       marked &&
       ((segment: number, row: number, flags: number): boolean => marked(marks.get(place(segment, row)) ?? EMPTY_ANNOTATION, flags));
-    selection = open.index.select(pivots, keep, within);
+    selection = open.index.select(pivots, keep, within, also);
     if (query.order === 'desc') selection = open.index.newestFirst(selection);
     open.selections.set(key, selection);
   }
@@ -227,6 +306,7 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Arr
 
 async function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): Promise<RowsResult> {
   const selection = await selectionOf(open, query);
+  const nameOnly = [...(await actorAlso(open, query.filters.filter(isPivot))).values()].map(({ found }) => found);
   const total = selection.length;
   const found = [];
   for (let position = offset; position < Math.min(total, offset + limit); position++) {
@@ -234,7 +314,7 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
     const mark = open.annotations.get(place(event.segment, event.row)) ?? EMPTY_ANNOTATION;
     found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, noted: mark.note !== '' });
   }
-  return { total, inCase: open.index.count, offset, rows: found };
+  return { total, inCase: open.index.count, offset, rows: found, nameOnly };
 }
 
 async function locate(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<number | null> {
@@ -307,7 +387,9 @@ async function revealing(open: OpenCase, query: EventQuery, segment: number, row
   const event = open.index.event(global);
   const mark = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
   const text = query.filters.some(isTextFilter) ? await textOf(open, segment, row) : '';
-  const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text, () => csvHeaderAt(open, segment, row)));
+  const also = await actorAlso(open, query.filters.filter(isPivot));
+  const takenIn = (filter: Pivot): boolean => also.get(filter)?.globals.includes(global) ?? false;
+  const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value || takenIn(filter) : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text, () => csvHeaderAt(open, segment, row)));
   return { ...query, filters: query.filters.filter(meets), marked: query.marked === 'all' || MARKED[query.marked](mark, event.flags) ? query.marked : 'all' };
 }
 

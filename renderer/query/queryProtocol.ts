@@ -3,6 +3,7 @@ import type { Annotation, FileRecord } from '../db/caseDb';
 import type { EvidencePage, EvidenceQuery, EvidenceSummary } from './evidenceListing';
 import type { ChainLink } from './roleChain';
 import type { CsvRowDetail } from './csvRowDetail';
+import type { NameOnlyEvents } from './iamUserAliases';
 
 /** One field = value condition: what a pivot adds. */
 export interface Pivot {
@@ -126,6 +127,8 @@ export interface RowsResult {
   inCase: number;
   offset: number;
   rows: EventRow[];
+  /** For an actor pivot on an IAM user's ARN, the events without the ARN it also lists (see iamUserAliases); empty otherwise. */
+  nameOnly: NameOnlyEvents[];
 }
 
 /** Another event of the case, with where it was read and where it is stored (`at`, null when the case does not hold it). */

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { assumeRole, EXPORT_FILES, OTHER_ACCOUNT } from '../fixtures/generators/cliExports';
+import { ACCOUNT, assumeRole, EXPORT_FILES, OTHER_ACCOUNT } from '../fixtures/generators/cliExports';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const TRAIL = '"arn:aws:cloudtrail:us-east-1:444455556666:trail/org-trail"';
+const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
 
 describe('an investigation from CLI, CloudWatch Logs and console exports: lookup-events, a log export, filter-log-events, the console download, an event, an array, NDJSON', () => {
   let app: LaunchedApp;
@@ -20,14 +21,17 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
 
   beforeAll(async () => {
     app = await caseWithEvidence('CLI exports', EXPORT_FILES);
-    await count(12);
+    await count(15);
   });
   afterAll(() => app.close());
 
   it('lists every event of every format in time order, each time as written, errors and the failed sign-in marked, the VPC endpoint caller named', async () => {
     const cells = await Promise.all((await rows().all()).map(async (row) => [await row.getAttribute('class'), ...(await row.locator('> *').allTextContents()).slice(1)].join(' | ')));
     expect(cells).toEqual([
+      'grid-row failed | 2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001 | 198.51.100.23 | us-east-1 | Failed authentication',
+      'grid-row failed | 2024-06-01 09:57:55 | ConsoleLogin | signin | HIDDEN_DUE_TO_SECURITY_REASONS | 198.51.100.23 | us-east-1 | Failed authentication',
       'grid-row failed | 2024-06-01 09:58:12 | ConsoleLogin | signin | alice | 198.51.100.23 | us-east-1 | Failed authentication',
+      'grid-row failed | 2024-06-01 09:58:30 | ConsoleLogin | signin | alice | 198.51.100.23 | us-east-1 | Failed authentication',
       'grid-row | 2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice | 203.0.113.77 | us-east-1 | —',
       'grid-row | 2024-06-01 10:02:00 | AssumeRole | sts | user/alice | 203.0.113.77 | us-east-1 | —',
       'grid-row | 2024-06-01 10:03:15.123 | StopLogging | cloudtrail | assumed-role/Admin/alice-admin | 203.0.113.77 | us-east-1 | —',
@@ -45,7 +49,35 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await pane().getByRole('button', { name: `this actor: ${OTHER_ACCOUNT}` }).click();
     await count(1, 12);
     await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
-    await count(12);
+    await count(15);
+  });
+
+  it("pivots on alice's ARN to her failed sign-ins too, which CloudTrail wrote without it, and says so; never another account's alice nor a hidden user name", async () => {
+    await select('ConsoleLogin', '09:59:30');
+    await pane().getByRole('button', { name: `this actor: ${ALICE}` }).click();
+    await count(5);
+    const listed = async () => Promise.all((await rows().all()).map(async (row) => (await row.locator('> *').allTextContents()).slice(1, 5).join(' | ')));
+    expect(await listed()).toEqual([
+      '2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001',
+      '2024-06-01 09:58:12 | ConsoleLogin | signin | alice',
+      '2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice',
+      '2024-06-01 10:02:00 | AssumeRole | sts | user/alice',
+      '2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice',
+    ]);
+    const note = `with 1 event naming only alice and 1 event naming only its principal ID AIDAALICE0000000001 (IAMUser, account ${ACCOUNT}, no ARN)`;
+    expect(await app.page.locator('.chip').allTextContents()).toEqual([`Actor: ${ALICE}${note}×`]);
+    expect(await app.page.locator('.chip-note').getAttribute('title')).toBe(`${ALICE}, ${note}`);
+    // The event being read stays selected; the failed sign-in's own pivot is on its name, as written.
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-actor-alias.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-actor-alias-960.png') });
+    await select('ConsoleLogin', '09:58:12');
+    await pane().getByRole('button', { name: 'this actor: alice' }).click();
+    await count(2);
+    expect(await app.page.locator('.chip-note').count()).toBe(0);
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(15);
   });
 
   it('says near the top of the pane whether the call failed and why: by errorCode and errorMessage, a failed sign-in by why, a success quietly, an Insights event not at all', async () => {
@@ -123,7 +155,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await count(5, 12);
     expect(await rows().locator('.col-eventName').allTextContents()).toEqual(['StopLogging', 'DeleteTrail', 'UpdateAccountContactInfo', 'PutBucketPolicy', 'ListBuckets']);
     await app.page.getByRole('button', { name: 'Remove filter Session' }).click();
-    await count(12);
+    await count(15);
     await select('StopLogging', '10:03:15.123');
     await pane().getByRole('button', { name: `Events with name = ${TRAIL}` }).click();
     await count(1, 12);
