@@ -47,7 +47,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await app.page.screenshot({ path: join(SHOTS, 'cli-exports-listing.png') });
     await select('GetObject');
     await pane().getByRole('button', { name: `this actor: ${OTHER_ACCOUNT}` }).click();
-    await count(1, 12);
+    await count(1, 15);
     await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
     await count(15);
   });
@@ -55,7 +55,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
   it("pivots on alice's ARN to her failed sign-ins too, which CloudTrail wrote without it, and says so; never another account's alice nor a hidden user name", async () => {
     await select('ConsoleLogin', '09:59:30');
     await pane().getByRole('button', { name: `this actor: ${ALICE}` }).click();
-    await count(5);
+    await count(5, 15);
     const listed = async () => Promise.all((await rows().all()).map(async (row) => (await row.locator('> *').allTextContents()).slice(1, 5).join(' | ')));
     expect(await listed()).toEqual([
       '2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001',
@@ -74,7 +74,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await app.page.screenshot({ path: join(SHOTS, 'cli-exports-actor-alias-960.png') });
     await select('ConsoleLogin', '09:58:12');
     await pane().getByRole('button', { name: 'this actor: alice' }).click();
-    await count(2);
+    await count(2, 15);
     expect(await app.page.locator('.chip-note').count()).toBe(0);
     await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
     await count(15);
@@ -152,13 +152,13 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await app.page.screenshot({ path: join(SHOTS, 'cli-exports-who-960.png') });
 
     await pane().getByRole('button', { name: 'this session (temporary key): ASIAADMIN0000000001' }).click();
-    await count(5, 12);
+    await count(5, 15);
     expect(await rows().locator('.col-eventName').allTextContents()).toEqual(['StopLogging', 'DeleteTrail', 'UpdateAccountContactInfo', 'PutBucketPolicy', 'ListBuckets']);
     await app.page.getByRole('button', { name: 'Remove filter Session' }).click();
     await count(15);
     await select('StopLogging', '10:03:15.123');
     await pane().getByRole('button', { name: `Events with name = ${TRAIL}` }).click();
-    await count(1, 12);
+    await count(1, 15);
     expect(await app.page.locator('.chip').allTextContents()).toEqual([`Parameter name: ${TRAIL}×`]);
   });
 });
