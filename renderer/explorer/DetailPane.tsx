@@ -16,6 +16,7 @@ import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
 import { alteredText, DEEP_NESTING, rawView } from './eventFlags';
 import { accessKeyKind, describeIdentity, IDENTIFIERS } from './identity';
+import { Pairs } from './Pairs';
 import { Identifier } from './Identifier';
 import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
@@ -244,14 +245,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
       <section aria-label="Identity">
         <h3>Who</h3>
-        <dl className="pairs">
-          {(csvRow && !Object.hasOwn(csvRow.event, 'userIdentity') ? NO_IDENTITY_COLUMNS : describeIdentity(parsed, view.zone)).map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{IDENTIFIERS.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>
-            </div>
-          ))}
-        </dl>
+        <Pairs pairs={csvRow && !Object.hasOwn(csvRow.event, 'userIdentity') ? NO_IDENTITY_COLUMNS : describeIdentity(parsed, view.zone)} identifiers={IDENTIFIERS} />
       </section>
 
       <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />

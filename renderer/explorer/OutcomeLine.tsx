@@ -1,6 +1,6 @@
 import { printable } from '../../shared/printable';
-import { Identifier } from './Identifier';
 import { eventOutcome } from './outcome';
+import { Pairs } from './Pairs';
 
 /** A value that is an address, wrapped at its separators rather than inside a word. */
 const ADDRESSES: ReadonlySet<string> = new Set(['Signing in to']);
@@ -18,16 +18,7 @@ export function OutcomeLine({ event, gives }: { event: unknown; gives?: (key: st
   return (
     <section aria-label="Outcome" className={`outcome ${TONE[`${outcome.failed}`]}`}>
       <p className="outcome-summary">{printable(outcome.summary)}</p>
-      {outcome.details.length > 0 && (
-        <dl className="pairs">
-          {outcome.details.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{ADDRESSES.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {outcome.details.length > 0 && <Pairs pairs={outcome.details} identifiers={ADDRESSES} />}
     </section>
   );
 }
