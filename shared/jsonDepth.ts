@@ -1,3 +1,5 @@
+import { jsonFault } from './jsonFault';
+
 /**
  * How deep objects and arrays may nest in the value the app reads from an event (its root being
  * one level). The app's walks over a value (the detail pane's tree, request parameters,
@@ -65,6 +67,19 @@ const fail = (message: string, at: number): never => {
   throw new SyntaxError(`${message} at position ${at}`);
 };
 
+/** The JSON value of `text` from `start` to `end`; a fault in it is told at its position in `text`, not in the piece. */
+function parseSpan(text: string, start: number, end: number): unknown {
+  const span = text.slice(start, end);
+  try {
+    return JSON.parse(span) as unknown;
+  } catch (error) {
+    const { message, at } = jsonFault(error, span);
+    if (at === undefined) throw new SyntaxError(message, { cause: error });
+    // The piece ending too soon is no end of the text: said as what it is.
+    throw new SyntaxError(`${at === span.length ? 'incomplete value' : message} at position ${start + at}`, { cause: error });
+  }
+}
+
 /**
  * A JSON text's value as far as `limit` levels down: every object or array that would lie deeper is
  * left out (a key, or an element, so later elements move up), so the value nests at most `limit`
@@ -122,7 +137,7 @@ export function shallowJson(text: string, limit: number): { value: unknown; dept
         endMember(frame, i, true);
         let value: { value: unknown } | undefined;
         if (frame.deep) {
-          const values = frame.members.map((member) => (member.built ? member.built.value : JSON.parse(text.slice(member.start, member.end)) as unknown));
+          const values = frame.members.map((member) => (member.built ? member.built.value : parseSpan(text, member.start, member.end)));
           if (frame.array) value = { value: values };
           else {
             const object: Record<string, unknown> = {};
@@ -143,7 +158,7 @@ export function shallowJson(text: string, limit: number): { value: unknown; dept
       const frame = frames[depth - 1]!;
       if (c === 0x3a && !frame.array) {
         if (frame.key !== undefined) fail('unexpected ":"', i);
-        frame.key = JSON.parse(text.slice(frame.memberStart, i)) as string;
+        frame.key = parseSpan(text, frame.memberStart, i) as string;
         frame.memberStart = i + 1;
       } else if (c === 0x2c) {
         if (!frame.array && frame.key === undefined) fail('expected a key', i);

@@ -2,7 +2,7 @@ import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import { TextDecoding } from './decodeText';
 import { CLOUDWATCH_PREFIX, detectLayout, type TextLayout } from './formats/detectFormat';
-import { isDigest, isLakeSign, itemEvent, type ItemKind } from './formats/itemEvent';
+import { isDigest, isLakeSign, itemEvent, type ItemKind, type PlaceInItem } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
 import { emptyTarLike, padded, zeroPadding } from './formats/zeroPadding';
@@ -164,13 +164,14 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   }
 
   /**
-   * `where` gives the item's location; it is worked out only when a problem needs it. Returns
+   * `where` gives the item's location, `place` that of a fault in its text (see PlaceInItem);
+   * they are worked out only when a problem needs them. Returns
    * the receiver's promise, if it gave one: most events need no wait, and awaiting nothing per
    * event still costs a turn of the microtask queue.
    */
-  const handleItem = (kind: ItemKind, text: string, where: () => string, original = text, parsed?: unknown, rowTime?: string): Promise<void> | void => {
+  const handleItem = (kind: ItemKind, text: string, where: () => string, place: PlaceInItem, original = text, parsed?: unknown, rowTime?: string): Promise<void> | void => {
     const index = ordinal++;
-    const found = itemEvent(kind, text, limits.maxJsonDepth, parsed);
+    const found = itemEvent(kind, text, limits.maxJsonDepth, parsed, place);
     if (found.insights) insightsRows = true;
     if ('error' in found) {
       if (found.error === 'not a CloudTrail event') {
@@ -261,7 +262,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
           digestText = item.text;
           digestFormat = integrity;
         } else {
-          const pending = handleItem(item.shape, item.text, where, item.text, item.value);
+          const pending = handleItem(item.shape, item.text, where, (at) => file.placed(offsets.at(item.offset + at)), item.text, item.value);
           if (pending) await pending;
         }
       }
@@ -304,7 +305,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         if (core === '') continue;
         endPadding();
         const text = layout === 'cloudwatch-export' ? core.replace(CLOUDWATCH_PREFIX, '') : core;
-        const pending = handleItem(layout, text, () => lineAt(line.line, line.offset));
+        // Where the text begins in the line: after any zero padding, and a CloudWatch line's time.
+        const start = line.offset + before + core.length - text.length;
+        const pending = handleItem(layout, text, () => lineAt(line.line, line.offset), (at) => file.placed(lineAt(line.line, start + at)));
         if (pending) await pending;
         pad(line.line, after);
       }
@@ -329,7 +332,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       ordinal++;
     };
     for await (const row of csvRows(texts(), limits.maxEventChars, badRow, (header) => (file.record.csvHeader = header))) {
-      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, row.built ? row.raw : row.eventText, undefined, row.time);
+      // The event's JSON is a cell's value, not the file's text (quotes doubled): a fault in it is placed in that cell.
+      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, (at) => `character ${at} of its ${row.column ?? 'event'} cell`, row.built ? row.raw : row.eventText, undefined, row.time);
       if (pending) await pending;
     }
   };

@@ -106,6 +106,46 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(events.map((e) => e.text)).toEqual([...good(plain), ...good(zipped)]);
   });
 
+  it('a malformed event is placed where it breaks in the file, in every format: never by the parser\'s position in the event alone', async () => {
+    const [e1, e2, e3] = [eventJson(1), eventJson(2), eventJson(3)];
+    // A value that is no JSON, a missing comma and a cut: each where V8 sees it, counted in the file's bytes (the é is two).
+    const bad = e2.replace('"GetObject"', '"GetObjé", "n": x');
+    const noComma = e2.replace('","eventName"', '" "eventName"');
+    const cut = e2.slice(0, 60);
+    const pretty = `${JSON.stringify({ Records: [e1, bad, e3].map((text) => JSON.parse(text.replace(' x', ' 0')) as unknown) }, null, 4)}\n`.replace('"n": 0', '"n": x');
+    const prettyGz = gzipSync(pretty);
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const files = {
+      'a-array.json': `[${e1},${bad},${e3}]`,
+      'b-lines.ndjson': `${e1}\n${noComma}\n${e3}\n`,
+      'c-export.log': [e1, cut, e3].map((text) => `2024-03-01T00:00:01.000Z ${text}`).join('\n'),
+      'd-lookup.json': JSON.stringify({ Events: [e1, cut, e3].map((text, i) => ({ EventId: String(i), CloudTrailEvent: text })) }),
+      'e-console.csv': ['Event ID,CloudTrail event', ...[e1, cut, e3].map((text, i) => `${i},${cell(text)}`)].join('\n'),
+      'f-pretty.json': pretty,
+      'g-pretty.json.gz': prettyGz,
+    };
+    const dir = await folder(files);
+    const { files: read } = await scan([dir]);
+    const byteOf = (text: string, part: string, from = 0): number => Buffer.byteLength(text.slice(0, text.indexOf(part, from)));
+    const arrayText = files['a-array.json'];
+    const exportText = files['c-export.log'];
+    const lineStart = (text: string, line: number): number => Buffer.byteLength(text.split('\n').slice(0, line - 1).join('\n')) + 1;
+    const prettyItem = pretty.lastIndexOf('{', pretty.indexOf('GetObj\u00e9'));
+    // The same two events are read from every file: stored once, then duplicates.
+    expect(summary(read.map((f) => ({ ...f, events: f.events + f.duplicates })), dir)).toEqual([
+      { path: 'a-array.json', format: 'json-array', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (byte ${byteOf(arrayText, ' x,') + 1}) @ byte ${byteOf(arrayText, bad)}`] },
+      { path: 'b-lines.ndjson', format: 'ndjson', events: 2, issues: [`error: item 1: malformed JSON: expected ',' or '}' after property value (line 2, byte ${lineStart(files['b-lines.ndjson'], 2) + noComma.indexOf(' "eventName"') + 1}) @ line 2, byte ${lineStart(files['b-lines.ndjson'], 2)}`] },
+      // The cut line ends the string it cuts: its end, after the time CloudWatch wrote before the event.
+      { path: 'c-export.log', format: 'cloudwatch-export', events: 2, issues: [`error: item 1: malformed JSON: unterminated string (line 2, byte ${lineStart(exportText, 3) - 1}) @ line 2, byte ${lineStart(exportText, 2)}`] },
+      // The event is a string's value, escapes undone: its fault is told in that string.
+      { path: 'd-lookup.json', format: 'lookup-events', events: 2, issues: [`error: item 1: malformed JSON: unterminated string (character ${cut.length} of its CloudTrailEvent string) @ byte ${byteOf(files['d-lookup.json'], '{"EventId":"1"')}`] },
+      // Likewise a cell's value, its quotes undoubled, named by its column.
+      { path: 'e-console.csv', format: 'csv', events: 2, issues: [`error: item 1: malformed JSON: unterminated string (character ${cut.length} of its CloudTrail event cell) @ line 3`] },
+      { path: 'f-pretty.json', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (byte ${byteOf(pretty, '"n": x') + 5}) @ byte ${Buffer.byteLength(pretty.slice(0, prettyItem))}`] },
+      { path: 'g-pretty.json.gz', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (byte ${byteOf(pretty, '"n": x') + 5} of the decompressed content) @ byte ${Buffer.byteLength(pretty.slice(0, prettyItem))} of the decompressed content`] },
+    ]);
+  });
+
   it('a trail document with its Records key written twice: the events of both arrays, and a warning', async () => {
     const text = `{"Records":[${eventJson(1)}],\n"Records":[${eventJson(2)},${eventJson(3)}]}`;
     const dir = await folder({ 'twice.json': text });
@@ -211,17 +251,18 @@ describe('formats, detected from content whatever the file is called', () => {
       ['b-insights.csv', 'cloudwatch-insights-csv', 4],
       ['c-insights.json', 'cloudwatch-insights-json', 7],
     ]);
-    const notJson = expect.stringMatching(/^item 5: its @message is not a CloudTrail event \(not JSON: Unexpected token .*\)$/);
+    // Where the message stops being JSON is told in the cell or string that holds it, not by the parser's position in it alone.
+    const notJson = (item: number, holder: string): string => `item ${item}: its @message is not a CloudTrail event (not JSON: unexpected token 'S' at character 0 of its @message ${holder})`;
     const notEvent = "its @message is not a CloudTrail event (JSON without CloudTrail's event fields)";
     // The row's item number (from 0) and the line it is on (the header is line 1), or its byte offset.
     expect(files[0]!.issues).toEqual([
-      { severity: 'error', message: notJson, location: 'line 7' },
+      { severity: 'error', message: notJson(5, 'cell'), location: 'line 7' },
       { severity: 'error', message: `item 13: ${notEvent}`, location: 'line 15' },
     ]);
     expect(files[1]!.issues).toEqual([]);
     const rowAt = (message: string): string => `byte ${Buffer.byteLength(json.slice(0, json.lastIndexOf('{', json.indexOf(JSON.stringify(message)))))}`;
     expect(files[2]!.issues).toEqual([
-      { severity: 'error', message: expect.stringMatching(/^item 3: its @message is not a CloudTrail event \(not JSON: /), location: rowAt(plainText) },
+      { severity: 'error', message: notJson(3, 'string'), location: rowAt(plainText) },
       { severity: 'error', message: `item 8: ${notEvent}`, location: rowAt(otherJson) },
     ]);
     // Each event's original text is the corpus line byte for byte, as CSV unquoting or JSON decoding gives it back.
@@ -256,7 +297,7 @@ describe('formats, detected from content whatever the file is called', () => {
     ]);
     const rowAt = (n: number): string => `byte ${Buffer.byteLength(output.slice(0, output.lastIndexOf('[', output.indexOf(ptr(n)))))}`;
     expect(files[0]!.issues).toEqual([
-      { severity: 'error', message: expect.stringMatching(/^item 4: its @message is not a CloudTrail event \(not JSON: Unexpected token .*\)$/), location: rowAt(4) },
+      { severity: 'error', message: "item 4: its @message is not a CloudTrail event (not JSON: unexpected token 'S' at character 0 of its @message string)", location: rowAt(4) },
       { severity: 'error', message: 'item 5: no "@message" field in this row', location: rowAt(5) },
       { severity: 'error', message: "item 10: its @message is not a CloudTrail event (JSON without CloudTrail's event fields)", location: rowAt(10) },
     ]);

@@ -17,6 +17,8 @@ export interface CsvRow {
   eventText: string;
   /** True when the text was built from columns rather than found whole in a cell. */
   built: boolean;
+  /** The header's name of the column whose cell is the event's JSON text; undefined when the text was built. */
+  column?: string;
   /** True when the text is an Insights row's `@message` cell, whatever it holds: it has no other source. */
   insights?: true;
   /** An Insights row's `@timestamp` cell, when it has one. */
@@ -35,11 +37,13 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
   let eventColumn = -1;
   let insightsColumn = -1;
   let insightsTimeColumn = -1;
+  let names: string[] = [];
   let plan: ColumnPlan = { identityColumn: -1, fields: [], values: [] };
   let header = true;
   for await (const { cells, raw, line } of csvRecords(text, maxChars, badRow)) {
     if (header) {
       header = false;
+      names = cells;
       const folded = cells.map(foldColumn);
       eventColumn = folded.findIndex((name) => EVENT_JSON_COLUMNS.has(name));
       insightsColumn = folded.indexOf(INSIGHTS_COLUMN);
@@ -50,12 +54,13 @@ export async function* csvRows(text: AsyncIterable<string>, maxChars: number, ba
     }
     if (insightsColumn >= 0) {
       const time = insightsTimeColumn >= 0 ? cells[insightsTimeColumn] : undefined;
-      yield time === undefined ? { raw, line, eventText: cells[insightsColumn] ?? '', built: false, insights: true } : { raw, line, eventText: cells[insightsColumn] ?? '', built: false, insights: true, time };
+      const column = names[insightsColumn]!;
+      yield time === undefined ? { raw, line, eventText: cells[insightsColumn] ?? '', built: false, column, insights: true } : { raw, line, eventText: cells[insightsColumn] ?? '', built: false, column, insights: true, time };
       continue;
     }
     const cell = eventColumn >= 0 ? cells[eventColumn] : undefined;
     if (cell !== undefined && cell.trim().startsWith('{')) {
-      yield { raw, line, eventText: cell, built: false };
+      yield { raw, line, eventText: cell, built: false, column: names[eventColumn]! };
       continue;
     }
     yield { raw, line, eventText: JSON.stringify(csvEvent(plan, cells)), built: true };

@@ -1,4 +1,5 @@
 import { nestedDeeperThan, shallowJson } from '../../../shared/jsonDepth';
+import { jsonFault } from '../../../shared/jsonFault';
 import type { ItemArrayKind } from './jsonSplitter';
 
 /**
@@ -95,6 +96,13 @@ function resultRow(value: unknown): Record<string, unknown> | undefined {
 const notInInsightsRow = (reason: string): ItemEvent => ({ error: `its ${INSIGHTS_FIELD} is not a CloudTrail event (${reason})`, insights: true });
 
 /**
+ * Where, in its item's file, a character of the item's text is (`line 38, byte 1203`), or, when
+ * the text is not the file's as written (a CSV cell), in what (`character 60 of its
+ * CloudTrailEvent cell`). Called only when a fault is reported.
+ */
+export type PlaceInItem = (at: number) => string;
+
+/**
  * Finds the event in one item. Trail records, array elements, lines and single objects are
  * the event; a lookup-events item carries it as the `CloudTrailEvent` string, a
  * filter-log-events item as its `message` string and an Insights row (an object of fields, or
@@ -102,10 +110,13 @@ const notInInsightsRow = (reason: string): ItemEvent => ({ error: `its ${INSIGHT
  * whose text is then the original (with any lone surrogate escaped), wherever such an item is
  * found; an Insights CSV row's `@message` cell is that text already. Of an event nested deeper
  * than `maxDepth` only what lies within that depth is read, whatever its format. `parsed` is the
- * item's value when it was parsed already.
+ * item's value when it was parsed already; `place` says where a fault in `text` is (a fault in a
+ * wrapper's string is given in that string).
  */
-export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed?: unknown): ItemEvent {
+export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed?: unknown, place: PlaceInItem = (at) => `character ${at} of the item`): ItemEvent {
   let value: unknown;
+  /** The wrapper field whose string is being parsed, once it is: a fault is then placed in that string. */
+  let parsing: { field: string; text: string } | undefined;
   let escaped = false;
   let wrapperTime: unknown;
   let insights = kind === 'insights-message';
@@ -131,6 +142,7 @@ export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed
       const inner = wrapper[field];
       if (typeof inner !== 'string') return { error: `no "${field}" string in this item` };
       insights = field === INSIGHTS_FIELD;
+      parsing = { field, text: inner };
       if (nestedDeeperThan(inner, maxDepth)) ({ value, depth: deep } = shallowJson(inner, maxDepth));
       else {
         deep = undefined;
@@ -141,7 +153,11 @@ export function itemEvent(kind: ItemKind, text: string, maxDepth: number, parsed
       wrapperTime = wrapper[field === INSIGHTS_FIELD ? INSIGHTS_TIME_FIELD : 'EventTime'];
     }
   } catch (error) {
-    return insights ? notInInsightsRow(`not JSON: ${(error as Error).message}`) : { error: `malformed JSON: ${(error as Error).message}` };
+    // V8's position is of the text parsed: said in the file's terms, or of the string or cell that held the text.
+    const fault = jsonFault(error, parsing?.text ?? text);
+    const where = fault.at === undefined ? undefined : parsing === undefined ? place(fault.at) : `character ${fault.at} of its ${parsing.field} string`;
+    if (insights) return notInInsightsRow(`not JSON: ${fault.message}${where === undefined ? '' : ` at ${where}`}`);
+    return { error: `malformed JSON: ${fault.message}${where === undefined ? '' : ` (${where})`}` };
   }
   if (!looksLikeCloudTrail(value)) return insights ? notInInsightsRow("JSON without CloudTrail's event fields") : { error: 'not a CloudTrail event' };
   if (deep !== undefined) return { text, value, escaped, ...(wrapperTime === undefined ? {} : { wrapperTime }), ...(insights ? { insights } : {}), deep };
