@@ -92,6 +92,9 @@ export interface IngestIssue {
   stopped?: true;
 }
 
+/** How many of a file's listed problems are errors: what the import counts and the Evidence panel shows. */
+export const errorCount = (file: Pick<EvidenceFile, 'issues'>): number => file.issues.filter((issue) => issue.severity === 'error').length;
+
 /**
  * One evidence file as read: a file on disk or an entry of an archive. Identity, hashes of its
  * bytes, what it held and what went wrong.

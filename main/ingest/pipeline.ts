@@ -1,5 +1,5 @@
-import type { CairnEvent, EvidenceFile } from '../../shared/event';
-import { EVENT_FLAGS } from '../../shared/event';
+import type { CairnEvent } from '../../shared/event';
+import { EVENT_FLAGS, errorCount } from '../../shared/event';
 import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
 import { printable } from '../../shared/printable';
 import { CancelFlag } from './cancelFlag';
@@ -46,8 +46,6 @@ export type JobMessage = Exclude<IngestMessage, { type: 'batch' }> | (Omit<Extra
 
 /** Sends one message of the job; awaiting it is the backpressure. */
 export type Post = (message: JobMessage) => Promise<void> | void;
-
-const errorCount = (file: EvidenceFile): number => file.issues.filter((issue) => issue.severity === 'error').length;
 
 /**
  * Runs one ingest job over the picked paths and posts its messages in order: a plan, then

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { counted } from '../../shared/counted';
+import { errorCount } from '../../shared/event';
 import { fileName } from '../../shared/printable';
 import { query, report } from '../cases/caseSession';
 import { CopyButton } from '../explorer/CopyButton';
 import { Identifier } from '../explorer/Identifier';
 import { formatBytes, formatCount } from '../format';
 import type { EvidenceEntry } from '../query/distinctEvidence';
-import { errorsOf, firstEvidenceDirection, type EvidencePage, type EvidenceQuery, type EvidenceShow, type EvidenceSortKey, type EvidenceSummary } from '../query/evidenceListing';
+import { firstEvidenceDirection, type EvidencePage, type EvidenceQuery, type EvidenceShow, type EvidenceSortKey, type EvidenceSummary } from '../query/evidenceListing';
 import type { CaseOverview } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { SortHeader } from '../ui/SortHeader';
@@ -104,7 +105,7 @@ function IssueRow({ className, label, location = '', message }: { className: str
 
 /** One file's row, and under it a row for each of its notes, the stops of its earlier readings and its problems, with their location. */
 function FileRows({ file }: { file: EvidenceEntry }) {
-  const errors = errorsOf(file);
+  const errors = errorCount(file);
   const note = readingsNote(file);
   return (
     <>

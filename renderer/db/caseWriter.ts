@@ -135,6 +135,7 @@ export class CaseWriter {
           await this.db.files.bulkPut(files);
           await this.db.conflicts.bulkAdd(conflicts);
         });
+        ledger.committed(undefined, { files, conflicts });
       } catch {
         return `Import stopped: ${reason}, and the files' records could not be written either. ${formatCount(stored)} events are stored.`;
       }
@@ -154,6 +155,7 @@ export class CaseWriter {
         await this.db.files.bulkPut(files);
         await this.db.conflicts.bulkAdd(conflicts);
       });
+      ledger.committed(undefined, { files, conflicts });
     };
 
     /** Whether a progress report is due (it is then taken as sent). */
@@ -174,7 +176,8 @@ export class CaseWriter {
           failed = true;
           port.close();
           if (unreported) report({ kind: 'ingest', job, stored, message: unreported });
-          report({ kind: 'failed', job, stored, error: await stop(error) });
+          const told = await stop(error);
+          report({ kind: 'failed', job, stored, errors: ledger.errors, error: told });
         }
       });
     };
@@ -220,7 +223,7 @@ export class CaseWriter {
           port.close();
           break;
       }
-      report({ kind: 'ingest', job, stored, message });
+      report({ kind: 'ingest', job, stored, message, ...(message.type === 'done' ? { errors: ledger.errors } : {}) });
     };
 
     /** Sends the next page of what the case holds, if any is left. */

@@ -1,3 +1,4 @@
+import { errorCount } from '../../shared/event';
 import { formatCount } from '../format';
 import type { ConflictRecord, FileRecord, SegmentRecord } from './caseDb';
 
@@ -29,6 +30,12 @@ export class JobLedger {
   private readonly reading = new Map<number, FileRecord>();
   private conflicts: ConflictRecord[] = [];
   private readonly stored: Progress = new Map();
+  /**
+   * The errors in the job's file records stored so far (see committed), as the Evidence panel
+   * counts them: with those the case adds when the job or its storing stops (see stopped), which
+   * the job never counted, so that the import's summary says what the panel then shows.
+   */
+  errors = 0;
 
   fileArrived(record: FileRecord): void {
     this.reading.delete(record.id);
@@ -57,12 +64,13 @@ export class JobLedger {
     };
   }
 
-  /** Notes that `segment` and the given records are now stored. */
+  /** Notes that `segment` and the given records (complete ones, or those `stopped` gave) are now stored. */
   committed(segment: StoredPart | undefined, records: { files: FileRecord[]; conflicts: ConflictRecord[] }): void {
     if (segment) addSegment(this.stored, segment);
     for (const file of records.files) {
       this.files.delete(file.id);
       this.recorded.add(file.id);
+      this.errors += errorCount(file);
     }
     this.conflicts = this.conflicts.filter((conflict) => !records.conflicts.includes(conflict));
   }

@@ -3,24 +3,8 @@ import { api, onIngestPort } from '../api';
 import { caseDbName } from '../cases/caseRegistry';
 import { catchUpAfterImport, catchUpWithImport } from '../cases/caseSession';
 import type { WriterRequest, WriterUpdate } from '../db/writerProtocol';
-import { EMPTY_PROGRESS, useCairn, type IngestView } from '../store';
-
-function applyUpdate(view: IngestView | null, update: WriterUpdate): IngestView | null {
-  if (!view || view.job !== update.job) return view;
-  if (update.kind === 'failed') return { ...view, stored: update.stored, running: false, error: update.error };
-  if (update.kind === 'stored') return { ...view, stored: update.stored };
-  const message = update.message;
-  switch (message.type) {
-    case 'plan':
-      return { ...view, stored: update.stored, progress: { ...view.progress, filesTotal: message.filesTotal, bytesTotal: message.bytesTotal } };
-    case 'progress':
-      return { ...view, stored: update.stored, progress: message.progress };
-    case 'done':
-      return { ...view, stored: update.stored, progress: message.progress, running: false, cancelled: message.cancelled, error: message.error ?? null };
-    default:
-      return { ...view, stored: update.stored };
-  }
-}
+import { applyUpdate } from './applyUpdate';
+import { EMPTY_PROGRESS, useCairn } from '../store';
 
 /**
  * Connects ingest ports to the writer worker: each job's port is handed to the worker, which

@@ -1,3 +1,4 @@
+import { errorCount } from '../../shared/event';
 import { fileName, printable } from '../../shared/printable';
 import type { SortOrder } from '../ui/sortOrder';
 import type { EvidenceEntry } from './distinctEvidence';
@@ -42,12 +43,10 @@ export interface EvidencePage {
   files: EvidenceEntry[];
 }
 
-export const errorsOf = (file: EvidenceEntry): number => file.issues.filter((issue) => issue.severity === 'error').length;
-
 export function summarizeEvidence(files: readonly EvidenceEntry[]): EvidenceSummary {
   const summary: EvidenceSummary = { files: files.length, outermost: 0, events: 0, withErrors: 0, warningsOnly: 0, withDuplicates: 0, withConflicts: 0 };
   for (const file of files) {
-    const errors = errorsOf(file);
+    const errors = errorCount(file);
     if (file.container.length === 0) summary.outermost++;
     summary.events += file.events;
     if (errors > 0) summary.withErrors++;
@@ -60,7 +59,7 @@ export function summarizeEvidence(files: readonly EvidenceEntry[]): EvidenceSumm
 
 const SHOWN: Record<EvidenceShow, (file: EvidenceEntry) => boolean> = {
   all: () => true,
-  errors: (file) => errorsOf(file) > 0,
+  errors: (file) => errorCount(file) > 0,
   problems: (file) => file.issues.length > 0,
   conflicts: (file) => file.conflicts > 0,
 };
@@ -77,7 +76,7 @@ const FIGURES: Record<Exclude<EvidenceSortKey, 'file' | 'format'>, (file: Eviden
   events: (file) => file.events,
   duplicates: (file) => file.duplicates,
   conflicts: (file) => file.conflicts,
-  errors: errorsOf,
+  errors: errorCount,
 };
 
 /** The files in `sort`'s order; ties keep the order they came in (the order they were added). */

@@ -11,6 +11,8 @@ const event = (n: number) =>
   `{"eventVersion":"1.08","eventID":"00000000-0000-0000-0000-${String(n).padStart(12, '0')}","eventTime":"2024-03-01T00:00:00Z","eventName":"GetObject","eventSource":"s3.amazonaws.com","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/u${n}"}}`;
 const records = (numbers: number[]) => `{"Records":[${numbers.map(event).join(',')}]}`;
 const DIED = 'ingest stopped unexpectedly (exit code 7)';
+/** The banner's figures, after its status. */
+const bannerLine = (page: Page) => page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent();
 
 /** The panel's files (name, format, events, duplicates, errors, hash cell) and the rows under them (class, location, message), in order. */
 async function panelRows(page: Page): Promise<string[][]> {
@@ -63,6 +65,8 @@ describe('an import whose ingest worker dies, then the same evidence added again
     await page.getByRole('button', { name: 'Add evidence…' }).first().click();
     await waitForImport(page, 'Import stopped');
     expect(await page.locator('.ingest-error').textContent()).toBe(DIED);
+    // 4 errors, as the panel lists them: a.json's lost events counted with the rest.
+    expect(await bannerLine(page)).toBe('736 B of 1.2 MB · 0 events stored · 4 errors');
     await page.getByRole('tab', { name: /^Evidence/ }).click();
     const cut = 'not hashed: not read to its end';
     const notRead = ['error', '', `not read: the import stopped before it because of an error: ${DIED}`];
@@ -103,6 +107,7 @@ describe('an import whose ingest worker dies, then the same evidence added again
       note,
       notReached,
     ]);
+    expect(await bannerLine(page)).toBe('1.2 MB of 1.2 MB · 5,005 events stored');
     expect(await page.getByTestId('evidence-summary').textContent()).toBe('4 files · 5,005 events · 0 files with errors · 0 with warnings only · 0 with duplicates · 0 with events in conflict');
     expect(await page.getByTestId('event-count').textContent()).toBe('5,005');
     await shots(page, 'stopped-import-added-again');

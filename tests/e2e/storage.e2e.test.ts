@@ -133,6 +133,8 @@ describe('storage', () => {
     expect(await page.locator('.ingest-error').textContent()).toBe(
       'Import stopped: the disk is full (storage quota exceeded). 8,192 events are stored, and each file they came from says how many of its events the case holds. Free some space, then add the same evidence again: events already in the case are skipped.',
     );
+    // The 1 error the panel lists (file 5's missing events), which the job never counted.
+    expect(await progressLine(page)).toMatch(/^[\d.]+ KB of 748\.0 KB · 8,192 events stored · 1 error$/);
     expect(await page.getByTestId('event-count').textContent()).toBe('8,192');
     // Files 1-4 whole, 192 of file 5; none of file 6 (its record may have come) nor of the rest.
     expect(await page.getByTestId('file-count').textContent()).toBe('5');
@@ -192,6 +194,8 @@ describe('a disk that fills while a large file is read', () => {
       await waitForImport(page, 'Import stopped');
       // The first segment: a-first's 3 events and b-large's first 4,093.
       expect(await page.getByTestId('event-count').textContent()).toBe('4,096');
+      // The error b-large's record gets from the case, as the panel lists it below.
+      expect(await progressLine(page)).toMatch(/ · 4,096 events stored · 1 error$/);
       await page.getByRole('tab', { name: /^Evidence/ }).click();
       const panel = page.getByRole('region', { name: 'Evidence' });
       await panel.locator('tbody tr').first().waitFor();

@@ -89,4 +89,26 @@ describe('JobLedger', () => {
       { ...announced(11, 'b-large.ndjson'), issues: [{ severity: 'error', message: "Import stopped: ingest stopped unexpectedly (exit code 7): the case holds none of this file's events", location: '', stopped: true }] },
     ]);
   });
+
+  it("counts the errors in the records stored, the file's own and those the stop adds, as the Evidence panel does", () => {
+    const ledger = new JobLedger();
+    const withOwn: FileRecord = {
+      ...record(10, 2),
+      issues: [
+        { severity: 'error', message: 'item 5: not an event', location: 'item 5' },
+        { severity: 'warning', message: 'an odd field', location: 'item 1' },
+      ],
+    };
+    ledger.fileArrived(withOwn);
+    const stored = segment([[10, 0], [10, 1]]);
+    ledger.committed(stored, ledger.completeWith(stored));
+    expect(ledger.errors).toBe(1);
+    // The job dies reading f11 (announced, none of it stored) with f12's record come and its 3 events lost with it.
+    ledger.filesReading([{ ...record(11, 0), sha256: '', contentSha256: '' }]);
+    ledger.fileArrived(record(12, 3));
+    const stop = ledger.stopped('Import stopped: ingest stopped unexpectedly (exit code 7)', JOB, 10, true);
+    expect(stop.files.map((f) => [f.id, f.issues.length])).toEqual([[12, 1], [11, 1]]);
+    ledger.committed(undefined, stop);
+    expect(ledger.errors).toBe(3);
+  });
 });
