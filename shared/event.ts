@@ -120,6 +120,12 @@ export interface EvidenceFile {
   duplicates: number;
   conflicts: number;
   issues: IngestIssue[];
+  /**
+   * Set when none of the file was read: a path the walk names without opening (a link, a pipe, one
+   * it cannot open), or a file an import that stopped on an error never reached. Without it, a
+   * file with no hash was read part of the way, or how far is not known.
+   */
+  unread?: true;
   /** A digest file's or CloudTrail Lake sign file's JSON, kept for integrity checks. */
   digest?: string;
   /** A CSV file's header line as written: how a row built from its columns (see shared/csvRow) is read again, cell by cell. */

@@ -35,8 +35,11 @@ export const fileName = (file: Pick<EvidenceFile, 'container' | 'path'>): string
 
 /**
  * Why a file has no SHA-256, said where its hash would be: a hash of part of a file would mislead,
- * so a file not read to its end (an import cancelled while it was read, an archive entry not
- * followed) has none; and of an unnamed file (see UNNAMED_FILE) only its events are known.
+ * so a file not read to its end (an import cancelled or stopped while it was read, an archive entry
+ * not followed) has none; a file none of which was read (EvidenceFile.unread) has none either, and
+ * says so rather than suggest part of it was; of an unnamed file (see UNNAMED_FILE) only its events
+ * are known.
  */
-export const missingHash = (file: Pick<EvidenceFile, 'path'>): string => (file.path === '' ? "not known: this file's record never came" : 'not hashed: not read to its end');
+export const missingHash = (file: Pick<EvidenceFile, 'path' | 'unread'>): string =>
+  file.path === '' ? "not known: this file's record never came" : file.unread ? 'not hashed: not read' : 'not hashed: not read to its end';
 

@@ -144,6 +144,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       if (notRead) {
         const file = new FileTracker(nextFile++, path, []);
         file.record.format = notRead.format;
+        file.record.unread = true;
         file.issue(notRead.severity, notRead.message);
         if (notRead.severity === 'error') progress.errors++;
         await post({ type: 'file', job, file: file.finish() });

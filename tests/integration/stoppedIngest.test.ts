@@ -14,6 +14,7 @@ const stoppedHere = (error: string) => `the import stopped here because of an er
 const notReached = (dir: string, error: string) => ({
   index: 2, path: join(dir, 'c-after.json'), container: [], format: 'unknown', size: AFTER.length, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0,
   issues: [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '', stopped: true }],
+  unread: true,
 });
 
 async function run(dir: string, options: IngestOptions) {

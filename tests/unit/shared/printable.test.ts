@@ -28,9 +28,11 @@ describe('printable', () => {
     expect(fileName({ container: [], path: '' })).toBe("(unnamed: the import ended before this file's record came)");
   });
 
-  it('says why a file has no hash: not read to its end, or, for a file whose record never came, not known', () => {
+  it('says why a file has no hash: not read to its end, not read at all, or, for a file whose record never came, not known', () => {
     // An import cancelled while the file was read (TreeReader), or an archive entry not followed.
     expect(missingHash({ path: '/cases/b-large.ndjson' })).toBe('not hashed: not read to its end');
+    // Not reached by an import that stopped (notReached), or a path the walk does not open.
+    expect(missingHash({ path: '/cases/c.json', unread: true })).toBe('not hashed: not read');
     // Made up from its events when the import stopped (JobLedger.stopped).
     expect(missingHash({ path: '' })).toBe("not known: this file's record never came");
   });
