@@ -1,6 +1,7 @@
 import type { IngestMessage, IngestReply, JobId, KnownEvents } from '../../shared/ipc';
 import type { CaseDb, ConflictRecord } from './caseDb';
 import { formatCount } from '../format';
+import { ADD_AGAIN } from '../ingest/addAgain';
 import { JobLedger } from './jobLedger';
 import { DictionaryEncoder, SEGMENT_SIZE, SegmentBuilder } from './segmentBuilder';
 import type { WriterUpdate } from './writerProtocol';
@@ -139,8 +140,8 @@ export class CaseWriter {
       } catch {
         return `Import stopped: ${reason}, and the files' records could not be written either. ${formatCount(stored)} events are stored.`;
       }
-      const advice = full ? ' Free some space, then add the same evidence again: events already in the case are skipped.' : '';
-      return `Import stopped: ${reason}. ${formatCount(stored)} events are stored, and each file they came from says how many of its events the case holds.${advice}`;
+      const advice = full ? `Free some space, then ${ADD_AGAIN}` : `Once its cause is gone, ${ADD_AGAIN}`;
+      return `Import stopped: ${reason}. ${formatCount(stored)} events are stored, and each file they came from says how many of its events the case holds. ${advice}.`;
     };
 
     /**

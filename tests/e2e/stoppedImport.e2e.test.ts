@@ -11,6 +11,7 @@ const event = (n: number) =>
   `{"eventVersion":"1.08","eventID":"00000000-0000-0000-0000-${String(n).padStart(12, '0')}","eventTime":"2024-03-01T00:00:00Z","eventName":"GetObject","eventSource":"s3.amazonaws.com","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/u${n}"}}`;
 const records = (numbers: number[]) => `{"Records":[${numbers.map(event).join(',')}]}`;
 const DIED = 'ingest stopped unexpectedly (exit code 7)';
+const ADD_AGAIN = 'Add the same evidence again: events already in the case are skipped, and each file this import stopped in or before is completed.';
 /** The banner's figures, after its status. */
 const bannerLine = (page: Page) => page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent();
 
@@ -64,7 +65,7 @@ describe('an import whose ingest worker dies, then the same evidence added again
     await newCase(page, 'Worker died');
     await page.getByRole('button', { name: 'Add evidence…' }).first().click();
     await waitForImport(page, 'Import stopped');
-    expect(await page.locator('.ingest-error').textContent()).toBe(DIED);
+    expect(await page.locator('.ingest-error').textContent()).toBe(`Import stopped: ${DIED}. ${ADD_AGAIN}`);
     // 4 errors, as the panel lists them: a.json's lost events counted with the rest.
     expect(await bannerLine(page)).toBe('736 B of 1.2 MB · 0 events stored · 4 errors');
     await page.getByRole('tab', { name: /^Evidence/ }).click();

@@ -131,7 +131,7 @@ describe('storage', () => {
     await page.getByRole('button', { name: 'Add evidence…' }).first().click();
     await waitForImport(page, 'Import stopped');
     expect(await page.locator('.ingest-error').textContent()).toBe(
-      'Import stopped: the disk is full (storage quota exceeded). 8,192 events are stored, and each file they came from says how many of its events the case holds. Free some space, then add the same evidence again: events already in the case are skipped.',
+      'Import stopped: the disk is full (storage quota exceeded). 8,192 events are stored, and each file they came from says how many of its events the case holds. Free some space, then add the same evidence again: events already in the case are skipped, and each file this import stopped in or before is completed.',
     );
     // The 1 error the panel lists (file 5's missing events), which the job never counted.
     expect(await progressLine(page)).toMatch(/^[\d.]+ KB of 748\.0 KB · 8,192 events stored · 1 error$/);

@@ -7,16 +7,17 @@ const JOB = 'job-00000000-0000-0000-0000-000000000000';
 /** The job's last figures when its worker died: main counted the file it was in and the 2 it never reached. */
 const progress: IngestProgress = { filesDone: 2, filesTotal: 4, bytesDone: 736, bytesTotal: 1_200_000, events: 1024, duplicates: 0, conflicts: 0, errors: 3 };
 const running: IngestView = { job: JOB, progress, stored: 0, running: true, cancelled: false, error: null };
+const ADD_AGAIN = 'Add the same evidence again: events already in the case are skipped, and each file this import stopped in or before is completed.';
 
 describe('applyUpdate', () => {
-  it("ends a job that stopped on an error with the errors the case records of it", () => {
+  it("ends a job that stopped on an error with the errors the case records of it, and what to do next", () => {
     const done = { type: 'done', job: JOB, progress, cancelled: false, error: 'ingest stopped unexpectedly (exit code 7)' } as const;
     // The case adds an error to a.json, whose 3 events were lost with the worker: 4 in its records.
     expect(applyUpdate(running, { kind: 'ingest', job: JOB, stored: 0, message: done, errors: 4 })).toEqual({
       ...running,
       progress: { ...progress, errors: 4 },
       running: false,
-      error: 'ingest stopped unexpectedly (exit code 7)',
+      error: `Import stopped: ingest stopped unexpectedly (exit code 7). ${ADD_AGAIN}`,
     });
   });
 
