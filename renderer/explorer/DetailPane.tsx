@@ -7,7 +7,7 @@ import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
-import { filterSlot, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
+import { filterSlot, isByMarks, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
@@ -157,7 +157,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
   const latest = (): Annotation => written.current ?? detail.annotation;
   /** Has the listing read the marks again: where it lists events by their marks (Show, a tag filter), it is read again as a whole, as the event may have left it. */
-  const listsByMarks = view.marked !== 'all' || view.filters.some(isTagFilter);
+  const listsByMarks = isByMarks(view.marked) || view.filters.some(isTagFilter);
   const showMarks = (): void => {
     relistOnLeave.current = false;
     const { listingVersion, marksVersion } = useCairn.getState();

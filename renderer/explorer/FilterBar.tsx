@@ -8,7 +8,7 @@ import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
 import { LISTING_ID } from './EventTable';
-import { ANNOTATION_SYMBOLS } from './rowMarks';
+import { SHOW_CHOICES } from './showChoices';
 import { nameOnlyNote, type NameOnlyEvents } from '../query/iamUserAliases';
 import { useCairn } from '../store';
 
@@ -138,12 +138,11 @@ export function FilterBar({ view }: { view: ExplorerView }) {
       <label>
         Show{' '}
         <select value={view.marked} onChange={(event) => changeView({ marked: event.target.value as MarkedFilter })}>
-          <option value="all">all events</option>
-          <option value="marked">marked events {Object.values(ANNOTATION_SYMBOLS).join(' ')}</option>
-          <option value="bookmarked">bookmarked events {ANNOTATION_SYMBOLS.bookmarked}</option>
-          <option value="tagged">tagged events {ANNOTATION_SYMBOLS.tagged}</option>
-          <option value="noted">events with a note {ANNOTATION_SYMBOLS.noted}</option>
-          <option value="conflicts">events in conflict ⚠ ≠</option>
+          {Object.entries(SHOW_CHOICES).map(([choice, name]) => (
+            <option key={choice} value={choice}>
+              {name}
+            </option>
+          ))}
         </select>
       </label>
       <button type="button" onClick={() => changeView({ zone: view.zone === 'utc' ? 'local' : 'utc' })} title="Switch between UTC and this machine's time zone">

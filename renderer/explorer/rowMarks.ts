@@ -1,7 +1,7 @@
 import { EVENT_FLAGS } from '../../shared/event';
 import { printable } from '../../shared/printable';
 import { isSignIn } from '../../shared/signIn';
-import type { EventRow, MarkedFilter } from '../query/queryProtocol';
+import type { ByMarks, EventRow } from '../query/queryProtocol';
 import { alteredText, DEEP_NESTING } from './eventFlags';
 
 /** One symbol of the marks column and what it means, for its tooltip and accessible name; `error` for a failed call's, drawn in the error colour. */
@@ -12,7 +12,9 @@ export interface Mark {
 }
 
 /** The investigator's marks, each with its own symbol; the Show menu names the events that have it with the same symbol. */
-export const ANNOTATION_SYMBOLS: Record<Exclude<MarkedFilter, 'all' | 'marked' | 'conflicts'>, string> = { bookmarked: '★', tagged: '#', noted: '✎' };
+export const ANNOTATION_SYMBOLS: Record<Exclude<ByMarks, 'marked' | 'conflicts'>, string> = { bookmarked: '★', tagged: '#', noted: '✎' };
+/** A failed call's or sign-in's mark; the Show menu names the failed calls with it. */
+export const ERROR_SYMBOL = '✖';
 
 /**
  * A failed call's mark, named by its error code; a failed sign-in's by why it failed, when
@@ -21,7 +23,7 @@ export const ANNOTATION_SYMBOLS: Record<Exclude<MarkedFilter, 'all' | 'marked' |
 function errorMark({ errorCode, eventType, eventSource }: Pick<EventRow, 'errorCode' | 'eventType' | 'eventSource'>): Mark {
   const reason = printable(errorCode);
   const meaning = !isSignIn({ eventType, eventSource }) ? `Error: ${reason}` : reason === 'Failure' ? 'Failed sign-in' : `Failed sign-in: ${reason}`;
-  return { symbol: '✖', meaning, error: true };
+  return { symbol: ERROR_SYMBOL, meaning, error: true };
 }
 
 /**

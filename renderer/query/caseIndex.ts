@@ -124,10 +124,28 @@ export class CaseIndex {
    * row), oldest first. A value the case has never seen matches nothing. A pivot given in `also`
    * matches the events it lists (global numbers) besides those holding its value (how an actor pivot
    * on an IAM user's ARN takes in the events naming that user without it: see iamUserAliases).
+   * The events whose field holds the value of a condition in `unless` are left out (how the failed
+   * calls are listed: those whose error is not empty); a value the case has never seen leaves none out.
    */
-  select(filters: readonly Pivot[], keep?: (segment: number, row: number, flags: number) => boolean, within: readonly Uint32Array[] = [], also: ReadonlyMap<Pivot, Uint32Array> = new Map()): Uint32Array {
-    if (filters.length === 0 && !keep && within.length === 0) return this.order;
+  select(
+    filters: readonly Pivot[],
+    keep?: (segment: number, row: number, flags: number) => boolean,
+    within: readonly Uint32Array[] = [],
+    also: ReadonlyMap<Pivot, Uint32Array> = new Map(),
+    unless: readonly Pivot[] = [],
+  ): Uint32Array {
+    if (filters.length === 0 && !keep && within.length === 0 && unless.length === 0) return this.order;
     const match = new Uint8Array(this.count).fill(1);
+    for (const { field, value } of unless) {
+      // Resolved once, then one pass over the column's ids: no event's text or value is read.
+      const id = this.idsOf(field).get(value);
+      if (id === undefined) continue;
+      this.segments.forEach((segment, k) => {
+        const column = segment.columns[field];
+        const start = this.starts[k]!;
+        for (let row = 0; row < segment.count; row++) if (column[row] === id) match[start + row] = 0;
+      });
+    }
     for (const set of within) {
       const hit = new Uint8Array(this.count);
       for (const global of set) hit[global] = 1;

@@ -10,7 +10,7 @@ import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, typ
 import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, type NameOnlyEvents } from './iamUserAliases';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { isPivot, isTagFilter, isTextFilter, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
+import { isByMarks, isPivot, isTagFilter, isTextFilter, type ByMarks, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -259,17 +259,28 @@ function csvHeaderAt(open: OpenCase, segment: number, row: number): string | und
 type Marks = Pick<Annotation, 'bookmarked' | 'tags' | 'note'>;
 
 /**
- * What each Show choice keeps, given an event's annotation and flags: the events with any mark,
+ * What each Show choice by marks keeps, given an event's annotation and flags: the events with any mark,
  * exactly those with one mark, or those in conflict (with a conflicting copy, or a CSV row of them
  * disagreeing with the full event).
  */
-const MARKED: Record<Exclude<MarkedFilter, 'all'>, (mark: Marks, flags: number) => boolean> = {
+const MARKED: Record<ByMarks, (mark: Marks, flags: number) => boolean> = {
   marked: (mark) => mark.bookmarked || mark.tags.length > 0 || mark.note !== '',
   bookmarked: (mark) => mark.bookmarked,
   tagged: (mark) => mark.tags.length > 0,
   noted: (mark) => mark.note !== '',
   conflicts: (_, flags) => (flags & (EVENT_FLAGS.conflict | EVENT_FLAGS.copyDisagrees)) !== 0,
 };
+
+/**
+ * What the 'failed' Show choice leaves out: the events with no error. A failed call has an error code,
+ * a failed sign-in its reason as its error (see normalizeEvent): the ✖ of the marks column. Answered
+ * from the error column's dictionary ids (see CaseIndex.select), never from decoded values.
+ */
+const NO_ERROR: Pivot = { field: 'errorCode', value: '' };
+
+/** Whether an event's annotation, flags and error meet a Show choice. */
+const shows = (marked: MarkedFilter, mark: Marks, event: Pick<DecodedEvent, 'flags' | 'errorCode'>): boolean =>
+  marked === 'all' || (marked === 'failed' ? event.errorCode !== '' : MARKED[marked](mark, event.flags));
 
 /** The prefix of a selection's key that depends on the investigator's marks: it is worked out again when they change. */
 const BY_MARKS = 'marks|';
@@ -280,7 +291,7 @@ const BY_MARKS = 'marks|';
  */
 function markTest(query: EventQuery): ((mark: Marks, flags: number) => boolean) | undefined {
   const tests: ((mark: Marks, flags: number) => boolean)[] = query.filters.filter(isTagFilter).map(({ value }) => (mark) => mark.tags.includes(value));
-  if (query.marked !== 'all') tests.push(MARKED[query.marked]);
+  if (isByMarks(query.marked)) tests.push(MARKED[query.marked]);
   return tests.length === 0 ? undefined : (mark, flags) => tests.every((test) => test(mark, flags));
 }
 
@@ -297,7 +308,7 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Arr
     const keep =
       marked &&
       ((segment: number, row: number, flags: number): boolean => marked(marks.get(place(segment, row)) ?? EMPTY_ANNOTATION, flags));
-    selection = open.index.select(pivots, keep, within, also);
+    selection = open.index.select(pivots, keep, within, also, query.marked === 'failed' ? [NO_ERROR] : []);
     if (query.order === 'desc') selection = open.index.newestFirst(selection);
     open.selections.set(key, selection);
   }
@@ -390,7 +401,7 @@ async function revealing(open: OpenCase, query: EventQuery, segment: number, row
   const also = await actorAlso(open, query.filters.filter(isPivot));
   const takenIn = (filter: Pivot): boolean => also.get(filter)?.globals.includes(global) ?? false;
   const meets = (filter: Filter): boolean => (isPivot(filter) ? event[filter.field] === filter.value || takenIn(filter) : isTagFilter(filter) ? mark.tags.includes(filter.value) : paramMatcher(filter)(text, () => csvHeaderAt(open, segment, row)));
-  return { ...query, filters: query.filters.filter(meets), marked: query.marked === 'all' || MARKED[query.marked](mark, event.flags) ? query.marked : 'all' };
+  return { ...query, filters: query.filters.filter(meets), marked: shows(query.marked, mark, event) ? query.marked : 'all' };
 }
 
 /**

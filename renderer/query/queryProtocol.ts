@@ -62,9 +62,16 @@ export function filterSlot(filter: Filter): string {
 }
 
 export type SortOrder = 'asc' | 'desc';
-/** Which events the listing keeps by their marks: all, those with any mark (bookmark, tag or note), or exactly those with a bookmark, a tag or a note. */
-/** The Show choice: all events, those the investigator marked (any mark, or one), or those in conflict (⚠, or a CSV row disagreeing with its event, ≠). */
-export type MarkedFilter = 'all' | 'marked' | 'bookmarked' | 'tagged' | 'noted' | 'conflicts';
+/**
+ * The Show choice: all events, the failed calls and sign-ins (✖: an error code, or a failed sign-in's
+ * reason, which ingest stores as its error), those the investigator marked (any mark, or one), or
+ * those in conflict (⚠, or a CSV row disagreeing with its event, ≠).
+ */
+export type MarkedFilter = 'all' | 'failed' | 'marked' | 'bookmarked' | 'tagged' | 'noted' | 'conflicts';
+/** The Show choices that keep events by their marks or flags; 'failed' keeps them by their error column. */
+export type ByMarks = Exclude<MarkedFilter, 'all' | 'failed'>;
+/** Whether a Show choice keeps events by their marks or flags: what the investigator marks can move an event in or out of its listing. */
+export const isByMarks = (marked: MarkedFilter): marked is ByMarks => marked !== 'all' && marked !== 'failed';
 
 /** Which events the explorer lists, and in what order. */
 export interface EventQuery {

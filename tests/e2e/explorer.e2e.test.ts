@@ -114,6 +114,42 @@ describe('the selection across re-reads of the listing', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('lists only the failed calls and sign-ins on request, under a pivot too, and keeps the choice when the case is opened again, at 1360 and 960 px', async () => {
+    const { page } = app;
+    const show = page.getByRole('combobox');
+    const names = () => rows(page).locator('.col-eventName').allTextContents();
+    const firstMarks = () => rows(page).evaluateAll((found) => found.map((row) => row.querySelector('.marks [role="img"]')?.textContent));
+    await show.selectOption('failed');
+    await listing(page, '4 of 12 events');
+    // The three failed console sign-ins (no error code: their reason is their error) and the refused StopLogging.
+    expect(await names()).toEqual(['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin', 'StopLogging']);
+    expect(await firstMarks()).toEqual(['✖', '✖', '✖', '✖']);
+    await page.screenshot({ path: join(SHOTS, 'failed-calls-1360.png') });
+
+    // Beside a pivot on the event name: the failed sign-ins only, the successful one left out.
+    await rows(page).first().click();
+    await detail(page).getByRole('button', { name: /this event name/ }).click();
+    await listing(page, '3 of 12 events');
+    expect(await names()).toEqual(['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin']);
+    expect(await page.locator('.chips').textContent()).toBe('Event: ConsoleLogin×');
+
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Open Selection' }).click();
+    await listing(page, '3 of 12 events');
+    expect([await show.inputValue(), await names(), await page.locator('.chips').textContent()]).toEqual(['failed', ['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin'], 'Event: ConsoleLogin×']);
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await firstMarks()).toEqual(['✖', '✖', '✖']);
+    await page.screenshot({ path: join(SHOTS, 'failed-calls-960.png') });
+
+    await show.selectOption('all');
+    await listing(page, '4 of 12 events');
+    await page.getByRole('button', { name: 'Remove filter Event' }).click();
+    await listing(page, '12 events');
+    await page.keyboard.press('Escape');
+    await page.locator('.grid-row[aria-selected="true"]').waitFor({ state: 'detached' });
+  });
+
   it('keeps the selected event selected, in view, when evidence adds events before it', async () => {
     const { page } = app;
     await rows(page).nth(2).click();
@@ -414,7 +450,7 @@ describe('the event explorer on the real samples', () => {
     expect(await meanings(4)).toEqual([['Has a note', 'Has a note']]);
     await page.screenshot({ path: join(SHOTS, 'explorer-marks.png') });
 
-    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
+    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'failed calls ✖', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
     await page.getByRole('combobox').selectOption('bookmarked');
     await listing(page, '2 of 473 events');
     await page.getByRole('combobox').selectOption('noted');

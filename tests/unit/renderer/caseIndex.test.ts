@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { CaseIndex } from '../../../renderer/query/caseIndex';
-import { DICTIONARY_FIELDS, EVENT_FLAGS } from '../../../shared/event';
+import { DICTIONARY_FIELDS, EVENT_FLAGS, type CairnEvent } from '../../../shared/event';
 import type { ConflictRecord, DictionaryChunk, SegmentRecord } from '../../../renderer/db/caseDb';
 import { batchOf, event } from './event';
 
-function store(segmentsOfTimes: number[][]): { segments: SegmentRecord[]; dictionary: DictionaryChunk[] } {
+/** Segments of events at these times, named `E{segment}.{row}`, with other fields as `fields` gives them. */
+function store(segmentsOfTimes: number[][], fields: (k: number, i: number) => Partial<CairnEvent> = () => ({})): { segments: SegmentRecord[]; dictionary: DictionaryChunk[] } {
   const dictionary = new DictionaryEncoder();
   const builder = new SegmentBuilder(dictionary);
   const dictionaryChunks: DictionaryChunk[] = [];
   const segments = segmentsOfTimes.map((times, k) => {
     const identities = { keys: new Float64Array(times.length), digests: new Uint32Array(2 * times.length) };
     // Segment k's events come from case file 10 + k, at indexes 0, 1, …
-    builder.add(batchOf(times.map((time, i) => event({ time, eventName: `E${k}.${i}`, index: i }))), identities, 10 + k);
+    builder.add(batchOf(times.map((time, i) => event({ time, eventName: `E${k}.${i}`, index: i, ...fields(k, i) }))), identities, 10 + k);
     const { segment } = builder.take(k);
     dictionaryChunks.push(...dictionary.takeChanges(k));
     return segment;
@@ -137,6 +138,23 @@ describe('CaseIndex', () => {
     expect(names(index.select([pivot], (segment) => segment !== 2, [], new Map([[pivot, Uint32Array.of(2, 5)]])))).toEqual(['E0.2', 'E1.0']);
     expect(names(index.select([pivot], undefined, [Uint32Array.of(3, 5)], new Map([[pivot, Uint32Array.of(2, 5)]])))).toEqual(['E2.0', 'E1.0']);
     expect(names(index.select([pivot], undefined, [], new Map([[pivot, new Uint32Array()]])))).toEqual(['E1.0']);
+  });
+
+  it('leaves out the events whose field holds a value given: no error, for the failed calls and sign-ins, under pivots and marks too', () => {
+    // A failed call's errorCode, a failed sign-in's reason (ingest stores it as the error), or none.
+    const errors = [['', 'AccessDenied', ''], ['Failed authentication', ''], ['AccessDenied']];
+    const failed = store([[50, NaN, 10], [40, 10], [5]], (k, i) => ({ errorCode: errors[k]![i]! }));
+    const withErrors = CaseIndex.fromStore(failed.segments, failed.dictionary);
+    const namesOf = (selection: Uint32Array) => [...selection].map((global) => withErrors.event(global).eventName);
+    const noError = { field: 'errorCode' as const, value: '' };
+    expect(namesOf(withErrors.select([], undefined, [], new Map(), [noError]))).toEqual(['E2.0', 'E1.0', 'E0.1']);
+    expect(namesOf(withErrors.select([{ field: 'eventName', value: 'E1.0' }], undefined, [], new Map(), [noError]))).toEqual(['E1.0']);
+    expect(namesOf(withErrors.select([{ field: 'eventName', value: 'E1.1' }], undefined, [], new Map(), [noError]))).toEqual([]);
+    expect(namesOf(withErrors.select([], (segment) => segment !== 2, [Uint32Array.of(1, 3, 4)], new Map(), [noError]))).toEqual(['E1.0', 'E0.1']);
+    // A value the case has never seen leaves nothing out: here, every event failed.
+    const allFailed = store([[1, 2]], () => ({ errorCode: 'AccessDenied' }));
+    expect(CaseIndex.fromStore(allFailed.segments, allFailed.dictionary).select([], undefined, [], new Map(), [noError]).length).toBe(2);
+    expect(names(index.select([], undefined, [], new Map(), [noError]))).toEqual([]);
   });
 
   it('finds, without decoding them, the events whose every field given holds one of its values, and where each is stored', () => {
