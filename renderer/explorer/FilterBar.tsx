@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { changeView } from '../cases/caseSession';
 import { COLUMN_IDS, filterSlot, isNarrowed, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { textScalar } from '../../shared/lakeValue';
-import { listed } from '../../shared/listed';
+import { capitalized, listed } from '../../shared/listed';
 import { printable } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
 import { LISTING_ID } from './EventTable';
-import { SHOW_CHOICES } from './showChoices';
+import { SHOW_CHOICES, shownLabel } from './showChoices';
 import { nameOnlyNote, type NameOnlyEvents } from '../query/iamUserAliases';
 import { useCairn } from '../store';
 
@@ -39,7 +39,7 @@ export function revealLabel(view: EventQuery, widened: EventQuery): string {
   const kept = new Set(widened.filters.map(filterSlot));
   const names = view.filters.filter((filter) => !kept.has(filterSlot(filter))).map((filter) => describeFilter(filter).name);
   const steps = [...(names.length > 0 ? [`remove the ${listed(names)} filter${names.length > 1 ? 's' : ''}`] : []), ...(widened.marked !== view.marked ? ['show all events'] : [])];
-  return `${listed(steps).replace(/^./, (first) => first.toUpperCase())}, then select it`;
+  return `${capitalized(listed(steps))}, then select it`;
 }
 
 /**
@@ -107,7 +107,7 @@ export function FilterBar({ view }: { view: ExplorerView }) {
   return (
     <div className="filter-bar" role="toolbar" aria-label="Listing">
       <div className="chips" aria-label="Filters" ref={chips}>
-        {view.filters.length === 0 && <span className="muted">All events</span>}
+        {view.filters.length === 0 && <span className="muted">{shownLabel(view.marked)}</span>}
         {view.filters.map((filter, index) => {
           const { name, value, note } = describeFilter(filter, nameOnly);
           return (

@@ -1,3 +1,4 @@
+import { capitalized } from '../../shared/listed';
 import type { MarkedFilter } from '../query/queryProtocol';
 import { ANNOTATION_SYMBOLS, ERROR_SYMBOL } from './rowMarks';
 
@@ -12,3 +13,5 @@ export const SHOW_CHOICES: Record<MarkedFilter, string> = {
   conflicts: 'events in conflict ⚠ ≠',
 };
 
+/** What the filter bar says the listing shows when no filter narrows it: the Show choice (`Events with a note ✎`), `All events` only when it shows them all. */
+export const shownLabel = (marked: MarkedFilter): string => capitalized(SHOW_CHOICES[marked]);

@@ -124,6 +124,7 @@ describe('the selection across re-reads of the listing', () => {
     // The three failed console sign-ins (no error code: their reason is their error) and the refused StopLogging.
     expect(await names()).toEqual(['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin', 'StopLogging']);
     expect(await firstMarks()).toEqual(['✖', '✖', '✖', '✖']);
+    expect(await page.locator('.chips').textContent()).toBe('Failed calls ✖');
     await page.screenshot({ path: join(SHOTS, 'failed-calls-1360.png') });
 
     // Beside a pivot on the event name: the failed sign-ins only, the successful one left out.

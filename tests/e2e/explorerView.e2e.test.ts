@@ -119,6 +119,8 @@ describe('the event being read, across changes of the listing', () => {
     await page.getByRole('combobox').selectOption('noted');
     await footer.filter({ hasText: /^0 of 40 events$/ }).waitFor();
     expect(await rows(page).count()).toBe(0);
+    // The bar says what the Show choice lists.
+    expect(await page.locator('.chips').textContent()).toBe('Events with a note ✎');
     await page.screenshot({ path: join(SHOTS, 'listing-count-none.png') });
     // A Show choice and a filter that keep every event say so too: the listing is narrowed, none left out.
     await page.getByRole('combobox').selectOption('all');
@@ -131,7 +133,11 @@ describe('the event being read, across changes of the listing', () => {
     await page.screenshot({ path: join(SHOTS, 'listing-count-filtered.png') });
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
     await footer.filter({ hasText: /^1 of 40 events$/ }).waitFor();
-    expect(await page.locator('.chip').count()).toBe(0);
+    expect([await page.locator('.chip').count(), await page.locator('.chips').textContent()]).toEqual([0, 'Bookmarked events ★']);
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await page.screenshot({ path: join(SHOTS, 'show-label-960.png') });
+    await page.setViewportSize({ width: 1360, height: 860 });
     await rows(page).first().click();
     await detail(page).getByRole('heading', { name: 'Call21' }).waitFor();
   });
