@@ -6,7 +6,7 @@ import { localZoneName } from '../format';
 import { isNarrowed, type EventRow, type ExplorerView } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { COLUMNS, listingLayout } from './columns';
-import { listingCount } from './listingCount';
+import { listingCount, noEventsListed } from './listingCount';
 import { rowMarks } from './rowMarks';
 
 export const ROW_HEIGHT = 28;
@@ -191,6 +191,8 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
   };
 
   const layout = listingLayout(view.columns, timeDigits, timeHeaderWidth);
+  /** An empty listing says so in its body, and how to widen it: the footer's `0 of …` alone is easily missed. */
+  const none = total === 0 ? noEventsListed(view) : null;
   const rows: EventRow[] = [];
   for (let position = first; position < last; position++) {
     const row = pages.get(Math.floor(position / PAGE))?.[position % PAGE];
@@ -267,6 +269,12 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
             </div>
           ))}
         </div>
+        {none && (
+          <div className="listing-none" role="status">
+            <p>{none.said}</p>
+            {none.widen && <p>{none.widen}</p>}
+          </div>
+        )}
       </div>
       <div className="grid-footer" data-testid="listing-count">
         {total === null ? 'Reading…' : totalText}

@@ -1,5 +1,7 @@
+import { capitalized } from '../../shared/listed';
 import { counted } from '../../shared/counted';
 import { formatCount } from '../format';
+import type { EventQuery } from '../query/queryProtocol';
 
 /**
  * What the listing's footer says of its events: how many the case holds when nothing narrows the
@@ -9,4 +11,15 @@ import { formatCount } from '../format';
  */
 export function listingCount(shown: number, inCase: number, narrowed: boolean): string {
   return narrowed ? `${formatCount(shown)} of ${counted(inCase, 'event', formatCount(inCase))}` : counted(shown, 'event', formatCount(shown));
+}
+
+/**
+ * What the listing's body says when it lists no event: that none matches, and how to see more
+ * (remove the filter or a filter, show all events); with nothing narrowing it, that the case holds
+ * none yet (its evidence read so far held none), and nothing to widen.
+ */
+export function noEventsListed({ filters, marked }: Pick<EventQuery, 'filters' | 'marked'>): { said: string; widen: string } {
+  const steps = [...(filters.length > 0 ? [filters.length === 1 ? 'remove the filter' : 'remove a filter'] : []), ...(marked !== 'all' ? ['show all events'] : [])];
+  if (steps.length === 0) return { said: 'The case holds no events yet.', widen: '' };
+  return { said: 'No events match.', widen: `${capitalized(steps.join(' or '))} to widen the listing.` };
 }

@@ -119,8 +119,9 @@ describe('the event being read, across changes of the listing', () => {
     await page.getByRole('combobox').selectOption('noted');
     await footer.filter({ hasText: /^0 of 40 events$/ }).waitFor();
     expect(await rows(page).count()).toBe(0);
-    // The bar says what the Show choice lists.
-    expect(await page.locator('.chips').textContent()).toBe('Events with a note ✎');
+    // The bar says what the Show choice lists, the empty body that nothing matches and how to see more.
+    const none = page.locator('.listing-none p');
+    expect([await page.locator('.chips').textContent(), await none.allTextContents()]).toEqual(['Events with a note ✎', ['No events match.', 'Show all events to widen the listing.']]);
     await page.screenshot({ path: join(SHOTS, 'listing-count-none.png') });
     // A Show choice and a filter that keep every event say so too: the listing is narrowed, none left out.
     await page.getByRole('combobox').selectOption('all');
@@ -128,12 +129,20 @@ describe('the event being read, across changes of the listing', () => {
     await rows(page).first().click();
     await detail(page).getByRole('button', { name: /this actor/ }).click();
     await footer.filter({ hasText: /^40 of 40 events$/ }).waitFor();
+    expect(await none.count()).toBe(0);
+    await page.getByRole('combobox').selectOption('noted');
+    await footer.filter({ hasText: /^0 of 40 events$/ }).waitFor();
+    expect(await none.allTextContents()).toEqual(['No events match.', 'Remove the filter or show all events to widen the listing.']);
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await page.screenshot({ path: join(SHOTS, 'listing-none-960.png') });
+    await page.setViewportSize({ width: 1360, height: 860 });
     await page.getByRole('combobox').selectOption('bookmarked');
     await footer.filter({ hasText: /^1 of 40 events$/ }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'listing-count-filtered.png') });
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
     await footer.filter({ hasText: /^1 of 40 events$/ }).waitFor();
-    expect([await page.locator('.chip').count(), await page.locator('.chips').textContent()]).toEqual([0, 'Bookmarked events ★']);
+    expect([await page.locator('.chip').count(), await page.locator('.chips').textContent(), await none.count()]).toEqual([0, 'Bookmarked events ★', 0]);
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
     await page.screenshot({ path: join(SHOTS, 'show-label-960.png') });

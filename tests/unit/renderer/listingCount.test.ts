@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listingCount } from '../../../renderer/explorer/listingCount';
+import { listingCount, noEventsListed } from '../../../renderer/explorer/listingCount';
+import type { Filter } from '../../../renderer/query/queryProtocol';
 
 describe('listingCount', () => {
   it('says how many events the case holds when nothing narrows the listing', () => {
@@ -14,5 +15,22 @@ describe('listingCount', () => {
       '30,473 of 30,473 events',
       '0 of 1 event',
     ]);
+  });
+});
+
+describe('noEventsListed', () => {
+  const actor: Filter = { field: 'actor', value: 'arn:aws:iam::111122223333:user/bob' };
+  const tag: Filter = { kind: 'tag', value: 'exfil' };
+
+  it('says that nothing matches and how to widen the listing: remove the filter, a filter, show all events', () => {
+    expect(noEventsListed({ filters: [], marked: 'noted' })).toEqual({ said: 'No events match.', widen: 'Show all events to widen the listing.' });
+    expect(noEventsListed({ filters: [actor], marked: 'all' })).toEqual({ said: 'No events match.', widen: 'Remove the filter to widen the listing.' });
+    expect(noEventsListed({ filters: [actor, tag], marked: 'all' })).toEqual({ said: 'No events match.', widen: 'Remove a filter to widen the listing.' });
+    expect(noEventsListed({ filters: [actor], marked: 'failed' })).toEqual({ said: 'No events match.', widen: 'Remove the filter or show all events to widen the listing.' });
+    expect(noEventsListed({ filters: [actor, tag], marked: 'conflicts' })).toEqual({ said: 'No events match.', widen: 'Remove a filter or show all events to widen the listing.' });
+  });
+
+  it('says that the case holds no events yet when nothing narrows the listing, with nothing to widen', () => {
+    expect(noEventsListed({ filters: [], marked: 'all' })).toEqual({ said: 'The case holds no events yet.', widen: '' });
   });
 });
