@@ -135,7 +135,7 @@ describe('marking an event in one gesture', () => {
     await open(page, 2, 'PutObject');
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
-    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
+    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'failed calls ✖', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
     await page.getByRole('combobox').selectOption('marked');
     await page.getByTestId('listing-count').filter({ hasText: /^3 of 3 events$/ }).waitFor();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
