@@ -46,18 +46,54 @@ export const mayNameOnly = (actor: string, user: IamUser): boolean => actor === 
 type Identity = Record<string, unknown>;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** What an IAM user's identity written without its ARN says of the user: type IAMUser, no ARN, its own accountId; undefined for any other identity. */
+export interface WithoutArn {
+  account: string;
+  /** '' when not given. */
+  name: string;
+  principalId: string;
+}
+
+/** The identity as one of an IAM user's events without its ARN (type IAMUser, no ARN, an accountId of its own), undefined for any other. */
+export function withoutArn(identity: unknown): WithoutArn | undefined {
+  if (identity === null || typeof identity !== 'object' || Array.isArray(identity)) return undefined;
+  const id = identity as Identity;
+  const account = text(id['accountId']);
+  if (text(id['type']) !== 'IAMUser' || text(id['arn']) !== '' || account === '') return undefined;
+  return { account, name: text(id['userName']), principalId: text(id['principalId']) };
+}
+
 /**
  * How an identity without an ARN names `user`: by its userName, or by its principalId alone (which
  * an event under the ARN must vouch for); undefined when it does not name that user.
  */
 export function namesOnly(identity: unknown, user: IamUser): { by: 'name' } | { by: 'principal'; principalId: string } | undefined {
-  if (identity === null || typeof identity !== 'object' || Array.isArray(identity)) return undefined;
-  const id = identity as Identity;
-  if (text(id['type']) !== 'IAMUser' || text(id['arn']) !== '' || text(id['accountId']) !== user.account) return undefined;
-  const name = text(id['userName']);
-  if (name !== '') return name === user.name && name !== HIDDEN_USER_NAME ? { by: 'name' } : undefined;
-  const principalId = text(id['principalId']);
-  return USER_PRINCIPAL_ID.test(principalId) ? { by: 'principal', principalId } : undefined;
+  const id = withoutArn(identity);
+  if (!id || id.account !== user.account) return undefined;
+  if (id.name !== '') return id.name === user.name && id.name !== HIDDEN_USER_NAME ? { by: 'name' } : undefined;
+  return USER_PRINCIPAL_ID.test(id.principalId) ? { by: 'principal', principalId: id.principalId } : undefined;
+}
+
+/**
+ * The other way round: which of `users` (the IAM users whose ARNs the case lists) an identity
+ * without an ARN may be, by namesOnly's rules, so that a pivot on each one's ARN takes its event in.
+ * By user name: those it names (the same name under several IAM paths names each). By principal ID
+ * alone: every user of its account is a candidate, and those under whose ARN an event gives that
+ * ID are the ones (see principalIdUnder). None for any other identity.
+ */
+export function usersNamedBy(identity: unknown, users: readonly IamUser[]): { named: IamUser[] } | { principalId: string; candidates: IamUser[] } {
+  const named: IamUser[] = [];
+  const candidates: IamUser[] = [];
+  let principalId = '';
+  for (const user of users) {
+    const match = namesOnly(identity, user);
+    if (match?.by === 'name') named.push(user);
+    else if (match?.by === 'principal') {
+      candidates.push(user);
+      principalId = match.principalId;
+    }
+  }
+  return candidates.length > 0 ? { principalId, candidates } : { named };
 }
 
 /** The principal ID an event listed under `user`'s ARN gives for it, '' when none. */

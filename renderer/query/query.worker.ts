@@ -7,7 +7,7 @@ import { flagDisagreeingCopies } from './copyDisagreements';
 import { csvRowDetail } from './csvRowDetail';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
-import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, type NameOnlyEvents } from './iamUserAliases';
+import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, usersNamedBy, withoutArn, type IamUser, type NameOnlyEvents } from './iamUserAliases';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
 import { isByMarks, isPivot, isTagFilter, isTextFilter, type ByMarks, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
@@ -35,6 +35,8 @@ interface OpenCase {
   params: Map<string, Promise<Uint32Array>>;
   /** Events naming an IAM user without its ARN, by the ARN an actor pivot is on (see nameOnlyEvents). */
   nameOnly: Map<string, Promise<NameOnlyFound | null>>;
+  /** The IAM user ARNs whose events give a principal ID, by account and ID (see usersNamed). */
+  vouching: Map<string, Promise<string[]>>;
   /** The texts of the segments read last, most recent last (see `textOf`). */
   texts: Map<number, Promise<string[]>>;
   /** The credentials calls' events by the temporary access key each issued, oldest first, once asked for (see `issuers`). */
@@ -77,6 +79,7 @@ async function load(name: string): Promise<OpenCase> {
     selections: new Map(),
     params: new Map(),
     nameOnly: new Map(),
+    vouching: new Map(),
     texts: new Map(),
   };
   await flagDisagreeingCopies(index, conflicts.filter((record) => !isConflict(record)), (event) => textOf(open, event.segment, event.row));
@@ -107,6 +110,7 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
     selections: new Map(),
     params: new Map(),
     nameOnly: new Map(),
+    vouching: new Map(),
     issuers: undefined,
   };
   // Records are read in the order stored: those past the count held came since.
@@ -205,15 +209,8 @@ function nameOnlyEvents(open: OpenCase, arn: string): Promise<NameOnlyFound | nu
         if (match?.by === 'name') named.push(global);
         else if (match?.by === 'principal') byPrincipal.set(match.principalId, [...(byPrincipal.get(match.principalId) ?? []), global]);
       });
-      const vouched = new Set<string>();
-      if (byPrincipal.size > 0) {
-        await eachIdentity(open, index.globalsWhere({ actor: [arn] }), (identity) => {
-          const principalId = principalIdUnder(identity, user);
-          if (byPrincipal.has(principalId)) vouched.add(principalId);
-          return vouched.size === byPrincipal.size;
-        });
-      }
-      const principalIds = [...vouched].sort();
+      const vouched = byPrincipal.size === 0 ? new Map<string, Set<string>>() : await vouchers(open, [user], new Set(byPrincipal.keys()), (found) => found.size === byPrincipal.size);
+      const principalIds = [...vouched.keys()].sort();
       const byId = principalIds.flatMap((principalId) => byPrincipal.get(principalId)!);
       const globals = Uint32Array.from([...named, ...byId]).sort();
       return { globals, found: { user, byName: named.length, byPrincipal: byId.length, principalIds } };
@@ -224,8 +221,58 @@ function nameOnlyEvents(open: OpenCase, arn: string): Promise<NameOnlyFound | nu
   return result;
 }
 
-/** Calls `visit` with the userIdentity of each event of `globals` (storage order) and its global number, reading the texts of only the segments holding them, each once; stops once `visit` returns true. */
-async function eachIdentity(open: OpenCase, globals: Uint32Array, visit: (identity: unknown, global: number) => boolean | void): Promise<void> {
+/**
+ * The principal IDs of `principalIds` that events under the ARNs of `users` give, with the ARNs
+ * giving each (see principalIdUnder). Only texts holding one of the IDs are parsed (or holding a
+ * \u escape, which could spell one); stops once `enough` says so of what it found.
+ */
+async function vouchers(open: OpenCase, users: readonly IamUser[], principalIds: ReadonlySet<string>, enough: (found: ReadonlyMap<string, Set<string>>) => boolean = () => false): Promise<Map<string, Set<string>>> {
+  const found = new Map<string, Set<string>>();
+  const ids = [...principalIds];
+  const mentions = (stored: string): boolean => stored.includes('\\u') || ids.some((id) => stored.includes(id));
+  await eachIdentity(
+    open,
+    open.index.globalsWhere({ actor: users.map(({ arn }) => arn) }),
+    (identity) => {
+      for (const user of users) {
+        const principalId = principalIdUnder(identity, user);
+        if (principalIds.has(principalId)) found.set(principalId, (found.get(principalId) ?? new Set()).add(user.arn));
+      }
+      return enough(found);
+    },
+    mentions,
+  );
+  return found;
+}
+
+/**
+ * The ARNs of the IAM users the event at `row` of `segment` names without an ARN (see usersNamedBy),
+ * sorted; none when its identity is not an IAM user's without an ARN. By user name, the case's ARNs
+ * alone answer (one pass over the actor dictionary); by principal ID alone, the events under the
+ * account's user ARNs are read once per account and ID, and only those holding the ID parsed.
+ */
+async function usersNamed(open: OpenCase, segment: number, row: number): Promise<string[]> {
+  const identity = identityOf(await textOf(open, segment, row), csvHeaderAt(open, segment, row));
+  const id = withoutArn(identity);
+  if (!id) return [];
+  const users = open.index.valuesWhere('actor', (actor) => iamUserOfArn(actor)?.account === id.account).map((arn) => iamUserOfArn(arn)!);
+  const named = usersNamedBy(identity, users);
+  if ('named' in named) return named.named.map(({ arn }) => arn).sort();
+  const key = `${id.account}:${named.principalId}`;
+  let found = open.vouching.get(key);
+  if (!found) {
+    found = vouchers(open, named.candidates, new Set([named.principalId])).then((vouched) => [...(vouched.get(named.principalId) ?? [])].sort());
+    found.catch(() => open.vouching.delete(key));
+    open.vouching.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Calls `visit` with the userIdentity of each event of `globals` (storage order) and its global number, reading the texts of only the segments holding them, each once;
+ * stops once `visit` returns true. Given `worth`, an event whose stored text fails it is passed over unparsed.
+ */
+async function eachIdentity(open: OpenCase, globals: Uint32Array, visit: (identity: unknown, global: number) => boolean | void, worth?: (stored: string) => boolean): Promise<void> {
   let texts: string[] = [];
   let read = -1;
   for (const global of globals) {
@@ -234,7 +281,9 @@ async function eachIdentity(open: OpenCase, globals: Uint32Array, visit: (identi
       texts = await textsOf(await open.db.texts.get(segment));
       read = segment;
     }
-    if (visit(identityOf(texts[row] ?? '', csvHeaderAt(open, segment, row)), global) === true) return;
+    const stored = texts[row] ?? '';
+    if (worth && !worth(stored)) continue;
+    if (visit(identityOf(stored, csvHeaderAt(open, segment, row)), global) === true) return;
   }
 }
 
@@ -466,6 +515,8 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
       return locate(await opened(request.caseDb), request.query, request.segment, request.row);
     case 'revealing':
       return revealing(await opened(request.caseDb), request.query, request.segment, request.row);
+    case 'usersNamed':
+      return usersNamed(await opened(request.caseDb), request.segment, request.row);
     case 'roleChain':
       return chainOf(request.accessKey, request.time, await issuers(await opened(request.caseDb)));
     case 'annotate':

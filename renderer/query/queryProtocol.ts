@@ -176,6 +176,8 @@ export type QueryRequest =
   | { type: 'revealing'; caseDb: string; query: EventQuery; segment: number; row: number }
   /** How the credentials signed with an access key came to be: the credentials calls that led to it, first first. */
   | { type: 'roleChain'; caseDb: string; accessKey: string; time: number }
+  /** The IAM user ARNs an event written without one names (an IAMUser identity giving only a user name or principal ID): those whose actor pivot takes it in. */
+  | { type: 'usersNamed'; caseDb: string; segment: number; row: number }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
 
@@ -191,6 +193,7 @@ export interface QueryResults {
   /** The query's order and the conditions the event meets; the Show choice back to all events when its marks do not meet it. */
   revealing: EventQuery;
   roleChain: ChainLink[];
+  usersNamed: string[];
   annotate: null;
   close: null;
 }

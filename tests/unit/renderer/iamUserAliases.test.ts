@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_USER_NAME, iamUserOfArn, identityOf, mayNameOnly, nameOnlyNote, namesOnly, principalIdUnder } from '../../../renderer/query/iamUserAliases';
+import { HIDDEN_USER_NAME, iamUserOfArn, identityOf, mayNameOnly, nameOnlyNote, namesOnly, principalIdUnder, usersNamedBy, withoutArn } from '../../../renderer/query/iamUserAliases';
 
 const ACCOUNT = '111122223333';
 const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
@@ -53,6 +53,39 @@ describe('namesOnly', () => {
     expect(hidden.name).toBe(HIDDEN_USER_NAME);
     expect(namesOnly(failed({ userName: HIDDEN_USER_NAME, principalId: undefined }), hidden)).toBeUndefined();
     for (const nothing of [null, undefined, 'alice', ['alice'], {}]) expect(namesOnly(nothing, alice)).toBeUndefined();
+  });
+});
+
+describe('withoutArn', () => {
+  it("reads an IAM user's identity written without an ARN: its own account, user name and principal ID", () => {
+    expect(withoutArn(failed())).toEqual({ account: ACCOUNT, name: 'alice', principalId: 'AIDAALICE0000000001' });
+    expect(withoutArn(failed({ userName: undefined, arn: '' }))).toEqual({ account: ACCOUNT, name: '', principalId: 'AIDAALICE0000000001' });
+  });
+
+  it('is none for an identity with an ARN, of another type, or without an account', () => {
+    for (const other of [failed({ arn: ALICE }), failed({ type: 'AssumedRole' }), failed({ type: undefined }), failed({ accountId: undefined }), failed({ accountId: '' }), { userName: 'alice' }, null, 'alice'])
+      expect(withoutArn(other)).toBeUndefined();
+  });
+});
+
+describe('usersNamedBy', () => {
+  const user = (resource: string, account = ACCOUNT) => iamUserOfArn(`arn:aws:iam::${account}:user/${resource}`)!;
+  const users = [user('alice'), user('ops/alice'), user('bob'), user('alice', '999999999999'), user(HIDDEN_USER_NAME)];
+
+  it('names the users of its account with its user name, each IAM path of it', () => {
+    expect(usersNamedBy(failed(), users)).toEqual({ named: [user('alice'), user('ops/alice')] });
+    expect(usersNamedBy(failed({ userName: 'bob' }), users)).toEqual({ named: [user('bob')] });
+    expect(usersNamedBy(failed({ accountId: '999999999999' }), users)).toEqual({ named: [user('alice', '999999999999')] });
+  });
+
+  it('names none for a name no user of its account has, the hidden name, another type, or an identity with an ARN', () => {
+    for (const identity of [failed({ userName: 'carol' }), failed({ userName: HIDDEN_USER_NAME }), failed({ type: 'AssumedRole' }), failed({ arn: ALICE }), failed({ accountId: '000000000000' }), undefined])
+      expect(usersNamedBy(identity, users)).toEqual({ named: [] });
+  });
+
+  it("gives, for a principal ID alone, every user of its account as a candidate for an event under the ARN to vouch for", () => {
+    expect(usersNamedBy(failed({ userName: undefined }), users)).toEqual({ principalId: 'AIDAALICE0000000001', candidates: [user('alice'), user('ops/alice'), user('bob'), user(HIDDEN_USER_NAME)] });
+    expect(usersNamedBy(failed({ userName: undefined, principalId: 'AROAADMIN000000001:alice' }), users)).toEqual({ named: [] });
   });
 });
 
