@@ -14,6 +14,7 @@ import { ConflictBox } from './ConflictBox';
 import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
+import { ActorPivots } from './ActorPivots';
 import { alteredText, DEEP_NESTING, rawView } from './eventFlags';
 import { accessKeyKind, describeIdentity, IDENTIFIERS } from './identity';
 import { Pairs } from './Pairs';
@@ -28,8 +29,8 @@ import { Sha256 } from '../case/Sha256';
 /** The session pivot is the access key pivot: a temporary key belongs to exactly one session. */
 const ACCESS_KEY_LABELS = { session: 'this session (temporary key)', 'long-term': 'this long-term access key', unknown: 'this access key' };
 
+/** The pivots besides the actor's (see ActorPivots), which come first. */
 const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
-  { field: 'actor', label: () => 'this actor' },
   { field: 'sourceIp', label: () => 'this source IP' },
   { field: 'accessKey', label: (key) => ACCESS_KEY_LABELS[accessKeyKind(key)] },
   { field: 'eventName', label: () => 'this event name' },
@@ -231,6 +232,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
       <section aria-label="Pivots" className="pivots">
         <h3>Show all events with…</h3>
+        <ActorPivots caseDb={caseDb} row={row} identity={asJson(parsed)?.['userIdentity']} view={view} />
         {PIVOTS.filter(({ field }) => row[field] !== '').map(({ field, label }) => (
           <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={printable(row[field])}>
             {label(row[field])}: <span className="mono">{printable(row[field])}</span>

@@ -12,7 +12,7 @@ import { SHOW_CHOICES, shownLabel } from './showChoices';
 import { nameOnlyNote, type NameOnlyEvents } from '../query/iamUserAliases';
 import { useCairn } from '../store';
 
-const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event' };
+const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event', account: 'Account' };
 
 /**
  * A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.

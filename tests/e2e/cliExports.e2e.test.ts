@@ -73,10 +73,79 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
     await app.page.screenshot({ path: join(SHOTS, 'cli-exports-actor-alias-960.png') });
     await select('ConsoleLogin', '09:58:12');
-    await pane().getByRole('button', { name: 'this actor: alice' }).click();
-    await count(2, 15);
+    await pane().getByRole('button', { name: `this actor in account ${ACCOUNT}: alice` }).click();
+    await count(1, 15);
     expect(await app.page.locator('.chip-note').count()).toBe(0);
     await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await app.page.getByRole('button', { name: 'Remove filter Account' }).click();
+    await count(15);
+  });
+
+  it("starts from a failed sign-in naming only alice, or only her principal ID, and pivots to her ARN: the failed attempts, then her sign-in and calls; another account's alice and the hidden name name no user", async () => {
+    const show = app.page.getByRole('combobox');
+    await show.selectOption('failed');
+    await count(6, 15);
+    const listed = async () => Promise.all((await rows().all()).map(async (row) => (await row.locator('> *').allTextContents()).slice(1, 5).join(' | ')));
+    const actorPivots = () => pane().getByRole('region', { name: 'Pivots' }).getByRole('button', { name: /^this (actor|user)/ });
+    /** The actor pivots once the case has said which users the event names. */
+    const offered = async () => {
+      await pane().locator('.actor-pivots[aria-busy="false"]').waitFor();
+      return actorPivots().evaluateAll((buttons) => buttons.map((b) => `${b.textContent} (${b.getAttribute('title')})`));
+    };
+    await select('ConsoleLogin', '09:58:12');
+    await pane().getByRole('button', { name: 'this user: user/alice' }).waitFor();
+    expect(await offered()).toEqual([`this actor in account ${ACCOUNT}: alice (alice)`, `this user: user/alice (${ALICE})`]);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-failed-to-user.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-failed-to-user-960.png') });
+    await app.page.setViewportSize({ width: 1360, height: 860 });
+
+    await pane().getByRole('button', { name: 'this user: user/alice' }).click();
+    // Still only the failed calls: her two failed attempts, by name and by principal ID.
+    await count(2, 15);
+    expect(await listed()).toEqual(['2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001', '2024-06-01 09:58:12 | ConsoleLogin | signin | alice']);
+    await show.selectOption('all');
+    await count(5, 15);
+    expect(await listed()).toEqual([
+      '2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001',
+      '2024-06-01 09:58:12 | ConsoleLogin | signin | alice',
+      '2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice',
+      '2024-06-01 10:02:00 | AssumeRole | sts | user/alice',
+      '2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice',
+    ]);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual([
+      `Actor: ${ALICE}with 1 event naming only alice and 1 event naming only its principal ID AIDAALICE0000000001 (IAMUser, account ${ACCOUNT}, no ARN)×`,
+    ]);
+    await app.page.screenshot({ path: join(SHOTS, 'cli-exports-failed-to-user-listing.png') });
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(15);
+
+    // By her principal ID alone: her ARN's events give that ID.
+    await select('ConsoleLogin', '09:57:40');
+    await pane().getByRole('button', { name: 'this user: user/alice' }).waitFor();
+    expect(await offered()).toEqual([`this actor in account ${ACCOUNT}: AIDAALICE0000000001 (AIDAALICE0000000001)`, `this user: user/alice (${ALICE})`]);
+    // From the name in its account, then on to the user: the Account filter goes with the name's pivot.
+    await select('ConsoleLogin', '09:58:12');
+    await pane().getByRole('button', { name: `this actor in account ${ACCOUNT}: alice` }).click();
+    await count(1, 15);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual(['Actor: alice×', `Account: ${ACCOUNT}×`]);
+    await pane().getByRole('button', { name: 'this user: user/alice' }).click();
+    await count(5, 15);
+    expect(await app.page.locator('.chip .mono').allTextContents()).toEqual([ALICE]);
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(15);
+
+    // Another account's alice: its account has no user alice in the case. The hidden name is no user's.
+    await select('ConsoleLogin', '09:57:55');
+    expect(await offered()).toEqual([`this actor in account ${ACCOUNT}: HIDDEN_DUE_TO_SECURITY_REASONS (HIDDEN_DUE_TO_SECURITY_REASONS)`]);
+    await select('ConsoleLogin', '09:58:30');
+    expect(await offered()).toEqual([`this actor in account ${OTHER_ACCOUNT}: alice (alice)`]);
+    await pane().getByRole('button', { name: `this actor in account ${OTHER_ACCOUNT}: alice` }).click();
+    await count(1, 15);
+    expect(await listed()).toEqual(['2024-06-01 09:58:30 | ConsoleLogin | signin | alice']);
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await app.page.getByRole('button', { name: 'Remove filter Account' }).click();
     await count(15);
   });
 
