@@ -60,31 +60,53 @@ async function* inPieces(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
 }
 
 /**
- * Maps character offsets of the decoded text back to byte offsets of the file's content. It
- * keeps the last few pieces of text, and all of those from `oldestNeeded` on.
+ * Maps character offsets of the decoded text back to byte offsets of the file's content (of the
+ * decompressed content for gzip), and, with `countLines` (a JSON document, which may be written
+ * over many lines: pretty-printed by the console, jq or json.tool), to their lines as an editor
+ * numbers them. It keeps the last few pieces of text, and all of those from `oldestNeeded` on.
+ * Line breaks are counted once per piece as it is added, never per event; within a piece, only
+ * for a location asked for.
  */
 class ByteOffsets {
-  private marks: { chars: number; bytes: number; text: string }[] = [];
+  /** Each piece kept, with the characters, bytes and line breaks before it. */
+  private marks: { chars: number; bytes: number; lines: number; text: string }[] = [];
   private chars = 0;
   private bytes: number;
+  /** Line breaks in the text added so far, when counted. */
+  private lines = 0;
   oldestNeeded = Infinity;
 
-  constructor(private readonly decoding: TextDecoding) {
+  constructor(private readonly decoding: TextDecoding, private readonly countLines: boolean) {
     this.bytes = decoding.bomBytes;
   }
 
   add(text: string): void {
-    this.marks.push({ chars: this.chars, bytes: this.bytes, text });
+    this.marks.push({ chars: this.chars, bytes: this.bytes, lines: this.lines, text });
     while (this.marks.length > 8 && this.marks[1]!.chars <= this.oldestNeeded) this.marks.shift();
     this.chars += text.length;
     this.bytes += this.decoding.byteLength(text);
+    if (this.countLines) this.lines += lineBreaks(text);
   }
 
+  /**
+   * `byte N` of the content; where lines are counted, `line L, byte N` once past the first line
+   * (a compact document, all on one line, reads as it always did).
+   */
   at(offset: number): string {
     const mark = [...this.marks].reverse().find((m) => m.chars <= offset);
     if (!mark) return `character ${offset}`;
-    return `byte ${mark.bytes + this.decoding.byteLength(mark.text.slice(0, offset - mark.chars))}`;
+    const before = mark.text.slice(0, offset - mark.chars);
+    const byte = `byte ${mark.bytes + this.decoding.byteLength(before)}`;
+    const line = this.countLines ? mark.lines + lineBreaks(before) + 1 : 1;
+    return line > 1 ? `line ${line}, ${byte}` : byte;
   }
+}
+
+/** The line breaks in `text`: each LF, which also ends a CRLF (counted once, as editors do). A lone CR is not counted. */
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /**
@@ -96,7 +118,6 @@ class ByteOffsets {
  */
 export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, file: FileTracker, limits: IngestLimits, receive: EventReceiver): Promise<void> {
   const decoding = new TextDecoding(head);
-  const offsets = new ByteOffsets(decoding);
   // A failing stream (corrupt gzip, truncated archive) ends the text where it failed: what came
   // before is still read, and the failure is raised once that is done.
   const source = inPieces(stream);
@@ -147,6 +168,8 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     layout = detectLayout(head, ended ? 'ended' : headChars > limits.maxEventChars ? 'bounded' : 'more');
     lookAt = headChars * 2;
   }
+  // Only a JSON document's locations give lines: NDJSON and CloudWatch lines are numbered as they are split, CSV rows by the CSV reader.
+  const offsets = new ByteOffsets(decoding, layout === 'json');
   async function* texts(): AsyncGenerator<string> {
     for (const text of headPieces.splice(0)) {
       offsets.add(text);

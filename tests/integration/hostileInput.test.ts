@@ -10,7 +10,7 @@ import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
 import { printable } from '../../shared/printable';
 import { EVENT_FLAGS } from '../../shared/event';
-import { eventJson, folder, records, scan } from './scan';
+import { eventJson, folder, placeIn, records, scan } from './scan';
 
 const summary = (files: { path: string; container: string[]; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
   files.map((f) => ({ path: [...f.container, f.path].join(' › ').replaceAll(dir + '/', ''), format: f.format, events: f.events, issues: f.issues.map((i) => `${i.severity}: ${i.message}${i.location ? ` @ ${i.location}` : ''}`) }));
@@ -896,10 +896,10 @@ describe('bad text', () => {
     const texts = Records.map((event) => JSON.stringify(event, null, 2).replaceAll('\n', '\n    '));
     const [head, between, tail] = ['{\n  "Records": [\n    ', ',\n    ', '\n  ]\n}\n'];
     expect(head + texts.join(between) + tail).toBe(`${JSON.stringify({ Records }, null, 2)}\n`);
-    /** The file with the fifth event (AddUserToGroup) replaced, and what went before it changed; the byte offset of a part of it. */
+    /** The file with the fifth event (AddUserToGroup) replaced, and what went before it changed; where a part of it is placed (line and byte), or `plus` characters after it. */
     const damage = (fifth: string, before = between) => {
       const text = head + texts.slice(0, 4).join(between) + before + fifth + between + texts.slice(5).join(between) + tail;
-      return { text, byte: (part: string) => Buffer.byteLength(text.slice(0, text.indexOf(part))) };
+      return { text, at: (part: string, plus = 0) => placeIn(text, part, plus) };
     };
     const fifth = texts[4]!;
     const cut = fifth.slice(0, fifth.indexOf('AddUserToGroup') + 3);
@@ -915,14 +915,15 @@ describe('bad text', () => {
     ] as const;
     // The stray quote closes "AWS", and text follows it where a comma is due.
     const evenAt = even.indexOf('Con"sole"');
+    // Each place is given by its line, as an editor shows it, and its byte.
     const expected = {
-      'a-comma.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: expected ',' or ']' (byte ${byte(fifth)}); the event there is read @ byte ${byte(fifth)}`,
-      'b-cut.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(cut)}`,
-      'c-stray.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: expected ',' or ']' (byte ${byte(fifth) + Buffer.byteLength(fifth)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(fifth) + Buffer.byteLength(fifth)}`,
-      'd-quote.json': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)}, where the next event begins @ byte ${byte(odd)}`,
+      'a-comma.json': ({ at }: ReturnType<typeof damage>) => `error: malformed JSON: expected ',' or ']' (${at(fifth)}); the event there is read @ ${at(fifth)}`,
+      'b-cut.json': ({ at }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (${at(texts[5]!)}); the damaged text is passed over, and reading goes on at ${at(texts[5]!)}, where the next event begins @ ${at(cut)}`,
+      'c-stray.json': ({ at }: ReturnType<typeof damage>) => `error: malformed JSON: expected ',' or ']' (${at(fifth, fifth.length)}); the damaged text is passed over, and reading goes on at ${at(texts[5]!)}, where the next event begins @ ${at(fifth, fifth.length)}`,
+      'd-quote.json': ({ at }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (${at(texts[5]!)}); the damaged text is passed over, and reading goes on at ${at(texts[5]!)}, where the next event begins @ ${at(odd)}`,
       // Quotes that pair up leave the brackets as they were: the event is read to its end, and is not JSON.
-      'e-quotes.json': ({ byte }: ReturnType<typeof damage>) => `error: item 4: malformed JSON: expected ',' or '}' after property value (byte ${byte(even) + Buffer.byteLength(even.slice(0, evenAt))}) @ byte ${byte(even)}`,
-      'f-quote.json.gz': ({ byte }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (byte ${byte(texts[5]!)} of the decompressed content); the damaged text is passed over, and reading goes on at byte ${byte(texts[5]!)} of the decompressed content, where the next event begins @ byte ${byte(odd)} of the decompressed content`,
+      'e-quotes.json': ({ at }: ReturnType<typeof damage>) => `error: item 4: malformed JSON: expected ',' or '}' after property value (${at(even, evenAt)}) @ ${at(even)}`,
+      'f-quote.json.gz': ({ at }: ReturnType<typeof damage>) => `error: malformed JSON: an item still open where the next begins (${at(texts[5]!)} of the decompressed content); the damaged text is passed over, and reading goes on at ${at(texts[5]!)} of the decompressed content, where the next event begins @ ${at(odd)} of the decompressed content`,
     };
     for (const [name, file, count] of cases) {
       // Each file in a job of its own, as they hold the same events.
@@ -943,9 +944,10 @@ describe('bad text', () => {
     expect(text.replace('"x"', '"')).toBe(`${JSON.stringify(lines.map((line) => JSON.parse(line) as unknown), null, 4).replaceAll('\n', '\r\n')}\r\n`);
     const dir = await folder({ 'console.json': text });
     const { files, events } = await scan([dir]);
-    const byte = (part: string) => Buffer.byteLength(text.slice(0, text.indexOf(part)));
+    // Lines as an editor counts them: a CRLF ends one line.
+    const at = (part: string) => placeIn(text, part);
     expect(summary(files, dir)).toEqual([
-      { path: 'console.json', format: 'json-array', events: 11, issues: [`error: malformed JSON: an item still open where the next begins (byte ${byte(texts[7]!)}); the damaged text is passed over, and reading goes on at byte ${byte(texts[7]!)}, where the next event begins @ byte ${byte(damaged[6]!)}`] },
+      { path: 'console.json', format: 'json-array', events: 11, issues: [`error: malformed JSON: an item still open where the next begins (${at(texts[7]!)}); the damaged text is passed over, and reading goes on at ${at(texts[7]!)}, where the next event begins @ ${at(damaged[6]!)}`] },
     ]);
     expect(events.map((e) => e.text)).toEqual(texts.filter((_, i) => i !== 6));
   });
@@ -971,7 +973,7 @@ describe('bad text', () => {
       { path: 'c-middle.ndjson', format: 'ndjson', events: 0, issues: [padding(700, 'line 2')] },
       { path: 'd-trail.json', format: 'cloudtrail-records', events: 0, issues: [padding(3000, `byte ${records([e1, e2]).length}`)] },
       { path: 'e-before.json', format: 'cloudtrail-records', events: 0, issues: [padding(70_000, 'byte 0')] },
-      { path: 'f-between.json', format: 'cloudtrail-records', events: 1, issues: [padding(2, `byte ${records([e1]).length + 1}`)] },
+      { path: 'f-between.json', format: 'cloudtrail-records', events: 1, issues: [padding(2, `line 2, byte ${records([e1]).length + 1}`)] },
       { path: 'g-only.json', format: 'empty', events: 0, issues: [padding(10, 'byte 0'), 'warning: nothing but zero padding: no events'] },
       { path: 'h-trail.json.gz', format: 'cloudtrail-records', events: 0, issues: [padding(200_000, `byte ${records([e2]).length} of the decompressed content`)] },
     ]);

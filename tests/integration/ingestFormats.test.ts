@@ -7,7 +7,7 @@ import { packFraction } from '../../shared/timeFraction';
 import { ADMIN_SESSION_ARN, CONSOLE_CSV, LAKE_CSV } from '../fixtures/generators/csvExports';
 import { INSIGHT_END, INSIGHT_START } from '../fixtures/generators/insightEvents';
 import { CORPUS } from '../fixtures/generators/trailBundle';
-import { eventJson, folder, records, scan } from './scan';
+import { eventJson, folder, placeIn, records, scan } from './scan';
 
 const summary = (files: { path: string; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
   files.map((f) => ({ path: f.path.slice(dir.length + 1), format: f.format, events: f.events, issues: f.issues.map((i) => `${i.severity}: ${i.message} @ ${i.location}`) }));
@@ -141,8 +141,9 @@ describe('formats, detected from content whatever the file is called', () => {
       { path: 'd-lookup.json', format: 'lookup-events', events: 2, issues: [`error: item 1: malformed JSON: unterminated string (character ${cut.length} of its CloudTrailEvent string) @ byte ${byteOf(files['d-lookup.json'], '{"EventId":"1"')}`] },
       // Likewise a cell's value, its quotes undoubled, named by its column.
       { path: 'e-console.csv', format: 'csv', events: 2, issues: [`error: item 1: malformed JSON: unterminated string (character ${cut.length} of its CloudTrail event cell) @ line 3`] },
-      { path: 'f-pretty.json', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (byte ${byteOf(pretty, '"n": x') + 5}) @ byte ${Buffer.byteLength(pretty.slice(0, prettyItem))}`] },
-      { path: 'g-pretty.json.gz', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (byte ${byteOf(pretty, '"n": x') + 5} of the decompressed content) @ byte ${Buffer.byteLength(pretty.slice(0, prettyItem))} of the decompressed content`] },
+      // A document written over many lines: the line too, as an editor counts them (of the decompressed text for gzip).
+      { path: 'f-pretty.json', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (${placeIn(pretty, '"n": x', 5)}) @ ${placeIn(pretty, prettyItem)}`] },
+      { path: 'g-pretty.json.gz', format: 'cloudtrail-records', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'x' (${placeIn(pretty, '"n": x', 5)} of the decompressed content) @ ${placeIn(pretty, prettyItem)} of the decompressed content`] },
     ]);
   });
 
@@ -153,9 +154,44 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(files.map((f) => [f.format, f.events, f.issues])).toEqual([['cloudtrail-records', 3, [{
       severity: 'warning',
       message: 'more than one array of events in one document (the next is "Records"): the events of each are read; tools that keep one value per key, such as jq, see only some of them',
-      location: `byte ${text.lastIndexOf('[{')}`,
+      location: placeIn(text, text.lastIndexOf('[{')),
     }]]]);
     expect(events.map((event) => event.text)).toEqual([eventJson(1), eventJson(2), eventJson(3)]);
+  });
+
+  it('a JSON document written over many lines gives the line of each problem with its byte, as an editor numbers it: plain, gzipped, with CRLF, past its first 64 KB', async () => {
+    // 600 events pretty-printed as jq prints them (about 230 KB, the é two bytes), the last in a second Records array: one without a time,
+    // two items not CloudTrail, one damaged (a comma missing); then zero padding, and stray text after the document.
+    const items = Array.from({ length: 600 }, (_, i) => (i === 300 ? eventJson(i + 1, { eventTime: undefined }) : i === 450 || i === 451 ? '{"case":"notes"}' : eventJson(i + 1, { userAgent: 'café' })));
+    const texts = items.map((text) => JSON.stringify(JSON.parse(text), null, 2).replaceAll('\n', '\n    '));
+    texts[500] = texts[500]!.replace('",\n      "eventName"', '"\n      "eventName"');
+    const document = `{\n  "Records": [\n    ${texts.slice(0, 599).join(',\n    ')}\n  ],\n  "Records": [\n    ${texts[599]}\n  ]\n}\n${'\u0000'.repeat(30)}\nleftover\n`;
+    expect(document.length).toBeGreaterThan(3 * 64 * 1024);
+    const crlf = (text: string): string => text.replaceAll('\n', '\r\n');
+    const dir = await folder({ 'a-pretty.json': document, 'b-pretty.json.gz': gzipSync(document), 'c-crlf.json': crlf(document) });
+    const { files: read } = await scan([dir]);
+    // The same events in each file: stored once, then duplicates.
+    const files = read.map((f) => ({ ...f, events: f.events + f.duplicates }));
+    /** Each problem, where the file's text (LF or CRLF) places it. */
+    const expected = (lineEnd: (text: string) => string, of = ''): string[] => {
+      const text = lineEnd(document);
+      const at = (part: string | number, plus = 0): string => `${placeIn(text, typeof part === 'string' ? lineEnd(part) : part, plus)}${of}`;
+      const [damaged, untimed, notes] = [texts[500]!, texts[300]!, texts[450]!];
+      // As read: the damaged event, the second array and the padding fall in the same piece of 64 KB, whose items are handed out after what the splitter met in it.
+      return [
+        `warning: more than one array of events in one document (the next is "Records"): the events of each are read; tools that keep one value per key, such as jq, see only some of them @ ${at(text.lastIndexOf('['))}`,
+        `warning: zero padding: 30 NUL characters, as a preallocated file or an interrupted write or copy leaves; passed over (no events in it) @ ${at('\u0000')}`,
+        `error: item 500: malformed JSON: expected ',' or '}' after property value (${at(text.indexOf('"eventName"', text.indexOf(lineEnd(damaged))))}) @ ${at(damaged)}`,
+        `error: malformed JSON: unexpected content after the JSON document; the rest of the file is not read @ ${at('leftover')}`,
+        `warning: 1 event has no readable time (no eventTime, or one in a form not read): kept, listed after the timed events @ ${at(untimed)}`,
+        `warning: 2 items are not CloudTrail events and were skipped @ ${at(notes)}`,
+      ];
+    };
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-pretty.json', format: 'cloudtrail-records', events: 597, issues: expected((text) => text) },
+      { path: 'b-pretty.json.gz', format: 'cloudtrail-records', events: 597, issues: expected((text) => text, ' of the decompressed content') },
+      { path: 'c-crlf.json', format: 'cloudtrail-records', events: 597, issues: expected(crlf) },
+    ]);
   });
 
   it('lookup-events output: the CloudTrailEvent string is the event, EventTime in either form', async () => {
@@ -170,7 +206,8 @@ describe('formats, detected from content whatever the file is called', () => {
     const dir = await folder({ 'lookup.json': JSON.stringify(lookup, null, 2) });
     const { files, events } = await scan([dir]);
     expect(files[0]).toMatchObject({ format: 'lookup-events', events: 2 });
-    expect(files[0]!.issues).toEqual([{ severity: 'error', message: 'item 2: no "CloudTrailEvent" string in this item', location: expect.stringMatching(/^byte \d+$/) }]);
+    const text = JSON.stringify(lookup, null, 2);
+    expect(files[0]!.issues).toEqual([{ severity: 'error', message: 'item 2: no "CloudTrailEvent" string in this item', location: placeIn(text, text.lastIndexOf('{', text.indexOf('"x3"'))) }]);
     expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2)]);
     expect(events[0]!.time).toBe(Date.UTC(2024, 2, 1, 0, 0, 1));
   });
@@ -260,7 +297,7 @@ describe('formats, detected from content whatever the file is called', () => {
       { severity: 'error', message: `item 13: ${notEvent}`, location: 'line 15' },
     ]);
     expect(files[1]!.issues).toEqual([]);
-    const rowAt = (message: string): string => `byte ${Buffer.byteLength(json.slice(0, json.lastIndexOf('{', json.indexOf(JSON.stringify(message)))))}`;
+    const rowAt = (message: string): string => placeIn(json, json.lastIndexOf('{', json.indexOf(JSON.stringify(message))));
     expect(files[2]!.issues).toEqual([
       { severity: 'error', message: notJson(3, 'string'), location: rowAt(plainText) },
       { severity: 'error', message: `item 8: ${notEvent}`, location: rowAt(otherJson) },
@@ -295,7 +332,7 @@ describe('formats, detected from content whatever the file is called', () => {
       ['b-results', 'cloudwatch-insights-results', 2],
       ['c-other.json', 'cloudwatch-insights-results', 0],
     ]);
-    const rowAt = (n: number): string => `byte ${Buffer.byteLength(output.slice(0, output.lastIndexOf('[', output.indexOf(ptr(n)))))}`;
+    const rowAt = (n: number): string => placeIn(output, output.lastIndexOf('[', output.indexOf(ptr(n))));
     expect(files[0]!.issues).toEqual([
       { severity: 'error', message: "item 4: its @message is not a CloudTrail event (not JSON: unexpected token 'S' at character 0 of its @message string)", location: rowAt(4) },
       { severity: 'error', message: 'item 5: no "@message" field in this row', location: rowAt(5) },
@@ -329,13 +366,14 @@ describe('formats, detected from content whatever the file is called', () => {
       const quoted = texts[5]!.replace('CmAKJwoj', 'CmAK"Jwoj');
       const damaged = texts.map((text, n) => (n === 2 ? cut : n === 5 ? quoted : n === 8 ? `${text}}}` : n === 9 ? `${text}]]` : n === 10 ? `${text}]` : text));
       const text = head + damaged.join(between) + tail;
-      const byte = (part: string): number => Buffer.byteLength(text.slice(0, text.indexOf(part)));
+      // Where a part of the text begins, or `plus` characters after: by line and byte in the pretty-printed form, by byte alone in the compact one (all on line 1).
+      const at = (part: string, plus = 0): string => placeIn(text, part, plus);
       const dir = await folder({ [`${name}.json`]: text });
       const { files, events } = await scan([dir]);
-      const passedOver = (fault: string, faultAt: number, from: number, next: number): string =>
-        `error: malformed JSON: ${fault} (byte ${faultAt}); the damaged text is passed over, and reading goes on at byte ${next}, where the next row begins @ byte ${from}`;
-      const after = (n: number): number => byte(texts[n]!) + Buffer.byteLength(texts[n]!);
-      const [cutAt, quoteAt] = [byte(cut), byte(quoted)];
+      const passedOver = (fault: string, faultAt: string, from: string, next: string): string =>
+        `error: malformed JSON: ${fault} (${faultAt}); the damaged text is passed over, and reading goes on at ${next}, where the next row begins @ ${from}`;
+      const after = (n: number, plus = 0): string => at(texts[n]!, texts[n]!.length + plus);
+      const [cutAt, quoteAt] = [at(cut), at(quoted)];
       expect(summary(files, dir), name).toEqual([
         {
           path: `${name}.json`,
@@ -343,11 +381,11 @@ describe('formats, detected from content whatever the file is called', () => {
           events: corpus.length - 2,
           // Either form: a row that does not parse, with the next row's start inside it, is damaged up to there.
           issues: [
-            passedOver('an item still open where the next begins', byte(texts[3]!), cutAt, byte(texts[3]!)),
-            passedOver('an item still open where the next begins', byte(texts[6]!), quoteAt, byte(texts[6]!)),
-            passedOver("expected ',' or ']'", after(8), after(8), byte(texts[9]!)),
-            passedOver("expected ',' or '}', after a ']' that closed the array early", after(9) + 1, after(9), byte(texts[10]!)),
-            passedOver("expected a key, after a ']' that closed the array early", byte(texts[11]!), after(10), byte(texts[11]!)),
+            passedOver('an item still open where the next begins', at(texts[3]!), cutAt, at(texts[3]!)),
+            passedOver('an item still open where the next begins', at(texts[6]!), quoteAt, at(texts[6]!)),
+            passedOver("expected ',' or ']'", after(8), after(8), at(texts[9]!)),
+            passedOver("expected ',' or '}', after a ']' that closed the array early", after(9, 1), after(9), at(texts[10]!)),
+            passedOver("expected a key, after a ']' that closed the array early", at(texts[11]!), after(10), at(texts[11]!)),
           ],
         },
       ]);

@@ -41,3 +41,16 @@ export function eventJson(n: number, extra: Record<string, unknown> = {}): strin
 }
 
 export const records = (texts: string[]): string => `{"Records":[${texts.join(',')}]}`;
+
+/**
+ * Where ingest places a character of a JSON document's text: `byte N` of its UTF-8 content, after
+ * `line L, ` from the second line on (lines end at LF, so CRLF counts once). `at` is a character
+ * offset, or a part of the text (its first occurrence from `from`), `plus` characters after it.
+ */
+export function placeIn(text: string, at: number | string, plus = 0, from = 0): string {
+  const offset = typeof at === 'number' ? at : text.indexOf(at, from);
+  if (offset < 0) throw new Error(`not in the text: ${String(at).slice(0, 40)}`);
+  const before = text.slice(0, offset + plus);
+  const line = before.split('\n').length;
+  return `${line > 1 ? `line ${line}, ` : ''}byte ${Buffer.byteLength(before)}`;
+}
