@@ -23,12 +23,15 @@ export class TextDecoding {
   readonly bomBytes: number;
   private readonly decoder: TextDecoder | StringDecoder;
   private bytesSeen = 0;
+  private charsSeen = 0;
   /** BOM bytes still to skip: the first chunk may end inside the BOM. */
   private bomLeft: number;
   /** The last bytes seen: the decoder may still hold some of them. */
   private tail: Buffer = Buffer.alloc(0);
   /** Byte offset of the first invalid sequence, if any. */
   invalidAt: number | undefined;
+  /** Offset in the decoded text of the U+FFFD that sequence shows as. */
+  invalidChar: number | undefined;
 
   constructor(head: Buffer) {
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) [this.encoding, this.bomBytes] = ['utf-8', 3];
@@ -83,12 +86,14 @@ export class TextDecoding {
         counted = at;
         if (!region.subarray(position, position + replacement.length).equals(replacement)) {
           this.invalidAt = this.bytesSeen - held + position;
+          this.invalidChar = this.charsSeen + at;
           break;
         }
         at = text.indexOf('\ufffd', at + 1);
       }
     }
     this.bytesSeen += bytes.length;
+    this.charsSeen += text.length;
     // A copy: the chunk's buffer may be reused once decoded.
     this.tail = Buffer.from(bytes.length >= MAX_HELD ? bytes.subarray(bytes.length - MAX_HELD) : Buffer.concat([this.tail, bytes]).subarray(-MAX_HELD));
   }

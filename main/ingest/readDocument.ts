@@ -74,6 +74,8 @@ class ByteOffsets {
   private bytes: number;
   /** Line breaks in the text added so far, when counted. */
   private lines = 0;
+  /** The line of the text's first invalid sequence (see TextDecoding.invalidChar), once added. */
+  private invalidLine: number | undefined;
   oldestNeeded = Infinity;
 
   constructor(private readonly decoding: TextDecoding, private readonly countLines: boolean) {
@@ -83,9 +85,16 @@ class ByteOffsets {
   add(text: string): void {
     this.marks.push({ chars: this.chars, bytes: this.bytes, lines: this.lines, text });
     while (this.marks.length > 8 && this.marks[1]!.chars <= this.oldestNeeded) this.marks.shift();
+    const invalid = this.decoding.invalidChar;
+    if (this.countLines && this.invalidLine === undefined && invalid !== undefined && invalid < this.chars + text.length) this.invalidLine = this.lines + lineBreaks(text.slice(0, invalid - this.chars)) + 1;
     this.chars += text.length;
     this.bytes += this.decoding.byteLength(text);
     if (this.countLines) this.lines += lineBreaks(text);
+  }
+
+  /** Where the first invalid sequence is: its byte as the decoder found it, with its line as `at` gives one. */
+  invalidPlace(byte: number): string {
+    return this.invalidLine !== undefined && this.invalidLine > 1 ? `line ${this.invalidLine}, byte ${byte}` : `byte ${byte}`;
   }
 
   /**
@@ -384,7 +393,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
 
   if (digestText !== undefined) file.record.digest = digestText;
   if (decoding.encoding !== 'utf-8') file.issue('warning', `text is ${decoding.encoding.toUpperCase()}, read as such`);
-  if (decoding.invalidAt !== undefined) file.issue('warning', `invalid ${decoding.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'}: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes`, `byte ${decoding.invalidAt}`);
+  if (decoding.invalidAt !== undefined) file.issue('warning', `invalid ${decoding.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'}: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes`, offsets.invalidPlace(decoding.invalidAt));
   if (untimed > 0) file.issue('warning', `${untimed === 1 ? '1 event has' : `${untimed} events have`} no readable time (no eventTime, or one in a form not read): kept, listed after the timed events`, firstUntimed);
   if (escaped > 0) file.issue('warning', `lone UTF-16 surrogates in the JSON of ${escaped === 1 ? '1 event' : `${escaped} events`} (flagged): each is stored as its \\uXXXX escape, which parses to the same value`, firstEscaped);
   if (notCloudTrail > 0) {

@@ -1135,14 +1135,28 @@ describe('bad text', () => {
   it('tells a U+FFFD the file holds from invalid text, and flags a lone surrogate in a UTF-16 file', async () => {
     const genuine = eventJson(6, { userAgent: 'agent \ufffd' });
     const utf16 = records([eventJson(7)]).replace('GetObject', 'Get\ud800Object');
-    const dir = await folder({ 'a-genuine.json': records([genuine]), 'b-utf16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]) });
+    // Pretty-printed, 300 events (over 64 KB): a Latin-1 é in the 250th, in UTF-8; a lone surrogate there, in UTF-16. Its line is given too.
+    const pretty = (n: number): string => JSON.stringify({ Records: Array.from({ length: 300 }, (_, i) => JSON.parse(eventJson(n + i, { userAgent: i === 250 ? 'caf@' : 'cafe' })) as unknown) }, null, 2);
+    const [latin1, prettyUtf16] = [pretty(100), pretty(500).replace('caf@', 'caf\ud800')];
+    const latin1At = latin1.indexOf('caf@') + 3;
+    const dir = await folder({
+      'a-genuine.json': records([genuine]),
+      'b-utf16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]),
+      'c-pretty-latin1.json': Buffer.concat([Buffer.from(latin1.slice(0, latin1At)), Buffer.from([0xe9]), Buffer.from(latin1.slice(latin1At + 1))]),
+      'd-pretty-utf16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(prettyUtf16, 'utf16le')]),
+    });
     const { files, events } = await scan([dir]);
     const lone = 2 + 2 * utf16.indexOf('\ud800');
+    const invalid = (encoding: string, location: string): string => `warning: invalid ${encoding}: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ ${location}`;
+    const loneInPretty = prettyUtf16.indexOf('\ud800');
+    expect(latin1.length).toBeGreaterThan(64 * 1024);
     expect(summary(files, dir)).toEqual([
       { path: 'a-genuine.json', format: 'cloudtrail-records', events: 1, issues: [] },
-      { path: 'b-utf16.json', format: 'cloudtrail-records', events: 1, issues: ['warning: text is UTF-16LE, read as such', `warning: invalid UTF-16: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ byte ${lone}`] },
+      { path: 'b-utf16.json', format: 'cloudtrail-records', events: 1, issues: ['warning: text is UTF-16LE, read as such', invalid('UTF-16', `byte ${lone}`)] },
+      { path: 'c-pretty-latin1.json', format: 'cloudtrail-records', events: 300, issues: [invalid('UTF-8', placeIn(latin1, latin1At))] },
+      { path: 'd-pretty-utf16.json', format: 'cloudtrail-records', events: 300, issues: ['warning: text is UTF-16LE, read as such', invalid('UTF-16', `line ${prettyUtf16.slice(0, loneInPretty).split('\n').length}, byte ${2 + 2 * loneInPretty}`)] },
     ]);
-    expect(events.map((e) => [e.text, e.flags])).toEqual([
+    expect(events.slice(0, 2).map((e) => [e.text, e.flags])).toEqual([
       [genuine, 0],
       [eventJson(7).replace('GetObject', 'Get\ufffdObject'), 2],
     ]);
