@@ -20,6 +20,9 @@ export function separatorOf(text: string): string {
   return best;
 }
 
+/** Header names (folded) of columns that hold the whole event's JSON: console Event history ("CloudTrail event") and Lake exports. */
+export const EVENT_JSON_COLUMNS: ReadonlySet<string> = new Set(['cloudtrailevent', 'eventjson', 'event']);
+
 /** Column names as CSV exports spell them, folded: lower case, no spaces, dots, dashes or underscores. */
 export const foldColumn = (name: string): string => name.toLowerCase().replace(/[\s._-]/g, '');
 
@@ -126,11 +129,8 @@ export function csvEvent({ identityColumn, fields, values }: ColumnPlan, cells: 
   return event;
 }
 
-/**
- * The event keys a CSV header's columns can give (userIdentity, errorCode, responseElements…),
- * whether or not a row's cell for them is empty: what a row of that header can say nothing of is
- * the rest (a row without an errorcode column does not say its call succeeded).
- */
-export function plannedKeys({ identityColumn, fields, values }: ColumnPlan): Set<string> {
-  return new Set([...(identityColumn >= 0 ? ['userIdentity'] : []), ...fields.map(([, path]) => path[0]!), ...values.map(([, { key }]) => key)]);
+/** The columns (their places) of a header's plan that give an event's `key` (userIdentity, errorCode, responseElements…). */
+export function columnsGiving({ identityColumn, fields, values }: ColumnPlan, key: string): number[] {
+  const giving = [...(key === 'userIdentity' && identityColumn >= 0 ? [identityColumn] : []), ...fields.filter(([, path]) => path[0] === key).map(([column]) => column), ...values.filter(([, column]) => column.key === key).map(([column]) => column)];
+  return [...new Set(giving)].sort((a, b) => a - b);
 }

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParseOrUndefined, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { fileName, printable, printableJson } from '../../shared/printable';
-import { columnPlan, foldColumn, plannedKeys } from '../../shared/csvRow';
 import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
@@ -11,6 +10,7 @@ import { filterSlot, isByMarks, isTagFilter, type EventDetail, type EventRow, ty
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
+import { csvGap, eventCellNote, gapText } from './csvGap';
 import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
@@ -52,9 +52,6 @@ function readText(text: string): { parsed: unknown; deep: boolean; pretty: strin
   const parsed = boundedParseOrUndefined(text);
   return { parsed, deep, pretty: printableJson(deep || parsed === undefined ? text : JSON.stringify(parsed, null, 2)) };
 }
-
-/** What the Who section says of a CSV row whose export selected no identity column. */
-const NO_IDENTITY_COLUMNS: [string, string][] = [['Identity', 'not among this row’s columns']];
 
 /** Where another event of the case is stored. */
 type OtherAt = NonNullable<OtherEvent['at']>;
@@ -152,8 +149,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // A CSV row is read as the event its columns stand for.
   const parsed = csvRow ? csvRow.event : shown.parsed;
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
-  // A CSV row gives only the keys its columns stand for: of the rest it says nothing.
-  const csvKeys = csvRow ? plannedKeys(columnPlan(csvRow.columns.map(({ name }) => foldColumn(name)))) : undefined;
+  // A CSV row gives only the keys its columns stand for: an empty cell says the event had none, a column the export lacks says nothing.
+  const gapOf = csvRow ? (key: string) => csvGap(csvRow, key) : undefined;
+  const whoGap = gapOf?.('userIdentity');
+  const paramsGap = gapOf?.('requestParameters');
+  const cellNote = csvRow ? eventCellNote(csvRow) : undefined;
   const rawText = rawView(row.flags, detail.file?.format ?? '');
 
   const latest = (): Annotation => written.current ?? detail.annotation;
@@ -226,7 +226,12 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         />
       )}
 
-      <OutcomeLine event={parsed} gives={csvKeys && ((key) => csvKeys.has(key))} />
+      {cellNote && (
+        <p className="text-note" data-testid="event-cell-note">
+          {printable(cellNote)}
+        </p>
+      )}
+      <OutcomeLine event={parsed} gapOf={gapOf} />
 
       <InsightDetails event={parsed} />
 
@@ -247,13 +252,13 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
 
       <section aria-label="Identity">
         <h3>Who</h3>
-        <Pairs pairs={csvRow && !Object.hasOwn(csvRow.event, 'userIdentity') ? NO_IDENTITY_COLUMNS : describeIdentity(parsed, view.zone)} identifiers={IDENTIFIERS} />
+        <Pairs pairs={whoGap ? [['Identity', gapText(whoGap)]] : describeIdentity(parsed, view.zone)} identifiers={IDENTIFIERS} />
       </section>
 
       <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />
 
-      {/* A CSV row gives request parameters only if its export selected them (Lake's requestparameters). */}
-      {(!csvRow || Object.hasOwn(csvRow.event, 'requestParameters')) && <RequestParams event={parsed} asText={csvRow !== null} onPivot={pivot} />}
+      {/* A CSV row gives request parameters only if its export selected them (Lake's requestparameters), and its cell is not empty. */}
+      <RequestParams event={parsed} asText={csvRow !== null} unsaid={paramsGap && gapText(paramsGap)} onPivot={pivot} />
 
       <section aria-label="Provenance">
         <h3>Where it came from</h3>

@@ -1,4 +1,5 @@
 import { printable } from '../../shared/printable';
+import type { CsvGap } from './csvGap';
 import { eventOutcome } from './outcome';
 import { Pairs } from './Pairs';
 
@@ -12,8 +13,8 @@ const TONE = { true: 'failed', false: 'succeeded', undefined: 'unsaid' } as cons
  * failure in a box, a success as a quiet line; nothing for an Insights event. Every value is the
  * evidence's text, shown as data.
  */
-export function OutcomeLine({ event, gives }: { event: unknown; gives?: (key: string) => boolean }) {
-  const outcome = eventOutcome(event, gives);
+export function OutcomeLine({ event, gapOf }: { event: unknown; gapOf?: (key: string) => CsvGap | undefined }) {
+  const outcome = eventOutcome(event, gapOf);
   if (!outcome) return null;
   return (
     <section aria-label="Outcome" className={`outcome ${TONE[`${outcome.failed}`]}`}>

@@ -9,13 +9,15 @@ const VALUE_CHARS = 160;
 /**
  * The event's request parameters, one scalar leaf a line, each a pivot to every event holding that
  * value at that path; `asText` when they were read from a CSV row, whose values are all text.
+ * `unsaid`, in place of them, says why a CSV row gives none (see gapText).
  */
-export function RequestParams({ event, asText = false, onPivot }: { event: unknown; asText?: boolean; onPivot(filter: ParamFilter): void }) {
-  const entries = flattenParams(event);
+export function RequestParams({ event, asText = false, unsaid, onPivot }: { event: unknown; asText?: boolean; unsaid?: string | undefined; onPivot(filter: ParamFilter): void }) {
+  const entries = unsaid === undefined ? flattenParams(event) : [];
   return (
     <section aria-label="Request parameters">
       <h3>Request parameters</h3>
-      {entries.length === 0 && <p className="muted">None recorded.</p>}
+      {entries.length === 0 && <p className="muted">{unsaid ?? 'None recorded.'}</p>}
+      {entries.length > 0 && (
       <ul className="params">
         {entries.slice(0, LISTED).map(({ path, value }) => {
           const name = formatParamPath(path);
@@ -34,6 +36,7 @@ export function RequestParams({ event, asText = false, onPivot }: { event: unkno
           );
         })}
       </ul>
+      )}
       {entries.length > LISTED && <p className="muted">…and {entries.length - LISTED} more in the original JSON.</p>}
     </section>
   );

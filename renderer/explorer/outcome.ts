@@ -1,5 +1,6 @@
 import { isSignIn, signInResult } from '../../shared/signIn';
 import { asJson, objectAt, textAt } from '../query/jsonAt';
+import { gapReason, saysNone, type CsvGap } from './csvGap';
 import { INSIGHT_EVENT_TYPE } from './insight';
 
 /** Whether an event's call failed, and why, as its record says: what the detail pane says of it near its top. */
@@ -16,11 +17,12 @@ export interface Outcome {
  * The outcome of an event: a call that failed, by its errorCode and errorMessage; a failed sign-in
  * (which has no errorCode, see signInResult) with why (its errorMessage, such as "Failed
  * authentication"), whether MFA was used and where it was signing in to; a success, quietly.
- * `gives` tells which of the event's keys what was read of it can give: a CSV row gives only its
- * columns', and one without an errorcode column says nothing of success. Undefined for an Insights
- * event, which reports on others' calls and has no outcome of its own, or no event at all.
+ * `gapOf` tells why what was read of it lacks a key (see csvGap): a CSV row gives only its
+ * columns', and one without an errorcode column says nothing of success, where an empty errorcode
+ * cell says there was no error. Undefined for an Insights event, which reports on others' calls and
+ * has no outcome of its own, or no event at all.
  */
-export function eventOutcome(event: unknown, gives: (key: string) => boolean = () => true): Outcome | undefined {
+export function eventOutcome(event: unknown, gapOf: (key: string) => CsvGap | undefined = () => undefined): Outcome | undefined {
   const json = asJson(event);
   if (!json || textAt(json, 'eventType') === INSIGHT_EVENT_TYPE || objectAt(json, 'insightDetails')) return undefined;
   const errorCode = textAt(json, 'errorCode');
@@ -35,9 +37,11 @@ export function eventOutcome(event: unknown, gives: (key: string) => boolean = (
       return { failed: true, summary: 'Sign-in failed', details: pairs.filter(([, value]) => value !== '') };
     }
     // A failed sign-in says so only in its response.
-    const unsaid = gives('responseElements') ? 'its responseElements give neither Success nor Failure' : 'this row’s columns do not include responseElements';
+    const gap = gapOf('responseElements');
+    const unsaid = gap ? gapReason(gap) : 'its responseElements give neither Success nor Failure';
     return { failed: undefined, summary: `Not said: a sign-in has no error code when it fails, and ${unsaid}`, details: message };
   }
-  if (!gives('errorCode')) return { failed: undefined, summary: 'Not said: this row’s columns do not include errorCode', details: message };
+  const gap = gapOf('errorCode');
+  if (gap && !saysNone(gap)) return { failed: undefined, summary: `Not said: ${gapReason(gap)}`, details: message };
   return { failed: false, summary: 'Succeeded (no error code)', details: message };
 }

@@ -1,8 +1,5 @@
-import { columnPlan, csvEvent, foldColumn, type ColumnPlan } from '../../../shared/csvRow';
+import { columnPlan, csvEvent, EVENT_JSON_COLUMNS, foldColumn, type ColumnPlan } from '../../../shared/csvRow';
 import { csvRecords, type BadRow } from './csvRecords';
-
-/** Header names (folded) that hold the whole event's JSON: console Event history and Lake exports. */
-const EVENT_JSON_COLUMNS = new Set(['cloudtrailevent', 'eventjson', 'event']);
 
 /** The column of a CloudWatch Logs Insights result that holds each log event's text: the event's JSON, in a trail's log group. */
 const INSIGHTS_COLUMN = '@message';

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eventOutcome } from '../../../renderer/explorer/outcome';
-import { columnPlan, foldColumn, plannedKeys } from '../../../shared/csvRow';
+import { csvGap } from '../../../renderer/explorer/csvGap';
 import { csvRowDetail } from '../../../renderer/query/csvRowDetail';
 import { deniedDelete, failedLogin, goodLogin, insight, serviceEvent, stopLogging, vpceEvent } from '../../fixtures/generators/cliExports';
 
-/** What the pane reads of a CSV row: its event, and the keys its header's columns give. */
+/** What the pane reads of a CSV row: its event, and why it lacks a key (see csvGap). */
 const csvOutcome = (header: string, row: string) => {
   const detail = csvRowDetail(header, row)!;
-  const keys = plannedKeys(columnPlan(detail.columns.map(({ name }) => foldColumn(name))));
-  return eventOutcome(detail.event, (key) => keys.has(key));
+  return eventOutcome(detail.event, (key) => csvGap(detail, key));
 };
 
 describe('eventOutcome', () => {
@@ -66,11 +65,24 @@ describe('eventOutcome', () => {
     });
     expect(csvOutcome(lake, '2024-06-01 09:58:12.000,ConsoleLogin,signin.amazonaws.com,AwsConsoleSignIn,,Failed authentication')).toEqual({
       failed: undefined,
-      summary: 'Not said: a sign-in has no error code when it fails, and this row’s columns do not include responseElements',
+      summary: 'Not said: a sign-in has no error code when it fails, and the export’s columns do not include responseElements',
+      details: [['Error message', 'Failed authentication']],
+    });
+    // Its responseelements cell empty: the export had the column, this row nothing in it.
+    expect(csvOutcome(`${lake},responseelements`, '2024-06-01 09:58:12.000,ConsoleLogin,signin.amazonaws.com,AwsConsoleSignIn,,Failed authentication,')).toEqual({
+      failed: undefined,
+      summary: 'Not said: a sign-in has no error code when it fails, and the export’s responseelements column is empty',
       details: [['Error message', 'Failed authentication']],
     });
     const console = 'Event name,Event time,User name,Event source,Error code,Event ID';
     expect(csvOutcome(console, 'DeleteTrail,2024-06-01T10:04:00Z,alice,cloudtrail.amazonaws.com,AccessDenied,e-5')).toEqual({ failed: true, summary: 'Failed: AccessDenied', details: [] });
-    expect(csvOutcome('eventtime,eventname,eventsource', '2024-06-01 10:05:00.000,ListUsers,iam.amazonaws.com')).toEqual({ failed: undefined, summary: 'Not said: this row’s columns do not include errorCode', details: [] });
+    expect(csvOutcome('eventtime,eventname,eventsource', '2024-06-01 10:05:00.000,ListUsers,iam.amazonaws.com')).toEqual({ failed: undefined, summary: 'Not said: the export’s columns do not include errorCode', details: [] });
+    // A console row whose CloudTrail event cell is empty is read from its other columns: its Error code cell, empty, says the call succeeded.
+    expect(csvOutcome('Event name,Event time,Error code,CloudTrail event', 'ListUsers,2024-06-01T10:05:00Z,,')).toEqual({ failed: false, summary: 'Succeeded (no error code)', details: [] });
+    expect(csvOutcome('Event name,Event time,CloudTrail event', 'ListUsers,2024-06-01T10:05:00Z,')).toEqual({
+      failed: undefined,
+      summary: 'Not said: this row’s CloudTrail event cell is empty, and the export’s other columns do not include errorCode',
+      details: [],
+    });
   });
 });
