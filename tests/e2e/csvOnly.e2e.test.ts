@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { CONSOLE_CSV, LAKE_CSV } from '../fixtures/generators/csvExports';
+import { CONSOLE_CSV, CONSOLE_EVENT_CSV, LAKE_CSV, LAKE_SELECTED_CSV } from '../fixtures/generators/csvExports';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
-describe('an investigation from CSV exports only: a Lake result of SELECT * and a console download', () => {
+describe('an investigation from CSV exports only: Lake results of SELECT * and of some columns, console downloads with and without the event', () => {
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
   const rows = () => app.page.locator('.grid-row');
@@ -14,7 +14,9 @@ describe('an investigation from CSV exports only: a Lake result of SELECT * and 
     const grid = app.page.locator('.grid-scroll');
     const row = texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first();
     await grid.evaluate((el) => (el.scrollTop = 0));
-    for (let i = 0; i < 20 && !(await row.count()); i++) await grid.evaluate((el) => (el.scrollTop += 300));
+    // Each step waits two frames, for the listing to draw the rows it scrolled to.
+    const step = (el: Element) => new Promise((drawn) => ((el.scrollTop += 300), requestAnimationFrame(() => requestAnimationFrame(drawn))));
+    for (let i = 0; i < 20 && !(await row.count()); i++) await grid.evaluate(step);
     return row;
   };
   const select = async (...texts: string[]) => {
@@ -24,8 +26,8 @@ describe('an investigation from CSV exports only: a Lake result of SELECT * and 
   const count = (text: string) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
 
   beforeAll(async () => {
-    app = await caseWithEvidence('CSV only', { 'result_0a1b.csv': LAKE_CSV, 'event_history.csv': CONSOLE_CSV });
-    await count('51 events');
+    app = await caseWithEvidence('CSV only', { 'result_0a1b.csv': LAKE_CSV, 'event_history.csv': CONSOLE_CSV, 'result_5e1e.csv': LAKE_SELECTED_CSV, 'event_history_full.csv': CONSOLE_EVENT_CSV });
+    await count('55 events');
   });
   afterAll(() => app.close());
 
@@ -71,11 +73,45 @@ describe('an investigation from CSV exports only: a Lake result of SELECT * and 
     await app.page.screenshot({ path: join(SHOTS, 'csv-lake-params.png') });
     await select('GetObject', '10:04:00.117');
     await pane().getByRole('button', { name: 'Events with bucketName = "finance-reports"' }).click();
-    await count('25 of 51 events');
+    await count('25 of 55 events');
     expect(await app.page.locator('.chip').allTextContents()).toEqual(['Parameter bucketName: "finance-reports"×']);
     expect((await rows().locator('.col-eventName').allTextContents()).slice(0, 3)).toEqual(['DeleteBucketPolicy', 'GetObject', 'GetObject']);
     await app.page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
     await app.page.screenshot({ path: join(SHOTS, 'csv-lake-params-960.png') });
+  });
+
+  it("tells a row's empty cells, which say the event had none, from columns its export did not select, which say nothing", async () => {
+    const section = (name: string) => pane().getByRole('region', { name });
+    const said = async () => ({
+      note: (await pane().getByTestId('event-cell-note').allTextContents()).join(''),
+      outcome: await section('Outcome').locator('.outcome-summary').textContent(),
+      who: await section('Identity').locator('dl > div').allTextContents(),
+      params: await section('Request parameters').locator('p').allTextContents(),
+    });
+    await app.page.locator('.chip button').click();
+    await count('55 events');
+    // A Lake result of some columns: a call without parameters, and an unauthenticated one.
+    await select('GetCallerIdentity', '10:12:00.000');
+    expect((await said()).params).toEqual(['None in this row (the export’s requestparameters column is empty)']);
+    await select('GetBucketAcl');
+    expect(await said()).toEqual({ note: '', outcome: 'Failed: AccessDenied', who: ['IdentityNone in this row (the export’s useridentity column is empty)'], params: [] });
+    await app.page.screenshot({ path: join(SHOTS, 'csv-empty-cells.png') });
+    // The console download without the event's JSON has no column of request parameters.
+    await select('CreateAccessKey');
+    expect((await said()).params).toEqual(['Not in this export: its columns do not include requestParameters']);
+    // The console download with a CloudTrail event column, this row's cell empty: read from its other columns.
+    await select('GetBucketPolicy');
+    expect(await said()).toEqual({
+      note: 'This row’s CloudTrail event cell is empty: what is shown here is read from its other columns, which give only some of the event’s fields.',
+      outcome: 'Failed: AccessDenied',
+      who: ['IdentityNone in this row (the export’s User name and AWS access key columns are empty)'],
+      params: ['Not in this row: this row’s CloudTrail event cell is empty, and the export’s other columns do not include requestParameters'],
+    });
+    await app.page.screenshot({ path: join(SHOTS, 'csv-empty-event-cell.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await section('Identity').scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'csv-empty-event-cell-960.png') });
   });
 });
