@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CONSOLE_CSV, CONSOLE_EVENT_CSV, LAKE_CSV, LAKE_SELECTED_CSV } from '../fixtures/generators/csvExports';
 import { caseWithEvidence, type LaunchedApp } from './harness';
@@ -9,18 +10,31 @@ describe('an investigation from CSV exports only: Lake results of SELECT * and o
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
   const rows = () => app.page.locator('.grid-row');
-  /** The first row holding every text, scrolled to from the listing's top. */
-  const rowWith = async (...texts: string[]) => {
+  /**
+   * The first row holding every text, scrolled to from the listing's top, handed to `reach`: a step
+   * down at a time, back to the top past the end, until it is drawn and `reach` succeeds (rows come
+   * a page at a time from the query worker, later than the scroll under load, and the listing may
+   * bring its selected row back into view meanwhile, taking this one away).
+   */
+  const rowWith = async <T,>(texts: string[], reach: (row: Locator) => Promise<T>): Promise<T> => {
     const grid = app.page.locator('.grid-scroll');
     const row = texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first();
     await grid.evaluate((el) => (el.scrollTop = 0));
-    // Each step waits two frames, for the listing to draw the rows it scrolled to.
-    const step = (el: Element) => new Promise((drawn) => ((el.scrollTop += 300), requestAnimationFrame(() => requestAnimationFrame(drawn))));
-    for (let i = 0; i < 20 && !(await row.count()); i++) await grid.evaluate(step);
-    return row;
+    const step = (el: Element) => (el.scrollTop = el.scrollTop + el.clientHeight >= el.scrollHeight ? 0 : el.scrollTop + 300);
+    let reached: { value: T } | undefined;
+    const attempt = async (): Promise<boolean> => {
+      if ((await row.count()) > 0) {
+        reached = await reach(row).then((value) => ({ value }), () => undefined);
+        if (reached) return true;
+      }
+      await grid.evaluate(step);
+      return false;
+    };
+    await expect.poll(attempt, { timeout: 20_000, interval: 150 }).toBe(true);
+    return reached!.value;
   };
   const select = async (...texts: string[]) => {
-    await (await rowWith(...texts)).click();
+    await rowWith(texts, (row) => row.click({ timeout: 2_000 }));
     await pane().getByRole('region', { name: 'Provenance' }).waitFor();
   };
   const count = (text: string) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
@@ -32,9 +46,9 @@ describe('an investigation from CSV exports only: Lake results of SELECT * and o
   afterAll(() => app.close());
 
   it("marks a Lake row's failed console sign-in, which only its responseelements map says", async () => {
-    const failed = await rowWith('ConsoleLogin', '10:00:12.000');
-    expect([await failed.getAttribute('class'), await failed.locator('.col-errorCode').textContent()]).toEqual(['grid-row failed', 'Failed authentication']);
-    expect(await (await rowWith('ConsoleLogin', '10:01:30.000')).locator('.col-errorCode').textContent()).toBe('—');
+    const failed = (row: Locator) => Promise.all([row.getAttribute('class', { timeout: 2_000 }), row.locator('.col-errorCode').textContent({ timeout: 2_000 })]);
+    expect(await rowWith(['ConsoleLogin', '10:00:12.000'], failed)).toEqual(['grid-row failed', 'Failed authentication']);
+    expect(await rowWith(['ConsoleLogin', '10:01:30.000'], (row) => row.locator('.col-errorCode').textContent({ timeout: 2_000 }))).toBe('—');
   });
 
   it("tells who acted from the useridentity struct's session context, and how the session came to be from the AssumeRole row", async () => {
