@@ -61,7 +61,8 @@ async function* inPieces(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
 
 /**
  * Maps character offsets of the decoded text back to byte offsets of the file's content (of the
- * decompressed content for gzip), and, with `countLines` (a JSON document, which may be written
+ * decompressed content for gzip): its own bytes, a BOM's and a UTF-16 file's two a unit counted,
+ * and bad bytes shown as U+FFFD as the bytes they are (see TextDecoding.driftBefore), and, with `countLines` (a JSON document, which may be written
  * over many lines: pretty-printed by the console, jq or json.tool), to their lines as an editor
  * numbers them. It keeps the last few pieces of text, and all of those from `oldestNeeded` on.
  * Line breaks are counted once per piece as it is added, never per event; within a piece, only
@@ -85,6 +86,7 @@ class ByteOffsets {
   add(text: string): void {
     this.marks.push({ chars: this.chars, bytes: this.bytes, lines: this.lines, text });
     while (this.marks.length > 8 && this.marks[1]!.chars <= this.oldestNeeded) this.marks.shift();
+    this.decoding.forget(this.marks[0]!.chars);
     const invalid = this.decoding.invalidChar;
     if (this.countLines && this.invalidLine === undefined && invalid !== undefined && invalid < this.chars + text.length) this.invalidLine = this.lines + lineBreaks(text.slice(0, invalid - this.chars)) + 1;
     this.chars += text.length;
@@ -105,7 +107,8 @@ class ByteOffsets {
     const mark = [...this.marks].reverse().find((m) => m.chars <= offset);
     if (!mark) return `character ${offset}`;
     const before = mark.text.slice(0, offset - mark.chars);
-    const byte = `byte ${mark.bytes + this.decoding.byteLength(before)}`;
+    // Bad bytes shown as U+FFFD take other than its bytes: the file's own are counted.
+    const byte = `byte ${mark.bytes + this.decoding.byteLength(before) + this.decoding.driftBefore(offset)}`;
     const line = this.countLines ? mark.lines + lineBreaks(before) + 1 : 1;
     return line > 1 ? `line ${line}, ${byte}` : byte;
   }

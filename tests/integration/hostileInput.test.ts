@@ -1162,6 +1162,55 @@ describe('bad text', () => {
     ]);
   });
 
+  it('places what follows invalid bytes by the bytes of the file, not of the U+FFFDs shown for them; a BOM and UTF-16 by their bytes too', async () => {
+    // Bad UTF-8 of each width a U+FFFD stands for (3 bytes each): a Latin-1 é (1 byte), a
+    // character cut short (2 bytes, then 3: as many as U+FFFD, no shift), a stray continuation byte.
+    const bad = [[0xe9], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0x80]].map((b) => Buffer.from(b));
+    /** `text` with its nth `@` replaced by the bytes of bad[n % 4]. */
+    const withBad = (text: string): Buffer => Buffer.concat(text.split('@').flatMap((part, n) => (n === 0 ? [Buffer.from(part)] : [bad[(n - 1) % 4]!, Buffer.from(part)])));
+    /** `line L, byte N` (or `byte N` on the first line, where lines are not given) of `at`, found in the file's own bytes, `plus` bytes after it. */
+    const placed = (content: Buffer, at: string | number, plus = 0, lines = true): string => {
+      const byte = (typeof at === 'number' ? at : content.indexOf(Buffer.from(at))) + plus;
+      expect(byte).toBeGreaterThanOrEqual(0);
+      const line = content.subarray(0, byte).filter((b) => b === 0x0a).length + 1;
+      return line > 1 && lines ? `line ${line}, byte ${byte}` : `byte ${byte}`;
+    };
+    const broken = '{"eventVersion": oops}';
+    // NDJSON: 40 events each holding bad bytes before a malformed line, and an event after it.
+    const ndjson = withBad([...Array.from({ length: 40 }, (_, i) => eventJson(i, { userAgent: `caf@ x@ y@ z@` })), broken, eventJson(41)].join('\n') + '\n');
+    // Pretty-printed (300 events, over 64 KB, read in pieces): bad bytes in the 2nd and 250th events, then a damaged event (a stray quote) after them.
+    const prettyText = JSON.stringify({ Records: Array.from({ length: 300 }, (_, i) => JSON.parse(eventJson(1000 + i, { userAgent: i === 1 || i === 250 ? 'caf@ x@ y@ z@' : 'cafe' })) as unknown) }, null, 2);
+    const damagedId = '"00000000-0000-0000-0000-000000001280"';
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const pretty = Buffer.concat([bom, withBad(prettyText.replace(damagedId, `${damagedId}x`))]);
+    const utf16Text = [eventJson(1, { userAgent: 'caf\u00e9 \ud83d\ude00' }), broken, eventJson(2)].join('\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16Text, 'utf16le')]);
+    const dir = await folder({
+      'a-latin1.ndjson': ndjson,
+      'b-pretty-latin1.json': pretty,
+      'c-utf16.ndjson': utf16,
+    });
+    const { files } = await scan([dir]);
+    const invalid = (location: string): string => `warning: invalid UTF-8: shown as U+FFFD in the affected events, which are flagged; the hashes cover the original bytes @ ${location}`;
+    const stray = pretty.indexOf(`${damagedId}x`) + damagedId.length;
+    const ndjsonLine = ndjson.subarray(0, ndjson.indexOf(broken)).filter((b) => b === 0x0a).length + 1;
+    const utf16Line = 2;
+    // In UTF-16, each unit is two bytes, after the BOM's two: the malformed line begins at the 2 + 2 × its character offset.
+    const utf16Byte = 2 + 2 * utf16Text.indexOf(broken);
+    expect(utf16Byte).toBe(utf16.indexOf(Buffer.from(broken, 'utf16le')));
+    expect(summary(files, dir)).toEqual([
+      { path: 'a-latin1.ndjson', format: 'ndjson', events: 41, issues: [`error: item 40: malformed JSON: unexpected token 'o' (line ${ndjsonLine}, ${placed(ndjson, broken, 17, false)}) @ line ${ndjsonLine}, ${placed(ndjson, broken, 0, false)}`, invalid(placed(ndjson, ndjson.indexOf(0xe9), 0, false))] },
+      {
+        path: 'b-pretty-latin1.json',
+        format: 'cloudtrail-records',
+        events: 299,
+        issues: [`error: item 280: malformed JSON: expected ',' or '}' after property value (${placed(pretty, stray)}) @ ${placed(pretty, pretty.lastIndexOf('{', stray))}`, invalid(placed(pretty, pretty.indexOf(0xe9)))],
+      },
+      { path: 'c-utf16.ndjson', format: 'ndjson', events: 2, issues: [`error: item 1: malformed JSON: unexpected token 'o' (line ${utf16Line}, byte ${utf16Byte + 2 * 17}) @ line ${utf16Line}, byte ${utf16Byte}`, 'warning: text is UTF-16LE, read as such'] },
+    ]);
+    expect(stray).toBeGreaterThan(64 * 1024);
+  });
+
   it('stores a lone surrogate escaped in a lookup-events string as its escape: same value, packed and unpacked exactly, flagged', async () => {
     // JSON.stringify writes each lone surrogate as `\udXXX` in the file; decoding the
     // CloudTrailEvent string gives a text holding the surrogate itself, which UTF-8 cannot hold.

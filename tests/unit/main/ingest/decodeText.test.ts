@@ -64,3 +64,50 @@ describe('TextDecoding: where the first invalid sequence is', () => {
     }
   });
 });
+
+describe('TextDecoding: the bytes bad sequences take, for the offsets of what follows them', () => {
+  /** Decodes `content` cut at `cuts`; for each marker letter, the byte the decoding places it at, from its character offset. */
+  function placed(content: Buffer, markers: string, cuts: number[] = []): number[] {
+    const decoding = new TextDecoding(content.subarray(0, 4));
+    let text = '';
+    let from = 0;
+    for (const cut of [...cuts, content.length]) {
+      text += decoding.decode(content.subarray(from, cut));
+      from = cut;
+    }
+    text += decoding.end();
+    return [...markers].map((marker) => {
+      const char = text.indexOf(marker);
+      return decoding.bomBytes + decoding.byteLength(text.slice(0, char)) + decoding.driftBefore(char);
+    });
+  }
+  const at = (content: Buffer, markers: string): number[] => [...markers].map((marker) => content.indexOf(marker.charCodeAt(0)));
+
+  it('places each letter after bad UTF-8 of every kind at its byte in the file, whole or cut anywhere', () => {
+    // Each bad sequence shows as U+FFFD (or several), which takes 3 bytes, not the sequence's own.
+    const content = bytes(
+      [0xef, 0xbb, 0xbf], '{"a":"', [0xe9], 'A', [0xe2, 0x82], 'B', [0xf0, 0x9f, 0x98], 'C', [0x80, 0x80], 'D', [0xed, 0xa0, 0x80], 'E',
+      [0xf4, 0x90], 'F', [0xc0, 0xaf], 'G', [0xef, 0xbf, 0xbd], 'H', 'é€😀', [0xff], 'I', [0xe1, 0x80, 0xe1], 'J', [0xe1], '"}',
+    );
+    const markers = 'ABCDEFGHIJ';
+    expect(placed(content, markers)).toEqual(at(content, markers));
+    for (let cut = 1; cut < content.length; cut++) expect([cut, placed(content, markers, [cut])]).toEqual([cut, at(content, markers)]);
+    for (let cut = 1; cut + 2 < content.length; cut++) expect([cut, placed(content, markers, [cut, cut + 1, cut + 2])]).toEqual([cut, at(content, markers)]);
+  });
+
+  it('places UTF-16 by its own bytes, two a unit after the BOM: a lone surrogate takes as many bytes as its U+FFFD', () => {
+    const content = Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le('{"a":"é😀A'), Buffer.from([0x00, 0xd8]), utf16le('B\ufffdC"}')]);
+    expect(placed(content, 'ABC')).toEqual([20, 24, 28]);
+    expect(at(content, 'ABC')).toEqual([20, 24, 28]);
+    for (let cut = 1; cut < content.length; cut++) expect(placed(content, 'ABC', [cut])).toEqual([20, 24, 28]);
+  });
+
+  it('forgets the places it will not be asked for, keeping their sum', () => {
+    const content = bytes('x', ...Array.from({ length: 3000 }, () => [0xe9]), 'A', [0xe9], 'B');
+    const decoding = new TextDecoding(content.subarray(0, 4));
+    const text = decoding.decode(content) + decoding.end();
+    decoding.forget(text.indexOf('A'));
+    expect(decoding.byteLength(text.slice(0, text.indexOf('B'))) + decoding.driftBefore(text.indexOf('B'))).toBe(content.indexOf('B'));
+    expect(decoding.byteLength(text.slice(0, text.indexOf('A'))) + decoding.driftBefore(text.indexOf('A'))).toBe(content.indexOf('A'));
+  });
+});
