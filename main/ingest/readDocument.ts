@@ -12,6 +12,7 @@ import type { FileTracker } from './fileTracker';
 import type { IngestLimits } from './limits';
 import { normalizeEvent } from './normalize';
 import { parseEventTime, timeFraction } from '../../shared/eventTime';
+import { counted } from '../../shared/counted';
 import { ReadCancelled, ReadError } from './readers/byteStreams';
 
 /**
@@ -401,7 +402,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
   if (escaped > 0) file.issue('warning', `lone UTF-16 surrogates in the JSON of ${escaped === 1 ? '1 event' : `${escaped} events`} (flagged): each is stored as its \\uXXXX escape, which parses to the same value`, firstEscaped);
   if (notCloudTrail > 0) {
     if (file.record.events === 0 && file.record.duplicates === 0) file.issue('error', `valid ${file.record.format === 'csv' ? 'CSV' : 'JSON'}, but not CloudTrail: none of its ${notCloudTrail} items has CloudTrail's event fields`, firstNotCloudTrail);
-    else file.issue('warning', `${notCloudTrail} items are not CloudTrail events and were skipped`, firstNotCloudTrail);
+    else file.issue('warning', `${counted(notCloudTrail, 'item')} ${notCloudTrail === 1 ? 'is not a CloudTrail event and was' : 'are not CloudTrail events and were'} skipped`, firstNotCloudTrail);
   }
 }
 

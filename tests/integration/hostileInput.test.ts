@@ -1176,8 +1176,9 @@ describe('bad text', () => {
       return line > 1 && lines ? `line ${line}, byte ${byte}` : `byte ${byte}`;
     };
     const broken = '{"eventVersion": oops}';
-    // NDJSON: 40 events each holding bad bytes before a malformed line, and an event after it.
-    const ndjson = withBad([...Array.from({ length: 40 }, (_, i) => eventJson(i, { userAgent: `caf@ x@ y@ z@` })), broken, eventJson(41)].join('\n') + '\n');
+    // NDJSON: 40 events each holding bad bytes before a malformed line, one that is not CloudTrail, and an event.
+    const notes = '{"case":"notes"}';
+    const ndjson = withBad([...Array.from({ length: 40 }, (_, i) => eventJson(i, { userAgent: `caf@ x@ y@ z@` })), broken, notes, eventJson(41)].join('\n') + '\n');
     // Pretty-printed (300 events, over 64 KB, read in pieces): bad bytes in the 2nd and 250th events, then a damaged event (a stray quote) after them.
     const prettyText = JSON.stringify({ Records: Array.from({ length: 300 }, (_, i) => JSON.parse(eventJson(1000 + i, { userAgent: i === 1 || i === 250 ? 'caf@ x@ y@ z@' : 'cafe' })) as unknown) }, null, 2);
     const damagedId = '"00000000-0000-0000-0000-000000001280"';
@@ -1199,7 +1200,7 @@ describe('bad text', () => {
     const utf16Byte = 2 + 2 * utf16Text.indexOf(broken);
     expect(utf16Byte).toBe(utf16.indexOf(Buffer.from(broken, 'utf16le')));
     expect(summary(files, dir)).toEqual([
-      { path: 'a-latin1.ndjson', format: 'ndjson', events: 41, issues: [`error: item 40: malformed JSON: unexpected token 'o' (line ${ndjsonLine}, ${placed(ndjson, broken, 17, false)}) @ line ${ndjsonLine}, ${placed(ndjson, broken, 0, false)}`, invalid(placed(ndjson, ndjson.indexOf(0xe9), 0, false))] },
+      { path: 'a-latin1.ndjson', format: 'ndjson', events: 41, issues: [`error: item 40: malformed JSON: unexpected token 'o' (line ${ndjsonLine}, ${placed(ndjson, broken, 17, false)}) @ line ${ndjsonLine}, ${placed(ndjson, broken, 0, false)}`, invalid(placed(ndjson, ndjson.indexOf(0xe9), 0, false)), `warning: 1 item is not a CloudTrail event and was skipped @ line ${ndjsonLine + 1}, ${placed(ndjson, notes, 0, false)}`] },
       {
         path: 'b-pretty-latin1.json',
         format: 'cloudtrail-records',
