@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { JOB_CANCELLED } from './addAgain';
 import { conflictingCopies, counted } from '../../shared/counted';
 import { LISTING_ID } from '../explorer/EventTable';
 import { formatBytes, formatCount } from '../format';
@@ -54,6 +55,7 @@ export function IngestBanner({ view }: { view: IngestView }) {
       </div>
       {view.running && <progress max={Math.max(progress.bytesTotal, 1)} value={progress.bytesDone} />}
       {view.error && <p className="ingest-error">{view.error}</p>}
+      {!view.running && view.cancelled && !view.error && <p className="ingest-next">{JOB_CANCELLED}</p>}
     </section>
   );
 }

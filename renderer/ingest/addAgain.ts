@@ -1,10 +1,15 @@
 /**
- * What an investigator can do once an import stopped on an error (its worker died, the job failed,
- * storing failed): each file it stopped in or before is recorded as far as the case holds it, and
- * the same evidence added again skips what the case holds and makes those files whole entries
- * (see distinctEvidence). Said after the reason, once its cause is gone (space freed, say).
+ * What an investigator can do once an import stopped early (its worker died, the job failed,
+ * storing failed, or it was cancelled): each file it stopped in or before is recorded as far as the
+ * case holds it, and the same evidence added again skips what the case holds and makes those files
+ * whole entries (see distinctEvidence). Said after the reason, once its cause is gone (space freed, say).
  */
 export const ADD_AGAIN = 'add the same evidence again: events already in the case are skipped, and each file this import stopped in or before is completed';
 
+const sentence = (text: string): string => `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+
 /** What the banner says of a job that ended on `error` (its own, or main's when its thread died). */
-export const jobStopped = (error: string): string => `Import stopped: ${error}. ${ADD_AGAIN[0]!.toUpperCase()}${ADD_AGAIN.slice(1)}.`;
+export const jobStopped = (error: string): string => `Import stopped: ${error}. ${sentence(ADD_AGAIN)}`;
+
+/** What the banner says under "Import cancelled": the files not reached are read then too. */
+export const JOB_CANCELLED = sentence(`to finish it, ${ADD_AGAIN}`);

@@ -154,6 +154,12 @@ describe('cancelling inside a large file', () => {
       await app.page.getByTestId('stored-count').filter({ hasNotText: /^0$/ }).waitFor();
       await app.page.getByRole('button', { name: 'Cancel' }).click();
       await waitForImport(app.page, 'Import cancelled');
+      // The banner says how to finish the import.
+      const banner = app.page.getByRole('region', { name: 'Import progress' });
+      expect(await banner.locator('p').allTextContents()).toEqual([
+        'To finish it, add the same evidence again: events already in the case are skipped, and each file this import stopped in or before is completed.',
+      ]);
+      await app.page.screenshot({ path: join(SHOTS, 'import-cancelled.png') });
       const stored = Number((await text(app.page, 'stored-count'))!.replace(/,/g, ''));
       expect(await text(app.page, 'event-count')).toBe(await text(app.page, 'stored-count'));
 
@@ -191,12 +197,21 @@ describe('cancelling inside a large file', () => {
       expect(await provenance.locator('dl > div').allTextContents()).toEqual([`File${join(evidence, 'b-large.ndjson')}, item 0 (counted from 0)`, 'SHA-256not hashed: not read to its end']);
       await provenance.scrollIntoViewIfNeeded();
       await app.page.screenshot({ path: join(SHOTS, 'detail-after-cancel-960.png') });
+
+      // Added again, as the banner said: the file it stopped in is whole, and the one it never reached is read.
+      await openEvidence(app.page);
+      await expect.poll(() => banner.locator('strong').textContent(), { timeout: 90_000 }).toBe('Import complete');
+      expect(await text(app.page, 'event-count')).toBe((LINES + 4).toLocaleString('en-US'));
+      await app.page.getByRole('tab', { name: /^Evidence/ }).click();
+      await expect.poll(() => rows.locator('td:nth-child(1)').allTextContents()).toEqual([join(evidence, 'a-first.json'), join(evidence, 'b-large.ndjson'), join(evidence, 'c-after.json')]);
+      expect(await rows.locator('td:nth-child(4)').allTextContents()).toEqual(['3', LINES.toLocaleString('en-US'), '1']);
+      expect(await rows.locator('td.hash .not-hashed').count()).toBe(0);
       expect(app.externalRequests).toEqual([]);
     } finally {
       await app.close();
       await rm(evidence, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
 
 describe('bad evidence', () => {
