@@ -122,7 +122,8 @@ export interface EvidenceFile {
   issues: IngestIssue[];
   /**
    * Set when none of the file was read: a path the walk names without opening (a link, a pipe, one
-   * it cannot open), or a file an import that stopped on an error never reached. Without it, a
+   * it cannot open), a file an import that stopped on an error never reached, or an archive entry
+   * never opened (a tar link or device, an encrypted zip entry, one refused). Without it, a
    * file with no hash was read part of the way, or how far is not known.
    */
   unread?: true;

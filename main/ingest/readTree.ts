@@ -89,11 +89,14 @@ async function collect(stream: AsyncIterable<Buffer>, limit: number): Promise<Bu
 /** Longest zip symbolic link target read to be named (the target is the entry's content). */
 const LINK_TARGET_BYTES = 4096;
 
-/** What a zip symbolic link points to, read only to name it in the link's warning. */
-async function linkTarget(zipped: ZipEntry): Promise<string> {
-  if (zipped.entry.uncompressedSize > LINK_TARGET_BYTES) return `a target of ${zipped.entry.uncompressedSize} bytes, not shown`;
-  const target = await zipped.open().then((body) => collect(body, LINK_TARGET_BYTES)).catch(() => undefined);
-  return target?.toString('utf8') ?? 'an unreadable target';
+/**
+ * What a zip symbolic link points to, read only to name it in the link's warning, with the entry's
+ * bytes when they were read whole; `unread` when too long to be opened at all.
+ */
+async function linkTarget(zipped: ZipEntry): Promise<{ target: string; bytes?: Buffer; unread?: true }> {
+  if (zipped.entry.uncompressedSize > LINK_TARGET_BYTES) return { target: `a target of ${zipped.entry.uncompressedSize} bytes, not shown`, unread: true };
+  const bytes = await zipped.open().then((body) => collect(body, LINK_TARGET_BYTES)).catch(() => undefined);
+  return bytes ? { target: bytes.toString('utf8'), bytes } : { target: 'an unreadable target' };
 }
 
 /** Zip compression methods met in the wild that Cairn cannot decompress, by number, with who writes them. */
@@ -367,6 +370,8 @@ export class TreeReader {
         continue;
       }
       const entry = this.ctx.newFile(header.name, container);
+      // None of its data is read: a link or device has none, a type not read has its bytes skipped.
+      entry.record.unread = true;
       // A type tar-stream does not know (null): GNU tar's sparse files ('S'), volume labels, multi-volume parts, vendors' extensions.
       if (header.type === null) {
         entry.record.format = 'tar-unknown-type';
@@ -400,15 +405,19 @@ export class TreeReader {
       this.ctx.cancel.check(`entry ${entries + 1}`);
       if (!this.countEntry(archive, ++entries)) continue;
       const { entry } = zipped;
-      const refuse = (message: string, format = 'unreadable', severity: 'error' | 'warning' = 'error'): Promise<void> => {
+      /** Records the entry, none of it read unless `read` gives its bytes (read whole: a link's target, hashed) or says it was read 'part'-way. */
+      const refuse = (message: string, format = 'unreadable', severity: 'error' | 'warning' = 'error', read: Buffer | 'part' | 'none' = 'none'): Promise<void> => {
         const record = this.ctx.newFile(zipped.name, container);
         record.record.format = format;
         record.record.size = entry.uncompressedSize;
+        if (read === 'none') record.record.unread = true;
+        else if (read !== 'part') record.record.sha256 = record.record.contentSha256 = hash('sha256', read, 'hex');
         record.issue(severity, message);
         return this.ctx.fileDone(record);
       };
       if (zipped.symlink) {
-        await refuse(`a symbolic link to ${await linkTarget(zipped)}: not followed`, 'symlink', 'warning');
+        const { target, bytes, unread } = await linkTarget(zipped);
+        await refuse(`a symbolic link to ${target}: not followed`, 'symlink', 'warning', unread ? 'none' : (bytes ?? 'part'));
         continue;
       }
       if (entry.isEncrypted()) {

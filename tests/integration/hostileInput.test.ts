@@ -8,8 +8,8 @@ import { asV7Tar, markEncrypted, overlappingZip, renameInZip, selfExtracting, st
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { packTexts } from '../../main/ingest/packTexts';
 import { unpackTexts } from '../../shared/packedTexts';
-import { printable } from '../../shared/printable';
-import { EVENT_FLAGS } from '../../shared/event';
+import { missingHash, printable } from '../../shared/printable';
+import { EVENT_FLAGS, type EvidenceFile } from '../../shared/event';
 import { eventJson, folder, placeIn, records, scan } from './scan';
 
 const summary = (files: { path: string; container: string[]; format: string; events: number; issues: { severity: string; message: string; location: string }[] }[], dir: string) =>
@@ -78,6 +78,8 @@ describe('archives, read in memory', () => {
       { path: 'explorer.zip › small.json', format: 'cloudtrail-records', events: 1, issues: [] },
     ]);
     expect(progress).toMatchObject({ events: 1, errors: 1 });
+    // It was never opened: none of it was read.
+    expect(files.map((file) => file.unread)).toEqual([undefined, true, undefined]);
   });
 
   it('hashes each entry by its bytes as read and as decompressed', async () => {
@@ -136,6 +138,7 @@ describe('archives, read in memory', () => {
       ['odd.tar › after.json', 'cloudtrail-records', records([eventJson(2)]).length, []],
     ]);
     expect(events.map((e) => e.text)).toEqual([eventJson(2)]);
+    expect(files.map((file) => file.unread)).toEqual([undefined, true, true, undefined]);
   });
 
   it('names a CloudTrail export compressed with bzip2, xz, Zstandard, LZ4 or compress, or put in a 7-Zip or RAR archive, as such, on disk and in an archive, instead of calling it not CloudTrail', async () => {
@@ -271,6 +274,18 @@ describe('archives, read in memory', () => {
       { path: 'f-cut-entry.tar › b.json', format: 'unrecognised', events: 0, issues: ['error: tar entry is cut short or corrupt: Unexpected end of data @ byte 100'] },
     ]);
     expect(events.map((e) => JSON.parse(e.text).eventID.slice(-1))).toEqual(['1', '2', '3', '4', '6']);
+    // None of a tar's links, an encrypted entry or a link too long to name is read: each is marked so.
+    // A zip link's target is its content, read whole to name it: hashed.
+    const named = (file: EvidenceFile) => [...file.container, file.path].join(' › ').replace(`${dir}/`, '');
+    expect(files.filter((file) => file.unread).map(named)).toEqual(['a.tar › link', 'a.tar › hard', 'b-encrypted.zip › ok.json', 'e-links.zip › long-link']);
+    const link = files.find((file) => named(file) === 'e-links.zip › link')!;
+    expect([link.sha256, link.contentSha256]).toEqual(Array(2).fill(createHash('sha256').update('/etc/passwd').digest('hex')));
+    expect(files.filter((file) => !file.sha256).map((file) => [named(file), missingHash(file)])).toEqual([
+      ['a.tar › link', 'not hashed: not read'],
+      ['a.tar › hard', 'not hashed: not read'],
+      ['b-encrypted.zip › ok.json', 'not hashed: not read'],
+      ['e-links.zip › long-link', 'not hashed: not read'],
+    ]);
   });
 });
 
@@ -662,6 +677,7 @@ describe('bombs and limits (each configurable, each with a real bomb)', () => {
     const dir = await folder({ 'bomb.zip': await zipOf({ 'zeros.json': zeros, 'ok.json': records([eventJson(1)]) }) });
     const { files, events } = await scan([dir], { limits });
     expect(files[1]!.issues).toEqual([{ severity: 'error', message: expect.stringMatching(/^declares 67108864 bytes from \d+: a possible zip bomb, not read$/), location: '' }]);
+    expect(files[1]!.unread).toBe(true);
     expect(events).toHaveLength(1);
   });
 
