@@ -7,6 +7,7 @@ import { isNarrowed, type EventRow, type ExplorerView } from '../query/queryProt
 import { useCairn } from '../store';
 import { COLUMNS, listingLayout } from './columns';
 import { listingCount, noEventsListed } from './listingCount';
+import { rowInView, topShowing } from './rowInView';
 import { rowMarks } from './rowMarks';
 
 export const ROW_HEIGHT = 28;
@@ -41,6 +42,9 @@ const isSelected = (selected: EventRow | null, row: EventRow): boolean => select
 export function EventTable({ caseDb, view, version, grew = false, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; grew?: boolean; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  /** The viewport as last drawn: what was in view before a resize. */
+  const viewportNow = useRef(viewport);
+  viewportNow.current = viewport;
   const [pages, setPages] = useState(new Map<number, EventRow[]>());
   const [total, setTotal] = useState<number | null>(null);
   /** What the footer says of `total`: of how many in the case, as the worker counted them in the same answer (see listingCount). */
@@ -134,7 +138,12 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
 
   useLayoutEffect(() => {
     const element = scroller.current!;
-    const observer = new ResizeObserver(() => setViewport({ top: element.scrollTop, height: element.clientHeight }));
+    const observer = new ResizeObserver(() => {
+      // The selected row, if it was in view, stays in view; one scrolled away by the user stays away.
+      const row = selectedNow.current;
+      if (row && rowInView(row.position, viewportNow.current, ROW_HEIGHT)) element.scrollTop = topShowing(row.position, { top: element.scrollTop, height: element.clientHeight }, ROW_HEIGHT);
+      setViewport({ top: element.scrollTop, height: element.clientHeight });
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -164,9 +173,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
     if (!row) return;
     onSelect(row);
     const element = scroller.current!;
-    const headerless = element.clientHeight - ROW_HEIGHT;
-    if (target * ROW_HEIGHT < element.scrollTop) element.scrollTop = target * ROW_HEIGHT;
-    else if ((target + 1) * ROW_HEIGHT > element.scrollTop + headerless) element.scrollTop = (target + 1) * ROW_HEIGHT - headerless;
+    element.scrollTop = topShowing(target, { top: element.scrollTop, height: element.clientHeight }, ROW_HEIGHT);
     // Drawn in the same render as the selection, not a frame later when the scroll event comes.
     setViewport({ top: element.scrollTop, height: element.clientHeight });
   };

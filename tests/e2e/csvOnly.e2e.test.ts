@@ -123,8 +123,17 @@ describe('an investigation from CSV exports only: Lake results of SELECT * and o
       params: ['Not in this row: this row’s CloudTrail event cell is empty, and the export’s other columns do not include requestParameters'],
     });
     await app.page.screenshot({ path: join(SHOTS, 'csv-empty-event-cell.png') });
+    // The selected row, in view at 1360 × 860, stays in view, whole, below the header, when the window shrinks.
+    const placeOfSelected = () => app.page.evaluate(() => {
+      const box = document.querySelector('.grid-scroll')!.getBoundingClientRect();
+      const header = document.querySelector('.grid-header')!.getBoundingClientRect();
+      const row = document.querySelector('.grid-row.selected')?.getBoundingClientRect();
+      return row ? row.top >= header.bottom && row.bottom <= box.bottom : 'not drawn';
+    });
+    expect(await placeOfSelected()).toBe(true);
     await app.page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    await expect.poll(placeOfSelected).toBe(true);
     await section('Identity').scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: join(SHOTS, 'csv-empty-event-cell-960.png') });
   });
