@@ -11,6 +11,16 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
   const rows = () => app.page.locator('.grid-row');
+  /** The listed rows' time, event, service and actor. */
+  const listed = async () => Promise.all((await rows().all()).map(async (row) => (await row.locator('> *').allTextContents()).slice(1, 5).join(' | ')));
+  /** alice's events: her two failed sign-ins without an ARN (by principal ID, by name), then those under her ARN. */
+  const ALICE_ROWS = [
+    '2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001',
+    '2024-06-01 09:58:12 | ConsoleLogin | signin | alice',
+    '2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice',
+    '2024-06-01 10:02:00 | AssumeRole | sts | user/alice',
+    '2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice',
+  ];
   const select = async (...texts: string[]) => {
     await texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first().click();
     await pane().getByRole('region', { name: 'Provenance' }).waitFor();
@@ -56,14 +66,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await select('ConsoleLogin', '09:59:30');
     await pane().getByRole('button', { name: `this actor: ${ALICE}` }).click();
     await count(5, 15);
-    const listed = async () => Promise.all((await rows().all()).map(async (row) => (await row.locator('> *').allTextContents()).slice(1, 5).join(' | ')));
-    expect(await listed()).toEqual([
-      '2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001',
-      '2024-06-01 09:58:12 | ConsoleLogin | signin | alice',
-      '2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice',
-      '2024-06-01 10:02:00 | AssumeRole | sts | user/alice',
-      '2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice',
-    ]);
+    expect(await listed()).toEqual(ALICE_ROWS);
     const note = `with 1 event naming only alice and 1 event naming only its principal ID AIDAALICE0000000001 (IAMUser, account ${ACCOUNT}, no ARN)`;
     expect(await app.page.locator('.chip').allTextContents()).toEqual([`Actor: ${ALICE}${note}×`]);
     expect(await app.page.locator('.chip-note').getAttribute('title')).toBe(`${ALICE}, ${note}`);
@@ -85,7 +88,6 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     const show = app.page.getByRole('combobox');
     await show.selectOption('failed');
     await count(6, 15);
-    const listed = async () => Promise.all((await rows().all()).map(async (row) => (await row.locator('> *').allTextContents()).slice(1, 5).join(' | ')));
     const actorPivots = () => pane().getByRole('region', { name: 'Pivots' }).getByRole('button', { name: /^this (actor|user)/ });
     /** The actor pivots once the case has said which users the event names. */
     const offered = async () => {
@@ -107,13 +109,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     expect(await listed()).toEqual(['2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001', '2024-06-01 09:58:12 | ConsoleLogin | signin | alice']);
     await show.selectOption('all');
     await count(5, 15);
-    expect(await listed()).toEqual([
-      '2024-06-01 09:57:40 | ConsoleLogin | signin | AIDAALICE0000000001',
-      '2024-06-01 09:58:12 | ConsoleLogin | signin | alice',
-      '2024-06-01 09:59:30 | ConsoleLogin | signin | user/alice',
-      '2024-06-01 10:02:00 | AssumeRole | sts | user/alice',
-      '2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice',
-    ]);
+    expect(await listed()).toEqual(ALICE_ROWS);
     expect(await app.page.locator('.chip').allTextContents()).toEqual([
       `Actor: ${ALICE}with 1 event naming only alice and 1 event naming only its principal ID AIDAALICE0000000001 (IAMUser, account ${ACCOUNT}, no ARN)×`,
     ]);

@@ -3,8 +3,8 @@ import { TextDecoding } from '../../../../main/ingest/decodeText';
 
 const bytes = (...parts: (string | number[])[]): Buffer => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
-/** Decodes `content` cut into the given chunks: the text, and where the first invalid sequence is. */
-function decode(content: Buffer, cuts: number[] = []): { text: string; encoding: string; invalidAt: number | undefined } {
+/** Decodes `content` cut into the given chunks: the text, and the decoding that read it. */
+function decoded(content: Buffer, cuts: number[] = []): { text: string; decoding: TextDecoding } {
   const decoding = new TextDecoding(content.subarray(0, 4));
   let text = '';
   let from = 0;
@@ -13,6 +13,12 @@ function decode(content: Buffer, cuts: number[] = []): { text: string; encoding:
     from = cut;
   }
   text += decoding.end();
+  return { text, decoding };
+}
+
+/** Decodes `content` cut into the given chunks: the text, and where the first invalid sequence is. */
+function decode(content: Buffer, cuts: number[] = []): { text: string; encoding: string; invalidAt: number | undefined } {
+  const { text, decoding } = decoded(content, cuts);
   return { text, encoding: decoding.encoding, invalidAt: decoding.invalidAt };
 }
 
@@ -68,14 +74,7 @@ describe('TextDecoding: where the first invalid sequence is', () => {
 describe('TextDecoding: the bytes bad sequences take, for the offsets of what follows them', () => {
   /** Decodes `content` cut at `cuts`; for each marker letter, the byte the decoding places it at, from its character offset. */
   function placed(content: Buffer, markers: string, cuts: number[] = []): number[] {
-    const decoding = new TextDecoding(content.subarray(0, 4));
-    let text = '';
-    let from = 0;
-    for (const cut of [...cuts, content.length]) {
-      text += decoding.decode(content.subarray(from, cut));
-      from = cut;
-    }
-    text += decoding.end();
+    const { text, decoding } = decoded(content, cuts);
     return [...markers].map((marker) => {
       const char = text.indexOf(marker);
       return decoding.bomBytes + decoding.byteLength(text.slice(0, char)) + decoding.driftBefore(char);
