@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ACCOUNT, assumeRole, EXPORT_FILES, OTHER_ACCOUNT } from '../fixtures/generators/cliExports';
 import { caseWithEvidence, type LaunchedApp } from './harness';
+import { selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const TRAIL = '"arn:aws:cloudtrail:us-east-1:444455556666:trail/org-trail"';
@@ -21,10 +22,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     '2024-06-01 10:02:00 | AssumeRole | sts | user/alice',
     '2024-06-01 10:11:00 | GetCallerIdentity | sts | user/alice',
   ];
-  const select = async (...texts: string[]) => {
-    await texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first().click();
-    await pane().getByRole('region', { name: 'Provenance' }).waitFor();
-  };
+  const select = (...texts: string[]) => selectRow(app.page, texts);
   /** Waits for the listing to show `n` events, of `total` in the case when a filter narrows it. */
   const count = (n: number, total?: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n}${total === undefined ? '' : ` of ${total}`} events?$`) }).waitFor();
   const original = () => pane().getByRole('region', { name: 'Original JSON' });

@@ -3,6 +3,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CONSOLE_CSV, CONSOLE_EVENT_CSV, LAKE_CSV, LAKE_SELECTED_CSV } from '../fixtures/generators/csvExports';
 import { caseWithEvidence, type LaunchedApp } from './harness';
+import { reachRow, selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -10,33 +11,8 @@ describe('an investigation from CSV exports only: Lake results of SELECT * and o
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
   const rows = () => app.page.locator('.grid-row');
-  /**
-   * The first row holding every text, scrolled to from the listing's top, handed to `reach`: a step
-   * down at a time, back to the top past the end, until it is drawn and `reach` succeeds (rows come
-   * a page at a time from the query worker, later than the scroll under load, and the listing may
-   * bring its selected row back into view meanwhile, taking this one away).
-   */
-  const rowWith = async <T,>(texts: string[], reach: (row: Locator) => Promise<T>): Promise<T> => {
-    const grid = app.page.locator('.grid-scroll');
-    const row = texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first();
-    await grid.evaluate((el) => (el.scrollTop = 0));
-    const step = (el: Element) => (el.scrollTop = el.scrollTop + el.clientHeight >= el.scrollHeight ? 0 : el.scrollTop + 300);
-    let reached: { value: T } | undefined;
-    const attempt = async (): Promise<boolean> => {
-      if ((await row.count()) > 0) {
-        reached = await reach(row).then((value) => ({ value }), () => undefined);
-        if (reached) return true;
-      }
-      await grid.evaluate(step);
-      return false;
-    };
-    await expect.poll(attempt, { timeout: 20_000, interval: 150 }).toBe(true);
-    return reached!.value;
-  };
-  const select = async (...texts: string[]) => {
-    await rowWith(texts, (row) => row.click({ timeout: 2_000 }));
-    await pane().getByRole('region', { name: 'Provenance' }).waitFor();
-  };
+  const rowWith = <T,>(texts: string[], reach: (row: Locator) => Promise<T>): Promise<T> => reachRow(app.page, texts, reach);
+  const select = (...texts: string[]) => selectRow(app.page, texts);
   const count = (text: string) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
 
   beforeAll(async () => {

@@ -2,10 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { reachRow, selected, selectNth, selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const ALICE = 'arn:aws:iam::123456789012:user/Alice';
@@ -19,22 +20,6 @@ const detail = (page: Page) => page.getByRole('complementary', { name: 'Event de
 interface Sample {
   userIdentity?: { accessKeyId?: string } | null;
   requestParameters?: { instancesSet?: { items?: { minCount?: unknown }[] } } | null;
-}
-
-/** Listing rows are this tall (EventTable's ROW_HEIGHT). */
-const ROW_HEIGHT = 28;
-
-/** Scrolls the listing down a view at a time until a row whose text matches is drawn (the grid draws only rows near the view). */
-async function scrollToRow(page: Page, text: RegExp, total: number) {
-  // Rows wholly in view below the header row.
-  const step = (await page.locator('.grid-scroll').evaluate((element, height) => Math.floor(element.clientHeight / height), ROW_HEIGHT)) - 1;
-  for (let position = 0; position < total; position += step) {
-    await page.locator('.grid-scroll').evaluate((element, top) => element.scrollTo({ top }), position * ROW_HEIGHT);
-    for (const drawn of [position, Math.min(position + step, total) - 1]) await page.locator(`.grid-row[aria-rowindex="${drawn + 2}"]`).waitFor();
-    const row = rows(page).filter({ hasText: text });
-    if ((await row.count()) > 0) return row.first();
-  }
-  throw new Error(`no row matches ${text}`);
 }
 
 /** Waits until the listing says `count` and its first row is drawn. */
@@ -105,7 +90,7 @@ describe('the selection across re-reads of the listing', () => {
 
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
-    await rows(page).nth(4).click();
+    await selectNth(page, 4);
     await detail(page).getByRole('heading', { name: 'StopLogging' }).waitFor();
     expect(await marks()).toEqual(expected.slice(0, await rows(page).count()));
     expect(await cut()).toBe(0);
@@ -128,7 +113,7 @@ describe('the selection across re-reads of the listing', () => {
     await page.screenshot({ path: join(SHOTS, 'failed-calls-1360.png') });
 
     // Beside a pivot on the event name: the failed sign-ins only, the successful one left out.
-    await rows(page).first().click();
+    await selectNth(page, 0);
     await detail(page).getByRole('button', { name: /this event name/ }).click();
     await listing(page, '3 of 12 events');
     expect(await names()).toEqual(['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin']);
@@ -153,7 +138,7 @@ describe('the selection across re-reads of the listing', () => {
 
   it('keeps the selected event selected, in view, when evidence adds events before it', async () => {
     const { page } = app;
-    await rows(page).nth(2).click();
+    await selectNth(page, 2);
     await detail(page).getByTestId('event-json').waitFor();
     expect((await shown(page)).highlighted).toEqual(['4 ConsoleLogin']);
     // Nine older events arrive: the event moves nine rows down, and stays the one shown.
@@ -175,14 +160,14 @@ describe('the selection across re-reads of the listing', () => {
   it('follows the event under a marks filter, and deselects one the filter no longer lists', async () => {
     const { page } = app;
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
-    await rows(page).first().click();
+    await selectNth(page, 0);
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
     await page.getByRole('combobox').selectOption('bookmarked');
     await listing(page, '2 of 21 events');
 
     // A tag re-reads the listing; the tagged event stays selected.
-    await rows(page).nth(1).click();
+    await selectNth(page, 1);
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('recon');
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).press('Enter');
     await detail(page).getByRole('button', { name: 'Remove tag recon' }).waitFor();
@@ -210,7 +195,7 @@ describe('the selection across re-reads of the listing', () => {
     ]);
 
     // Un-bookmarked, the first event leaves the listing: nothing is highlighted, nothing is shown.
-    await rows(page).first().click();
+    await selectNth(page, 0);
     await detail(page).getByRole('heading', { name: 'CreateKeyPair' }).waitFor();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
     await listing(page, '1 of 21 events');
@@ -290,7 +275,7 @@ describe('the event explorer on the real samples', () => {
 
   it('shows the selected event: original JSON, who, where it came from; copies the exact text', async () => {
     const { page } = app;
-    await rows(page).first().click();
+    await selectNth(page, 0);
     const pane = detail(page);
     await pane.getByTestId('event-json').waitFor();
     const oldest = plaso.Records.findIndex((record) => (record as { eventTime: string }).eventTime === '2014-03-06T17:10:34Z');
@@ -340,7 +325,7 @@ describe('the event explorer on the real samples', () => {
     const [pivoted, inSession] = [distinct(minCountOne), distinct(minCountOne.filter((event) => event.userIdentity?.accessKeyId === session))];
     expect([pivoted, inSession]).toEqual([9, 2]);
 
-    await (await scrollToRow(page, /2024-04-02 15:13:06.000000000RunInstances/, 473)).click();
+    await selectRow(page, [/2024-04-02 15:13:06.000000000RunInstances/]);
     const params = detail(page).getByRole('region', { name: 'Request parameters' });
     await params.waitFor();
     const entries = async () => {
@@ -379,7 +364,7 @@ describe('the event explorer on the real samples', () => {
   it('elides long parameter values in the detail, keeping them whole in the filter', async () => {
     const { page } = app;
     // The listing kept the RunInstances event selected, and in view, as its filter went.
-    await (await scrollToRow(page, /^2014-03-25 20:17:37CreateRole/, 473)).click();
+    await selectRow(page, [/^2014-03-25 20:17:37CreateRole/]);
     const value = detail(page).getByRole('region', { name: 'Request parameters' }).locator('.param-value').first();
     const whole = JSON.stringify((plaso.Records as { eventName: string; requestParameters: { assumeRolePolicyDocument: string } }[]).find((event) => event.eventName === 'CreateRole')!.requestParameters.assumeRolePolicyDocument);
     expect(await value.textContent()).toBe(`${whole.slice(0, 159)}…`);
@@ -416,10 +401,16 @@ describe('the event explorer on the real samples', () => {
   it('marks the first copy of a conflicting pair in the table too, not only the later one', async () => {
     const { page } = app;
     // Events 26 and 27 of the rules' test events share an eventID; ingest could flag only 27, the later one.
-    const first = await scrollToRow(page, /^⚠2024-11-25 17:51:21.000000000PutEventSelectors/, 473);
-    expect(await first.locator('.marks').getByRole('img').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('title')))).toEqual(['Conflict: another event has this eventID with different content']);
-    expect(await first.getAttribute('class')).toBe('grid-row conflict');
-    await first.click();
+    const first = [/^⚠2024-11-25 17:51:21.000000000PutEventSelectors/];
+    const drawn = (row: Locator) => row.evaluate((found) => ({ marks: [...found.querySelectorAll('.marks [role="img"]')].map((mark) => mark.getAttribute('title')), className: found.className }), undefined, { timeout: 2_000 });
+    // Read as drawn, then selected, in one search down the listing.
+    const seenThenClicked = async (row: Locator) => {
+      const seen = await drawn(row);
+      await row.click({ timeout: 2_000 });
+      return seen;
+    };
+    expect(await reachRow(page, first, seenThenClicked)).toEqual({ marks: ['Conflict: another event has this eventID with different content'], className: 'grid-row conflict' });
+    await selected(page, first);
     const conflict = detail(page).getByRole('region', { name: 'Conflict' });
     await conflict.waitFor();
     expect(await detail(page).getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent()).toMatch(/_R1\.json\.gz, item 26 \(counted from 0\)$/);
@@ -431,7 +422,7 @@ describe('the event explorer on the real samples', () => {
   it('bookmarks, tags and notes events, and lists only the marked ones', async () => {
     const { page } = app;
     for (const n of [0, 2]) {
-      await rows(page).nth(n).click();
+      await selectNth(page, n);
       await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
       await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
     }
@@ -444,7 +435,7 @@ describe('the event explorer on the real samples', () => {
     const meanings = (n: number) => rows(page).nth(n).getByRole('img').evaluateAll((marks) => marks.map((mark) => [mark.getAttribute('aria-label'), mark.getAttribute('title')]));
     expect(await meanings(2)).toEqual([['Bookmarked', 'Bookmarked'], ['Tagged: exfil', 'Tagged: exfil'], ['Has a note', 'Has a note']]);
     expect(await rows(page).nth(0).locator('.marks').textContent()).toBe('★');
-    await rows(page).nth(4).click();
+    await selectNth(page, 4);
     await detail(page).getByRole('textbox', { name: 'Note' }).fill('Same source as the keys');
     await page.locator('.grid-scroll').focus();
     await expect.poll(() => page.locator('.grid-row').nth(4).locator('.marks').textContent()).toBe('✎');
@@ -459,7 +450,7 @@ describe('the event explorer on the real samples', () => {
     expect(await page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['StartInstances', 'CreateRole']);
     await page.getByRole('combobox').selectOption('tagged');
     await listing(page, '1 of 473 events');
-    await rows(page).first().click();
+    await selectNth(page, 0);
     expect(await detail(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Keys created from an unknown IP <script>alert(1)</script>');
     await page.screenshot({ path: join(SHOTS, 'explorer-tagged.png') });
     await page.getByRole('combobox').selectOption('all');
@@ -479,7 +470,7 @@ describe('the event explorer on the real samples', () => {
     expect(await page.getByRole('columnheader').nth(1).textContent()).toBe('Time (America/New_York) ▲');
     const header = page.getByRole('button', { name: 'Time (America/New_York) ▲' });
     expect(await header.evaluate((button) => button.parentElement!.scrollWidth <= button.parentElement!.clientWidth)).toBe(true);
-    await rows(page).first().click();
+    await selectNth(page, 0);
     expect(await detail(page).locator('.detail-head .mono').textContent()).toBe('2014-03-06 12:10:34 UTC-05:00');
     await page.screenshot({ path: join(SHOTS, 'explorer-local-time.png') });
     await page.getByRole('button', { name: 'Times in local time' }).click();
@@ -489,7 +480,7 @@ describe('the event explorer on the real samples', () => {
 
   it('restores the view when the case is opened again', async () => {
     const { page } = app;
-    await rows(page).first().click();
+    await selectNth(page, 0);
     await detail(page).getByRole('button', { name: /^this source IP: / }).click();
     await listing(page, '1 of 473 events');
     await page.getByRole('button', { name: 'Close case' }).click();
@@ -529,7 +520,7 @@ describe('copying an event the clipboard refuses', () => {
       await newCase(app.page, 'Refused copy');
       await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
       await waitForImport(app.page);
-      await app.page.locator('.grid-row').first().click();
+      await selectNth(app.page, 0);
       const pane = app.page.getByRole('complementary', { name: 'Event detail' });
       await pane.getByRole('button', { name: 'Copy JSON' }).click();
       const status = pane.getByRole('status');

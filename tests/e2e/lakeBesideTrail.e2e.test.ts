@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, LAKE_CSV } from '../fixtures/generators/csvExports';
 import { caseWithEvidence, type LaunchedApp } from './harness';
+import { selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -36,10 +37,7 @@ describe("a Lake result beside the trail's JSON: one request parameter written a
   const rows = () => app.page.locator('.grid-row');
   /** Waits until the listing says it shows `n` of the case's 35 events (31 Lake rows, 4 trail events). */
   const count = (n: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n} of 35 events$`) }).waitFor();
-  const select = async (...texts: string[]) => {
-    await texts.reduce((found, text) => found.filter({ hasText: text }), rows()).first().click();
-    await pane().getByRole('region', { name: 'Provenance' }).waitFor();
-  };
+  const select = (...texts: string[]) => selectRow(app.page, texts);
 
   beforeAll(async () => {
     app = await caseWithEvidence('Lake and trail', { 'result_0a1b.csv': LAKE_CSV, 'trail.json': JSON.stringify({ Records: RECORDS }) });
