@@ -10,6 +10,7 @@ import { writeOrgTrailExport, type OrgTrailExport } from '../fixtures/generators
 import { eventJson, records, scan } from '../integration/scan';
 import { drawnLines, selectedText } from './drawnLines';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { selectNth } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const FILES = 5000;
@@ -214,7 +215,7 @@ describe('the evidence panel in the smallest window (960×600) and a wide one', 
     await app.page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
     await app.page.getByRole('tab', { name: 'Events' }).click();
-    await app.page.locator('.grid-row').first().click();
+    await selectNth(app.page, 0);
     const key = app.page.getByRole('region', { name: 'Provenance' }).locator('dd').nth(1);
     await key.scrollIntoViewIfNeeded();
     expect(await key.textContent()).toBe(bundle.firstKey);

@@ -9,6 +9,7 @@ import { UNNAMED_FILE } from '../../shared/printable';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS_BUNDLE, writeCorpusBundle, writeTrailFile } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { selectNth } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
@@ -191,7 +192,7 @@ describe('cancelling inside a large file', () => {
 
       // The detail of one of its events says the same where the hash would be.
       await app.page.getByRole('tab', { name: 'Events' }).click();
-      await app.page.locator('.grid-row').nth(3).click();
+      await selectNth(app.page, 3);
       const provenance = app.page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Provenance' });
       await provenance.waitFor();
       expect(await provenance.locator('dl > div').allTextContents()).toEqual([`File${join(evidence, 'b-large.ndjson')}, item 0 (counted from 0)`, 'SHA-256not hashed: not read to its end']);
