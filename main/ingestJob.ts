@@ -70,12 +70,14 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
 
   /**
    * The job's thread died: the files it named without a record are recorded by the case (see
-   * JobLedger.stopped) and counted here; the files on disk it had not reached are listed, on a
+   * JobLedger.stopped; the file it announced last, when nothing else named it, is passed on for
+   * that) and counted here; the files on disk it had not reached are listed, on a
    * thread of their own, and recorded as not read; then done says why.
    */
   const died = (reason: string): void => {
     if (ended || dying) return;
     dying = true;
+    if (reach.unnamed) port.post(reach.unnamed);
     const open = reach.unrecorded.size;
     progress = { ...progress, filesDone: progress.filesDone + (open > 0 ? 1 : 0), errors: progress.errors + open };
     const lister = new Worker(workerPath, { workerData: { job, paths: [...paths], cancel: new CancelFlag().memory, notReached: { skip: reach.walked, index: reach.nextIndex, error: reason } } satisfies IngestWorkerData });
@@ -91,6 +93,8 @@ export function startIngestJob(workerPath: string, job: JobId, paths: readonly s
   worker.on('message', (message: IngestMessage) => {
     if (ended || dying) return;
     reach.note(message);
+    // Kept here, passed on only should the job die before anything else names its file (see died).
+    if (message.type === 'reading') return;
     if (message.type === 'progress') progress = message.progress;
     if (message.type === 'done') {
       progress = message.progress;

@@ -114,6 +114,8 @@ describe('an ingest job in its worker thread', () => {
     expect(second.messages.at(-1)).toMatchObject({ type: 'done', progress: { events: 1, duplicates: 11_999, conflicts: 1, errors: 0 } });
     // The job asked for each page after the first once it had taken the one before (and once more after the last).
     expect(second.messages.filter((m) => m.type === 'seeded')).toHaveLength(3);
+    // Each file's announcement stays with main while the job lives: the renderer gets none.
+    expect(second.messages.filter((m) => m.type === 'reading')).toEqual([]);
     const conflict = second.messages.find((m) => m.type === 'conflict');
     expect(conflict).toMatchObject({ first: { file: events[7]!.file - 24, index: events[7]!.index }, second: { file: events[7]!.file, index: events[7]!.index } });
     expect(await Promise.all(second.batches().map((m) => (m.type === 'batch' ? unpackTexts(m.events.texts) : [])))).toEqual([[events[7]!.text]]);
@@ -151,7 +153,7 @@ describe('an ingest job in its worker thread', () => {
 });
 
 describe('an ingest job whose worker dies before any event of the file it reads is sent', () => {
-  it('relays the announcement of that file, records the files on disk it had not reached as not read, and counts both in done', async () => {
+  it('relays the announcement of that file (only: a.json was named by its record), records the files on disk it had not reached as not read, and counts both in done', async () => {
     const small = records([eventJson(1), eventJson(2), eventJson(3)]);
     const lines = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
     const after = records([eventJson(9)]);
@@ -165,7 +167,7 @@ describe('an ingest job whose worker dies before any event of the file it reads 
     const listed = (index: number, path: string, size: number, issues: unknown[] = []) => ({ index, path, container: [], format: 'unknown', size, sha256: '', contentSha256: '', s3Key: '', events: 0, duplicates: 0, conflicts: 0, issues });
     const error = 'ingest stopped unexpectedly (exit code 7)';
     const notRead = [{ severity: 'error', message: `not read: the import stopped before it because of an error: ${error}`, location: '', stopped: true }];
-    expect(r.messages.flatMap((m) => (m.type === 'reading' ? [m.file] : []))).toEqual([listed(0, join(evidence, 'a.json'), small.length), listed(1, join(evidence, 'b.ndjson'), lines.length)]);
+    expect(r.messages.flatMap((m) => (m.type === 'reading' ? [m.file] : []))).toEqual([listed(1, join(evidence, 'b.ndjson'), lines.length)]);
     expect(r.messages.flatMap((m) => (m.type === 'file' ? [[m.file.index, m.file.path]] : []))).toEqual([[0, join(evidence, 'a.json')], [2, join(evidence, 'c.json')], [3, join(evidence, 'd', 'e.json')]]);
     expect(r.messages.filter((m) => m.type === 'file').slice(1).map((m) => m.type === 'file' && m.file)).toEqual([{ ...listed(2, join(evidence, 'c.json'), after.length, notRead), unread: true }, { ...listed(3, join(evidence, 'd', 'e.json'), after.length, notRead), unread: true }]);
     // b.ndjson, named and not recorded (the case records it), and the two not reached are errors; b.ndjson counts as done.
