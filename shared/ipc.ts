@@ -65,7 +65,8 @@ export type IngestMessage =
   | { type: 'file'; job: JobId; file: EvidenceFile }
   /**
    * The job starts reading a file on disk (sent before any of it is read): as the walk listed it,
-   * format 'unknown', no hashes. Should the job die before the file's record comes, this names it.
+   * format 'unknown', no hashes. Main keeps it (see JobReach) and passes it to the renderer only
+   * should the job die before a batch or the file's record names the file: then it names it.
    */
   | { type: 'reading'; job: JobId; file: EvidenceFile }
   | { type: 'conflict'; job: JobId; eventId: string; first: EventPlace; second: EventPlace }
