@@ -91,7 +91,7 @@ function ColumnsMenu({ view }: { view: ExplorerView }) {
   );
 }
 
-/** The listing's conditions as removable chips, which events to show, and how to show them. */
+/** The listing's conditions as removable chips (a Show choice beside filters among them), which events to show, and how to show them. */
 export function FilterBar({ view }: { view: ExplorerView }) {
   const nameOnly = useCairn((state) => state.nameOnly);
   const chips = useRef<HTMLDivElement>(null);
@@ -134,6 +134,22 @@ export function FilterBar({ view }: { view: ExplorerView }) {
             </span>
           );
         })}
+        {/* Beside a filter, a Show choice narrows the filter's events: a chip says so, and widens back to all of them in one click. */}
+        {view.filters.length > 0 && view.marked !== 'all' && (
+          <span className="chip">
+            Show only: {SHOW_CHOICES[view.marked]}
+            <button
+              type="button"
+              aria-label={`Show all events, not only ${SHOW_CHOICES[view.marked]}`}
+              onClick={() => {
+                changeView({ marked: 'all' });
+                document.getElementById(LISTING_ID)?.focus();
+              }}
+            >
+              ×
+            </button>
+          </span>
+        )}
       </div>
       <label>
         Show{' '}

@@ -117,12 +117,12 @@ describe('the selection across re-reads of the listing', () => {
     await detail(page).getByRole('button', { name: /this event name/ }).click();
     await listing(page, '3 of 12 events');
     expect(await names()).toEqual(['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin']);
-    expect(await page.locator('.chips').textContent()).toBe('Event: ConsoleLogin×');
+    expect(await page.locator('.chips').textContent()).toBe('Event: ConsoleLogin×Show only: failed calls ✖×');
 
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByRole('button', { name: 'Open Selection' }).click();
     await listing(page, '3 of 12 events');
-    expect([await show.inputValue(), await names(), await page.locator('.chips').textContent()]).toEqual(['failed', ['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin'], 'Event: ConsoleLogin×']);
+    expect([await show.inputValue(), await names(), await page.locator('.chips').textContent()]).toEqual(['failed', ['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin'], 'Event: ConsoleLogin×Show only: failed calls ✖×']);
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
     expect(await firstMarks()).toEqual(['✖', '✖', '✖']);
@@ -131,6 +131,38 @@ describe('the selection across re-reads of the listing', () => {
     await show.selectOption('all');
     await listing(page, '4 of 12 events');
     await page.getByRole('button', { name: 'Remove filter Event' }).click();
+    await listing(page, '12 events');
+    await page.keyboard.press('Escape');
+    await page.locator('.grid-row[aria-selected="true"]').waitFor({ state: 'detached' });
+  });
+
+  it('pivots from a failed sign-in with only failed calls shown: the bar says so beside the pivot, and one click shows all of the actor\'s events, at 1360 and 960 px', async () => {
+    const { page } = app;
+    const show = page.getByRole('combobox');
+    const names = () => rows(page).locator('.col-eventName').allTextContents();
+    const chips = () => page.locator('.chip').evaluateAll((found) => found.map((chip) => [chip.textContent, [chip, ...chip.querySelectorAll('*')].some((element) => element.scrollWidth > element.clientWidth)]));
+    await show.selectOption('failed');
+    await listing(page, '4 of 12 events');
+    await selectNth(page, 0);
+    await detail(page).getByRole('button', { name: /^this actor/ }).click();
+    // The root's failures only: three sign-ins and the refused StopLogging, not its seven other calls.
+    await listing(page, '4 of 12 events');
+    expect(await names()).toEqual(['ConsoleLogin', 'ConsoleLogin', 'ConsoleLogin', 'StopLogging']);
+    expect(await chips()).toEqual([
+      ['Actor: arn:aws:iam::493859302102:root×', false],
+      ['Show only: failed calls ✖×', false],
+    ]);
+    await page.screenshot({ path: join(SHOTS, 'pivot-failed-only-1360.png') });
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    expect((await chips()).map(([, cut]) => cut)).toEqual([false, false]);
+    await page.screenshot({ path: join(SHOTS, 'pivot-failed-only-960.png') });
+
+    // One click widens to every event of the actor, the sign-in read still selected.
+    await page.getByRole('button', { name: 'Show all events, not only failed calls ✖' }).click();
+    await listing(page, '11 of 12 events');
+    expect([await show.inputValue(), await chips(), await page.locator('.grid-row[aria-selected="true"] .col-eventName').textContent()]).toEqual(['all', [['Actor: arn:aws:iam::493859302102:root×', false]], 'ConsoleLogin']);
+    await page.getByRole('button', { name: 'Remove filter Actor' }).click();
     await listing(page, '12 events');
     await page.keyboard.press('Escape');
     await page.locator('.grid-row[aria-selected="true"]').waitFor({ state: 'detached' });
