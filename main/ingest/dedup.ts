@@ -11,10 +11,13 @@ export interface FirstSeen {
 }
 
 /**
- * `copy`: where the earliest event of the other kind with this eventID was seen, when there is one:
- * the full event, for a partial row (see PARTIAL_KEY), or the partial row, for a full event.
+ * `copies`: where the events of the other kind with this eventID it is linked to were seen, when
+ * there are any (see PARTIAL_KEY): for a partial row, the earliest full event; for the first full
+ * event of its eventID, every partial row read before it, in the order read, so that each row is
+ * linked to the first full event whichever came first; for a later full event (a conflict's), the
+ * earliest partial row.
  */
-export type DedupVerdict = { kind: 'new'; copy?: FirstSeen } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen; copy?: FirstSeen };
+export type DedupVerdict = { kind: 'new'; copies?: FirstSeen[] } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen; copies?: FirstSeen[] };
 
 const NEW: DedupVerdict = { kind: 'new' };
 const DUPLICATE: DedupVerdict = { kind: 'duplicate' };
@@ -55,6 +58,9 @@ function idKey(eventId: string): number {
 /** The earlier of two places (by file, then index); `place` when there is no other. */
 const earlier = (other: FirstSeen | undefined, place: FirstSeen): FirstSeen =>
   !other || place.file < other.file || (place.file === other.file && place.index < other.index) ? place : other;
+
+/** Places in the order read (by file, then index). */
+const byPlace = (a: FirstSeen, b: FirstSeen): number => a.file - b.file || a.index - b.index;
 
 /** Four bytes, big-endian, of a binary string (one byte per character) from `at`, as an unsigned 32-bit word. */
 const wordAt = (bytes: string, at: number): number =>
@@ -275,10 +281,10 @@ export class Deduplicator {
     const part = this.parts[partIndex]!;
     const mask = part.length - 1;
     let slot = hash & mask;
-    // The earliest of the events held with this eventID and other content: of the same kind (both
-    // full), a conflict's first; of the other kind, the copy.
+    // The earliest of the events held with this eventID and other content of the same kind (both
+    // full): a conflict's first; and every one of the other kind, in the order read: the copies.
     let first = -1;
-    let copy = -1;
+    const copies: number[] = [];
     for (;;) {
       const stored = part[slot]!;
       if (stored === 0) break;
@@ -289,27 +295,28 @@ export class Deduplicator {
         if (chunk.keyLow[at] === low && chunk.keyMid[at] === mid) {
           const storedHi = chunk.digests[2 * at]!;
           if (sameContent(storedHi, hi) && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
-          if (storedHi >= PARTIAL_DIGEST !== partial) {
-            if (copy < 0 || entry < copy) copy = entry;
-          } else if (!partial && (first < 0 || entry < first)) first = entry;
+          if (storedHi >= PARTIAL_DIGEST !== partial) copies.push(entry);
+          else if (!partial && (first < 0 || entry < first)) first = entry;
         }
       }
       slot = (slot + 1) & mask;
     }
     // Every event on disk came before those in memory.
     let firstSpilled: FirstSeen | undefined;
-    let copySpilled: FirstSeen | undefined;
+    const copiesSpilled: FirstSeen[] = [];
     if (this.spilled.runCount > 0) for (const record of this.spilled.records(low, high)) {
       if (sameContent(record[2]!, hi) && record[3] === lo) return DUPLICATE;
       const place = { file: record[4]! | 0, index: record[5]! };
-      if (record[2]! >= PARTIAL_DIGEST !== partial) copySpilled = earlier(copySpilled, place);
+      if (record[2]! >= PARTIAL_DIGEST !== partial) copiesSpilled.push(place);
       else if (!partial) firstSpilled = earlier(firstSpilled, place);
     }
-    const copyPlace = copySpilled ?? (copy >= 0 ? this.places.at(copy) : undefined);
+    const copyPlaces = [...copiesSpilled.sort(byPlace), ...copies.sort((a, b) => a - b).map((entry) => this.places.at(entry))];
     const firstPlace = firstSpilled ?? (first >= 0 ? this.places.at(first) : undefined);
+    // Only the first full event takes every row; a row, or a later full event, the earliest of the other kind.
+    const linked = partial || firstPlace ? copyPlaces.slice(0, 1) : copyPlaces;
     const verdict: DedupVerdict =
-      firstPlace ? (copyPlace ? { kind: 'conflict', first: firstPlace, copy: copyPlace } : { kind: 'conflict', first: firstPlace })
-      : copyPlace ? { kind: 'new', copy: copyPlace }
+      firstPlace ? (linked.length > 0 ? { kind: 'conflict', first: firstPlace, copies: linked } : { kind: 'conflict', first: firstPlace })
+      : linked.length > 0 ? { kind: 'new', copies: linked }
       : NEW;
     const entry = this.size++;
     if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });

@@ -103,10 +103,8 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
         progress.conflicts++;
         await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file, index } });
       }
-      if (verdict.copy) {
-        const partial = identities.keys[at]! >= PARTIAL_KEY ? 'second' : 'first';
-        await post({ type: 'copy', job, eventId: identities.ids[at]!, first: verdict.copy, second: { file, index }, partial });
-      }
+      const partial = identities.keys[at]! >= PARTIAL_KEY ? 'second' : 'first';
+      for (const copy of verdict.copies ?? []) await post({ type: 'copy', job, eventId: identities.ids[at]!, first: copy, second: { file, index }, partial });
       counts.events++;
       progress.events++;
       if (!event) continue;

@@ -142,7 +142,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   useEffect(() => setRevealing(null), [view]);
   const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
   const partnerPretty = useMemo(() => (detail?.partner ? readText(detail.partner.text).pretty : ''), [detail?.partner?.text]);
-  const copyParsed = useMemo(() => (detail?.copy ? readText(detail.copy.text).parsed : undefined), [detail?.copy?.text]);
+  /** Each copy's JSON, where it is the full event (of a row, the event its eventID names). */
+  const copiesParsed = useMemo(() => detail?.copies.map((copy) => (copy.partial === 'here' ? readText(copy.text).parsed : undefined)) ?? [], [detail?.copies]);
 
   if (!detail || !shown) return <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail" aria-busy="true" />;
   const { csvRow } = detail;
@@ -213,18 +214,19 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           reveal={revealOf(detail.partner.at)}
         />
       )}
-      {detail.copy && (
+      {detail.copies.map((copy, i) => (
         <PartialCopyBox
-          partialHere={detail.copy.partial === 'here'}
-          row={detail.copy.partial === 'here' ? row : detail.copy.fields}
-          full={detail.copy.partial === 'here' ? detail.copy.fields : row}
-          fullJson={detail.copy.partial === 'here' ? copyParsed : parsed}
+          key={placeOf(copy.file, copy.index)}
+          partialHere={copy.partial === 'here'}
+          row={copy.partial === 'here' ? row : copy.fields}
+          full={copy.partial === 'here' ? copy.fields : row}
+          fullJson={copy.partial === 'here' ? copiesParsed[i] : parsed}
           zone={view.zone}
-          place={placeOf(detail.copy.file, detail.copy.index)}
-          onSelectThere={detail.copy.at ? selectOther(detail.copy.at) : undefined}
-          reveal={revealOf(detail.copy.at)}
+          place={placeOf(copy.file, copy.index)}
+          onSelectThere={copy.at ? selectOther(copy.at) : undefined}
+          reveal={revealOf(copy.at)}
         />
-      )}
+      ))}
 
       {cellNote && (
         <p className="text-note" data-testid="event-cell-note">

@@ -403,14 +403,16 @@ async function textOf({ db, texts }: OpenCase, segment: number, row: number): Pr
 type Link = { record: ConflictRecord; other: EventOrigin; hereIs: 'first' | 'second' };
 
 /**
- * The records linking the event read at `here` to others: its conflict and its partial copy, the
- * first found of each (the event may be either end of either), in one read of each index.
+ * The records linking the event read at `here` to others: its conflict, the first found, and its
+ * partial copies, all of them (a full event may have a row in each of several CSV exports), in the
+ * order their other ends were read; the event may be either end of any, in one read of each index.
  */
-async function linksOf({ db }: OpenCase, here: EventOrigin): Promise<{ conflict?: Link; copy?: Link }> {
+async function linksOf({ db }: OpenCase, here: EventOrigin): Promise<{ conflict?: Link; copies: Link[] }> {
   const at = [here.file, here.index];
   const [asSecond, asFirst] = await Promise.all([db.conflicts.where('[second.file+second.index]').equals(at).toArray(), db.conflicts.where('[first.file+first.index]').equals(at).toArray()]);
   const links: Link[] = [...asSecond.map((record): Link => ({ record, other: record.first, hereIs: 'second' })), ...asFirst.map((record): Link => ({ record, other: record.second, hereIs: 'first' }))];
-  return { conflict: links.find((link) => isConflict(link.record)), copy: links.find((link) => !isConflict(link.record)) };
+  const copies = links.filter((link) => !isConflict(link.record)).sort((a, b) => a.other.file - b.other.file || a.other.index - b.other.index);
+  return { conflict: links.find((link) => isConflict(link.record)), copies };
 }
 
 /** The event read at `origin`, as another event's detail shows it. */
@@ -425,20 +427,20 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   const { index, files } = open;
   const here = index.origin(segment, row);
   if (!here) throw new Error(`no event at segment ${segment}, row ${row}`);
-  const { conflict, copy: copied } = await linksOf(open, here);
+  const { conflict, copies: copied } = await linksOf(open, here);
   const partner = conflict ? (await otherEvent(open, conflict.other)).event : null;
-  let copy: EventDetail['copy'] = null;
-  if (copied) {
-    const { event, global } = await otherEvent(open, copied.other);
-    const partial = copied.record.partial === copied.hereIs ? 'here' : 'there';
-    copy = { ...event, partial, fields: global === null ? null : index.event(global) };
+  const copies: EventDetail['copies'] = [];
+  for (const link of copied) {
+    const { event, global } = await otherEvent(open, link.other);
+    const partial = link.record.partial === link.hereIs ? 'here' : 'there';
+    copies.push({ ...event, partial, fields: global === null ? null : index.event(global) });
   }
   const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
   const text = await textOf(open, segment, row);
   const file = files.get(here.file) ?? null;
   // A row built from a CSV file's columns is stored as the row: read again, cell by cell.
   const csvRow = file?.csvHeader !== undefined && boundedParseOrUndefined(text) === undefined ? (csvRowDetail(file.csvHeader, text) ?? null) : null;
-  return { text, file, index: here.index, partner, copy, csvRow, annotation };
+  return { text, file, index: here.index, partner, copies, csvRow, annotation };
 }
 
 async function revealing(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<EventQuery> {

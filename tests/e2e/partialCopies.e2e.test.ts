@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { selectNth } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -156,5 +157,74 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('conflicts');
     await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events$/ }).waitFor();
     expect(await page.locator('.grid-row .col-sourceIp').allTextContents()).toEqual(['203.0.113.10', '198.51.100.7']);
+  });
+});
+
+/** The console's Event history CSV of the same two events, without their JSON: the second event's row agrees with the trail. */
+const CONSOLE = [
+  'Event ID,Event time,User name,Event name,AWS region,Source IP address',
+  ...EVENTS.map((e) => [e.eventID, e.eventTime, e.userIdentity.userName, e.eventName, e.awsRegion, e.sourceIPAddress].join(',')),
+].join('\n');
+
+describe('two CSV exports of the same events imported before the trail', () => {
+  let evidence: string;
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  const copy = () => pane().getByRole('region', { name: 'Partial copy' });
+  const marks = () => app.page.locator('.grid-row').evaluateAll((rows) => rows.map((row) => [row.querySelector('.col-sourceIp')!.textContent, row.querySelector('.marks')!.textContent]));
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-rows-first-'));
+    await writeFile(join(evidence, 'event_history.csv'), CONSOLE);
+    await writeFile(join(evidence, 'result_1.csv'), LAKE);
+    app = await launchApp({ evidence: [evidence] });
+    await newCase(app.page, 'Rows first');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    // The trail comes in a later import: each of its events is linked to every row of its eventID the case holds.
+    await writeFile(join(evidence, 'trail.json'), JSON.stringify({ Records: EVENTS }));
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events$/ }).waitFor();
+    await waitForImport(app.page);
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it("marks the Lake row that disagrees with the trail's event, though the console's row of it came first", async () => {
+    // In time order, each event's console row, Lake row and trail event (the order they were stored in).
+    await app.page.locator('.grid-row').nth(5).waitFor();
+    expect(await marks()).toEqual([
+      ['203.0.113.9', ''],
+      ['203.0.113.9', ''],
+      ['203.0.113.9', ''],
+      ['203.0.113.10', ''],
+      ['198.51.100.7', '≠'],
+      ['203.0.113.10', '≠'],
+    ]);
+    await selectNth(app.page, 4);
+    await copy().waitFor();
+    expect(await copy().locator('tr.differs').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)))).toEqual([['≠ Source IP', '198.51.100.7', '203.0.113.10']]);
+  });
+
+  it("compares the trail's event with each row of it, the console's that agrees and Lake's that does not", async () => {
+    await selectNth(app.page, 5);
+    const copies = pane().getByRole('region', { name: 'Partial copy' });
+    await copies.nth(1).waitFor();
+    const told = (nth: number) => Promise.all([copies.nth(nth).locator('h3').textContent(), copies.nth(nth).locator('p').first().textContent(), copies.nth(nth).getByTestId('copy-verdict').textContent()]);
+    expect([await copies.count(), await told(0), await told(1)]).toEqual([
+      2,
+      ['A CSV row of this event', expect.stringMatching(/: \/.*\/event_history\.csv, item 1 \(counted from 0\)\.$/), "The 5 fields the row gives agree with the full event's: one event, read twice."],
+      ['⚠ A CSV row of this event disagrees with it', expect.stringMatching(/: \/.*\/result_1\.csv, item 1 \(counted from 0\)\.$/), 'The row disagrees with the full event on 1 of the 7 fields it gives. Compare them before trusting either.'],
+    ]);
+    await app.page.screenshot({ path: join(SHOTS, 'copies-two-rows.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    await copies.nth(1).scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: join(SHOTS, 'copies-two-rows-960.png') });
+    await app.page.setViewportSize({ width: 1360, height: 860 });
+    // Select the row from the second box: the Lake row that disagrees.
+    await copies.nth(1).getByRole('button', { name: 'Select the row' }).click();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('result_1.csv, item 1 (counted from 0)').waitFor();
   });
 });

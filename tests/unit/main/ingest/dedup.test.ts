@@ -138,10 +138,27 @@ describe('Deduplicator: partial rows (CSV rows built from some of an event\'s co
     const job = { keys: Float64Array.of(partialKey, key, partialKey, partialKey, key), digests: Uint32Array.of(1, 1, 2, 2, 1, 1, 3, 3, 4, 4) };
     expect([0, 1, 2, 3, 4].map((at) => dedup.check(job, at, 0, at))).toEqual([
       { kind: 'new' },
-      { kind: 'new', copy: { file: 0, index: 0 } },
+      { kind: 'new', copies: [{ file: 0, index: 0 }] },
       { kind: 'duplicate' },
-      { kind: 'new', copy: { file: 0, index: 1 } },
-      { kind: 'conflict', first: { file: 0, index: 1 }, copy: { file: 0, index: 0 } },
+      { kind: 'new', copies: [{ file: 0, index: 1 }] },
+      { kind: 'conflict', first: { file: 0, index: 1 }, copies: [{ file: 0, index: 0 }] },
+    ]);
+    dedup.close();
+  });
+
+  it.each([
+    ['in memory', undefined],
+    ['written to disk', 1],
+  ])('links the first full event of an eventID to every row of it read before, not only the first (%s)', (_, memoryEntries) => {
+    const dedup = new Deduplicator(memoryEntries);
+    // A console row and a Lake row of one event, then the event, then a conflicting copy of it, then a third row.
+    const job = { keys: Float64Array.of(partialKey, partialKey, key, key, partialKey), digests: Uint32Array.of(1, 1, 2, 2, 3, 3, 4, 4, 5, 5) };
+    expect([0, 1, 2, 3, 4].map((at) => dedup.check(job, at, 0, at))).toEqual([
+      { kind: 'new' },
+      { kind: 'new' },
+      { kind: 'new', copies: [{ file: 0, index: 0 }, { file: 0, index: 1 }] },
+      { kind: 'conflict', first: { file: 0, index: 2 }, copies: [{ file: 0, index: 0 }] },
+      { kind: 'new', copies: [{ file: 0, index: 2 }] },
     ]);
     dedup.close();
   });
@@ -153,7 +170,7 @@ describe('Deduplicator: partial rows (CSV rows built from some of an event\'s co
     dedup.seed(known);
     const job = { keys: Float64Array.of(key, partialKey, partialKey, partialKey + 1), digests: Uint32Array.of(0x80000001, 5, 0x80000002, 5, 0x00000002, 5, 0x80000007, 9) };
     // The full event again is a duplicate; a row of it is its copy, and that row again (its digest's top bit aside) a duplicate; the row the case stored as an event, read again, a duplicate of it.
-    expect([0, 1, 2, 3].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'new', copy: { file: -1, index: 3 } }, { kind: 'duplicate' }, { kind: 'duplicate' }]);
+    expect([0, 1, 2, 3].map((at) => dedup.check(job, at, 0, at))).toEqual([{ kind: 'duplicate' }, { kind: 'new', copies: [{ file: -1, index: 3 }] }, { kind: 'duplicate' }, { kind: 'duplicate' }]);
   });
 });
 
