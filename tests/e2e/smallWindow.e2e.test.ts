@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { INSIGHT_END } from '../fixtures/generators/insightEvents';
 import { drawnLines, selectedText } from './drawnLines';
+import type { Locator } from 'playwright-core';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -185,5 +186,56 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     expect(await page.locator('.grid-row').first().locator('.col-time').evaluate((cell) => cell.getBoundingClientRect().width)).toBe(await page.getByRole('columnheader').nth(1).evaluate((cell) => cell.getBoundingClientRect().width));
     await page.screenshot({ path: join(SHOTS, 'local-time-long-zone-1600.png') });
     await page.getByRole('button', { name: `Time (${LONG_ZONE}) ▼` }).click();
+  });
+
+  /** Where `element` is drawn in the window, to whole pixels. */
+  const box = async (element: Locator) => {
+    const { x, y, width, height } = (await element.boundingBox())!;
+    return { top: Math.round(y), bottom: Math.round(y + height), left: Math.round(x), right: Math.round(x + width) };
+  };
+
+  it('shows all eleven listing columns to choose at 960×600, under three lines of chips, inside the listing that would clip them', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(async () => {
+      await page.keyboard.press('Escape');
+      while ((await page.locator('.chip').count()) > 0) await page.getByRole('button', { name: /^Remove filter/ }).first().click();
+      await page.setViewportSize({ width: 1360, height: 860 });
+    });
+    await page.locator('.grid-row .col-eventName').getByText('ListUsers', { exact: true }).click();
+    for (const pivot of [/^this actor: /, /^this source IP: /, /^this session \(temporary key\): /, /^this event name: /]) {
+      await pane().getByRole('region', { name: 'Pivots' }).getByRole('button', { name: pivot }).click();
+    }
+    await page.locator('.chip').nth(3).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^1 of 4 events$/ }).waitFor();
+    // The chips take three lines: the actor's ARN on one, the source IP and session on the next, the event on the third; the controls under them.
+    expect(await page.locator('.chip').evaluateAll((chips) => new Set(chips.map((chip) => Math.round(chip.getBoundingClientRect().top))).size)).toBe(3);
+    await page.getByText('Columns', { exact: true }).click();
+    const listing = await box(page.locator('.listing'));
+    const options = await Promise.all((await page.locator('.column-options label').all()).map(box));
+    expect(options).toHaveLength(11);
+    // Every choice lies wholly inside the listing (which clips what leaves it), in two columns (six and five).
+    expect(options.filter((option) => option.top >= listing.top && option.bottom <= listing.bottom && option.left >= listing.left && option.right <= listing.right)).toHaveLength(11);
+    expect(new Set(options.map((option) => option.left)).size).toBe(2);
+    await page.screenshot({ path: join(SHOTS, 'columns-under-chips-960.png') });
+  });
+
+  it('gives the evidence table the height at 960×600: the chrome above it (the import banner too) keeps to 255 px', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(async () => {
+      await page.getByRole('tab', { name: 'Events' }).click();
+      await page.setViewportSize({ width: 1360, height: 860 });
+    });
+    await page.getByRole('tab', { name: 'Evidence (1)' }).click();
+    const files = page.getByRole('region', { name: 'Evidence' }).locator('.evidence-files');
+    await files.locator('tbody tr').first().waitFor();
+    // 600 less the toolbar (47), the import banner (46), the case's figures (53), the tabs (35), the panel's summary (22) and choices (44) and the content's bottom padding (10) — it was 283 px.
+    expect(await box(files)).toEqual({ top: 255, bottom: 590, left: 16, right: 944 });
+    expect(await files.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'evidence-960.png') });
+    // A wide window keeps its air.
+    await page.setViewportSize({ width: 1360, height: 860 });
+    expect(await box(files)).toEqual({ top: 301, bottom: 844, left: 16, right: 1344 });
   });
 });
