@@ -3,6 +3,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { conflictingCopies, counted } from '../shared/counted';
 import type { EvidenceFile } from '../shared/event';
+import { asInFile } from '../shared/eventWrapper';
 import type { IngestProgress } from '../shared/ipc';
 import { fileName } from '../shared/printable';
 import { fractionText } from '../shared/timeFraction';
@@ -153,12 +154,17 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   const report = new ReportPrinter(parsed.values.json === true, out);
   let cancelled = false;
   let stopped: string | undefined;
+  /** Each file's format, by index, as far as known: a batch's events name files recorded before it or in it (inProgress). */
+  const formats = new Map<number, string>();
   const progress = await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
-    if (message.type === 'file') report.add(message.file);
-    else if (message.type === 'done') ({ cancelled, error: stopped } = message);
+    if (message.type === 'file') {
+      report.add(message.file);
+      formats.set(message.file.index, message.file.format);
+    } else if (message.type === 'done') ({ cancelled, error: stopped } = message);
     else if (message.type === 'progress') report.flush();
     else if (message.type === 'batch' && ndjson) {
-      const text = message.events.map((event) => JSON.stringify({ ...event, time: isoTime(event.time, event.timeFraction), timeFraction: undefined, fileIndex: event.file, file: undefined }) + '\n').join('');
+      for (const file of message.inProgress) formats.set(file.index, file.format);
+      const text = message.events.map((event) => JSON.stringify({ ...event, time: isoTime(event.time, event.timeFraction), timeFraction: undefined, fileIndex: event.file, file: undefined, wrapper: event.wrapper && asInFile(formats.get(event.file) ?? '', event.wrapper, event.text) }) + '\n').join('');
       await ndjson.write(text);
     }
   }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined, cancel });

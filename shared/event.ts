@@ -1,3 +1,5 @@
+import type { EventWrapper } from './eventWrapper';
+
 /**
  * One CloudTrail event as Cairn stores it: normalized fields for filtering, the original JSON
  * text exactly as it appeared in the evidence, and where it came from.
@@ -28,6 +30,8 @@ export interface CairnEvent {
   flags: number;
   /** The event's JSON exactly as it appeared in the evidence. */
   text: string;
+  /** What held that JSON in its file (an item, a row, an export line), as it stood there; absent for an event that was its file's JSON. */
+  wrapper?: EventWrapper;
 }
 
 export const EVENT_FLAGS = {

@@ -2,6 +2,16 @@ import { DICTIONARY_FIELDS, type CairnEvent, type DictionaryField } from './even
 import type { PackedTexts } from './packedTexts';
 
 /**
+ * The wrappers of those events of a batch or segment that have one (CairnEvent.wrapper), by row:
+ * their cut places (EventWrapper.at) and their texts packed. A batch of trail events has none.
+ */
+export interface WrapperColumns {
+  rows: Uint32Array<ArrayBuffer>;
+  at: Int32Array<ArrayBuffer>;
+  texts: PackedTexts;
+}
+
+/**
  * One field of a batch: its distinct values, and per event the position of its value among them.
  * A batch repeats a few values hundreds of times (user agents, ARNs): each crosses to the
  * renderer once, and the renderer looks each up in its dictionaries once per batch.
@@ -36,12 +46,15 @@ export interface EventColumns {
   index: Uint32Array<ArrayBuffer>;
   fields: Record<DictionaryField, FieldColumn>;
   texts: PackedTexts;
+  /** Present only when some event of the batch has a wrapper. */
+  wrappers?: WrapperColumns;
 }
 
 /** The buffers of a batch's columns, to transfer rather than copy when posting it. */
 export function columnBuffers(columns: EventColumns): ArrayBuffer[] {
-  const { time, timeFraction, readOnly, flags, file, index, fields, texts } = columns;
-  return [time.buffer, timeFraction.buffer, readOnly.buffer, flags.buffer, file.buffer, index.buffer, ...DICTIONARY_FIELDS.map((field) => fields[field].ids.buffer), texts.deflated.buffer, texts.lengths.buffer];
+  const { time, timeFraction, readOnly, flags, file, index, fields, texts, wrappers } = columns;
+  const wrapped = wrappers ? [wrappers.rows.buffer, wrappers.at.buffer, wrappers.texts.deflated.buffer, wrappers.texts.lengths.buffer] : [];
+  return [time.buffer, timeFraction.buffer, readOnly.buffer, flags.buffer, file.buffer, index.buffer, ...DICTIONARY_FIELDS.map((field) => fields[field].ids.buffer), texts.deflated.buffer, texts.lengths.buffer, ...wrapped];
 }
 
 /** Events as one batch of columns (at most MAX_BATCH_EVENTS of them), their texts packed by `pack` (main's packTexts: shared code has no DEFLATE). */
@@ -59,6 +72,12 @@ export function columnsOf(events: readonly CairnEvent[], pack: (texts: string[])
     fields: Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, { values: [], ids: new Uint16Array(count) }])) as unknown as Record<DictionaryField, FieldColumn>,
     texts: pack(events.map((event) => event.text)),
   };
+  const wrapped: number[] = [];
+  for (let row = 0; row < count; row++) if (events[row]!.wrapper) wrapped.push(row);
+  if (wrapped.length > 0) {
+    const wrappers = wrapped.map((row) => events[row]!.wrapper!);
+    columns.wrappers = { rows: Uint32Array.from(wrapped), at: Int32Array.from(wrappers, (wrapper) => wrapper.at), texts: pack(wrappers.map((wrapper) => wrapper.text)) };
+  }
   const positions = DICTIONARY_FIELDS.map(() => new Map<string, number>());
   for (let row = 0; row < count; row++) {
     const event = events[row]!;

@@ -1,5 +1,6 @@
 import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
+import { cutWrapper } from '../../shared/eventWrapper';
 import { TextDecoding } from './decodeText';
 import { CLOUDWATCH_PREFIX, detectLayout, type TextLayout } from './formats/detectFormat';
 import { isDigest, isLakeSign, itemEvent, type ItemKind, type PlaceInItem } from './formats/itemEvent';
@@ -201,11 +202,12 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
 
   /**
    * `where` gives the item's location, `place` that of a fault in its text (see PlaceInItem);
-   * they are worked out only when a problem needs them. Returns
+   * they are worked out only when a problem needs them. `holder` is the text `text` was a value
+   * of, when it was one (a CSV row, a CloudWatch Logs export line). Returns
    * the receiver's promise, if it gave one: most events need no wait, and awaiting nothing per
    * event still costs a turn of the microtask queue.
    */
-  const handleItem = (kind: ItemKind, text: string, where: () => string, place: PlaceInItem, original = text, parsed?: unknown, rowTime?: string): Promise<void> | void => {
+  const handleItem = (kind: ItemKind, text: string, where: () => string, place: PlaceInItem, original = text, parsed?: unknown, rowTime?: string, holder?: string): Promise<void> | void => {
     const index = ordinal++;
     const found = itemEvent(kind, text, limits.maxJsonDepth, parsed, place);
     if (found.insights) insightsRows = true;
@@ -230,6 +232,9 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
       if (escaped++ === 0) firstEscaped = where();
     }
     const event = normalizeEvent(found.value, { file: file.index, index, flags, text: kept });
+    // What held the event's JSON is kept as it stood: the item whose string it was, the row or line it was a value of.
+    const held = holder ?? (flags & EVENT_FLAGS.unwrapped ? text : undefined);
+    if (held !== undefined) event.wrapper = cutWrapper(layout!, held, kept);
     // An event without a readable time of its own takes the time of what carried it: a lookup-events item's EventTime, an Insights row's @timestamp.
     if (Number.isNaN(event.time)) {
       const carrierTime = found.wrapperTime ?? rowTime;
@@ -343,7 +348,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
         const text = layout === 'cloudwatch-export' ? core.replace(CLOUDWATCH_PREFIX, '') : core;
         // Where the text begins in the line: after any zero padding, and a CloudWatch line's time.
         const start = line.offset + before + core.length - text.length;
-        const pending = handleItem(layout, text, () => lineAt(line.line, line.offset), (at) => file.placed(lineAt(line.line, start + at)));
+        const pending = handleItem(layout, text, () => lineAt(line.line, line.offset), (at) => file.placed(lineAt(line.line, start + at)), text, undefined, undefined, layout === 'cloudwatch-export' ? core : undefined);
         if (pending) await pending;
         pad(line.line, after);
       }
@@ -369,7 +374,7 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     };
     for await (const row of csvRows(texts(), limits.maxEventChars, badRow, (header) => (file.record.csvHeader = header))) {
       // The event's JSON is a cell's value, not the file's text (quotes doubled): a fault in it is placed in that cell.
-      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, (at) => `character ${at} of its ${row.column ?? 'event'} cell`, row.built ? row.raw : row.eventText, undefined, row.time);
+      const pending = handleItem(row.insights ? 'insights-message' : 'object', row.eventText, () => `line ${row.line}`, (at) => `character ${at} of its ${row.column ?? 'event'} cell`, row.built ? row.raw : row.eventText, undefined, row.time, row.built ? undefined : row.raw);
       if (pending) await pending;
     }
   };

@@ -2,6 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import { DICTIONARY_FIELDS, type DictionaryField, type EvidenceFile } from '../../shared/event';
 import type { JobId } from '../../shared/ipc';
 import { unpackTexts, type PackedTexts } from '../../shared/packedTexts';
+import type { WrapperColumns } from '../../shared/eventColumns';
+import type { EventWrapper } from '../../shared/eventWrapper';
 
 /** Whole numbers in the narrowest array that holds a segment's values (opening a case reads every one). */
 export type NumberColumn = Uint8Array | Uint16Array | Uint32Array;
@@ -39,16 +41,26 @@ export interface SegmentIdentities {
 
 /**
  * The original JSON texts of a segment's events, kept apart so column scans never load them:
- * packed, as the segment's batches brought them. Cases stored before texts were packed hold them
- * as strings.
+ * packed, as the segment's batches brought them, with the wrappers of those that had one (by
+ * segment row; absent in cases stored before they were kept, and in a segment with none). Cases
+ * stored before texts were packed hold them as strings.
  */
-export type SegmentTexts = { id: number; blocks: PackedTexts[] } | { id: number; texts: string[] };
+export type SegmentTexts = { id: number; blocks: PackedTexts[]; wrappers?: WrapperColumns[] } | { id: number; texts: string[] };
 
 /** A segment's texts, in row order (none for a segment with no record). */
 export async function textsOf(record: SegmentTexts | undefined): Promise<string[]> {
   if (!record) return [];
   if ('texts' in record) return record.texts;
   return (await Promise.all(record.blocks.map(unpackTexts))).flat();
+}
+
+/** The wrapper of a segment's event at `row`, when it was kept (see CairnEvent.wrapper). */
+export async function wrapperOf(record: SegmentTexts | undefined, row: number): Promise<EventWrapper | undefined> {
+  for (const block of record && 'wrappers' in record ? (record.wrappers ?? []) : []) {
+    const found = block.rows.indexOf(row);
+    if (found >= 0) return { text: (await unpackTexts(block.texts))[found]!, at: block.at[found]! };
+  }
+  return undefined;
 }
 
 /**

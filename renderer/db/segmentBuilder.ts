@@ -1,5 +1,5 @@
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
-import { BATCH_EVENTS, type EventColumns } from '../../shared/eventColumns';
+import { BATCH_EVENTS, type EventColumns, type WrapperColumns } from '../../shared/eventColumns';
 import type { PackedTexts } from '../../shared/packedTexts';
 import type { BatchIdentities } from '../../shared/ipc';
 import { dictionaryValues, type DictionaryChunk, type NumberColumn, type SegmentIdentities, type SegmentRecord, type SegmentTexts } from './caseDb';
@@ -94,6 +94,7 @@ export class SegmentBuilder {
   private keys = new Float64Array(SEGMENT_SIZE);
   private digests = new Uint32Array(2 * SEGMENT_SIZE);
   private texts: PackedTexts[] = [];
+  private wrappers: WrapperColumns[] = [];
 
   constructor(private readonly dictionary: DictionaryEncoder) {}
 
@@ -133,6 +134,7 @@ export class SegmentBuilder {
     this.keys.set(identities.keys.subarray(0, count), at);
     this.digests.set(identities.digests.subarray(0, 2 * count), 2 * at);
     this.texts.push(batch.texts);
+    if (batch.wrappers) this.wrappers.push({ ...batch.wrappers, rows: batch.wrappers.rows.map((row) => at + row) });
     this.count += count;
   }
 
@@ -161,9 +163,10 @@ export class SegmentBuilder {
       index: narrowed(this.index, count),
     };
     const identities: SegmentIdentities = { id, keys: this.keys.slice(0, count), digests: this.digests.slice(0, 2 * count) };
-    const texts: SegmentTexts = { id, blocks: this.texts };
+    const texts: SegmentTexts = this.wrappers.length > 0 ? { id, blocks: this.texts, wrappers: this.wrappers } : { id, blocks: this.texts };
     this.count = 0;
     this.texts = [];
+    this.wrappers = [];
     return { segment, identities, texts };
   }
 }

@@ -16,6 +16,7 @@ import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
 import { ActorPivots } from './ActorPivots';
 import { alteredText, DEEP_NESTING, rawView } from './eventFlags';
+import { wrapperFacts } from './wrapperFacts';
 import { accessKeyKind, describeIdentity, IDENTIFIERS } from './identity';
 import { Pairs } from './Pairs';
 import { Identifier } from './Identifier';
@@ -73,7 +74,8 @@ const backToListing = (event: KeyboardEvent): void => {
 /** Everything about the selected event: its original JSON, who did it, where it came from, and the investigator's marks. */
 export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRow; view: ExplorerView }) {
   const [detail, setDetail] = useState<EventDetail | null>(null);
-  const [raw, setRaw] = useState(false);
+  /** How the original is shown: the event's JSON pretty-printed or as stored, or what held it as in the file (EventDetail.wrapper). */
+  const [textView, setTextView] = useState<'pretty' | 'raw' | 'file'>('pretty');
   const [tagDraft, setTagDraft] = useState('');
   const [note, setNote] = useState('');
   /**
@@ -156,6 +158,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const paramsGap = gapOf?.('requestParameters');
   const cellNote = csvRow ? eventCellNote(csvRow) : undefined;
   const rawText = rawView(row.flags, detail.file?.format ?? '');
+  const held = detail.wrapper === null ? null : wrapperFacts(detail.file?.format ?? '', detail.wrapper, detail.text, detail.file?.csvHeader);
+  const views = (['pretty', 'raw', 'file'] as const).filter((choice) => choice !== textView && (choice !== 'file' || detail.wrapper !== null));
 
   const latest = (): Annotation => written.current ?? detail.annotation;
   /** Has the listing read the marks again: where it lists events by their marks (Show, a tag filter), it is read again as a whole, as the event may have left it. */
@@ -271,6 +275,18 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
               <Identifier text={placeOf(detail.file, detail.index)} />
             </dd>
           </div>
+          {held && (
+            <div>
+              <dt>Held in</dt>
+              <dd>{held.what}</dd>
+            </div>
+          )}
+          {held?.facts.map(({ name, value }, i) => (
+            <div key={i} data-testid="wrapper-fact">
+              <dt className="mono">{printable(name)}</dt>
+              <dd className="mono">{value === '' ? '—' : <Identifier text={printable(value)} />}</dd>
+            </div>
+          ))}
           {detail.file?.s3Key && (
             <div>
               <dt>S3 key</dt>
@@ -335,25 +351,29 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <section aria-label={csvRow ? 'Original row' : 'Original JSON'}>
         <h3>
           {csvRow ? 'Original row, as in the file' : 'Original JSON'}
-          {!csvRow && (
-            <button type="button" className="link" onClick={() => setRaw(!raw)}>
-              {raw ? 'Pretty' : rawText.label}
-            </button>
-          )}
+          {!csvRow &&
+            views.map((choice) => (
+              <button type="button" className="link" key={choice} onClick={() => setTextView(choice)}>
+                {choice === 'pretty' ? 'Pretty' : choice === 'raw' ? rawText.label : 'As in the file'}
+              </button>
+            ))}
         </h3>
         {((row.flags & EVENT_FLAGS.deepNesting) !== 0 || shown.deep) && (
           <p className="text-note" data-testid="deep-note">
             {DEEP_NESTING}
           </p>
         )}
-        {!csvRow && rawText.note && <p className="text-note">{rawText.note}</p>}
+        {!csvRow && textView === 'file' && held && (
+          <p className="text-note">{`As in the file: ${held.what}, character for character, with the event’s JSON in it as the file writes it.`}</p>
+        )}
+        {!csvRow && textView !== 'file' && rawText.note && <p className="text-note">{rawText.note}</p>}
         {alteredText(row.flags).map((reason) => (
           <p className="text-note" key={reason}>
             {reason}
           </p>
         ))}
         <pre className="json" data-testid="event-json">
-          {raw ? printableJson(detail.text) : shown.pretty}
+          {textView === 'file' ? printableJson(detail.wrapper ?? '') : textView === 'raw' ? printableJson(detail.text) : shown.pretty}
         </pre>
       </section>
     </aside>

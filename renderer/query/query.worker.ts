@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { EVENT_FLAGS } from '../../shared/event';
 import { boundedParseOrUndefined } from '../../shared/jsonDepth';
-import { CaseDb, isConflict, textsOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
+import { asInFile } from '../../shared/eventWrapper';
+import { CaseDb, isConflict, textsOf, wrapperOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { flagDisagreeingCopies } from './copyDisagreements';
 import { csvRowDetail } from './csvRowDetail';
@@ -440,7 +441,16 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   const file = files.get(here.file) ?? null;
   // A row built from a CSV file's columns is stored as the row: read again, cell by cell.
   const csvRow = file?.csvHeader !== undefined && boundedParseOrUndefined(text) === undefined ? (csvRowDetail(file.csvHeader, text) ?? null) : null;
-  return { text, file, index: here.index, partner, copies, csvRow, annotation };
+  return { text, file, index: here.index, partner, copies, csvRow, annotation, wrapper: await wrapperText(open, segment, row, file, text) };
+}
+
+/** What held the event's JSON in its file, as it stood there (see CairnEvent.wrapper); null when it was kept of no such event. */
+async function wrapperText(open: OpenCase, segment: number, row: number, file: FileRecord | null, text: string): Promise<string | null> {
+  const global = open.index.globalOf(segment, row);
+  // Only an event read out of a value, or a CloudWatch Logs export line's, has one: others cost no read.
+  if (!file || global === null || ((open.index.event(global).flags & EVENT_FLAGS.unwrapped) === 0 && file.format !== 'cloudwatch-export')) return null;
+  const wrapper = await wrapperOf(await open.db.texts.get(segment), row);
+  return wrapper ? asInFile(file.format, wrapper, text) : null;
 }
 
 async function revealing(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<EventQuery> {

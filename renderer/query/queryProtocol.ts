@@ -160,6 +160,8 @@ export interface EventDetail {
   /** For a row of a CSV export built from its columns (its text is the row), the row read again with its file's header. */
   csvRow: CsvRowDetail | null;
   annotation: Annotation;
+  /** What held the event's JSON in its file (a lookup-events item, a log event, a CSV row, an export line), as it stood there; null when not kept. */
+  wrapper: string | null;
 }
 
 export type QueryRequest =

@@ -186,6 +186,60 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await original().getByRole('button', { name: 'Raw (as in the file)' }).waitFor();
   });
 
+  it('says in "Where it came from" what held an event read out of a value, and shows that holder as in the file: a log event, a lookup-events item, an export line; nothing for a trail file', async () => {
+    const provenance = () => pane().getByRole('region', { name: 'Provenance' });
+    const facts = async () => Promise.all((await provenance().locator('dl > div').all()).map(async (pair) => (await pair.locator('dt, dd').allTextContents()).join(': ')));
+    const asInFile = (file: string, from: string): string => {
+      const text = EXPORT_FILES[file]!;
+      const start = text.lastIndexOf('{', text.indexOf(from));
+      return text.slice(start, text.indexOf('\n        }', start) + 10);
+    };
+    await select('StopLogging', '10:03:15.123');
+    expect((await facts()).slice(1, 7)).toEqual([
+      'Held in: an event of aws logs filter-log-events output (CloudWatch Logs)',
+      `logStreamName: ${ACCOUNT}_CloudTrail_us-east-1`,
+      'timestamp: 2024-06-01 10:03:15.123 UTC (1717236195123)',
+      'ingestionTime: 2024-06-01 10:04:15.123 UTC (1717236255123)',
+      'eventId: 37880000000000000000000000000000000000000000000000000000',
+      'SHA-256: ' + (await provenance().locator('dd.hash').first().textContent()),
+    ]);
+    await original().getByRole('button', { name: 'As in the file', exact: true }).click();
+    expect(await pane().getByTestId('event-json').textContent()).toBe(asInFile('filter-log-events.json', '"logStreamName"'));
+    expect(await original().locator('.text-note').allTextContents()).toEqual([
+      'As in the file: an event of aws logs filter-log-events output (CloudWatch Logs), character for character, with the event’s JSON in it as the file writes it.',
+    ]);
+    for (const [width, height] of [[1360, 850], [960, 600]] as const) {
+      await app.page.setViewportSize({ width, height });
+      await provenance().scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(SHOTS, `cli-exports-as-in-file-${width}.png`) });
+    }
+    await app.page.setViewportSize({ width: 1360, height: 860 });
+
+    await select('AssumeRole');
+    expect((await facts()).slice(1, 10)).toEqual([
+      'Held in: an item of aws cloudtrail lookup-events output',
+      'EventId: e0000000-0000-4000-8000-000000000003',
+      'EventName: AssumeRole',
+      'ReadOnly: true',
+      'AccessKeyId: AKIAALICE0000000001',
+      'EventTime: 2024-06-01 10:02:00.000 UTC (1717236120)',
+      'EventSource: sts.amazonaws.com',
+      'Username: alice',
+      'Resources: []',
+    ]);
+    await original().getByRole('button', { name: 'As in the file', exact: true }).click();
+    expect(await pane().getByTestId('event-json').textContent()).toBe(asInFile('lookup-v1.json', '"EventId"'));
+
+    await select('RotateKey');
+    expect((await facts()).slice(1, 3)).toEqual(['Held in: a line of a CloudWatch Logs export', 'line’s timestamp: 2024-06-01T10:05:00.000Z']);
+    await original().getByRole('button', { name: 'As in the file', exact: true }).click();
+    expect(await pane().getByTestId('event-json').textContent()).toBe(EXPORT_FILES['cw-export.txt']!.split('\n').find((line) => line.includes('RotateKey')));
+
+    await select('UpdateAccountContactInfo');
+    expect((await facts()).map((fact) => fact.split(':')[0])).toEqual(['File', 'SHA-256']);
+    expect(await original().getByRole('button').allTextContents()).toEqual(['Raw (as in the file)']);
+  });
+
   it('tells who signed a filter-log-events event and how its session came to be from the AssumeRole in lookup-events, and pivots on its session and a request parameter', async () => {
     await select('StopLogging', '10:03:15.123');
     expect(await original().locator('.text-note').allTextContents()).toEqual([

@@ -105,6 +105,25 @@ describe('cairn scan', () => {
     expect(await readdir(dir)).toEqual(['a.json']);
   });
 
+  it("writes with each event read out of a value what held it, as it stood in the file: the log event, the CSV row, the export line; nothing for a trail file's", async () => {
+    const filter = JSON.stringify({ events: [{ logStreamName: '111122223333_CloudTrail_us-east-1', timestamp: 1709251202000, message: eventJson(2), ingestionTime: 1709251262000, eventId: '37880' }] }, null, 2);
+    const dir = await folder({
+      'a.json': records([eventJson(1)]),
+      'b-filter.json': filter,
+      'c-lake.csv': `eventtime,eventjson\n2024-03-01 00:00:03.000,"${eventJson(3).replaceAll('"', '""')}"\n`,
+      'd-export.txt': `2024-03-01T00:00:04.000Z ${eventJson(4)}\n`,
+    });
+    const out = join(await mkdtemp(join(tmpdir(), 'cairn-out-')), 'events.ndjson');
+    expect((await cairn('scan', dir, '--ndjson', out)).status).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { text: string; wrapper?: string });
+    expect(lines.map((l) => [l.text, l.wrapper])).toEqual([
+      [eventJson(1), undefined],
+      [eventJson(2), filter.slice(filter.indexOf('{', filter.indexOf('[')), filter.lastIndexOf('}', filter.lastIndexOf(']')) + 1)],
+      [eventJson(3), `2024-03-01 00:00:03.000,"${eventJson(3).replaceAll('"', '""')}"`],
+      [eventJson(4), `2024-03-01T00:00:04.000Z ${eventJson(4)}`],
+    ]);
+  });
+
   it('names the links, pipes and the like it finds in folders, without following or opening them', async () => {
     const content = records([eventJson(1)]);
     const dir = await folder({ 'a.json': content });

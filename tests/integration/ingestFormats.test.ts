@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { asInFile, WHOLE } from '../../shared/eventWrapper';
 import { packFraction } from '../../shared/timeFraction';
 import { ADMIN_SESSION_ARN, CONSOLE_CSV, LAKE_CSV } from '../fixtures/generators/csvExports';
 import { INSIGHT_END, INSIGHT_START } from '../fixtures/generators/insightEvents';
@@ -256,6 +257,47 @@ describe('formats, detected from content whatever the file is called', () => {
     expect(files.map((f) => f.format)).toEqual(['cloudtrail-records', 'json-array', 'ndjson', 'cloudwatch-export', 'lookup-events', 'cloudwatch-log-events', 'json-array', 'csv', 'cloudwatch-insights-csv']);
     expect(events.map((e) => e.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => eventJson(n)));
     expect(events.map((e) => e.flags)).toEqual([0, 0, 0, 0, 0, 32, 32, 32, 32, 32]);
+  });
+
+  it('keeps what held each event read out of a value as it stood in the file (an item, a CSV row, an export line), the value cut out where it reads back exactly; nothing for a trail file', async () => {
+    const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+    const lookup = JSON.stringify({ Events: [{ EventId: 'x6', Username: 'alice', Resources: [{ ResourceType: 'AWS::IAM::Role', ResourceName: 'Admin' }], CloudTrailEvent: eventJson(6) }] }, null, 4).replaceAll('\n', '\r\n');
+    const filter = JSON.stringify({ events: [{ logStreamName: '111122223333_CloudTrail_us-east-1', timestamp: 1709251207000, message: eventJson(7), ingestionTime: 1709251267000, eventId: '37880' }], searchedLogStreams: [] });
+    // A writer that escapes what JSON.stringify does not (Python's ensure_ascii, an escaped '/'): its item is kept whole.
+    const accented = eventJson(8, { userAgent: 'café/1.0' });
+    const python = `[{"EventId": "x8", "CloudTrailEvent": ${JSON.stringify(accented).replaceAll('é', '\\u00e9').replaceAll('/', '\\/')}}]`;
+    const dir = await folder({
+      'a-records.json': records([eventJson(1)]),
+      'b.ndjson': `${eventJson(2)}\n`,
+      'c-export.txt': `2024-03-01T00:00:05.000Z ${eventJson(5)}\r\n`,
+      'd-lookup.json': lookup,
+      'e-filter.json': filter,
+      'f-python.json': python,
+      'g-lake.csv': `eventtime,eventjson\r\n2024-03-01 00:00:09.000,${cell(eventJson(9))}\r\n`,
+      'h-insights.csv': `@timestamp,@message,@logStream\n2024-03-01 00:00:10.000,${cell(eventJson(10))},s\n`,
+    });
+    const { files, events } = await scan([dir]);
+    const lookupItem = lookup.slice(lookup.indexOf('{', lookup.indexOf('[')), lookup.lastIndexOf('}', lookup.lastIndexOf(']')) + 1);
+    const filterItem = filter.slice(filter.indexOf('{"logStreamName"'), filter.indexOf('],"searchedLogStreams"'));
+    expect(events.map((e) => e.text)).toEqual([eventJson(1), eventJson(2), eventJson(5), eventJson(6), eventJson(7), accented, eventJson(9), eventJson(10)]);
+    expect(events.map((e) => e.wrapper)).toEqual([
+      undefined,
+      undefined,
+      { text: '2024-03-01T00:00:05.000Z ', at: 25 },
+      { text: lookupItem.replace(JSON.stringify(eventJson(6)), ''), at: lookupItem.indexOf('"CloudTrailEvent": ') + 19 },
+      { text: filterItem.replace(JSON.stringify(eventJson(7)), ''), at: filterItem.indexOf('"message":') + 10 },
+      { text: python.slice(1, -1), at: WHOLE },
+      { text: '2024-03-01 00:00:09.000,', at: 24 },
+      { text: '2024-03-01 00:00:10.000,,s', at: 24 },
+    ]);
+    expect(events.slice(2).map((e) => asInFile(files[e.file]!.format, e.wrapper!, e.text))).toEqual([
+      `2024-03-01T00:00:05.000Z ${eventJson(5)}`,
+      lookupItem,
+      filterItem,
+      python.slice(1, -1),
+      `2024-03-01 00:00:09.000,${cell(eventJson(9))}`,
+      `2024-03-01 00:00:10.000,${cell(eventJson(10))},s`,
+    ]);
   });
 
   it('CloudWatch Logs Insights results, CSV and JSON, of a log group a trail delivers to: @message is the event, a row without one is an error of its own', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textsOf } from '../../../renderer/db/caseDb';
+import { textsOf, wrapperOf } from '../../../renderer/db/caseDb';
 import { DictionaryEncoder, SEGMENT_SIZE, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { batchOf, event } from './event';
 
@@ -31,6 +31,23 @@ describe('SegmentBuilder', () => {
     expect(stored).toEqual({ id: 4, keys: Float64Array.of(11, 22, 33), digests: Uint32Array.of(1, 2, 3, 4, 5, 6) });
     expect(texts).toEqual({ id: 4, blocks: [batch.texts] });
     expect(await textsOf(texts)).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
+  });
+
+  it("keeps the wrappers of the events that have one by their rows in the segment, and none for a segment without", async () => {
+    const builder = new SegmentBuilder(new DictionaryEncoder());
+    const identities = (n: number) => ({ keys: new Float64Array(n), digests: new Uint32Array(2 * n) });
+    const trail = batchOf([event({ text: '{"n":1}' }), event({ text: '{"n":2}' })]);
+    const wrapped = batchOf([event({ text: '{"n":3}', wrapper: { text: '2024-03-01T00:00:03Z ', at: 21 } }), event({ text: '{"n":4}' }), event({ text: '{"n":5}', wrapper: { text: '[{"x": "\\u00e9"}]', at: -1 } })]);
+    expect(trail.wrappers).toBeUndefined();
+    builder.add(trail, identities(2), 0);
+    expect(Object.keys(builder.take(0).texts)).toEqual(['id', 'blocks']);
+    builder.add(trail, identities(2), 0);
+    builder.add(wrapped, identities(3), 0);
+    const { texts } = builder.take(1);
+    expect(texts).toMatchObject({ wrappers: [{ rows: Uint32Array.of(2, 4), at: Int32Array.of(21, -1) }] });
+    expect(await Promise.all([0, 1, 2, 3, 4].map((row) => wrapperOf(texts, row)))).toEqual([undefined, undefined, { text: '2024-03-01T00:00:03Z ', at: 21 }, undefined, { text: '[{"x": "\\u00e9"}]', at: -1 }]);
+    // Cases stored before wrappers were kept.
+    expect(await wrapperOf({ id: 1, texts: ['{"n":3}'] }, 0)).toBeUndefined();
   });
 
   it('takes several whole batches into one segment, each value one id however many batches carry it', async () => {
