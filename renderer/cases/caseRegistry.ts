@@ -31,6 +31,12 @@ interface Pref {
   value: unknown;
 }
 
+/**
+ * Cairn before registry version 3 opened every case as it created it, one registry write later, so
+ * `lastOpened` missed `created` by that write's time. Nobody reopens a case this soon.
+ */
+const OPENED_AS_CREATED_MS = 2000;
+
 class Registry extends Dexie {
   cases!: Table<CaseInfo, string>;
   prefs!: Table<Pref, string>;
@@ -39,6 +45,17 @@ class Registry extends Dexie {
     super('cairn-cases', { chromeTransactionDurability: DURABILITY.marks });
     this.version(1).stores({ cases: 'id, lastOpened' });
     this.version(2).stores({ prefs: 'key' });
+    // A case those versions created and nobody opened again says so, as the cases created since do.
+    this.version(3)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<CaseInfo>('cases')
+          .toCollection()
+          .modify((info) => {
+            if (info.lastOpened > info.created && info.lastOpened - info.created < OPENED_AS_CREATED_MS) info.lastOpened = info.created;
+          }),
+      );
   }
 }
 

@@ -322,3 +322,39 @@ describe('the case list from the keyboard', () => {
     }
   });
 });
+
+describe('cases an older Cairn created', () => {
+  it('says one it opened as it created it (lastOpened a write later) has not been opened since, and keeps a real reopening', async () => {
+    const app = await launchApp();
+    try {
+      const { page } = app;
+      await page.getByText('No cases yet.', { exact: false }).waitFor();
+      const created = Date.UTC(2026, 0, 5, 9, 30, 0);
+      // The registry as registry version 1 (IndexedDB version 10) held it, the app's own connection closing for the change.
+      await page.evaluate(async (created) => {
+        const ask = <T,>(request: IDBRequest<T>) => new Promise<T>((done, fail) => ((request.onsuccess = () => done(request.result)), (request.onerror = () => fail(request.error))));
+        await ask(indexedDB.deleteDatabase('cairn-cases'));
+        const opening = indexedDB.open('cairn-cases', 10);
+        opening.onupgradeneeded = () => opening.result.createObjectStore('cases', { keyPath: 'id' }).createIndex('lastOpened', 'lastOpened');
+        const db = await ask(opening);
+        const write = db.transaction('cases', 'readwrite');
+        const info = (id: string, name: string, created: number, lastOpened: number) => ({ id, name, created, lastOpened, events: 0, minTime: null, maxTime: null, evidence: 0 });
+        write.objectStore('cases').put(info('a', 'Opened as created', created, created + 37));
+        write.objectStore('cases').put(info('b', 'Reopened days later', created, created + 3 * 86_400_000 + 5_000));
+        write.objectStore('cases').put(info('c', 'Created by this version', created - 60_000, created - 60_000));
+        await new Promise((done) => (write.oncomplete = done));
+        db.close();
+      }, created);
+      await page.reload();
+      await page.getByTestId('case-row').nth(2).waitFor();
+      const rows = await page.getByTestId('case-row').evaluateAll((found) => found.map((row) => [row.querySelector('.case-title')!.textContent, row.querySelectorAll('td')[4]!.textContent, row.querySelectorAll('td')[5]!.textContent]));
+      expect(rows).toEqual([
+        ['Reopened days later', '2026-01-05 09:30:00', '2026-01-08 09:30:05'],
+        ['Opened as created', '2026-01-05 09:30:00', 'not since created'],
+        ['Created by this version', '2026-01-05 09:29:00', 'not since created'],
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});
