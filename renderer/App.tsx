@@ -5,7 +5,7 @@ import { CaseSummary } from './case/CaseSummary';
 import { EvidenceDrop } from './case/EvidenceDrop';
 import { EvidencePanel } from './case/EvidencePanel';
 import { caseDbName } from './cases/caseRegistry';
-import { closeCase, refreshCases, rememberReading } from './cases/caseSession';
+import { closeCase, refreshCases, rememberReading, showTab } from './cases/caseSession';
 import { StartScreen } from './cases/StartScreen';
 import { DetailPane } from './explorer/DetailPane';
 import { EventTable } from './explorer/EventTable';
@@ -40,10 +40,10 @@ function CaseWorkspace() {
         overview && (
           <>
             <div className="tabs" role="tablist">
-              <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => useCairn.getState().set({ tab: 'events' })}>
+              <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => showTab('events')}>
                 Events
               </button>
-              <button type="button" role="tab" aria-selected={tab === 'evidence'} onClick={() => useCairn.getState().set({ tab: 'evidence' })}>
+              <button type="button" role="tab" aria-selected={tab === 'evidence'} onClick={() => showTab('evidence')}>
                 Evidence ({formatCount(overview.evidence.files)})
               </button>
             </div>

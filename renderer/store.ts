@@ -25,6 +25,9 @@ export const DEFAULT_VIEW: ExplorerView = {
   zone: 'utc',
 };
 
+/** The open case's panels: the explorer, or the evidence files. */
+export type CaseTab = 'events' | 'evidence';
+
 /** UI and session state only; events live in the case database. */
 export interface CairnState {
   cases: CaseInfo[];
@@ -43,7 +46,7 @@ export interface CairnState {
   selected: EventRow | null;
   /** What the listing's actor pivot on an IAM user's ARN took in without the ARN (see iamUserAliases), as the listing last read it. */
   nameOnly: NameOnlyEvents[];
-  tab: 'events' | 'evidence';
+  tab: CaseTab;
   /** The evidence panel's choices: kept while the case is open, so that going back to the events and returning keeps them. */
   evidenceQuery: EvidenceQuery;
   ingest: IngestView | null;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { counted } from '../../shared/counted';
 import { errorCount } from '../../shared/event';
 import { fileName } from '../../shared/printable';
-import { query, report } from '../cases/caseSession';
+import { query, rememberReading, report } from '../cases/caseSession';
 import { CopyButton } from '../explorer/CopyButton';
 import { Identifier } from '../explorer/Identifier';
 import { formatBytes, formatCount } from '../format';
@@ -153,6 +153,7 @@ export function EvidencePanel({ caseDb, overview }: { caseDb: string; overview: 
 
   const choose = (changes: Partial<EvidenceQuery>): void => {
     useCairn.getState().set({ evidenceQuery: { ...choices, ...changes } });
+    rememberReading();
     setLimit(EVIDENCE_PAGE);
   };
   const filtered = choices.show !== 'all' || choices.text.trim() !== '';

@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import { DURABILITY } from '../db/caseDb';
+import type { EvidenceQuery } from '../query/evidenceListing';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
+import type { CaseTab } from '../store';
 
 /** A case as the start screen lists it; its events live in a database of its own. */
 export interface CaseInfo {
@@ -19,10 +21,15 @@ export interface CaseInfo {
   reading?: Reading;
 }
 
-/** Where the investigator was in the listing: the selected event (as its row then) and the listing's scroll offset in px. */
+/**
+ * Where the investigator was: the selected event (as its row then), the listing's scroll offset in
+ * px, the panel shown and the Evidence panel's choices (absent in readings saved before they were kept).
+ */
 export interface Reading {
   selected: EventRow | null;
   top: number;
+  tab?: CaseTab;
+  evidenceQuery?: EvidenceQuery;
 }
 
 /** A choice the investigator made about the app itself (not about a case), kept across sessions. */

@@ -1,7 +1,7 @@
 import { QueryClient } from '../query/queryClient';
 import { DEFAULT_EVIDENCE_QUERY } from '../query/evidenceListing';
 import type { ExplorerView } from '../query/queryProtocol';
-import { DEFAULT_VIEW, useCairn } from '../store';
+import { DEFAULT_VIEW, useCairn, type CaseTab } from '../store';
 import { pickedOrder } from '../ui/sortOrder';
 import { requestPersistentStorage } from './storageStatus';
 import { DEFAULT_CASE_SORT, firstDirection, isCaseSort, type CaseSortKey } from './caseOrder';
@@ -18,7 +18,7 @@ export const listingPlace = { top: 0 };
 
 let pendingReading: ReturnType<typeof setTimeout> | undefined;
 
-/** Saves where the investigator is reading (selected event, scroll) with the case, at most every half second. */
+/** Saves where the investigator is reading (selected event, scroll, panel and its choices) with the case, at most every half second. */
 export function rememberReading(): void {
   clearTimeout(pendingReading);
   pendingReading = setTimeout(() => void saveReading(), 500);
@@ -26,8 +26,8 @@ export function rememberReading(): void {
 
 async function saveReading(): Promise<void> {
   clearTimeout(pendingReading);
-  const { current, selected } = useCairn.getState();
-  if (current) await updateCase(current.id, { reading: { selected, top: listingPlace.top } }).catch(report('Cannot save the selection'));
+  const { current, selected, tab, evidenceQuery } = useCairn.getState();
+  if (current) await updateCase(current.id, { reading: { selected, top: listingPlace.top, tab, evidenceQuery } }).catch(report('Cannot save the selection'));
 }
 
 const CASE_SORT_PREF = 'caseSort';
@@ -99,9 +99,16 @@ export async function openCase(info: CaseInfo): Promise<void> {
 
 /** Makes `info` the open case, with the view and reading it was left with. */
 async function showCase(info: CaseInfo): Promise<void> {
-  listingPlace.top = info.reading?.top ?? 0;
-  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: info.reading?.selected ?? null, overview: null, listingGrew: false, tab: 'events', evidenceQuery: DEFAULT_EVIDENCE_QUERY, error: null, ingest: null });
+  const { reading } = info;
+  listingPlace.top = reading?.top ?? 0;
+  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: reading?.selected ?? null, overview: null, listingGrew: false, tab: reading?.tab ?? 'events', evidenceQuery: { ...DEFAULT_EVIDENCE_QUERY, ...reading?.evidenceQuery }, error: null, ingest: null });
   await refreshOverview();
+}
+
+/** Shows one of the open case's panels, the one it opens on next time. */
+export function showTab(tab: CaseTab): void {
+  useCairn.getState().set({ tab });
+  rememberReading();
 }
 
 /** The case last closed, whose Open button the start screen gives the keyboard to when it is drawn (taken once). */

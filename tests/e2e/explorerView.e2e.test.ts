@@ -243,4 +243,45 @@ describe('a case left and opened again', () => {
     expect(await page.locator('.grid-header').textContent()).toBe('Time (UTC) ▼EventServiceActorSource IPRegionAccountError');
     await page.screenshot({ path: join(SHOTS, 'case-reopened.png') });
   });
+
+  it('opens on the panel it was left on, with that panel\'s choices, after the app was closed without closing the case', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: /Evidence/ }).click();
+    const panel = page.getByRole('region', { name: 'Evidence' });
+    await panel.getByRole('combobox').selectOption('errors');
+    await panel.getByRole('searchbox').fill('calls');
+    await panel.getByRole('button', { name: 'Events', exact: true }).click();
+    await page.getByTestId('evidence-count').filter({ hasText: /^0 of 1 file$/ }).waitFor();
+    /** The reading stored with the case (saved a moment after the change), as the next session reads it. */
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const opening = indexedDB.open('cairn-cases');
+            opening.onerror = () => reject(opening.error);
+            opening.onsuccess = () => {
+              const reading = opening.result.transaction('cases').objectStore('cases').getAll();
+              reading.onsuccess = () => resolve(reading.result[0]?.reading?.tab);
+              reading.transaction!.oncomplete = () => opening.result.close();
+            };
+          }),
+      );
+    await expect.poll(stored).toBe('evidence');
+    await page.reload();
+    await page.getByRole('button', { name: 'Open Reading' }).click();
+    await page.getByTestId('evidence-count').filter({ hasText: /^0 of 1 file$/ }).waitFor();
+    expect({
+      tab: await page.getByRole('tab', { selected: true }).textContent(),
+      show: await panel.getByRole('combobox').inputValue(),
+      text: await panel.getByRole('searchbox').inputValue(),
+      sorted: await panel.locator('th[aria-sort]').evaluateAll((headers) => headers.map((th) => [th.textContent, th.getAttribute('aria-sort')])),
+    }).toEqual({ tab: 'Evidence (1)', show: 'errors', text: 'calls', sorted: [['Events ▼', 'descending']] });
+    await page.screenshot({ path: join(SHOTS, 'case-reopened-evidence.png') });
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await page.screenshot({ path: join(SHOTS, 'case-reopened-evidence-960.png') });
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.locator('.grid-row[aria-rowindex="126"][aria-selected="true"]').waitFor();
+    expect(await shown(page)).toEqual({ listed: '200 events', highlighted: ['126 Call75'], inView: true, detail: 'Call75' });
+  });
 });
