@@ -239,3 +239,95 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     expect(await box(files)).toEqual({ top: 301, bottom: 844, left: 16, right: 1344 });
   });
 });
+
+/** A launch whose answer lists twelve instances: its pretty JSON is far taller than the detail pane. */
+const LONG_EVENT = {
+  ...call(4, 'RunInstances', { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', accountId: '111122223333', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }),
+  eventSource: 'ec2.amazonaws.com',
+  requestParameters: { instanceType: 't3.micro', minCount: 12, maxCount: 12 },
+  responseElements: {
+    instancesSet: { items: Array.from({ length: 12 }, (_, n) => ({ instanceId: `i-0abc00000000000${n.toString(16)}`, imageId: 'ami-0123456789abcdef0', privateIpAddress: `10.0.0.${n + 10}` })) },
+  },
+};
+/** Its conflicting copy, read from another file: one value changed. */
+const LONG_EVENT_EDITED = { ...LONG_EVENT, sourceIPAddress: '198.51.100.7' };
+
+describe('reading a long event in the smallest window (960×600)', () => {
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  /** The pane's visible height and how far it scrolls; each JSON box's drawn height and the height of its text; whether the event's own JSON's last line is drawn inside the pane's visible box. */
+  const geometry = () =>
+    pane().evaluate((detail) => {
+      const [original, conflicting] = [detail.querySelector('[data-testid="event-json"]')!, detail.querySelector('.conflict-box .json')!];
+      const end = document.createRange();
+      end.setStart(original.lastChild!, original.textContent!.length - 1);
+      end.setEnd(original.lastChild!, original.textContent!.length);
+      const [view, last] = [detail.getBoundingClientRect(), end.getBoundingClientRect()];
+      return {
+        pane: { visible: detail.clientHeight, scrolled: detail.scrollTop, scrolls: detail.scrollHeight - detail.clientHeight },
+        original: { height: original.clientHeight, textHeight: original.scrollHeight },
+        conflicting: { height: conflicting.clientHeight, textHeight: conflicting.scrollHeight },
+        lastLineShown: last.top >= view.top && last.bottom <= view.bottom,
+      };
+    });
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('Long event', { 'first.json': JSON.stringify({ Records: [LONG_EVENT] }), 'second.json': JSON.stringify({ Records: [LONG_EVENT_EDITED] }) });
+    await app.page.getByTestId('listing-count').filter({ hasText: /^2 events$/ }).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('reads it in one scroll, by keyboard and by wheel: the original JSON has no scroll box of its own, and the conflicting copy\'s is never taller than the pane', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await page.locator('.grid-scroll').focus();
+    await page.keyboard.press('Home');
+    await pane().getByRole('region', { name: 'Conflict' }).waitFor();
+    // Enter moves into the detail; End takes it to the original JSON's last line.
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Event detail');
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await geometry()).pane.scrolled).toBe((await geometry()).pane.scrolls);
+    // Its JSON is drawn whole, 2242 px, its last line in view; the copy's box is 60% of the pane's 375 px of content, less its border (it was 418 px, each, in a pane 399 px tall).
+    expect(await geometry()).toEqual({
+      pane: { visible: 399, scrolled: 3164, scrolls: 3164 },
+      original: { height: 2242, textHeight: 2242 },
+      conflicting: { height: 223, textHeight: 2312 },
+      lastLineShown: true,
+    });
+    await page.screenshot({ path: join(SHOTS, 'long-event-end-960.png') });
+    // Back to the top, the wheel over the conflicting copy's JSON scrolls it; over the event's own, the pane.
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await geometry()).pane.scrolled).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'long-event-top-960.png') });
+    /** Turns the wheel 300 px down over `json`, its top scrolled to the pane's; how far the pane was scrolled before. */
+    const wheelOver = async (json: Locator): Promise<number> => {
+      await json.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      const { x, y, width } = (await json.boundingBox())!;
+      const before = (await geometry()).pane.scrolled;
+      await page.mouse.move(x + width / 2, y + 100);
+      await page.mouse.wheel(0, 300);
+      return before;
+    };
+    const conflicting = pane().getByRole('region', { name: 'Conflict' }).locator('.json');
+    await wheelOver(conflicting);
+    await expect.poll(() => conflicting.evaluate((element) => element.scrollTop)).toBe(300);
+    const original = pane().getByTestId('event-json');
+    const before = await wheelOver(original);
+    await expect.poll(async () => (await geometry()).pane.scrolled).toBe(before + 300);
+    expect(await original.evaluate((element) => element.scrollTop)).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'long-event-json-960.png') });
+    // A wider, taller window: the copy's box is 60% of the pane's 577 px of content.
+    await page.setViewportSize({ width: 1360, height: 850 });
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await geometry()).pane.scrolled).toBe((await geometry()).pane.scrolls);
+    expect(await geometry()).toEqual({
+      pane: { visible: 601, scrolled: 2860, scrolls: 2860 },
+      original: { height: 2033, textHeight: 2033 },
+      conflicting: { height: 344, textHeight: 2277 },
+      lastLineShown: true,
+    });
+    await page.screenshot({ path: join(SHOTS, 'long-event-json-1360.png') });
+  });
+});
