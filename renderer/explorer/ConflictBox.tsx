@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { printableJson } from '../../shared/printable';
+import { JsonText } from './JsonText';
 import { SelectOther } from './SelectOther';
 import { duplicateKeys, jsonDifferences, parseForComparison, textVerdict, type JsonDifference } from './jsonDifferences';
 
@@ -110,7 +111,9 @@ export const ConflictBox = memo(function ConflictBox({
           {lines.length > LISTED && <li>and {lines.length - LISTED} more</li>}
         </ul>
       )}
-      <pre className="json">{thereShown}</pre>
+      <pre className="json">
+        <JsonText text={thereShown} />
+      </pre>
     </section>
   );
 });

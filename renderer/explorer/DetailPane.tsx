@@ -22,6 +22,7 @@ import { Pairs } from './Pairs';
 import { Identifier } from './Identifier';
 import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
+import { JsonText } from './JsonText';
 import { OutcomeLine } from './OutcomeLine';
 import { RequestParams } from './RequestParams';
 import { RoleChain } from './RoleChain';
@@ -373,7 +374,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           </p>
         ))}
         <pre className="json" data-testid="event-json">
-          {textView === 'file' ? printableJson(detail.wrapper ?? '') : textView === 'raw' ? printableJson(detail.text) : shown.pretty}
+          <JsonText text={textView === 'file' ? printableJson(detail.wrapper ?? '') : textView === 'raw' ? printableJson(detail.text) : shown.pretty} />
         </pre>
       </section>
     </aside>

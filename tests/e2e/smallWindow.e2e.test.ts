@@ -252,6 +252,30 @@ const LONG_EVENT = {
 /** Its conflicting copy, read from another file: one value changed. */
 const LONG_EVENT_EDITED = { ...LONG_EVENT, sourceIPAddress: '198.51.100.7' };
 
+/** Each line `element` draws: the column its text starts at (counted in characters from the box's left) and its text, trimmed. */
+const drawnColumns = (element: Locator): Promise<{ column: number; text: string }[]> =>
+  element.evaluate((root) => {
+    const left = root.getBoundingClientRect().left + root.clientLeft + parseFloat(getComputedStyle(root).paddingLeft);
+    const lines: { top: number; column: number; text: string }[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let at = 0; at < node.textContent!.length; at++) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const box = range.getClientRects()[0];
+        const character = node.textContent![at]!;
+        if (!box || character === '\n') continue;
+        const last = lines.at(-1);
+        if (!last || Math.abs(box.top - last.top) >= 4) lines.push({ top: box.top, column: -1, text: '' });
+        const line = lines.at(-1)!;
+        if (line.column < 0 && character !== ' ') line.column = Math.round((box.left - left) / box.width);
+        line.text += character;
+      }
+    }
+    return lines.map(({ column, text }) => ({ column, text: text.trim() }));
+  });
+
 describe('reading a long event in the smallest window (960×600)', () => {
   let app: LaunchedApp;
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
@@ -259,9 +283,12 @@ describe('reading a long event in the smallest window (960×600)', () => {
   const geometry = () =>
     pane().evaluate((detail) => {
       const [original, conflicting] = [detail.querySelector('[data-testid="event-json"]')!, detail.querySelector('.conflict-box .json')!];
+      const texts = document.createTreeWalker(original, NodeFilter.SHOW_TEXT);
+      let lastText = texts.nextNode()!;
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) lastText = node;
       const end = document.createRange();
-      end.setStart(original.lastChild!, original.textContent!.length - 1);
-      end.setEnd(original.lastChild!, original.textContent!.length);
+      end.setStart(lastText, lastText.textContent!.length - 1);
+      end.setEnd(lastText, lastText.textContent!.length);
       const [view, last] = [detail.getBoundingClientRect(), end.getBoundingClientRect()];
       return {
         pane: { visible: detail.clientHeight, scrolled: detail.scrollTop, scrolls: detail.scrollHeight - detail.clientHeight },
@@ -289,14 +316,25 @@ describe('reading a long event in the smallest window (960×600)', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Event detail');
     await page.keyboard.press('End');
     await expect.poll(async () => (await geometry()).pane.scrolled).toBe((await geometry()).pane.scrolls);
-    // Its JSON is drawn whole, 2242 px, its last line in view; the copy's box is 60% of the pane's 375 px of content, less its border (it was 418 px, each, in a pane 399 px tall).
+    // Its JSON is drawn whole, 2259 px, its last line in view; the copy's box is 60% of the pane's 375 px of content, less its border (it was 418 px, each, in a pane 399 px tall).
     expect(await geometry()).toEqual({
-      pane: { visible: 399, scrolled: 3164, scrolls: 3164 },
-      original: { height: 2242, textHeight: 2242 },
+      pane: { visible: 399, scrolled: 3181, scrolls: 3181 },
+      original: { height: 2259, textHeight: 2259 },
       conflicting: { height: 223, textHeight: 2312 },
       lastLineShown: true,
     });
     await page.screenshot({ path: join(SHOTS, 'long-event-end-960.png') });
+    // A line too long for the box wraps two columns in from where its text starts, never back at the box's edge, where it would read as a line of the file.
+    const instance = (await drawnColumns(pane().getByTestId('event-json'))).findIndex(({ text }) => text.startsWith('"instanceId"'));
+    expect((await drawnColumns(pane().getByTestId('event-json'))).slice(instance, instance + 3)).toEqual([
+      { column: 10, text: '"instanceId": "i-' },
+      { column: 12, text: '0abc000000000000",' },
+      { column: 10, text: '"imageId": "ami-' },
+    ]);
+    await pane().getByRole('button', { name: 'Raw (as in the file)' }).click();
+    expect((await drawnColumns(pane().getByTestId('event-json'))).slice(0, 3).map(({ column }) => column)).toEqual([0, 2, 2]);
+    expect(await selectedText(pane().getByTestId('event-json'))).toBe(JSON.stringify(LONG_EVENT));
+    await pane().getByRole('button', { name: 'Pretty' }).click();
     // Back to the top, the wheel over the conflicting copy's JSON scrolls it; over the event's own, the pane.
     await page.keyboard.press('Home');
     await expect.poll(async () => (await geometry()).pane.scrolled).toBe(0);
@@ -323,8 +361,8 @@ describe('reading a long event in the smallest window (960×600)', () => {
     await page.keyboard.press('End');
     await expect.poll(async () => (await geometry()).pane.scrolled).toBe((await geometry()).pane.scrolls);
     expect(await geometry()).toEqual({
-      pane: { visible: 601, scrolled: 2860, scrolls: 2860 },
-      original: { height: 2033, textHeight: 2033 },
+      pane: { visible: 601, scrolled: 2877, scrolls: 2877 },
+      original: { height: 2051, textHeight: 2051 },
       conflicting: { height: 344, textHeight: 2277 },
       lastLineShown: true,
     });
