@@ -6,11 +6,12 @@ import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
-import { filterSlot, isByMarks, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
+import { isByMarks, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
 import { csvGap, eventCellNote, gapText } from './csvGap';
+import { pivotedFilters } from './pivotedFilters';
 import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
 import { revealLabel } from './FilterBar';
@@ -185,7 +186,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     if (note !== latest().note) void annotate({ note });
     else if (relistOnLeave.current) showMarks();
   };
-  const pivot = (next: Filter): void => changeView({ filters: [...view.filters.filter((f) => filterSlot(f) !== filterSlot(next)), next] });
+  const pivot = (next: Filter): void => changeView({ filters: pivotedFilters(view.filters, [next]) });
   const addTag = (): void => {
     const tag = tagDraft.trim();
     setTagDraft('');

@@ -1,5 +1,6 @@
 import { iamUserOfArn, withoutArn } from '../query/iamUserAliases';
-import { filterSlot, isPivot, type Filter, type Pivot } from '../query/queryProtocol';
+import { isPivot, type Filter } from '../query/queryProtocol';
+import { pivotedFilters } from './pivotedFilters';
 import { shortArn } from './shortArn';
 
 /** A pivot the detail pane offers on who made an event: its button's words, the value it shows (whole on hover), and the listing's filters once pressed. */
@@ -10,12 +11,6 @@ export interface ActorPivot {
   filters(current: readonly Filter[]): Filter[];
 }
 
-/** `current` with `next` in place of the filters of their slots, and without those `dropped` says to leave out. */
-const replacing = (current: readonly Filter[], next: Pivot[], dropped: (filter: Filter) => boolean = () => false): Filter[] => [
-  ...current.filter((filter) => !dropped(filter) && !next.some((pivot) => filterSlot(pivot) === filterSlot(filter))),
-  ...next,
-];
-
 /**
  * The actor pivots for an event whose actor is `actor`, listed under `account` (the Account column:
  * recipientAccountId, else the identity's account), whose userIdentity is `identity`, given `users`:
@@ -23,7 +18,8 @@ const replacing = (current: readonly Filter[], next: Pivot[], dropped: (filter: 
  * - Any actor: all events with it, as written.
  * - An IAM user's identity without an ARN (a failed console sign-in naming only `alice` or a
  *   principal ID), listed under its own account: the actor's events in that account, an Account
- *   filter beside the Actor one, since the text `alice` alone is every account's alice.
+ *   filter beside the Actor one, since the text `alice` alone is every account's alice. That filter
+ *   is the pivot's own: the next actor pivot takes it away with the Actor one (see pivotedFilters).
  * - Each IAM user it names: that user's ARN, whose pivot lists its events with and without the ARN.
  *   The ARN names its account, so an Account filter of that account is removed: it would only hide
  *   the user's calls recorded in another account (a cross-account call's copy).
@@ -36,14 +32,14 @@ export function actorPivots(actor: string, account: string, identity: unknown, u
     label: inAccount ? `this actor in account ${account}` : 'this actor',
     shown: actor,
     whole: actor,
-    filters: (current) => replacing(current, [{ field: 'actor', value: actor }, ...(inAccount ? [{ field: 'account' as const, value: account }] : [])]),
+    filters: (current) => pivotedFilters(current, [{ field: 'actor', value: actor }, ...(inAccount ? [{ field: 'account' as const, value: account, withActor: true as const }] : [])]),
   };
   const byUser = (named ? users : []).map(
     (arn): ActorPivot => ({
       label: 'this user',
       shown: shortArn(arn, account),
       whole: arn,
-      filters: (current) => replacing(current, [{ field: 'actor', value: arn }], (filter) => isPivot(filter) && filter.field === 'account' && filter.value === iamUserOfArn(arn)?.account),
+      filters: (current) => pivotedFilters(current, [{ field: 'actor', value: arn }], (filter) => isPivot(filter) && filter.field === 'account' && filter.value === iamUserOfArn(arn)?.account),
     }),
   );
   return [byActor, ...byUser];

@@ -9,6 +9,8 @@ import type { NameOnlyEvents } from './iamUserAliases';
 export interface Pivot {
   field: DictionaryField;
   value: string;
+  /** Set as part of an actor pivot (the Account of `this actor in account …`): it goes when another actor pivot takes that one's place. */
+  withActor?: true;
 }
 
 /** A scalar leaf of an event's requestParameters, as JSON has it. */

@@ -143,6 +143,22 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     await count(15);
   });
 
+  it("takes the Account filter of 'this actor in account' away with the next actor pivot, even once its Actor chip was removed, so no other actor's events are hidden by it", async () => {
+    const chips = () => app.page.locator('.chip').allTextContents();
+    await select('ConsoleLogin', '09:58:12');
+    await pane().getByRole('button', { name: `this actor in account ${ACCOUNT}: alice` }).click();
+    await count(1, 15);
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(14, 15);
+    expect(await chips()).toEqual([`Account: ${ACCOUNT}×`]);
+    await select('AssumeRole');
+    await pane().getByRole('button', { name: `this actor: ${ALICE}` }).click();
+    await count(5, 15);
+    expect(await chips()).toEqual([`Actor: ${ALICE}with 1 event naming only alice and 1 event naming only its principal ID AIDAALICE0000000001 (IAMUser, account ${ACCOUNT}, no ARN)×`]);
+    await app.page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(15);
+  });
+
   it('says near the top of the pane whether the call failed and why: by errorCode and errorMessage, a failed sign-in by why, a success quietly, an Insights event not at all', async () => {
     const outcome = () => pane().getByRole('region', { name: 'Outcome' });
     const said = async () => [await outcome().getAttribute('class'), await outcome().locator('.outcome-summary').textContent(), ...(await outcome().locator('dl > div').allTextContents())];

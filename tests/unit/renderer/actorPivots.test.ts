@@ -36,11 +36,22 @@ describe('actorPivots', () => {
 
   it("filters on the actor and the account together, and on the user's ARN without that account's filter, keeping the listing's other filters", () => {
     const [inAccount, user] = actorPivots('alice', ACCOUNT, failed(), [ALICE]);
-    expect(inAccount!.filters([sourceIp, { field: 'actor', value: 'bob' }])).toEqual([sourceIp, { field: 'actor', value: 'alice' }, { field: 'account', value: ACCOUNT }]);
+    expect(inAccount!.filters([sourceIp, { field: 'actor', value: 'bob' }])).toEqual([sourceIp, { field: 'actor', value: 'alice' }, { field: 'account', value: ACCOUNT, withActor: true }]);
     expect(user!.filters([{ field: 'actor', value: 'alice' }, { field: 'account', value: ACCOUNT }, sourceIp])).toEqual([sourceIp, { field: 'actor', value: ALICE }]);
     // Another account's filter is the investigator's own condition: kept.
     expect(user!.filters([{ field: 'account', value: '777788889999' }])).toEqual([{ field: 'account', value: '777788889999' }, { field: 'actor', value: ALICE }]);
     const [plain] = actorPivots(ALICE, ACCOUNT, failed({ arn: ALICE }), []);
     expect(plain!.filters([{ field: 'account', value: ACCOUNT }])).toEqual([{ field: 'account', value: ACCOUNT }, { field: 'actor', value: ALICE }]);
+  });
+
+  it("takes the Account filter of `this actor in account` away with the next actor pivot, even once its Actor chip was removed; one set on its own stays", () => {
+    const [inAccount] = actorPivots('alice', ACCOUNT, failed(), [ALICE]);
+    const [plain] = actorPivots(ALICE, ACCOUNT, failed({ arn: ALICE }), []);
+    const [otherAlice] = actorPivots('alice', '777788889999', failed({ accountId: '777788889999' }), []);
+    const pivoted = inAccount!.filters([sourceIp]);
+    expect(plain!.filters(pivoted)).toEqual([sourceIp, { field: 'actor', value: ALICE }]);
+    expect(plain!.filters(pivoted.filter((filter) => filter !== pivoted[1]))).toEqual([sourceIp, { field: 'actor', value: ALICE }]);
+    expect(otherAlice!.filters(pivoted)).toEqual([sourceIp, { field: 'actor', value: 'alice' }, { field: 'account', value: '777788889999', withActor: true }]);
+    expect(plain!.filters([{ field: 'account', value: '777788889999' }, sourceIp])).toEqual([{ field: 'account', value: '777788889999' }, sourceIp, { field: 'actor', value: ALICE }]);
   });
 });
