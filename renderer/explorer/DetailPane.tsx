@@ -11,6 +11,7 @@ import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictBox } from './ConflictBox';
 import { csvGap, eventCellNote, gapText } from './csvGap';
+import { disagreeingFirst } from './partialCopy';
 import { pivotedFilters } from './pivotedFilters';
 import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
@@ -162,6 +163,10 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const rawText = rawView(row.flags, detail.file?.format ?? '');
   const held = detail.wrapper === null ? null : wrapperFacts(detail.file?.format ?? '', detail.wrapper, detail.text, detail.file?.csvHeader);
   const views = (['pretty', 'raw', 'file'] as const).filter((choice) => choice !== textView && (choice !== 'file' || detail.wrapper !== null));
+  /** Each partial copy's row and full event, one of them this event; those that disagree first. */
+  const copyPairs = disagreeingFirst(
+    detail.copies.map((copy, i) => (copy.partial === 'here' ? { copy, row, full: copy.fields, fullJson: copiesParsed[i] } : { copy, row: copy.fields, full: row, fullJson: parsed })),
+  );
 
   const latest = (): Annotation => written.current ?? detail.annotation;
   /** Has the listing read the marks again: where it lists events by their marks (Show, a tag filter), it is read again as a whole, as the event may have left it. */
@@ -220,13 +225,13 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           reveal={revealOf(detail.partner.at)}
         />
       )}
-      {detail.copies.map((copy, i) => (
+      {copyPairs.map(({ copy, row: rowFields, full, fullJson }) => (
         <PartialCopyBox
           key={placeOf(copy.file, copy.index)}
           partialHere={copy.partial === 'here'}
-          row={copy.partial === 'here' ? row : copy.fields}
-          full={copy.partial === 'here' ? copy.fields : row}
-          fullJson={copy.partial === 'here' ? copiesParsed[i] : parsed}
+          row={rowFields}
+          full={full}
+          fullJson={fullJson}
           zone={view.zone}
           place={placeOf(copy.file, copy.index)}
           onSelectThere={copy.at ? selectOther(copy.at) : undefined}

@@ -65,3 +65,19 @@ export function partialRowChecks(row: EventFields, full: EventFields, fullJson: 
   if (row.readOnly !== -1) checks.push({ field: 'readOnly', label: 'Read-only', row: yesNo(row.readOnly), full: full.readOnly === -1 ? '' : yesNo(full.readOnly), agrees: row.readOnly === full.readOnly });
   return checks;
 }
+
+/** A partial copy as its box compares it: the row's fields, the full event's and its parsed text; null for the end the case does not hold. */
+export interface CopyPair {
+  row: EventFields | null;
+  full: EventFields | null;
+  fullJson: unknown;
+}
+
+/**
+ * `pairs` with those whose row disagrees with its full event first (see partialRowChecks), so that
+ * a ≠ is never below the fold under agreeing rows; otherwise in the order given.
+ */
+export function disagreeingFirst<T extends CopyPair>(pairs: readonly T[]): T[] {
+  const disagrees = ({ row, full, fullJson }: T): boolean => row !== null && full !== null && partialRowChecks(row, full, fullJson, 'utc').some((check) => !check.agrees);
+  return [...pairs.filter(disagrees), ...pairs.filter((pair) => !disagrees(pair))];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partialRowChecks } from '../../../renderer/explorer/partialCopy';
+import { disagreeingFirst, partialRowChecks } from '../../../renderer/explorer/partialCopy';
 import type { EventFields } from '../../../renderer/query/queryProtocol';
 
 const NONE: EventFields = {
@@ -65,5 +65,15 @@ describe('partialRowChecks', () => {
     expect(partialRowChecks({ ...NONE, actor: 'alice' }, { ...full, actor: 'arn:aws:iam::111122223333:user/alice' }, { userIdentity: { arn: 'arn:aws:iam::111122223333:user/alice' } }, 'utc')[0]!.agrees).toBe(true);
     expect(partialRowChecks({ ...NONE, actor: 'user/alice' }, full, fullJson, 'utc')[0]!.agrees).toBe(false);
     expect(checks('bob', '999999999999')).toEqual([false, false]);
+  });
+});
+
+describe('disagreeingFirst', () => {
+  it('puts the rows that disagree with their full event first, each group in the order given', () => {
+    const agrees = (name: string) => ({ name, row: { ...NONE, sourceIp: '203.0.113.9' }, full, fullJson });
+    const disagrees = (name: string) => ({ name, row: { ...NONE, sourceIp: '198.51.100.7' }, full, fullJson });
+    const missing = { name: 'not in the case', row: { ...NONE, sourceIp: '198.51.100.7' }, full: null, fullJson: undefined };
+    const pairs = [agrees('console'), missing, disagrees('lake 1'), agrees('console 2'), disagrees('lake 2')];
+    expect(disagreeingFirst(pairs).map(({ name }) => name)).toEqual(['lake 1', 'lake 2', 'console', 'not in the case', 'console 2']);
   });
 });
