@@ -60,16 +60,19 @@ function verdict(differences: readonly JsonDifference[], repeatedHere: number, r
 }
 
 /**
- * The conflicting twin of an event beside it, the two compared from their texts: where it was
- * read, how they differ value by value (none, when only the layout differs; some missing, for a
- * partial copy; some changed, which is what tampering looks like), and its JSON. Compared again only
- * when the texts change, not on every render of the pane (a keystroke in the note).
+ * A conflicting copy of an event beside it (the `nth` of its `others`, one box each), the two
+ * compared from their texts: where it was read, how they differ value by value (none, when only the
+ * layout differs; some missing, for a partial copy; some changed, which is what tampering looks
+ * like), and its JSON (folded when there are several, so that every box is in reach). Compared again
+ * only when the texts change, not on every render of the pane (a keystroke in the note).
  */
 export const ConflictBox = memo(function ConflictBox({
   hereText,
   thereText,
   thereShown,
   place,
+  nth,
+  others,
   onSelectThere,
   reveal,
 }: {
@@ -77,6 +80,8 @@ export const ConflictBox = memo(function ConflictBox({
   thereText: string;
   thereShown: string;
   place: string;
+  nth: number;
+  others: number;
   /** Selects the other copy in the listing; absent when the case does not hold it. */
   onSelectThere?: () => void;
   /** The other copy was asked for and the listing's filters leave it out: how to widen the listing to it and select it. */
@@ -95,11 +100,16 @@ export const ConflictBox = memo(function ConflictBox({
   ];
   return (
     <section aria-label="Conflict" className="conflict-box">
-      <h3>⚠ Conflict: same eventID, different content</h3>
-      <p>
-        The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
-      </p>
-      {onSelectThere && <SelectOther label="Select the other copy" onSelect={onSelectThere} reveal={reveal} />}
+      <h3>⚠ Conflict: same eventID, different content{others > 1 && ` (other copy ${nth} of ${others})`}</h3>
+      {others === 1 ?
+        <p>
+          The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
+        </p>
+      : <p>
+          Other copy {nth} of {others}: <span className="mono">{place}</span>. All {others + 1} are kept; compare them before trusting any.
+        </p>
+      }
+      {onSelectThere && <SelectOther label={others === 1 ? 'Select the other copy' : `Select other copy ${nth}`} onSelect={onSelectThere} reveal={reveal} />}
       <p data-testid="conflict-verdict">{deep ? textVerdict(hereText, thereText) : bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
       {lines.length > 0 && (
         <ul className="differences" aria-label="Differences">
@@ -111,9 +121,18 @@ export const ConflictBox = memo(function ConflictBox({
           {lines.length > LISTED && <li>and {lines.length - LISTED} more</li>}
         </ul>
       )}
-      <pre className="json">
-        <JsonText text={thereShown} />
-      </pre>
+      {/* Beside other copies, each JSON waits behind its box's summary: the next box stays in reach. */}
+      {others === 1 ?
+        <pre className="json">
+          <JsonText text={thereShown} />
+        </pre>
+      : <details className="copy-json">
+          <summary>Its JSON</summary>
+          <pre className="json">
+            <JsonText text={thereShown} />
+          </pre>
+        </details>
+      }
     </section>
   );
 });

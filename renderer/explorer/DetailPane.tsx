@@ -146,7 +146,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // Another listing may hold the copy.
   useEffect(() => setRevealing(null), [view]);
   const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
-  const partnerPretty = useMemo(() => (detail?.partner ? readText(detail.partner.text).pretty : ''), [detail?.partner?.text]);
+  const partnersPretty = useMemo(() => detail?.partners.map((partner) => readText(partner.text).pretty) ?? [], [detail?.partners]);
   /** Each copy's JSON, where it is the full event (of a row, the event its eventID names). */
   const copiesParsed = useMemo(() => detail?.copies.map((copy) => (copy.partial === 'here' ? readText(copy.text).parsed : undefined)) ?? [], [detail?.copies]);
 
@@ -215,16 +215,19 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       </header>
 
       {/* First: a conflict is the first thing to know about an event. */}
-      {detail.partner && (
+      {detail.partners.map((partner, i) => (
         <ConflictBox
+          key={placeOf(partner.file, partner.index)}
           hereText={detail.text}
-          thereText={detail.partner.text}
-          thereShown={partnerPretty}
-          place={placeOf(detail.partner.file, detail.partner.index)}
-          onSelectThere={detail.partner.at ? selectOther(detail.partner.at) : undefined}
-          reveal={revealOf(detail.partner.at)}
+          thereText={partner.text}
+          thereShown={partnersPretty[i]!}
+          place={placeOf(partner.file, partner.index)}
+          nth={i + 1}
+          others={detail.partners.length}
+          onSelectThere={partner.at ? selectOther(partner.at) : undefined}
+          reveal={revealOf(partner.at)}
         />
-      )}
+      ))}
       {copyPairs.map(({ copy, row: rowFields, full, fullJson }) => (
         <PartialCopyBox
           key={placeOf(copy.file, copy.index)}

@@ -4,6 +4,7 @@ import { boundedParseOrUndefined } from '../../shared/jsonDepth';
 import { asInFile } from '../../shared/eventWrapper';
 import { CaseDb, isConflict, textsOf, wrapperOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
+import { conflictingCopies } from './conflictingCopies';
 import { flagDisagreeingCopies } from './copyDisagreements';
 import { csvRowDetail } from './csvRowDetail';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
@@ -404,16 +405,18 @@ async function textOf({ db, texts }: OpenCase, segment: number, row: number): Pr
 type Link = { record: ConflictRecord; other: EventOrigin; hereIs: 'first' | 'second' };
 
 /**
- * The records linking the event read at `here` to others: its conflict, the first found, and its
- * partial copies, all of them (a full event may have a row in each of several CSV exports), in the
- * order their other ends were read; the event may be either end of any, in one read of each index.
+ * The events linked to the event read at `here`: every other full copy of its eventID that differs
+ * (see conflictingCopies), and its partial copies, all of them (a full event may have a row in each
+ * of several CSV exports); each in the order read. The event may be either end of any record.
  */
-async function linksOf({ db }: OpenCase, here: EventOrigin): Promise<{ conflict?: Link; copies: Link[] }> {
+async function linksOf({ db }: OpenCase, here: EventOrigin): Promise<{ conflicts: EventOrigin[]; copies: Link[] }> {
   const at = [here.file, here.index];
   const [asSecond, asFirst] = await Promise.all([db.conflicts.where('[second.file+second.index]').equals(at).toArray(), db.conflicts.where('[first.file+first.index]').equals(at).toArray()]);
   const links: Link[] = [...asSecond.map((record): Link => ({ record, other: record.first, hereIs: 'second' })), ...asFirst.map((record): Link => ({ record, other: record.second, hereIs: 'first' }))];
   const copies = links.filter((link) => !isConflict(link.record)).sort((a, b) => a.other.file - b.other.file || a.other.index - b.other.index);
-  return { conflict: links.find((link) => isConflict(link.record)), copies };
+  const conflict = links.find((link) => isConflict(link.record));
+  const conflicts = conflict ? conflictingCopies(await db.conflicts.where('eventId').equals(conflict.record.eventId).toArray(), here) : [];
+  return { conflicts, copies };
 }
 
 /** The event read at `origin`, as another event's detail shows it. */
@@ -428,8 +431,9 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   const { index, files } = open;
   const here = index.origin(segment, row);
   if (!here) throw new Error(`no event at segment ${segment}, row ${row}`);
-  const { conflict, copies: copied } = await linksOf(open, here);
-  const partner = conflict ? (await otherEvent(open, conflict.other)).event : null;
+  const { conflicts, copies: copied } = await linksOf(open, here);
+  const partners: OtherEvent[] = [];
+  for (const other of conflicts) partners.push((await otherEvent(open, other)).event);
   const copies: EventDetail['copies'] = [];
   for (const link of copied) {
     const { event, global } = await otherEvent(open, link.other);
@@ -441,7 +445,7 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
   const file = files.get(here.file) ?? null;
   // A row built from a CSV file's columns is stored as the row: read again, cell by cell.
   const csvRow = file?.csvHeader !== undefined && boundedParseOrUndefined(text) === undefined ? (csvRowDetail(file.csvHeader, text) ?? null) : null;
-  return { text, file, index: here.index, partner, copies, csvRow, annotation, wrapper: await wrapperText(open, segment, row, file, text) };
+  return { text, file, index: here.index, partners, copies, csvRow, annotation, wrapper: await wrapperText(open, segment, row, file, text) };
 }
 
 /** What held the event's JSON in its file, as it stood there (see CairnEvent.wrapper); null when it was kept of no such event. */

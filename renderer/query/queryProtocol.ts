@@ -149,14 +149,16 @@ export interface OtherEvent {
 }
 
 /**
- * An event's original text, where it came from, its conflicting twin if any, its copies (of a
- * partial row, the full event of its eventID; of a full event, each partial row of it), and its annotation.
+ * An event's original text, where it came from, the other full copies of its eventID that differ
+ * from one another (none when it has no conflict), its copies (of a partial row, the full event of
+ * its eventID; of a full event, each partial row of it), and its annotation.
  */
 export interface EventDetail {
   text: string;
   file: FileRecord | null;
   index: number;
-  partner: OtherEvent | null;
+  /** In the order read. */
+  partners: OtherEvent[];
   /** In the order read. `partial`: which of the two is the partial row; `fields`: the copy's, as the listing has them (none when the case does not hold it). */
   copies: (OtherEvent & { partial: 'here' | 'there'; fields: EventFields | null })[];
   /** For a row of a CSV export built from its columns (its text is the row), the row read again with its file's header. */

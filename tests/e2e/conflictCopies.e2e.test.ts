@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWithEvidence, type LaunchedApp } from './harness';
+import { selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const CONFLICTING_COPIES = 'Events stored beside an earlier copy with the same eventID and different content: each later copy counts once, its first copy not';
@@ -219,5 +220,83 @@ describe('a copy of an event written differently', () => {
     await page.screenshot({ path: join(SHOTS, 'evidence-events-in-conflict-960.png') });
     await page.setViewportSize({ width: 1360, height: 860 });
     await page.getByRole('tab', { name: 'Events' }).click();
+  });
+});
+
+describe('three copies of an event, each different', () => {
+  let app: LaunchedApp;
+  /** The first copy as delivered, one with another source IP, one with another event name; and an event of its own. */
+  const FIRST = DELIVERED.replace('000000000001', '000000000005').replace('10:00:00Z', '14:00:00Z');
+  const files = {
+    'copy-a.ndjson': `${FIRST}\n`,
+    'copy-b.ndjson': `${FIRST.replace('203.0.113.9', '198.51.100.7')}\n`,
+    'copy-c.ndjson': `${FIRST.replace('"eventName":"GetObject"', '"eventName":"DeleteObject"')}\n`,
+    'single.ndjson': `${ORIGINAL}\n`,
+  };
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  const conflicts = () => pane().getByRole('region', { name: 'Conflict' });
+  /** Each conflict box: its heading, where the other copy is, its verdict and each difference. */
+  const told = () =>
+    conflicts().evaluateAll((boxes) =>
+      boxes.map((box) => [box.querySelector('h3')!.textContent, box.querySelector('p')!.textContent!.replace(/\/.*\//, ''), box.querySelector('[data-testid="conflict-verdict"]')!.textContent, ...[...box.querySelectorAll('li')].map((li) => li.textContent)]),
+    );
+  const select = (...texts: string[]) => selectRow(app.page, texts);
+
+  beforeAll(async () => {
+    app = await caseWithEvidence('Three copies', files);
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('compares each copy with every other, value by value, the third reached from the second', async () => {
+    await select('GetObject', '198.51.100.7');
+    await conflicts().nth(1).waitFor();
+    expect(await told()).toEqual([
+      ['⚠ Conflict: same eventID, different content (other copy 1 of 2)', 'Other copy 1 of 2: copy-a.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.', 'The copies disagree on 1 value:', 'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other'],
+      [
+        '⚠ Conflict: same eventID, different content (other copy 2 of 2)',
+        'Other copy 2 of 2: copy-c.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.',
+        'The copies disagree on 2 values:',
+        'eventName: "GetObject" here, "DeleteObject" in the other',
+        'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other',
+      ],
+    ]);
+    // Each JSON is folded, so that both boxes are in view; opened on request.
+    expect(await conflicts().locator('details.copy-json').evaluateAll((folds) => folds.map((fold) => (fold as HTMLDetailsElement).open))).toEqual([false, false]);
+    await app.page.setViewportSize({ width: 1360, height: 850 });
+    await app.page.screenshot({ path: join(SHOTS, 'conflict-three-copies.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    await app.page.screenshot({ path: join(SHOTS, 'conflict-three-copies-960.png') });
+    await conflicts().nth(1).getByText('Its JSON').click();
+    await conflicts().nth(1).locator('pre').getByText('"eventName": "DeleteObject"').waitFor();
+    await app.page.screenshot({ path: join(SHOTS, 'conflict-three-copies-json-960.png') });
+    await app.page.setViewportSize({ width: 1360, height: 860 });
+    await conflicts().nth(1).getByRole('button', { name: 'Select other copy 2' }).click();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('copy-c.ndjson, item 0 (counted from 0)').waitFor();
+    await conflicts().nth(1).waitFor();
+    expect((await told()).map((box) => box.slice(1, 3))).toEqual([
+      ['Other copy 1 of 2: copy-a.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.', 'The copies disagree on 1 value:'],
+      ['Other copy 2 of 2: copy-b.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.', 'The copies disagree on 2 values:'],
+    ]);
+    await select('GetObject', '203.0.113.9', '14:00:00');
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('copy-a.ndjson, item 0 (counted from 0)').waitFor();
+    await conflicts().nth(1).waitFor();
+    expect((await told()).map((box) => box[1])).toEqual([
+      'Other copy 1 of 2: copy-b.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.',
+      'Other copy 2 of 2: copy-c.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.',
+    ]);
+  });
+
+  it('lists all three copies, and only them, under Show: events in conflict', async () => {
+    const show = app.page.getByRole('combobox').filter({ has: app.page.getByRole('option', { name: 'all events' }) });
+    await show.selectOption('conflicts');
+    await app.page.getByTestId('listing-count').filter({ hasText: /^3 of 4 events$/ }).waitFor();
+    expect(await app.page.locator('.grid-row').evaluateAll((rows) => rows.map((row) => [row.querySelector('.marks')!.textContent, row.querySelector('.col-eventName')!.textContent, row.querySelector('.col-sourceIp')!.textContent]))).toEqual([
+      ['⚠', 'GetObject', '203.0.113.9'],
+      ['⚠', 'GetObject', '198.51.100.7'],
+      ['⚠', 'DeleteObject', '203.0.113.9'],
+    ]);
+    await show.selectOption('all');
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
   });
 });

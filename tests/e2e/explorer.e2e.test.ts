@@ -410,22 +410,37 @@ describe('the event explorer on the real samples', () => {
     await listing(page, '473 events');
   });
 
-  it('shows a conflicting event beside its twin', async () => {
+  it('shows a conflicting event beside each other copy of its eventID, the third too', async () => {
     const { page } = app;
     await page.locator('.grid-row.conflict').first().click();
-    const conflict = detail(page).getByRole('region', { name: 'Conflict' });
-    await conflict.waitFor();
+    const conflicts = detail(page).getByRole('region', { name: 'Conflict' });
+    await conflicts.nth(1).waitFor();
     const mine = JSON.parse((await detail(page).getByTestId('event-json').textContent())!) as { eventID: string };
-    const twin = JSON.parse((await conflict.locator('pre').textContent())!) as { eventID: string };
-    expect(twin.eventID).toBe(mine.eventID);
-    expect(twin).not.toEqual(mine);
-    expect(await conflict.getByRole('heading').textContent()).toBe('⚠ Conflict: same eventID, different content');
-    // What differs, value by value: the account, as a copy edited to hide it would.
-    expect([await conflict.getByTestId('conflict-verdict').textContent(), ...(await conflict.getByRole('listitem').allTextContents())]).toEqual([
-      'The copies disagree on 3 values:',
-      'userIdentity.arn: "arn:aws:iam::999999999999:user/myUserName" here, "arn:aws:iam::123456789012:user/myUserName" in the other',
-      'userIdentity.accountId: "999999999999" here, "123456789012" in the other',
-      'recipientAccountId: "999999999999" here, "123456789012" in the other',
+    const twins = await Promise.all((await conflicts.locator('pre').allTextContents()).map((text) => JSON.parse(text) as { eventID: string }));
+    expect(twins.map((twin) => twin.eventID)).toEqual([mine.eventID, mine.eventID]);
+    expect(twins.filter((twin) => JSON.stringify(twin) === JSON.stringify(mine))).toEqual([]);
+    // What differs, value by value, from each: the account, as a copy edited to hide it would; from the third, the user and region too.
+    const told = await conflicts.evaluateAll((boxes) =>
+      boxes.map((box) => [box.querySelector('h3')!.textContent, box.querySelector('p')!.textContent!.replace(/\/.*_/, ''), box.querySelector('[data-testid="conflict-verdict"]')!.textContent, ...[...box.querySelectorAll('li')].map((li) => li.textContent)]),
+    );
+    expect(told).toEqual([
+      [
+        '⚠ Conflict: same eventID, different content (other copy 1 of 2)',
+        'Other copy 1 of 2: R1.json.gz, item 210 (counted from 0). All 3 are kept; compare them before trusting any.',
+        'The copies disagree on 3 values:',
+        'userIdentity.arn: "arn:aws:iam::999999999999:user/myUserName" here, "arn:aws:iam::123456789012:user/myUserName" in the other',
+        'userIdentity.accountId: "999999999999" here, "123456789012" in the other',
+        'recipientAccountId: "999999999999" here, "123456789012" in the other',
+      ],
+      [
+        '⚠ Conflict: same eventID, different content (other copy 2 of 2)',
+        'Other copy 2 of 2: R1.json.gz, item 211 (counted from 0). All 3 are kept; compare them before trusting any.',
+        'The copies disagree on 4 values:',
+        'userIdentity.arn: "arn:aws:iam::999999999999:user/myUserName" here, "arn:aws:iam::123456789012:user/DeployRole" in the other',
+        'userIdentity.accountId: "999999999999" here, "123456789012" in the other',
+        'awsRegion: "us-east-1" here, "us-west-1" in the other',
+        'recipientAccountId: "999999999999" here, "123456789012" in the other',
+      ],
     ]);
     await page.screenshot({ path: join(SHOTS, 'explorer-conflict.png') });
   });
