@@ -40,6 +40,9 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
   { field: 'eventName', label: () => 'this event name' },
 ];
 
+/** Conflicting copies compared at first; the others on request (sample data reuses one eventID for a hundred events). */
+const CONFLICTS_SHOWN = 5;
+
 /** How long after the last key a note being typed is saved. */
 const NOTE_SAVE_DELAY_MS = 400;
 
@@ -80,6 +83,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   /** How the original is shown: the event's JSON pretty-printed or as stored, or what held it as in the file (EventDetail.wrapper). */
   const [textView, setTextView] = useState<'pretty' | 'raw' | 'file'>('pretty');
   const [tagDraft, setTagDraft] = useState('');
+  const [allConflicts, setAllConflicts] = useState(false);
   const [note, setNote] = useState('');
   /**
    * The annotation as last written, ahead of the render that shows it: a note saved on blur and a
@@ -215,7 +219,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       </header>
 
       {/* First: a conflict is the first thing to know about an event. */}
-      {detail.partners.map((partner, i) => (
+      {detail.partners.slice(0, allConflicts ? undefined : CONFLICTS_SHOWN).map((partner, i) => (
         <ConflictBox
           key={placeOf(partner.file, partner.index)}
           hereText={detail.text}
@@ -228,6 +232,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           reveal={revealOf(partner.at)}
         />
       ))}
+      {!allConflicts && detail.partners.length > CONFLICTS_SHOWN && (
+        <button type="button" className="more-conflicts" onClick={() => setAllConflicts(true)}>
+          Compare the other {detail.partners.length - CONFLICTS_SHOWN} copies too
+        </button>
+      )}
       {copyPairs.map(({ copy, row: rowFields, full, fullJson }) => (
         <PartialCopyBox
           key={placeOf(copy.file, copy.index)}

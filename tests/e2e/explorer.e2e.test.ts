@@ -445,6 +445,25 @@ describe('the event explorer on the real samples', () => {
     await page.screenshot({ path: join(SHOTS, 'explorer-conflict.png') });
   });
 
+  it('compares the first 5 of an eventID\'s many other copies, and the rest on request', async () => {
+    const { page } = app;
+    // The samples give 117 events the eventID "1", each different.
+    await selectRow(page, ['UpdateFunctionConfiguration20150331v2', 'user/john.developer']);
+    const conflicts = detail(page).getByRole('region', { name: 'Conflict' });
+    await conflicts.nth(4).waitFor();
+    const headings = () => conflicts.locator('h3').allTextContents();
+    expect([await headings(), await detail(page).locator('.more-conflicts').textContent()]).toEqual([[1, 2, 3, 4, 5].map((n) => `⚠ Conflict: same eventID, different content (other copy ${n} of 116)`), 'Compare the other 111 copies too']);
+    await page.screenshot({ path: join(SHOTS, 'explorer-many-conflicts.png') });
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    const more = detail(page).getByRole('button', { name: 'Compare the other 111 copies too' });
+    await more.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'explorer-many-conflicts-960.png') });
+    await more.click();
+    await conflicts.nth(5).waitFor();
+    expect([(await headings()).length, await detail(page).locator('.more-conflicts').count()]).toEqual([116, 0]);
+  });
+
   it('marks the first copy of a conflicting pair in the table too, not only the later one', async () => {
     const { page } = app;
     // Events 26 and 27 of the rules' test events share an eventID; ingest could flag only 27, the later one.
