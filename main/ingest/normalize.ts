@@ -30,8 +30,9 @@ export interface EventOrigin {
 /**
  * Extracts the fields Cairn filters on from one parsed CloudTrail event. The actor is the most
  * specific principal the event names: ARN, else user name, principal id, or invoking service; for
- * another account that made the request and is named by nothing else (an AwsVpceEvent's
- * `{"type":"AWSAccount","principalId":""}`), that account.
+ * another account that made the request (type AWSAccount), its principal ID after that account
+ * (`111122223333:AIDAEXAMPLE`: the ID alone would not say whose), or the account alone when it names
+ * nothing else (an AwsVpceEvent's `{"type":"AWSAccount","principalId":""}`).
  * The error is the errorCode, or for a failed sign-in why it failed (see signInResult: its errorMessage, such as "Failed authentication", else "Failure"). An Insights
  * event, which has no eventName or eventSource of its own, takes those of the API it reports on
  * (insightDetails), so it lists and filters beside that API's calls.
@@ -45,8 +46,14 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
   const event = asObject(raw) ?? {};
   const identity = asObject(event['userIdentity']) ?? {};
   const actorType = asText(identity['type']);
+  const accountId = asText(identity['accountId']);
+  const principalId = asText(identity['principalId']);
   const actor =
-    asText(identity['arn']) || asText(identity['userName']) || asText(identity['principalId']) || asText(identity['invokedBy']) || (actorType === 'AWSAccount' ? asText(identity['accountId']) : '');
+    asText(identity['arn']) ||
+    asText(identity['userName']) ||
+    (actorType === 'AWSAccount' && principalId && accountId ? `${accountId}:${principalId}` : principalId) ||
+    asText(identity['invokedBy']) ||
+    (actorType === 'AWSAccount' ? accountId : '');
   const eventTime = event['eventTime'];
   const time = parseEventTime(eventTime);
   const eventType = asText(event['eventType']);
@@ -63,7 +70,7 @@ export function normalizeEvent(raw: unknown, origin: EventOrigin): CairnEvent {
     actorType,
     sourceIp: asText(event['sourceIPAddress']),
     region: asText(event['awsRegion']),
-    account: asText(event['recipientAccountId']) || asText(identity['accountId']),
+    account: asText(event['recipientAccountId']) || accountId,
     // A failed sign-in has no errorCode: it is listed by why it failed (its errorMessage, such as "Failed authentication").
     errorCode: asText(event['errorCode']) || (signInResult(event) === 'Failure' ? asText(event['errorMessage']) || 'Failure' : ''),
     accessKey: asText(identity['accessKeyId']),

@@ -295,3 +295,29 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     expect(await app.page.locator('.chip').allTextContents()).toEqual([`Parameter name: ${TRAIL}×`]);
   });
 });
+
+describe("another account's caller named by its principal ID", () => {
+  let app: LaunchedApp;
+  const call = (n: number, accountId: string) =>
+    JSON.stringify({
+      eventVersion: '1.08', userIdentity: { type: 'AWSAccount', principalId: 'AIDAEXAMPLE', accountId }, eventTime: `2024-06-01T10:0${n}:00Z`, eventSource: 's3.amazonaws.com',
+      eventName: 'GetObject', awsRegion: 'us-east-1', sourceIPAddress: '192.0.2.1', eventID: `a0000000-0000-4000-8000-00000000000${n}`, eventType: 'AwsApiCall', recipientAccountId: ACCOUNT,
+    });
+  const count = (n: number, total?: number) => app.page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${n}${total === undefined ? '' : ` of ${total}`} events?$`) }).waitFor();
+
+  beforeAll(async () => {
+    // The same principal ID in two accounts: two callers, told apart by their accounts.
+    app = await caseWithEvidence('AWSAccount caller', { 'calls.ndjson': `${call(1, '111122223333')}\n${call(2, OTHER_ACCOUNT)}\n` });
+    await count(2);
+  });
+  afterAll(() => app.close());
+
+  it('lists the caller with its account, and pivots on that caller alone', async () => {
+    expect(await app.page.locator('.grid-row .col-actor').allTextContents()).toEqual(['111122223333:AIDAEXAMPLE', `${OTHER_ACCOUNT}:AIDAEXAMPLE`]);
+    await selectRow(app.page, ['10:01:00']);
+    const pane = app.page.getByRole('complementary', { name: 'Event detail' });
+    await pane.getByRole('button', { name: 'this actor: 111122223333:AIDAEXAMPLE' }).click();
+    await count(1, 2);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual(['Actor: 111122223333:AIDAEXAMPLE×']);
+  });
+});

@@ -70,8 +70,10 @@ describe('normalizeEvent', () => {
   it('takes another account that made the request as the actor when its identity names nothing else (a VPC endpoint event, denied or not)', () => {
     const vpce = { eventType: 'AwsVpceEvent', recipientAccountId: '444455556666', userIdentity: { type: 'AWSAccount', principalId: '', accountId: '777788889999' } };
     expect([normalizeEvent(vpce).actor, normalizeEvent(vpce).account]).toEqual(['777788889999', '444455556666']);
-    // A principal it names comes first, as for any identity; an account of another type is no actor (a service acted there).
-    expect(normalizeEvent({ userIdentity: { type: 'AWSAccount', principalId: 'AIDAEXTERNAL0000001', accountId: '777788889999' } }).actor).toBe('AIDAEXTERNAL0000001');
+    // A principal it names comes first, after its account: the ID alone would not say whose. An account of another type is no actor (a service acted there).
+    expect(normalizeEvent({ userIdentity: { type: 'AWSAccount', principalId: 'AIDAEXTERNAL0000001', accountId: '777788889999' } }).actor).toBe('777788889999:AIDAEXTERNAL0000001');
+    expect(normalizeEvent({ userIdentity: { type: 'AWSAccount', principalId: 'AROAEXTERNAL0000001:session', accountId: '777788889999' } }).actor).toBe('777788889999:AROAEXTERNAL0000001:session');
+    expect(normalizeEvent({ userIdentity: { type: 'AWSAccount', principalId: 'AIDAEXTERNAL0000001' } }).actor).toBe('AIDAEXTERNAL0000001');
     expect(normalizeEvent({ userIdentity: { accountId: '444455556666', invokedBy: 'AWS Internal' } }).actor).toBe('AWS Internal');
     expect(normalizeEvent({ userIdentity: { type: 'AWSService', accountId: '444455556666' } }).actor).toBe('');
   });
