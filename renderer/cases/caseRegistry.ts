@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { DURABILITY } from '../db/caseDb';
+import type { InterruptedImport } from '../db/interruptedImport';
 import type { EvidenceQuery } from '../query/evidenceListing';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
 import type { CaseTab } from '../store';
@@ -15,6 +16,10 @@ export interface CaseInfo {
   minTime: number | null;
   maxTime: number | null;
   evidence: number;
+  /** An import into it is running: set as it starts, cleared once it ended. Still set when the case is next listed, the app closed during it. */
+  importing?: boolean;
+  /** What an import the app closed on left in it, recorded when the case was next listed; said once, when it is next opened. */
+  interrupted?: InterruptedImport;
   /** The explorer as it was left, restored when the case is opened again. */
   view?: ExplorerView;
   /** The event selected and how far down the listing was scrolled when it was left, restored with the view. */
@@ -90,6 +95,10 @@ export async function createCase(name: string, now = Date.now()): Promise<CaseIn
   const info: CaseInfo = { id: crypto.randomUUID(), name, created: now, lastOpened: now, events: 0, minTime: null, maxTime: null, evidence: 0 };
   await registry.cases.add(info);
   return info;
+}
+
+export async function readCase(id: string): Promise<CaseInfo | undefined> {
+  return registry.cases.get(id);
 }
 
 export async function updateCase(id: string, changes: Partial<Omit<CaseInfo, 'id'>>): Promise<void> {

@@ -1,11 +1,14 @@
 import { QueryClient } from '../query/queryClient';
 import { DEFAULT_EVIDENCE_QUERY } from '../query/evidenceListing';
-import type { ExplorerView } from '../query/queryProtocol';
-import { DEFAULT_VIEW, useCairn, type CaseTab } from '../store';
+import type { CaseOverview, ExplorerView } from '../query/queryProtocol';
+import { CaseDb } from '../db/caseDb';
+import { recordInterruptedImport } from '../db/interruptedImport';
+import { jobInterrupted } from '../ingest/addAgain';
+import { DEFAULT_VIEW, EMPTY_PROGRESS, useCairn, type CaseTab } from '../store';
 import { pickedOrder } from '../ui/sortOrder';
 import { requestPersistentStorage } from './storageStatus';
 import { DEFAULT_CASE_SORT, firstDirection, isCaseSort, type CaseSortKey } from './caseOrder';
-import { caseDbName, createCase, deleteCase, listCases, readPref, updateCase, writePref, type CaseInfo } from './caseRegistry';
+import { caseDbName, createCase, deleteCase, listCases, readCase, readPref, updateCase, writePref, type CaseInfo } from './caseRegistry';
 
 /** The query worker, shared by the whole window. */
 export const query = new QueryClient();
@@ -32,9 +35,37 @@ async function saveReading(): Promise<void> {
 
 const CASE_SORT_PREF = 'caseSort';
 
+/** The start screen's figures of a case, as a reading of it gives them. */
+const statsOf = (overview: CaseOverview): Pick<CaseInfo, 'events' | 'minTime' | 'maxTime' | 'evidence'> => ({ events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.evidence.outermost });
+
+/** Settling the cases the app closed on while importing into them (see settledCase): a case is opened once it is over. */
+let settling: Promise<unknown> = Promise.resolve();
+
+/**
+ * Case `id` as the registry has it, after an import the app closed on is settled: what it stored
+ * recorded (recordInterruptedImport), and the start screen's figures counted again from the case,
+ * since they are saved only when an import ends.
+ */
+async function settledCase(id: string): Promise<CaseInfo | undefined> {
+  const info = await readCase(id);
+  if (!info?.importing) return info;
+  const caseDb = caseDbName(id);
+  const db = new CaseDb(caseDb);
+  const interrupted = await recordInterruptedImport(db).finally(() => db.close());
+  const stats = statsOf(await query.ask({ type: 'open', caseDb }));
+  await query.ask({ type: 'close' });
+  await updateCase(id, { ...stats, importing: false, ...(interrupted ? { interrupted } : {}) });
+  return readCase(id);
+}
+
 export async function refreshCases(): Promise<void> {
   const [cases, storage, sort] = await Promise.all([listCases(), requestPersistentStorage(), readPref(CASE_SORT_PREF)]);
   useCairn.getState().set({ cases, storage, caseSort: isCaseSort(sort) ? sort : DEFAULT_CASE_SORT });
+  const cut = cases.filter((info) => info.importing);
+  if (cut.length === 0) return;
+  settling = Promise.all(cut.map((info) => settledCase(info.id))).catch(report('Cannot record what an import cut off by the app closing stored'));
+  await settling;
+  useCairn.getState().set({ cases: await listCases() });
 }
 
 /** Orders the start screen by `key`: a column picked again turns its order round. The choice is kept for the next session. */
@@ -57,7 +88,7 @@ export async function refreshOverview(read: 'open' | 'refresh' = 'open', saveSta
     const now = useCairn.getState();
     // Another case was opened meanwhile.
     if (now.current?.id !== current.id) return;
-    const stats = { events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.evidence.outermost };
+    const stats = statsOf(overview);
     // Shown before the start screen's figures are saved: the listing need not wait for that write.
     useCairn.getState().set({ overview, current: { ...now.current, ...stats }, listingVersion: now.listingVersion + 1, listingGrew: read === 'refresh' });
     if (saveStats) await updateCase(current.id, stats);
@@ -84,16 +115,19 @@ export function catchUpWithImport(): boolean {
   return true;
 }
 
-/** Reads the case once an import has ended, after any catch-up under way. */
-export async function catchUpAfterImport(): Promise<void> {
+/** Reads case `id` once an import into it has ended, after any catch-up under way, and takes off its mark that an import is running. */
+export async function catchUpAfterImport(id: string): Promise<void> {
   await catchingUp;
   lastCatchUp = -Infinity;
   await refreshOverview('refresh');
+  await updateCase(id, { importing: false }).catch(report('Cannot save the case'));
 }
 
-export async function openCase(info: CaseInfo): Promise<void> {
+export async function openCase(listed: CaseInfo): Promise<void> {
+  await settling;
+  const info = (await settledCase(listed.id).catch(report('Cannot record what an import cut off by the app closing stored'))) ?? listed;
   const now = Date.now();
-  await updateCase(info.id, { lastOpened: now });
+  await updateCase(info.id, { lastOpened: now, interrupted: undefined });
   await showCase({ ...info, lastOpened: now });
 }
 
@@ -101,7 +135,10 @@ export async function openCase(info: CaseInfo): Promise<void> {
 async function showCase(info: CaseInfo): Promise<void> {
   const { reading } = info;
   listingPlace.top = reading?.top ?? 0;
-  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: reading?.selected ?? null, overview: null, listingGrew: false, tab: reading?.tab ?? 'events', evidenceQuery: { ...DEFAULT_EVIDENCE_QUERY, ...reading?.evidenceQuery }, error: null, ingest: null });
+  const { interrupted } = info;
+  // An import the app closed on is said once, as its end would have been.
+  const ingest = interrupted ? { job: interrupted.job, progress: { ...EMPTY_PROGRESS, errors: interrupted.errors }, stored: interrupted.stored, running: false, cancelled: false, error: jobInterrupted(interrupted.stored) } : null;
+  useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: reading?.selected ?? null, overview: null, listingGrew: false, tab: reading?.tab ?? 'events', evidenceQuery: { ...DEFAULT_EVIDENCE_QUERY, ...reading?.evidenceQuery }, error: null, ingest });
   await refreshOverview();
 }
 

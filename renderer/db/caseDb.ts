@@ -117,6 +117,22 @@ export interface FileRecord extends EvidenceFile {
 }
 
 /**
+ * A running import's mark on its case, rewritten in every transaction that stores its events or
+ * records (and gone in the one that ends it), so that it always agrees with what the case holds:
+ * what a crash or the app closing leaves is known from it. `files` and `conflicts` are what the job
+ * told the writer that is not stored yet (see JobLedger.pending); the job's segments are those from
+ * `firstSegment` on, its files those from `fileBase` on.
+ */
+export interface ImportMark {
+  job: JobId;
+  fileBase: number;
+  firstSegment: number;
+  reading: FileRecord[];
+  arrived: FileRecord[];
+  conflicts: ConflictRecord[];
+}
+
+/**
  * How writes reach the disk, chosen per kind of data:
  * - `marks` ('strict'): an investigator's bookmarks, tags and notes, and the case list, exist
  *   nowhere else, so each write is flushed to disk before it counts as done;
@@ -136,6 +152,7 @@ export class CaseDb extends Dexie {
   files!: Table<FileRecord, number>;
   conflicts!: Table<ConflictRecord, number>;
   annotations!: Table<Annotation, [number, number]>;
+  imports!: Table<ImportMark, JobId>;
 
   constructor(name: string, durability: 'strict' | 'relaxed' = DURABILITY.marks) {
     super(name, { chromeTransactionDurability: durability });
@@ -152,5 +169,6 @@ export class CaseDb extends Dexie {
         }
         await tx.table('segments').bulkPut(segments);
       });
+    this.version(4).stores({ imports: 'job' });
   }
 }

@@ -1,5 +1,5 @@
 import type { IngestMessage, IngestReply, JobId, KnownEvents } from '../../shared/ipc';
-import type { CaseDb, ConflictRecord } from './caseDb';
+import type { CaseDb, ConflictRecord, FileRecord } from './caseDb';
 import { formatCount } from '../format';
 import { ADD_AGAIN } from '../ingest/addAgain';
 import { JobLedger } from './jobLedger';
@@ -84,6 +84,7 @@ export class CaseWriter {
     let failed = false;
     let stored = 0;
     let fileBase = 0;
+    let firstSegment = 0;
     let known: ReturnType<typeof knownPages> | undefined;
     let builder: SegmentBuilder | undefined;
     let queue = Promise.resolve();
@@ -104,10 +105,10 @@ export class CaseWriter {
       const changes = taken ? state.dictionary.takeChanges(taken.segment.id) : [];
       const records = ledger.completeWith(taken?.segment);
       if (!taken && records.files.length === 0 && records.conflicts.length === 0) return;
-      const { segments, identities, texts, dictionaries, files, conflicts } = this.db;
+      const { segments, identities, texts, dictionaries, files, conflicts, imports } = this.db;
       busy = true;
       writing = this.db
-        .transaction('rw', [segments, identities, texts, dictionaries, files, conflicts], async () => {
+        .transaction('rw', [segments, identities, texts, dictionaries, files, conflicts, imports], async () => {
           if (taken) {
             await segments.add(taken.segment);
             await identities.add(taken.identities);
@@ -116,6 +117,7 @@ export class CaseWriter {
           }
           await files.bulkPut(records.files);
           await conflicts.bulkAdd(records.conflicts);
+          await imports.put({ job, fileBase, firstSegment, ...ledger.pending(records) });
         })
         .then(() => {
           ledger.committed(taken?.segment, records);
@@ -130,13 +132,8 @@ export class CaseWriter {
     const stop = async (error: unknown): Promise<string> => {
       const full = isQuotaExceeded(error);
       const reason = full ? 'the disk is full (storage quota exceeded)' : `storing failed (${(error as Error).message})`;
-      const { files, conflicts } = ledger.stopped(`Import stopped: ${reason}`, job, fileBase, false);
       try {
-        await this.db.transaction('rw', [this.db.files, this.db.conflicts], async () => {
-          await this.db.files.bulkPut(files);
-          await this.db.conflicts.bulkAdd(conflicts);
-        });
-        ledger.committed(undefined, { files, conflicts });
+        await end(ledger.stopped(`Import stopped: ${reason}`, job, fileBase, false));
       } catch {
         return `Import stopped: ${reason}, and the files' records could not be written either. ${formatCount(stored)} events are stored.`;
       }
@@ -144,19 +141,14 @@ export class CaseWriter {
       return `Import stopped: ${reason}. ${formatCount(stored)} events are stored, and each file they came from says how many of its events the case holds. ${advice}.`;
     };
 
-    /**
-     * After a job ended early (cancelled, or ingest failed): the file being read when it ended has
-     * events in the case but its record never comes; it is recorded as far as it is stored, so that
-     * every stored event keeps a file that counts it and says why it is incomplete.
-     */
-    const recordUnfinished = async (reason: string): Promise<void> => {
-      const { files, conflicts } = ledger.stopped(reason, job, fileBase, true);
-      if (files.length === 0 && conflicts.length === 0) return;
-      await this.db.transaction('rw', [this.db.files, this.db.conflicts], async () => {
-        await this.db.files.bulkPut(files);
-        await this.db.conflicts.bulkAdd(conflicts);
+    /** Ends the job's storing: writes its last `records` (those a stop gives) and takes its mark off the case, in one transaction. */
+    const end = async (records: { files: FileRecord[]; conflicts: ConflictRecord[] }): Promise<void> => {
+      await this.db.transaction('rw', [this.db.files, this.db.conflicts, this.db.imports], async () => {
+        await this.db.files.bulkPut(records.files);
+        await this.db.conflicts.bulkAdd(records.conflicts);
+        await this.db.imports.delete(job);
       });
-      ledger.committed(undefined, { files, conflicts });
+      ledger.committed(undefined, records);
     };
 
     /** Whether a progress report is due (it is then taken as sent). */
@@ -220,7 +212,9 @@ export class CaseWriter {
         case 'done':
           await store(state, builder.size > 0);
           await writing;
-          if (message.cancelled || message.error) await recordUnfinished(message.cancelled ? 'Import cancelled' : `Import stopped: ${message.error}`);
+          // A job that ended early leaves the file it was in with events in the case and no record: it
+          // is recorded as far as it is stored, so that every stored event keeps a file that counts it.
+          await end(message.cancelled || message.error ? ledger.stopped(message.cancelled ? 'Import cancelled' : `Import stopped: ${message.error}`, job, fileBase, true) : { files: [], conflicts: [] });
           port.close();
           break;
       }
@@ -236,7 +230,10 @@ export class CaseWriter {
     };
 
     step(async () => {
-      fileBase = (await this.state).nextFile;
+      const state = await this.state;
+      fileBase = state.nextFile;
+      firstSegment = state.nextSegment;
+      await this.db.imports.put({ job, fileBase, firstSegment, reading: [], arrived: [], conflicts: [] });
       known = knownPages(this.db, fileBase);
       await sendKnown();
     });

@@ -1,6 +1,6 @@
 import { errorCount } from '../../shared/event';
 import { formatCount } from '../format';
-import type { ConflictRecord, FileRecord, SegmentRecord } from './caseDb';
+import type { ConflictRecord, FileRecord, ImportMark, SegmentRecord } from './caseDb';
 
 type StoredPart = Pick<SegmentRecord, 'count' | 'file' | 'index'>;
 
@@ -49,6 +49,15 @@ export class JobLedger {
 
   conflictArrived(record: ConflictRecord): void {
     this.conflicts.push(record);
+  }
+
+  /** What the job told of that is not stored once `written` is (see ImportMark): files being read, records and conflicts waiting for their events. */
+  pending(written: { files: FileRecord[]; conflicts: ConflictRecord[] }): Pick<ImportMark, 'reading' | 'arrived' | 'conflicts'> {
+    return {
+      reading: [...this.reading.values()],
+      arrived: [...this.files.values()].filter((file) => !written.files.includes(file)),
+      conflicts: this.conflicts.filter((conflict) => !written.conflicts.includes(conflict)),
+    };
   }
 
   /** The records complete once `segment` is stored as well (none is taken out yet). */

@@ -31,7 +31,9 @@ export function IngestBanner({ view }: { view: IngestView }) {
       <div className="ingest-line">
         <strong>{status}</strong>
         <span>
-          {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · <span data-testid="stored-count">{formatCount(view.stored)}</span>{' '}
+          {/* An import the app closed on is told of later, its bytes unknown. */}
+          {(view.running || progress.bytesTotal > 0) && `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · `}
+          <span data-testid="stored-count">{formatCount(view.stored)}</span>{' '}
           {view.stored === 1 ? 'event' : 'events'} stored
           {progress.duplicates > 0 && ` · ${counted(progress.duplicates, 'duplicate', formatCount(progress.duplicates))} skipped`}
           {progress.conflicts > 0 && (

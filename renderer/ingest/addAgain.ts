@@ -1,3 +1,7 @@
+import { counted } from '../../shared/counted';
+import { APP_CLOSED } from '../db/interruptedImport';
+import { formatCount } from '../format';
+
 /**
  * What an investigator can do once an import stopped early (its worker died, the job failed,
  * storing failed, or it was cancelled): each file it stopped in or before is recorded as far as the
@@ -10,6 +14,13 @@ const sentence = (text: string): string => `${text[0]!.toUpperCase()}${text.slic
 
 /** What the banner says of a job that ended on `error` (its own, or main's when its thread died). */
 export const jobStopped = (error: string): string => `Import stopped: ${error}. ${sentence(ADD_AGAIN)}`;
+
+/**
+ * What the banner says, when the case is next opened, of an import the app closed on (see
+ * recordInterruptedImport): the files it had not reached are not known, and so not listed.
+ */
+export const jobInterrupted = (stored: number): string =>
+  `Import stopped: ${APP_CLOSED}. The case holds the ${counted(stored, 'event', formatCount(stored))} it stored, and each file they came from says how many of its events the case holds; files it had not reached are not listed. ${sentence(ADD_AGAIN)}`;
 
 /** What the banner says under "Import cancelled": the files not reached are read then too. */
 export const JOB_CANCELLED = sentence(`to finish it, ${ADD_AGAIN}`);

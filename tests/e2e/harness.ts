@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { createHandlers, dispatch } from '../../main/handlers';
 import type { IngestPort } from '../../main/ingestJob';
+import type { JobId } from '../../shared/ipc';
 import { startAppServer } from './appServer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -65,6 +66,11 @@ export interface LaunchOptions {
   timezoneId?: string;
   /** The scripts the first imports' ingest workers run, one per import in turn (e.g. one that dies, see writeDyingWorker); later imports run the build's. */
   ingestWorkers?: string[];
+  /**
+   * The first import's messages after its `n`th batch never reach the page, as when the app closes
+   * then: the job waits for acks that never come. Closing the app cancels it.
+   */
+  holdIngestAfter?: number;
 }
 
 export interface LaunchedApp {
@@ -102,6 +108,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
 
   const clipboard: string[] = [];
+  let holdAfter = options.holdIngestAfter;
+  const held: { job: JobId; page: Page }[] = [];
   const ingestWorkers = [...(options.ingestWorkers ?? [])];
   const handlers = createHandlers<Page>({
     // Read as each import starts.
@@ -116,7 +124,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     openIngestPort(page, job): IngestPort {
       type HarnessPage = { __cairnHarness: { openPort(job: string): void } };
       void page.evaluate((id) => (window as unknown as HarnessPage).__cairnHarness.openPort(id), job).catch(() => undefined);
-      return server.ingestPort(job);
+      const port = server.ingestPort(job);
+      if (holdAfter === undefined) return port;
+      let batchesLeft = holdAfter;
+      holdAfter = undefined;
+      held.push({ job, page });
+      return {
+        ...port,
+        post(message) {
+          if (batchesLeft === 0) return;
+          if (message.type === 'batch') batchesLeft--;
+          port.post(message);
+        },
+      };
     },
   });
   await context.exposeBinding('__cairnHarnessInvoke', ({ page }, channel: unknown, args: unknown) => dispatch(handlers, channel, args, page));
@@ -132,6 +152,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     clipboard,
     async close() {
       await context.close();
+      for (const { job, page } of held) await dispatch(handlers, 'cancelIngest', [job], page);
       await server.close();
       if (ownProfile) await rm(profileDir, { recursive: true, force: true });
     },

@@ -166,7 +166,7 @@ describe('storage', () => {
     await page.locator('[role=row][aria-rowindex="2"]').waitFor();
     // 20,000 events: segments of 4,096 (the last of 3,616), each now with its identities beside it.
     expect(await page.evaluate(STORED_LAYOUT)).toEqual({
-      version: 30,
+      version: 40,
       segments: 5,
       identities: [0, 1, 2, 3, 4].map((id) => [id, id < 4 ? 4096 : 3616, id < 4 ? 8192 : 7232]),
       withIdentities: 0,

@@ -24,6 +24,22 @@ describe('JobLedger', () => {
     expect(ledger.stopped('Import stopped: x', JOB, 10, true)).toEqual({ files: [], conflicts: [] });
   });
 
+  it("gives, for the import's mark, what is not stored once a transaction's records are: files being read, records and conflicts waiting", () => {
+    const ledger = new JobLedger();
+    const reading = { ...record(12, 0), sha256: '', contentSha256: '' };
+    ledger.filesReading([reading]);
+    ledger.fileArrived(record(10, 1));
+    ledger.fileArrived(record(11, 2));
+    const waiting = { eventId: 'w', job: JOB, first: { file: 10, index: 0 }, second: { file: 11, index: 1 } };
+    const done = { eventId: 'd', job: JOB, first: { file: 10, index: 0 }, second: { file: 10, index: 0 } };
+    ledger.conflictArrived(waiting);
+    ledger.conflictArrived(done);
+    const written = ledger.completeWith(segment([[10, 0], [12, 0]]));
+    expect(written.files.map((f) => f.id)).toEqual([10]);
+    expect(ledger.pending(written)).toEqual({ reading: [reading], arrived: [record(11, 2)], conflicts: [waiting] });
+    expect(ledger.pending({ files: [], conflicts: [] })).toEqual({ reading: [reading], arrived: [record(10, 1), record(11, 2)], conflicts: [waiting, done] });
+  });
+
   it('when storing stopped, records each file as far as it is stored, including one whose record never came, and none with no event in; when the job ended early, that one too', () => {
     const ledger = new JobLedger();
     ledger.fileArrived(record(10, 4));
