@@ -59,7 +59,8 @@ async function settledCase(id: string): Promise<CaseInfo | undefined> {
 }
 
 export async function refreshCases(): Promise<void> {
-  const [cases, storage, sort] = await Promise.all([listCases(), requestPersistentStorage(), readPref(CASE_SORT_PREF)]);
+  const [cases, sort] = await Promise.all([listCases(), readPref(CASE_SORT_PREF)]);
+  const storage = await requestPersistentStorage();
   useCairn.getState().set({ cases, storage, caseSort: isCaseSort(sort) ? sort : DEFAULT_CASE_SORT });
   const cut = cases.filter((info) => info.importing);
   if (cut.length === 0) return;

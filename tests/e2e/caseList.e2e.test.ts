@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatBytes } from '../../renderer/format';
+import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { caseWithEvidence, launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -355,6 +357,33 @@ describe('cases an older Cairn created', () => {
       ]);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('the storage line after a restart', () => {
+  it('says how much the stored cases take as soon as the start screen shows, not 0 B', async () => {
+    const [evidence, profileDir] = await Promise.all([mkdtemp(join(tmpdir(), 'cairn-e2e-usage-')), mkdtemp(join(tmpdir(), 'cairn-e2e-profile-'))]);
+    try {
+      await writeSyntheticBundle(evidence, 6000, 3000);
+      const first = await launchApp({ evidence: [evidence], profileDir });
+      await newCase(first.page, 'Stored');
+      await first.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+      await waitForImport(first.page);
+      await first.close();
+
+      const app = await launchApp({ profileDir });
+      try {
+        await app.page.getByTestId('case-row').waitFor();
+        const shown = await app.page.getByTestId('storage-status').textContent();
+        const { usage = 0, quota = 0 } = await app.page.evaluate(() => navigator.storage.estimate());
+        expect(usage).toBeGreaterThan(100_000);
+        expect(shown!.split(' this machine allows.')[0]).toBe(`Cases take ${formatBytes(usage)} of the ${formatBytes(quota)}`);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await Promise.all([rm(evidence, { recursive: true, force: true }), rm(profileDir, { recursive: true, force: true })]);
     }
   });
 });
