@@ -4,6 +4,7 @@ import { formatBytes, formatCount, formatDuration, formatTime } from '../format'
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SortHeader } from '../ui/SortHeader';
+import { nameTakenNote, toldApart } from './caseNamesakes';
 import { sortCases, type CaseSortKey } from './caseOrder';
 import type { CaseInfo } from './caseRegistry';
 import { closedCase, newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
@@ -28,8 +29,17 @@ function dateThenTime(time: number) {
   );
 }
 
+/** The warning under a name box while the name typed is another case's (announced as it comes), linked to the box by `id`. */
+function NameTaken({ id, note }: { id: string; note: string | null }) {
+  return (
+    <p id={id} className="name-taken" role="status">
+      {note}
+    </p>
+  );
+}
+
 /** A case's name as a text box: Enter (or leaving it) keeps the new name, Escape keeps the old one; `onDone` says whether it was left from the keyboard (Enter, Escape). */
-function NameEditor({ info, onDone }: { info: CaseInfo; onDone(byKey: boolean): void }) {
+function NameEditor({ info, label, cases, onDone }: { info: CaseInfo; label: string; cases: readonly CaseInfo[]; onDone(byKey: boolean): void }) {
   const [draft, setDraft] = useState(info.name);
   // Once only: the box losing focus as it goes away after Escape must not keep the draft.
   const finished = useRef(false);
@@ -40,19 +50,23 @@ function NameEditor({ info, onDone }: { info: CaseInfo; onDone(byKey: boolean): 
     if (keep && draft.trim() !== info.name) void renameCase(info.id, draft);
   };
   return (
-    <input
-      className="rename"
-      aria-label={`New name for ${printable(info.name)}`}
-      value={draft}
-      maxLength={200}
-      autoFocus
-      onChange={(event) => setDraft(event.target.value)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') finish(true);
-        if (event.key === 'Escape') finish(false);
-      }}
-      onBlur={() => finish(true, false)}
-    />
+    <>
+      <input
+        className="rename"
+        aria-label={`New name for ${label}`}
+        aria-describedby="rename-taken"
+        value={draft}
+        maxLength={200}
+        autoFocus
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') finish(true);
+          if (event.key === 'Escape') finish(false);
+        }}
+        onBlur={() => finish(true, false)}
+      />
+      <NameTaken id="rename-taken" note={nameTakenNote(draft, cases, info.id)} />
+    </>
   );
 }
 
@@ -65,6 +79,9 @@ export function StartScreen() {
   const [doomed, setDoomed] = useState<CaseInfo | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const nameBox = useRef<HTMLInputElement>(null);
+  const apart = toldApart(cases);
+  /** A case as its buttons and the delete question name it: told from any other of its name by when it was created. */
+  const labelOf = (info: CaseInfo): string => `${printable(info.name)}${apart.get(info.id) ?? ''}`;
   const list = useRef<HTMLTableElement>(null);
   /** Gives the keyboard to one of a case's buttons (Open, Rename). */
   const focusAction = (id: string, action: 'open' | 'rename'): void => list.current?.querySelector<HTMLButtonElement>(`tr[data-case-id="${CSS.escape(id)}"] button[data-action="${action}"]`)?.focus();
@@ -86,11 +103,12 @@ export function StartScreen() {
         <h1>Cases</h1>
         <label>
           <span>New case</span>
-          <input ref={nameBox} value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. IR-2026-031 leaked access key" maxLength={200} />
+          <input ref={nameBox} aria-describedby="new-name-taken" value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. IR-2026-031 leaked access key" maxLength={200} />
         </label>
         <button type="submit" className="primary">
           Create case
         </button>
+        <NameTaken id="new-name-taken" note={nameTakenNote(name, cases)} />
       </form>
       {cases.length === 0 ? (
         <p className="no-cases">No cases yet. Create one, then add the evidence you were handed: Cairn reads it read-only and never connects to the network.</p>
@@ -112,6 +130,8 @@ export function StartScreen() {
                 <td className="case-title">
                   {renaming === info.id ? <NameEditor
                       info={info}
+                      label={labelOf(info)}
+                      cases={cases}
                       onDone={(byKey) => {
                         setRenaming(null);
                         if (byKey) requestAnimationFrame(() => focusAction(info.id, 'rename'));
@@ -135,13 +155,13 @@ export function StartScreen() {
                   {info.lastOpened === info.created ? <span className="not-reopened">not since created</span> : dateThenTime(info.lastOpened)}
                 </td>
                 <td className="actions">
-                  <button type="button" className="primary" data-action="open" onClick={() => void openCase(info)} aria-label={`Open ${printable(info.name)}`}>
+                  <button type="button" className="primary" data-action="open" onClick={() => void openCase(info)} aria-label={`Open ${labelOf(info)}`}>
                     Open
                   </button>
-                  <button type="button" className="icon" data-action="rename" onClick={() => setRenaming(info.id)} aria-label={`Rename ${printable(info.name)}`} title="Rename">
+                  <button type="button" className="icon" data-action="rename" onClick={() => setRenaming(info.id)} aria-label={`Rename ${labelOf(info)}`} title="Rename">
                     ✎
                   </button>
-                  <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${printable(info.name)}`}>
+                  <button type="button" onClick={() => setDoomed(info)} aria-label={`Delete ${labelOf(info)}`}>
                     Delete…
                   </button>
                 </td>
@@ -158,7 +178,7 @@ export function StartScreen() {
       )}
       {doomed && (
         <ConfirmDialog
-          title={`Delete “${printable(doomed.name)}”?`}
+          title={`Delete “${printable(doomed.name)}”${apart.get(doomed.id) ?? ''}?`}
           body={`Its ${formatCount(doomed.events)} stored events, evidence records, bookmarks, tags and notes are removed from this machine. The evidence files themselves are not touched.`}
           confirm="Delete case"
           onCancel={() => setDoomed(null)}

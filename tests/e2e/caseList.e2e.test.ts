@@ -361,6 +361,81 @@ describe('cases an older Cairn created', () => {
   });
 });
 
+describe('cases of the same name', () => {
+  let app: LaunchedApp;
+  const AT = Date.UTC(2026, 0, 5, 9, 30, 0);
+  /** Every per-case button's accessible name, top to bottom. */
+  const buttonNames = (page: Page) => page.locator('.case-list td button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+  /** The warning under the box the keyboard is in, found as a screen reader finds it (aria-describedby). */
+  const described = (page: Page) => page.evaluate(() => document.getElementById(document.activeElement!.getAttribute('aria-describedby')!)!.textContent);
+
+  beforeAll(async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByText('No cases yet.', { exact: false }).waitFor();
+    // Written into the registry, so that the cases' creation times are known to the second.
+    await page.evaluate(async (at) => {
+      const ask = <T,>(request: IDBRequest<T>) => new Promise<T>((done, fail) => ((request.onsuccess = () => done(request.result)), (request.onerror = () => fail(request.error))));
+      const db = await ask(indexedDB.open('cairn-cases'));
+      const write = db.transaction('cases', 'readwrite');
+      const info = (id: string, name: string, created: number, lastOpened: number) => ({ id, name, created, lastOpened, events: 0, minTime: null, maxTime: null, evidence: 0 });
+      write.objectStore('cases').put(info('a', 'Duplicate', at, at + 7_200_000));
+      write.objectStore('cases').put(info('b', 'duplicate', at + 3_600_000, at + 3_600_000));
+      write.objectStore('cases').put(info('c', 'IR-1 keys', at + 250, at + 250));
+      await new Promise((done) => (write.oncomplete = done));
+      db.close();
+    }, AT);
+    await page.reload();
+    await page.getByTestId('case-row').nth(2).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('names each case’s buttons apart: by when it was created where another case has its name', async () => {
+    expect(await buttonNames(app.page)).toEqual([
+      'Open Duplicate (created 2026-01-05 09:30:00 UTC)',
+      'Rename Duplicate (created 2026-01-05 09:30:00 UTC)',
+      'Delete Duplicate (created 2026-01-05 09:30:00 UTC)',
+      'Open duplicate (created 2026-01-05 10:30:00 UTC)',
+      'Rename duplicate (created 2026-01-05 10:30:00 UTC)',
+      'Delete duplicate (created 2026-01-05 10:30:00 UTC)',
+      'Open IR-1 keys',
+      'Rename IR-1 keys',
+      'Delete IR-1 keys',
+    ]);
+    await app.page.getByRole('button', { name: 'Delete duplicate (created 2026-01-05 10:30:00 UTC)' }).click();
+    expect(await app.page.getByRole('alertdialog').locator('h2').textContent()).toBe('Delete “duplicate” (created 2026-01-05 10:30:00 UTC)?');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  });
+
+  it('warns, without refusing it, of a new name or a new case name another case has', async () => {
+    const { page } = app;
+    const box = page.getByPlaceholder(/^e\.g\./);
+    await box.fill('DUPLICATE');
+    expect(await described(page)).toBe('2 other cases are named “Duplicate”: names need not be unique, and cases of the same name are told apart by when they were created.');
+    await page.setViewportSize({ width: 960, height: 600 });
+    await page.screenshot({ path: join(SHOTS, 'start-screen-name-taken-960.png') });
+    await box.fill('IR-2 bucket');
+    expect(await described(page)).toBe('');
+
+    await page.getByRole('button', { name: 'Rename IR-1 keys' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Duplicate');
+    expect(await described(page)).toBe('2 other cases are named “Duplicate”: names need not be unique, and cases of the same name are told apart by when they were created.');
+    await page.setViewportSize({ width: 1360, height: 850 });
+    await page.screenshot({ path: join(SHOTS, 'start-screen-rename-taken.png') });
+    expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
+    // Kept all the same: the three cases now share a name, each told apart by its creation.
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Open Duplicate (created 2026-01-05 09:30:00.000 UTC)' }).waitFor();
+    expect((await buttonNames(page)).filter((name) => name!.startsWith('Open'))).toEqual([
+      'Open Duplicate (created 2026-01-05 09:30:00.000 UTC)',
+      'Open duplicate (created 2026-01-05 10:30:00 UTC)',
+      'Open Duplicate (created 2026-01-05 09:30:00.250 UTC)',
+    ]);
+  });
+});
+
 describe('the storage line after a restart', () => {
   it('says how much the stored cases take as soon as the start screen shows, not 0 B', async () => {
     const [evidence, profileDir] = await Promise.all([mkdtemp(join(tmpdir(), 'cairn-e2e-usage-')), mkdtemp(join(tmpdir(), 'cairn-e2e-profile-'))]);
