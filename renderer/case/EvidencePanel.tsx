@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { counted } from '../../shared/counted';
 import { errorCount } from '../../shared/event';
-import { fileName } from '../../shared/printable';
+import { fileNameParts } from '../../shared/printable';
 import { query, rememberReading, report } from '../cases/caseSession';
 import { CopyButton } from '../explorer/CopyButton';
 import { Identifier } from '../explorer/Identifier';
@@ -15,20 +15,14 @@ import { pickedOrder } from '../ui/sortOrder';
 import { readingsNote, stopTime } from './readingsNote';
 import { Sha256 } from './Sha256';
 
-/** Where in a file's shown name (archive chain › path) its own name begins: after the last folder or archive. */
-function nameStart(shown: string): number {
-  const chain = shown.lastIndexOf(' › ');
-  return Math.max(shown.lastIndexOf('/') + 1, shown.lastIndexOf('\\') + 1, chain < 0 ? 0 : chain + 3);
-}
-
 /** A file's whole location, wrapped at its folders, archives and '_' (see Identifier), its own name in bold: a long path no longer hides the name. */
-function FileCell({ shown }: { shown: string }) {
-  const start = nameStart(shown);
+function FileCell({ file }: { file: EvidenceEntry }) {
+  const { place, name } = fileNameParts(file);
   return (
-    <td className="mono path" title={shown}>
-      <Identifier text={shown.slice(0, start)} />
+    <td className="mono path" title={place + name}>
+      <Identifier text={place} />
       <span className="file-base">
-        <Identifier text={shown.slice(start)} />
+        <Identifier text={name} />
       </span>
     </td>
   );
@@ -46,13 +40,12 @@ function HashCell({ file }: { file: EvidenceEntry }) {
       </td>
     );
   }
-  const shown = fileName(file);
   const decompressed = file.contentSha256 !== file.sha256 ? `\ndecompressed: ${file.contentSha256}` : '';
   return (
     <td className="mono hash">
       <div className="hash-cut">
         <span className="hash-text" title={`${file.sha256}${decompressed}`}>{file.sha256}</span>
-        <CopyButton text={file.sha256} label="Copy" name={`Copy the SHA-256 of ${shown.slice(nameStart(shown))}`} />
+        <CopyButton text={file.sha256} label="Copy" name={`Copy the SHA-256 of ${fileNameParts(file).name}`} />
       </div>
     </td>
   );
@@ -110,7 +103,7 @@ function FileRows({ file }: { file: EvidenceEntry }) {
   return (
     <>
       <tr className={errors > 0 ? 'has-errors' : ''}>
-        <FileCell shown={fileName(file)} />
+        <FileCell file={file} />
         <td className="format">{file.format}</td>
         <td className="num size">{formatBytes(file.size)}</td>
         <td className="num">{formatCount(file.events)}</td>

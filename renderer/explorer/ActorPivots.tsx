@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { printable } from '../../shared/printable';
+import { printableValue } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { withoutArn } from '../query/iamUserAliases';
 import type { EventRow, ExplorerView } from '../query/queryProtocol';
@@ -34,8 +34,8 @@ export function ActorPivots({ caseDb, row, identity, view }: { caseDb: string; r
   return (
     <div className="actor-pivots" aria-busy={users === null}>
       {actorPivots(row.actor, row.account, identity, users ?? []).map(({ label, shown, whole, filters }) => (
-        <button type="button" key={`${label}:${whole}`} onClick={() => changeView({ filters: filters(view.filters) })} title={printable(whole)}>
-          {label}: <span className="mono">{printable(shown)}</span>
+        <button type="button" key={`${label}:${whole}`} onClick={() => changeView({ filters: filters(view.filters) })} title={printableValue(whole)}>
+          {label}: <span className="mono">{printableValue(shown)}</span>
         </button>
       ))}
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParseOrUndefined, JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
-import { fileName, printable, printableJson } from '../../shared/printable';
+import { fileName, printable, printableJson, printableValue } from '../../shared/printable';
 import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
 import type { Annotation, FileRecord } from '../db/caseDb';
@@ -207,7 +207,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     <aside className="detail" id={DETAIL_ID} tabIndex={-1} onKeyDown={backToListing} aria-label="Event detail">
       <header className="detail-head">
         <div>
-          <h2>{printable(eventTitle(row)) || 'Event'}</h2>
+          <h2>{printableValue(eventTitle(row)) || 'Event'}</h2>
           <span className="mono">{`${formatTime(row.time, view.zone, row.timeFraction)} ${zoneLabel(row.time, view.zone)}`.trim()}</span>
         </div>
         <div className="detail-actions">
@@ -264,13 +264,13 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         <h3>Show all events with…</h3>
         <ActorPivots caseDb={caseDb} row={row} identity={asJson(parsed)?.['userIdentity']} view={view} />
         {PIVOTS.filter(({ field }) => row[field] !== '').map(({ field, label }) => (
-          <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={printable(row[field])}>
-            {label(row[field])}: <span className="mono">{printable(row[field])}</span>
+          <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={printableValue(row[field])}>
+            {label(row[field])}: <span className="mono">{printableValue(row[field])}</span>
           </button>
         ))}
         {typeof sharedEventId === 'string' && sharedEventId !== '' && (
-          <button type="button" onClick={() => pivot({ kind: 'sharedEvent', value: sharedEventId })} title={`${printable(sharedEventId)}: ${SHARED_EVENT_MEANING}`}>
-            this shared event ID: <span className="mono">{printable(sharedEventId)}</span>
+          <button type="button" onClick={() => pivot({ kind: 'sharedEvent', value: sharedEventId })} title={`${printableValue(sharedEventId)}: ${SHARED_EVENT_MEANING}`}>
+            this shared event ID: <span className="mono">{printableValue(sharedEventId)}</span>
           </button>
         )}
       </section>
@@ -302,15 +302,15 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           )}
           {held?.facts.map(({ name, value }, i) => (
             <div key={i} data-testid="wrapper-fact">
-              <dt className="mono">{printable(name)}</dt>
-              <dd className="mono">{value === '' ? '—' : <Identifier text={printable(value)} />}</dd>
+              <dt className="mono">{printableValue(name)}</dt>
+              <dd className="mono">{value === '' ? '—' : <Identifier text={printableValue(value)} />}</dd>
             </div>
           ))}
           {detail.file?.s3Key && (
             <div>
               <dt>S3 key</dt>
               <dd className="mono">
-                <Identifier text={printable(detail.file.s3Key)} />
+                <Identifier text={printableValue(detail.file.s3Key)} />
               </dd>
             </div>
           )}
@@ -359,8 +359,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           <dl className="pairs" data-testid="csv-columns">
             {csvRow.columns.map(({ name, value }, i) => (
               <div key={i}>
-                <dt>{printable(name)}</dt>
-                <dd className="mono">{value === '' ? '—' : <Identifier text={printable(value)} />}</dd>
+                <dt>{printableValue(name)}</dt>
+                <dd className="mono">{value === '' ? '—' : <Identifier text={printableValue(value)} />}</dd>
               </div>
             ))}
           </dl>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EVENT_FLAGS } from '../../shared/event';
-import { printable } from '../../shared/printable';
+import { printableValue } from '../../shared/printable';
 import { changeView, listingPlace, query, rememberReading } from '../cases/caseSession';
 import { localZoneName } from '../format';
 import { isNarrowed, type EventRow, type ExplorerView } from '../query/queryProtocol';
@@ -266,9 +266,9 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
               </span>
               {view.columns.map((id) => {
                 const column = COLUMNS[id];
-                const value = printable(column.value(row, view.zone));
+                const value = printableValue(column.value(row, view.zone));
                 return (
-                  <span role="gridcell" key={id} className={`${column.mono ? 'mono' : ''} col-${id}`} title={column.whole ? printable(column.whole(row)) : value}>
+                  <span role="gridcell" key={id} className={`${column.mono ? 'mono' : ''} col-${id}`} title={column.whole ? printableValue(column.whole(row)) : value}>
                     {value || '—'}
                   </span>
                 );

@@ -3,7 +3,7 @@ import { changeView } from '../cases/caseSession';
 import { COLUMN_IDS, filterSlot, isNarrowed, isParamFilter, isTagFilter, isTextFilter, type EventQuery, type ExplorerView, type Filter, type MarkedFilter } from '../query/queryProtocol';
 import { textScalar } from '../../shared/lakeValue';
 import { capitalized, listed } from '../../shared/listed';
-import { printable } from '../../shared/printable';
+import { printable, printableValue } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
 import { accessKeyKind } from './identity';
@@ -15,7 +15,7 @@ import { useCairn } from '../store';
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event', account: 'Account' };
 
 /**
- * A chip's name and value, printable (parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.
+ * A chip's name and value, printable (a value from the evidence with its ends shown, see printableValue; parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.
  * An actor pivot on an IAM user's ARN that also lists events naming the user without it (`nameOnly`) says so after the ARN.
  */
 function describeFilter(filter: Filter, nameOnly: readonly NameOnlyEvents[] = []): { name: string; value: string; note?: string } {
@@ -25,12 +25,12 @@ function describeFilter(filter: Filter, nameOnly: readonly NameOnlyEvents[] = []
     const either = asText && typeof value === 'string' && textScalar(value) !== undefined;
     return { name: `Parameter ${formatParamPath(path)}`, value: either ? `${printable(value)} or ${formatParamValue(value)}` : formatParamValue(value) };
   }
-  if (isTextFilter(filter)) return { name: 'Shared event ID', value: printable(filter.value) };
+  if (isTextFilter(filter)) return { name: 'Shared event ID', value: printableValue(filter.value) };
   if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };
   const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
   const taken = filter.field === 'actor' ? nameOnly.find(({ user }) => user.arn === filter.value) : undefined;
   const note = taken && printable(nameOnlyNote(taken));
-  return { name, value: printable(filter.value) || '(empty)', ...(note ? { note } : {}) };
+  return { name, value: printableValue(filter.value) || '(empty)', ...(note ? { note } : {}) };
 }
 
 /** What a button widening the listing from `view` to `widened` (its filters fewer, its Show choice kept or all) says it does before selecting an event. */

@@ -1,4 +1,4 @@
-import { printable } from '../../shared/printable';
+import { printableValue } from '../../shared/printable';
 import { describeInsight } from './insight';
 
 /** What an Insights event reports, beside its JSON: nothing for any other event. Every value is the evidence's text, shown as data. */
@@ -12,7 +12,7 @@ export function InsightDetails({ event }: { event: unknown }) {
         {insight.pairs.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd className={label === 'Shared event ID' ? 'mono' : undefined}>{printable(value)}</dd>
+            <dd className={label === 'Shared event ID' ? 'mono' : undefined}>{printableValue(value)}</dd>
           </div>
         ))}
         {insight.attributions.map(({ label, values }) => (
@@ -22,7 +22,7 @@ export function InsightDetails({ event }: { event: unknown }) {
               <ul className="attributions">
                 {values.map(({ value, average }, n) => (
                   <li key={n}>
-                    <span className="mono">{printable(value)}</span>
+                    <span className="mono">{printableValue(value)}</span>
                     {average && <span className="muted"> · {average} per minute</span>}
                   </li>
                 ))}

@@ -1,4 +1,3 @@
-import { printable } from '../../shared/printable';
 import type { CsvGap } from './csvGap';
 import { eventOutcome } from './outcome';
 import { Pairs } from './Pairs';
@@ -18,7 +17,7 @@ export function OutcomeLine({ event, gapOf }: { event: unknown; gapOf?: (key: st
   if (!outcome) return null;
   return (
     <section aria-label="Outcome" className={`outcome ${TONE[`${outcome.failed}`]}`}>
-      <p className="outcome-summary">{printable(outcome.summary)}</p>
+      <p className="outcome-summary">{outcome.summary}</p>
       {outcome.details.length > 0 && <Pairs pairs={outcome.details} identifiers={ADDRESSES} />}
     </section>
   );

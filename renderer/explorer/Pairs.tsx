@@ -1,10 +1,11 @@
-import { printable } from '../../shared/printable';
+import { printableValue } from '../../shared/printable';
 import { Identifier } from './Identifier';
 
 /**
- * Labelled values from the evidence, as a definition list: each value printable (control and
- * bidirectional characters escaped), and those whose label is in `identifiers` (ARNs, addresses)
- * drawn as identifiers, which break only at their separators.
+ * Labelled values from the evidence, as a definition list: each value a printableValue (control,
+ * bidirectional and invisible characters escaped, and the whitespace at its ends), and those whose
+ * label is in `identifiers` (ARNs, addresses) drawn as identifiers, which break only at their
+ * separators.
  */
 export function Pairs({ pairs, identifiers }: { pairs: readonly (readonly [string, string])[]; identifiers: ReadonlySet<string> }) {
   return (
@@ -12,7 +13,7 @@ export function Pairs({ pairs, identifiers }: { pairs: readonly (readonly [strin
       {pairs.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd>{identifiers.has(label) ? <Identifier text={printable(value)} /> : printable(value)}</dd>
+          <dd>{identifiers.has(label) ? <Identifier text={printableValue(value)} /> : printableValue(value)}</dd>
         </div>
       ))}
     </dl>

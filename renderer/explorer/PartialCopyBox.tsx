@@ -1,12 +1,12 @@
 import { memo } from 'react';
-import { printable } from '../../shared/printable';
+import { printableValue } from '../../shared/printable';
 import type { EventFields } from '../query/queryProtocol';
 import { Identifier } from './Identifier';
 import { SelectOther } from './SelectOther';
 import { partialRowChecks, type FieldCheck } from './partialCopy';
 
 /** A value compared: an identifier wraps after its ':' and '/', a time where it has a space. */
-const Value = ({ check, text }: { check: FieldCheck; text: string }) => (check.field === 'time' ? text : <Identifier text={printable(text)} />);
+const Value = ({ check, text }: { check: FieldCheck; text: string }) => (check.field === 'time' ? text : <Identifier text={printableValue(text)} />);
 
 /**
  * A partial row (a CSV row giving some of an event's fields, as a CloudTrail Lake result of

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { printable } from '../../shared/printable';
+import { printableValue } from '../../shared/printable';
 import { query } from '../cases/caseSession';
 import { formatTime, zoneLabel } from '../format';
 import type { ExplorerView, Pivot } from '../query/queryProtocol';
@@ -36,38 +36,38 @@ export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: {
       <h3>How this session came to be</h3>
       {links.length === 0 ? (
         <p className="chain-none">
-          The call that issued this temporary key (<span className="mono">{printable(accessKey)}</span>) is not in this case.
+          The call that issued this temporary key (<span className="mono">{printableValue(accessKey)}</span>) is not in this case.
         </p>
       ) : (
         <ol className="chain">
           {links.map((link) => (
             <li key={link.issued}>
-              <span className="mono">{`${formatTime(link.time, view.zone, link.timeFraction)} ${zoneLabel(link.time, view.zone)}`.trim()}</span> {printable(link.eventName)}
-              <div title={printable(link.caller)}>
-                {link.caller ? <Identifier text={printable(shortArn(link.caller, account))} /> : 'a caller without an ARN'}
+              <span className="mono">{`${formatTime(link.time, view.zone, link.timeFraction)} ${zoneLabel(link.time, view.zone)}`.trim()}</span> {printableValue(link.eventName)}
+              <div title={printableValue(link.caller)}>
+                {link.caller ? <Identifier text={printableValue(shortArn(link.caller, account))} /> : 'a caller without an ARN'}
                 {link.role && (
                   <>
                     {' '}
                     assumed{' '}
-                    <span title={printable(link.role)}>
-                      <Identifier text={printable(shortArn(link.role, account))} />
+                    <span title={printableValue(link.role)}>
+                      <Identifier text={printableValue(shortArn(link.role, account))} />
                     </span>
                   </>
                 )}
                 {link.session && (
                   <>
                     {' '}
-                    as session <Identifier text={printable(link.session)} />
+                    as session <Identifier text={printableValue(link.session)} />
                   </>
                 )}
               </div>
               <div className="chain-keys">
                 {link.callerKey && (
                   <button type="button" className="link" onClick={() => onPivot({ field: 'accessKey', value: link.callerKey })}>
-                    events signed with <span className="mono">{printable(link.callerKey)}</span>
+                    events signed with <span className="mono">{printableValue(link.callerKey)}</span>
                   </button>
                 )}{' '}
-                → issued <span className="mono">{printable(link.issued)}</span>
+                → issued <span className="mono">{printableValue(link.issued)}</span>
               </div>
               {link.warnings.map((warning) => (
                 <div className="chain-warning" key={warning}>
@@ -76,7 +76,7 @@ export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: {
               ))}
             </li>
           ))}
-          <li>this event, signed with <span className="mono">{printable(accessKey)}</span></li>
+          <li>this event, signed with <span className="mono">{printableValue(accessKey)}</span></li>
         </ol>
       )}
     </section>

@@ -1,9 +1,10 @@
+import { printableValue } from '../../shared/printable';
 import { iamUserOfArn, withoutArn } from '../query/iamUserAliases';
 import { isPivot, type Filter } from '../query/queryProtocol';
 import { pivotedFilters } from './pivotedFilters';
 import { shortArn } from './shortArn';
 
-/** A pivot the detail pane offers on who made an event: its button's words, the value it shows (whole on hover), and the listing's filters once pressed. */
+/** A pivot the detail pane offers on who made an event: its button's words (printable), the value it shows (whole on hover), and the listing's filters once pressed. */
 export interface ActorPivot {
   label: string;
   shown: string;
@@ -29,7 +30,7 @@ export function actorPivots(actor: string, account: string, identity: unknown, u
   const named = withoutArn(identity);
   const inAccount = named !== undefined && named.account === account;
   const byActor: ActorPivot = {
-    label: inAccount ? `this actor in account ${account}` : 'this actor',
+    label: inAccount ? `this actor in account ${printableValue(account)}` : 'this actor',
     shown: actor,
     whole: actor,
     filters: (current) => pivotedFilters(current, [{ field: 'actor', value: actor }, ...(inAccount ? [{ field: 'account' as const, value: account, withActor: true as const }] : [])]),

@@ -1,3 +1,4 @@
+import { printableValue } from '../../shared/printable';
 import { formatWrittenTime } from '../format';
 import { asJson, objectAt, textAt, type Json } from '../query/jsonAt';
 import { INSIGHT_EVENT_TYPE } from './insight';
@@ -36,7 +37,11 @@ function missingIdentity(eventType: string): string {
 /** The labels of describeIdentity whose values are identifiers (ARNs, keys, ids), wrapped at their separators rather than as words. */
 export const IDENTIFIERS: ReadonlySet<string> = new Set(['Principal', 'User name', 'Access key', 'MFA device', 'Session name', 'Session issuer', 'Source identity', 'Federated by', 'Identity store user']);
 
-/** Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those present; times in `zone`, as the pane shows the event's. */
+/**
+ * Who acted, as an investigator reads a CloudTrail userIdentity: label and value pairs, only those
+ * present; times in `zone`, as the pane shows the event's. A value made of several (a key and what it
+ * is, an issuer's type and ARN) has each made a printableValue, whose ends would not show inside it.
+ */
 export function describeIdentity(event: unknown, zone: 'utc' | 'local' = 'utc'): [string, string][] {
   const identity = objectAt(event, 'userIdentity');
   if (!identity) {
@@ -55,12 +60,12 @@ export function describeIdentity(event: unknown, zone: 'utc' | 'local' = 'utc'):
     ['Principal', arn || textAt(identity, 'principalId')],
     ['User name', textAt(identity, 'userName')],
     ['Account', textAt(identity, 'accountId')],
-    ['Access key', key ? `${key}${KEY_NOTES[accessKeyKind(key)]}` : ''],
+    ['Access key', key ? `${printableValue(key)}${KEY_NOTES[accessKeyKind(key)]}` : ''],
     ['Authenticated with MFA', mfaOf(event, attributes)],
     ['MFA device', textAt(objectAt(event, 'additionalEventData'), 'MFAIdentifier')],
     ['Session created', created && formatWrittenTime(created, zone)],
     ['Session name', sessionName],
-    ['Session issuer', issuer ? `${textAt(issuer, 'type')} ${textAt(issuer, 'arn') || textAt(issuer, 'userName')}`.trim() : ''],
+    ['Session issuer', issuer ? [textAt(issuer, 'type'), textAt(issuer, 'arn') || textAt(issuer, 'userName')].filter(Boolean).map(printableValue).join(' ') : ''],
     ['Source identity', textAt(session, 'sourceIdentity')],
     ['Federated by', textAt(objectAt(session, 'webIdFederationData'), 'federatedProvider')],
     ['Invoked by (service)', textAt(identity, 'invokedBy')],

@@ -1,3 +1,4 @@
+import { printableValue } from '../../shared/printable';
 import { isSignIn, signInResult } from '../../shared/signIn';
 import { asJson, objectAt, textAt } from '../query/jsonAt';
 import { gapReason, saysNone, type CsvGap } from './csvGap';
@@ -7,7 +8,7 @@ import { INSIGHT_EVENT_TYPE } from './insight';
 export interface Outcome {
   /** true: it failed; false: it succeeded; undefined: what is read of the event does not say. */
   failed: boolean | undefined;
-  /** What happened, in one line: `Failed: AccessDenied`. */
+  /** What happened, in one line, printable: `Failed: AccessDenied` (the code a printableValue). */
   summary: string;
   /** Why, and what goes with it: label and value pairs, only those present. Values are the evidence's text as it is. */
   details: [string, string][];
@@ -27,7 +28,7 @@ export function eventOutcome(event: unknown, gapOf: (key: string) => CsvGap | un
   if (!json || textAt(json, 'eventType') === INSIGHT_EVENT_TYPE || objectAt(json, 'insightDetails')) return undefined;
   const errorCode = textAt(json, 'errorCode');
   const message: [string, string][] = textAt(json, 'errorMessage') ? [['Error message', textAt(json, 'errorMessage')]] : [];
-  if (errorCode) return { failed: true, summary: `Failed: ${errorCode}`, details: message };
+  if (errorCode) return { failed: true, summary: `Failed: ${printableValue(errorCode)}`, details: message };
   if (isSignIn(json)) {
     const result = signInResult(json);
     if (result === 'Success') return { failed: false, summary: 'Sign-in succeeded', details: message };

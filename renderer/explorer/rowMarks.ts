@@ -1,5 +1,5 @@
 import { EVENT_FLAGS } from '../../shared/event';
-import { printable } from '../../shared/printable';
+import { printable, printableValue } from '../../shared/printable';
 import { isSignIn } from '../../shared/signIn';
 import type { ByMarks, EventRow } from '../query/queryProtocol';
 import { alteredText, DEEP_NESTING } from './eventFlags';
@@ -21,7 +21,7 @@ export const ERROR_SYMBOL = '✖';
  * CloudTrail says more than "Failure" (ingest stores that as its error: it has no error code).
  */
 function errorMark({ errorCode, eventType, eventSource }: Pick<EventRow, 'errorCode' | 'eventType' | 'eventSource'>): Mark {
-  const reason = printable(errorCode);
+  const reason = printableValue(errorCode);
   const meaning = !isSignIn({ eventType, eventSource }) ? `Error: ${reason}` : reason === 'Failure' ? 'Failed sign-in' : `Failed sign-in: ${reason}`;
   return { symbol: ERROR_SYMBOL, meaning, error: true };
 }

@@ -13,6 +13,8 @@ const sourceIp: Filter = { field: 'sourceIp', value: '198.51.100.23' };
 describe('actorPivots', () => {
   it("offers, from an IAM user's event without an ARN, its actor in its account and the user whose ARN it names", () => {
     expect(offered('alice', ACCOUNT, failed(), [ALICE])).toEqual([`this actor in account ${ACCOUNT}: alice (alice)`, `this user: user/alice (${ALICE})`]);
+    // The account, from the evidence, as the pane shows any value: its ends and hidden characters escaped.
+    expect(offered('alice', ` ${ACCOUNT}\u202e`, failed({ accountId: ` ${ACCOUNT}\u202e` }), [])).toEqual([`this actor in account \\u0020${ACCOUNT}\\u202e: alice (alice)`]);
     expect(offered('AIDAALICE0000000001', ACCOUNT, failed({ userName: undefined }), [ALICE])).toEqual([
       `this actor in account ${ACCOUNT}: AIDAALICE0000000001 (AIDAALICE0000000001)`,
       `this user: user/alice (${ALICE})`,

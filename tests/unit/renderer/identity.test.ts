@@ -48,6 +48,16 @@ describe('describeIdentity', () => {
     expect(mfa({ userIdentity: { type: 'IAMUser' }, additionalEventData: null })).toBeUndefined();
   });
 
+  it("shows the ends of each value in one made of several, a key with what it is, an issuer's type with its ARN", () => {
+    const session = { type: 'Role ', arn: 'arn:aws:iam::111111111111:role/ops ' };
+    const pairs = describeIdentity({ userIdentity: { type: 'AssumedRole', accessKeyId: 'ASIAEXAMPLE ', sessionContext: { sessionIssuer: session } } });
+    expect(pairs.filter(([label]) => label === 'Access key' || label === 'Session issuer')).toEqual([
+      ['Access key', 'ASIAEXAMPLE\\u0020 (temporary: a session)'],
+      ['Session issuer', 'Role\\u0020 arn:aws:iam::111111111111:role/ops\\u0020'],
+    ]);
+    expect(describeIdentity({ userIdentity: { type: 'AssumedRole', sessionContext: { sessionIssuer: { userName: 'ops' } } } }).find(([label]) => label === 'Session issuer')).toEqual(['Session issuer', 'ops']);
+  });
+
   it("shows when a session was created as event times are shown, a trail's ISO time and Lake's zoneless UTC alike", () => {
     const created = (creationDate: string, zone?: 'utc' | 'local') =>
       describeIdentity({ userIdentity: { type: 'AssumedRole', sessionContext: { attributes: { creationDate } } } }, zone).find(([label]) => label === 'Session created')?.[1];

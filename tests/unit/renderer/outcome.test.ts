@@ -15,6 +15,8 @@ describe('eventOutcome', () => {
     expect(eventOutcome(deniedDelete)).toEqual({ failed: true, summary: 'Failed: AccessDenied', details: [['Error message', 'User is not authorized to perform: cloudtrail:DeleteTrail']] });
     expect(eventOutcome(vpceEvent)).toEqual({ failed: true, summary: 'Failed: VpceAccessDenied', details: [['Error message', 'The request was denied by the VPC endpoint policy']] });
     expect(eventOutcome({ eventName: 'CreateUser', errorCode: 'EntityAlreadyExists' })).toEqual({ failed: true, summary: 'Failed: EntityAlreadyExists', details: [] });
+    // The code's ends shown, as printableValue shows any value: the sentence's own space stays.
+    expect(eventOutcome({ eventName: 'CreateUser', errorCode: ' AccessDenied\u202e' })?.summary).toBe('Failed: \\u0020AccessDenied\\u202e');
   });
 
   it('says a console sign-in failed though it has no errorCode: why, whether MFA was used, where it was signing in to', () => {

@@ -33,6 +33,7 @@ describe('rowMarks of a failed event', () => {
   it('marks a failed call with its error code, whatever columns are shown', () => {
     expect(rowMarks({ ...plain, errorCode: 'AccessDenied' })).toEqual([{ symbol: '✖', meaning: 'Error: AccessDenied', error: true }]);
     expect(rowMarks({ ...plain, errorCode: 'Access\u001b[31mDenied\u202e' })).toEqual([{ symbol: '✖', meaning: 'Error: Access\\u001b[31mDenied\\u202e', error: true }]);
+    expect(rowMarks({ ...plain, errorCode: 'AccessDenied ' })).toEqual([{ symbol: '✖', meaning: 'Error: AccessDenied\\u0020', error: true }]);
   });
 
   it('marks a failed console or Identity Center sign-in as one, with why when CloudTrail says', () => {
