@@ -27,7 +27,7 @@ function CaseWorkspace() {
       {overview && !empty && <CaseSummary overview={overview} />}
       {empty && !running ? (
         <section className="empty">
-          <h1>Add the evidence for this case</h1>
+          <h2>Add the evidence for this case</h2>
           <p>
             Pick trail files as delivered to S3 (<code>.json.gz</code>), archives (<code>.zip</code>, <code>.tar.gz</code>) or exports (lookup-events, CloudWatch Logs, CSV),
             or drop files and folders onto this window. Cairn reads them locally, read-only, and never connects to the network.
@@ -95,9 +95,10 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Cairn</span>
           {current && (
-            <span className="case-name" title={printable(current.name)}>
+            // The open case's name heads the page: the explorer's headings come under it.
+            <h1 className="case-name" title={printable(current.name)}>
               {printable(current.name)}
-            </span>
+            </h1>
           )}
         </div>
         {current && (

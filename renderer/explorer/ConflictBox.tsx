@@ -98,6 +98,12 @@ export const ConflictBox = memo(function ConflictBox({
     ...repeatedThere.map((duplicate) => ({ path: duplicate.path, text: `written ${duplicate.values.length} times in the other: ${occurrences(duplicate.values)}`, kind: 'duplicate' })),
     ...differences.map((difference) => ({ path: difference.path, text: CHANGES[difference.kind](difference), kind: difference.kind })),
   ];
+  // Its box scrolls past a few hundred pixels: focusable, and named, so that the keyboard can scroll it too.
+  const json = (
+    <pre className="json" tabIndex={0} role="region" aria-label={others === 1 ? 'JSON of the other copy' : `JSON of other copy ${nth} of ${others}`}>
+      <JsonText text={thereShown} />
+    </pre>
+  );
   return (
     <section aria-label="Conflict" className="conflict-box">
       <h3>⚠ Conflict: same eventID, different content{others > 1 && ` (other copy ${nth} of ${others})`}</h3>
@@ -122,17 +128,12 @@ export const ConflictBox = memo(function ConflictBox({
         </ul>
       )}
       {/* Beside other copies, each JSON waits behind its box's summary: the next box stays in reach. */}
-      {others === 1 ?
-        <pre className="json">
-          <JsonText text={thereShown} />
-        </pre>
-      : <details className="copy-json">
+      {others === 1 ? json : (
+        <details className="copy-json">
           <summary>Its JSON</summary>
-          <pre className="json">
-            <JsonText text={thereShown} />
-          </pre>
+          {json}
         </details>
-      }
+      )}
     </section>
   );
 });

@@ -207,11 +207,16 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
   }
 
   return (
-    <div className="event-table" role="grid" aria-label="Events" aria-rowcount={count + 1} aria-multiselectable="false">
+    <div className="event-table">
+      {/* The grid is the element that takes the keys: its rows are its own, not a wrapper's. */}
       <div
-        className="grid-scroll"
+        className={none ? 'grid-scroll grid-none' : 'grid-scroll'}
         ref={scroller}
         id={LISTING_ID}
+        role="grid"
+        aria-label="Events"
+        aria-rowcount={count + 1}
+        aria-multiselectable="false"
         tabIndex={0}
         aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter Escape"
         onKeyDown={onKeyDown}
@@ -225,7 +230,9 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
         }}
       >
         <div className="grid-header" role="row" aria-rowindex={1} style={layout}>
-          <span role="columnheader" aria-label="Marks" />
+          <span role="columnheader">
+            <span className="visually-hidden">Marks</span>
+          </span>
           {view.columns.map((id) =>
             id === 'time' ? (
               <span role="columnheader" key={id} aria-sort={view.order === 'asc' ? 'ascending' : 'descending'}>
@@ -276,13 +283,14 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
             </div>
           ))}
         </div>
-        {none && (
-          <div className="listing-none" role="status">
-            <p>{none.said}</p>
-            {none.widen && <p>{none.widen}</p>}
-          </div>
-        )}
       </div>
+      {/* Beside the grid, not in it: a status is none of a grid's rows. */}
+      {none && (
+        <div className="listing-none" role="status">
+          <p>{none.said}</p>
+          {none.widen && <p>{none.widen}</p>}
+        </div>
+      )}
       <div className="grid-footer" data-testid="listing-count">
         {total === null ? 'Reading…' : totalText}
       </div>

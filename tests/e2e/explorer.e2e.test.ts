@@ -70,7 +70,7 @@ describe('the selection across re-reads of the listing', () => {
     };
     await choose(['Event', 'Error'], false);
     onTestFinished(() => choose(['Event', 'Error'], true));
-    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['', 'Time (UTC) ▲', 'Service', 'Actor', 'Source IP', 'Region']);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Marks', 'Time (UTC) ▲', 'Service', 'Actor', 'Source IP', 'Region']);
     // Each mark by its symbol and accessible name; every event here shares eventID "1", so each is in conflict too.
     const marks = () => rows(page).evaluateAll((found) => found.map((row) => [...row.querySelectorAll('.marks [role="img"]')].map((mark) => `${mark.textContent} ${mark.getAttribute('aria-label')}`).join(' | ')));
     const conflict = '⚠ Conflict: another event has this eventID with different content';
@@ -263,7 +263,7 @@ describe('the event explorer on the real samples', () => {
       return { left: box.left, right: box.left + element.clientWidth, scrolls: element.scrollWidth > element.clientWidth };
     });
     const headers = await page.getByRole('columnheader').evaluateAll((elements) => elements.map((element) => ({ text: element.textContent, box: element.getBoundingClientRect().toJSON() as DOMRect })));
-    expect(headers.map(({ text }) => text)).toEqual(['', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Region', 'Error']);
+    expect(headers.map(({ text }) => text)).toEqual(['Marks', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Region', 'Error']);
     expect(headers.filter(({ box }) => box.left < grid.left || box.right > grid.right + 0.5).map(({ text }) => text)).toEqual([]);
     expect(grid.scrolls).toBe(false);
     const cutCells = (selector: string) =>
@@ -529,7 +529,7 @@ describe('the event explorer on the real samples', () => {
     await page.getByRole('checkbox', { name: 'Region' }).uncheck();
     await page.getByRole('checkbox', { name: 'Account' }).check();
     await page.locator('.column-menu summary').click();
-    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Account', 'Error']);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Marks', 'Time (UTC) ▲', 'Event', 'Service', 'Actor', 'Source IP', 'Account', 'Error']);
     await page.getByRole('button', { name: 'Times in UTC' }).click();
     expect((await cells(page, 0)).slice(1, 2)).toEqual(['2014-03-06 12:10:34']);
     // The harness's Chromium runs in America/New_York: the header names the zone, the detail each event's offset.

@@ -67,7 +67,7 @@ describe('the event being read, across changes of the listing', () => {
     await detail(page).getByRole('button', { name: /this source IP/ }).click();
     await detail(page).getByRole('button', { name: /this event name/ }).click();
     await page.getByTestId('listing-count').filter({ hasText: /^1 of 40 events$/ }).waitFor();
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null);
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || null);
     await page.getByRole('button', { name: 'Remove filter Source IP' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Remove filter Source IP' }).waitFor({ state: 'detached' });
@@ -240,7 +240,7 @@ describe('a case left and opened again', () => {
     await page.getByRole('button', { name: 'Open Reading' }).click();
     await page.locator('.grid-row[aria-rowindex="126"][aria-selected="true"]').waitFor();
     expect({ ...(await shown(page)), top: await page.locator('.grid-scroll').evaluate((element) => element.scrollTop) }).toEqual(left);
-    expect(await page.locator('.grid-header').textContent()).toBe('Time (UTC) ▼EventServiceActorSource IPRegionAccountError');
+    expect(await page.locator('.grid-header').textContent()).toBe('MarksTime (UTC) ▼EventServiceActorSource IPRegionAccountError');
     await page.screenshot({ path: join(SHOTS, 'case-reopened.png') });
   });
 
