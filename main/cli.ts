@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { conflictingCopies, counted } from '../shared/counted';
+import { conflictingCopies, counted, csvRowsOfFullEvents } from '../shared/counted';
 import type { EvidenceFile } from '../shared/event';
 import { asInFile } from '../shared/eventWrapper';
 import type { IngestProgress } from '../shared/ipc';
@@ -10,6 +10,7 @@ import { fractionText } from '../shared/timeFraction';
 import { CancelFlag } from './ingest/cancelFlag';
 import { DEFAULT_PARSE_THREADS } from './ingest/parsePool';
 import { runIngest } from './ingest/pipeline';
+import { CsvRowsOfFullTally } from './csvRowsOfFullTally';
 import { NdjsonOutput } from './ndjsonOutput';
 
 const USAGE = `Usage: cairn scan <paths…> [--json] [--ndjson FILE] [--threads N]
@@ -52,6 +53,8 @@ function real(path: string): string {
 interface ScanReport {
   files: (Pick<EvidenceFile, 'path' | 'container' | 'format' | 'size' | 'sha256' | 'contentSha256' | 's3Key' | 'events' | 'duplicates' | 'conflicts'> & { errors: EvidenceFile['issues']; digest?: string })[];
   events: number;
+  /** How many of them are CSV rows of events also read in full: calls counted twice (see CsvRowsOfFullTally). */
+  csvRowsOfFull: number;
   duplicates: number;
   conflicts: number;
   errors: number;
@@ -106,10 +109,11 @@ class ReportPrinter {
     if (text) this.out(text);
   }
 
-  end({ events, duplicates, conflicts, errors }: IngestProgress): void {
+  end({ events, duplicates, conflicts, errors }: IngestProgress, csvRowsOfFull: number): void {
     this.flush();
-    if (!this.json) this.out(`\n${counted(this.printed, 'file')}: ${counted(events, 'event')} stored, ${counted(duplicates, 'duplicate')}, ${conflictingCopies(conflicts)}, ${counted(errors, 'error')}\n`);
-    else this.out(`${this.printed > 0 ? '\n  ' : ''}],\n${JSON.stringify({ events, duplicates, conflicts, errors } satisfies Omit<ScanReport, 'files'>, null, 2).slice(2)}\n`);
+    const twice = csvRowsOfFull > 0 ? ` (${csvRowsOfFullEvents(csvRowsOfFull)})` : '';
+    if (!this.json) this.out(`\n${counted(this.printed, 'file')}: ${counted(events, 'event')} stored${twice}, ${counted(duplicates, 'duplicate')}, ${conflictingCopies(conflicts)}, ${counted(errors, 'error')}\n`);
+    else this.out(`${this.printed > 0 ? '\n  ' : ''}],\n${JSON.stringify({ events, csvRowsOfFull, duplicates, conflicts, errors } satisfies Omit<ScanReport, 'files'>, null, 2).slice(2)}\n`);
   }
 }
 
@@ -156,7 +160,9 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   let stopped: string | undefined;
   /** Each file's format, by index, as far as known: a batch's events name files recorded before it or in it (inProgress). */
   const formats = new Map<number, string>();
+  const csvRows = new CsvRowsOfFullTally();
   const progress = await runIngest('job-00000000-0000-0000-0000-000000000000', paths, async (message) => {
+    csvRows.take(message);
     if (message.type === 'file') {
       report.add(message.file);
       formats.set(message.file.index, message.file.format);
@@ -169,7 +175,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     }
   }, { parallel: { script: parseWorker, threads }, events: ndjson !== undefined, cancel });
   const unwritten = await ndjson?.close();
-  report.end(progress);
+  report.end(progress, csvRows.count);
   if (cancelled) return INTERRUPTED_STATUS;
   if (stopped) {
     err(`${stopped}: the report names the file it was in, recorded as far as it was read, and each file it had not reached\n`);

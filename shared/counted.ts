@@ -9,3 +9,10 @@ export const counted = (count: number, noun: string, shown = String(count), plur
  * earlier copy with the same eventID and other content, once, not the first copy.
  */
 export const conflictingCopies = (count: number, shown = String(count)): string => counted(count, 'conflicting copy', shown, 'conflicting copies');
+
+/**
+ * How events counted twice over are told (listing footer, case summary, start screen, CLI): the
+ * CSV rows among some events whose full event is among them too, each an event of its file and
+ * the same call as that event. `where` says where the full event is.
+ */
+export const csvRowsOfFullEvents = (count: number, shown = String(count), where = 'also in full'): string => `${shown} of them ${count === 1 ? 'a CSV row of an event' : 'CSV rows of events'} ${where}`;

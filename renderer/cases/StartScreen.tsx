@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { csvRowsOfFullEvents } from '../../shared/counted';
 import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
@@ -138,7 +139,10 @@ export function StartScreen() {
                       }}
                     /> : <span title={printable(info.name)}>{printable(info.name)}</span>}
                 </td>
-                <td className="num">{formatCount(info.events)}</td>
+                <td className="num">
+                  {formatCount(info.events)}
+                  {!!info.csvRowsOfFull && <div className="count-note">{csvRowsOfFullEvents(info.csvRowsOfFull, formatCount(info.csvRowsOfFull))}</div>}
+                </td>
                 <td className="mono time-span">
                   {info.minTime === null ? (
                     '—'

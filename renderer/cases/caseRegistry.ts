@@ -12,6 +12,8 @@ export interface CaseInfo {
   created: number;
   lastOpened: number;
   events: number;
+  /** How many of them are CSV rows of events it holds in full too (see csvRowsOfFull); unset in a case not read since it was counted. */
+  csvRowsOfFull?: number;
   /** Epoch ms of the earliest and latest event with a time; null when none has one. */
   minTime: number | null;
   maxTime: number | null;

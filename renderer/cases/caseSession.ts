@@ -36,7 +36,7 @@ async function saveReading(): Promise<void> {
 const CASE_SORT_PREF = 'caseSort';
 
 /** The start screen's figures of a case, as a reading of it gives them. */
-const statsOf = (overview: CaseOverview): Pick<CaseInfo, 'events' | 'minTime' | 'maxTime' | 'evidence'> => ({ events: overview.count, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.evidence.outermost });
+const statsOf = (overview: CaseOverview): Pick<CaseInfo, 'events' | 'csvRowsOfFull' | 'minTime' | 'maxTime' | 'evidence'> => ({ events: overview.count, csvRowsOfFull: overview.csvRowsOfFull, minTime: overview.minTime, maxTime: overview.maxTime, evidence: overview.evidence.outermost });
 
 /** Settling the cases the app closed on while importing into them (see settledCase): a case is opened once it is over. */
 let settling: Promise<unknown> = Promise.resolve();

@@ -64,7 +64,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
         pending = query.ask({ type: 'rows', caseDb, query: view, offset: n * PAGE, limit: PAGE }).then((result) => {
           if (current.current === asked) {
             setTotal(result.total);
-            setTotalText(listingCount(result.total, result.inCase, isNarrowed(view)));
+            setTotalText(listingCount(result.total, result.inCase, isNarrowed(view), result.csvRowsOfFull));
             useCairn.getState().set({ nameOnly: result.nameOnly });
             setPages((loaded) => new Map(loaded).set(n, result.rows));
           }

@@ -1,5 +1,5 @@
 import { capitalized } from '../../shared/listed';
-import { counted } from '../../shared/counted';
+import { counted, csvRowsOfFullEvents } from '../../shared/counted';
 import { formatCount } from '../format';
 import type { EventQuery } from '../query/queryProtocol';
 
@@ -7,10 +7,12 @@ import type { EventQuery } from '../query/queryProtocol';
  * What the listing's footer says of its events: how many the case holds when nothing narrows the
  * listing (`30,473 events`), else how many it shows of them (`128 of 30,473 events`), even when
  * a filter or Show choice keeps none or all of them, so that a narrowed listing never passes for
- * the whole case.
+ * the whole case; and how many of those shown are CSV rows of events listed in full too
+ * (`csvRows`), so that a call listed twice is never counted as two.
  */
-export function listingCount(shown: number, inCase: number, narrowed: boolean): string {
-  return narrowed ? `${formatCount(shown)} of ${counted(inCase, 'event', formatCount(inCase))}` : counted(shown, 'event', formatCount(shown));
+export function listingCount(shown: number, inCase: number, narrowed: boolean, csvRows = 0): string {
+  const count = narrowed ? `${formatCount(shown)} of ${counted(inCase, 'event', formatCount(inCase))}` : counted(shown, 'event', formatCount(shown));
+  return csvRows > 0 ? `${count} · ${csvRowsOfFullEvents(csvRows, formatCount(csvRows), 'also listed in full')}` : count;
 }
 
 /**

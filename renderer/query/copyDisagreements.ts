@@ -1,6 +1,5 @@
 import { EVENT_FLAGS } from '../../shared/event';
 import { boundedParseOrUndefined } from '../../shared/jsonDepth';
-import type { ConflictRecord } from '../db/caseDb';
 import { partialRowChecks } from '../explorer/partialCopy';
 import type { CaseIndex, DecodedEvent } from './caseIndex';
 
@@ -8,27 +7,24 @@ import type { CaseIndex, DecodedEvent } from './caseIndex';
 const NAMED_ELSEWHERE = new Set(['actor', 'account']);
 
 /**
- * Flags (EVENT_FLAGS.copyDisagrees) both ends of each partial copy among `copies` (see
- * ConflictRecord) whose row disagrees with its full event on a field the row gives, as the detail
- * pane tells it (partialRowChecks). Compared from the columns held; the full event's text is read
+ * Flags (EVENT_FLAGS.copyDisagrees) both ends of each partial copy of `pairs` (a CSV row's and its
+ * full event's global numbers, as copyPairs gives them) whose row disagrees with its full event on
+ * a field the row gives, as the detail pane tells it (partialRowChecks). Compared from the columns held; the full event's text is read
  * (`textOf`) only where the row's actor or account alone differs from the event's, which it may
  * name by another of its keys. Returns how many copies disagree.
  */
-export async function flagDisagreeingCopies(index: CaseIndex, copies: readonly ConflictRecord[], textOf: (event: DecodedEvent) => Promise<string>): Promise<number> {
-  const globals = index.globalsAt(copies.flatMap(({ first, second }) => [first, second]));
+export async function flagDisagreeingCopies(index: CaseIndex, pairs: Uint32Array, textOf: (event: DecodedEvent) => Promise<string>): Promise<number> {
   let disagreeing = 0;
-  for (let k = 0; k < copies.length; k++) {
-    const [first, second] = [globals[2 * k], globals[2 * k + 1]];
-    if (first == null || second == null) continue;
-    const [row, full] = copies[k]!.partial === 'first' ? [index.event(first), index.event(second)] : [index.event(second), index.event(first)];
+  for (let k = 0; k < pairs.length; k += 2) {
+    const [row, full] = [index.event(pairs[k]!), index.event(pairs[k + 1]!)];
     let differing = partialRowChecks(row, full, undefined, 'utc').filter((check) => !check.agrees);
     if (differing.length > 0 && differing.every((check) => NAMED_ELSEWHERE.has(check.field))) {
       differing = partialRowChecks(row, full, boundedParseOrUndefined(await textOf(full)), 'utc').filter((check) => !check.agrees);
     }
     if (differing.length === 0) continue;
     disagreeing++;
-    index.addFlag(first, EVENT_FLAGS.copyDisagrees);
-    index.addFlag(second, EVENT_FLAGS.copyDisagrees);
+    index.addFlag(pairs[k]!, EVENT_FLAGS.copyDisagrees);
+    index.addFlag(pairs[k + 1]!, EVENT_FLAGS.copyDisagrees);
   }
   return disagreeing;
 }

@@ -7,6 +7,7 @@ import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { conflictingCopies } from './conflictingCopies';
 import { flagDisagreeingCopies } from './copyDisagreements';
 import { csvRowDetail } from './csvRowDetail';
+import { copyPairs, csvRowsOfFull } from './csvRowsOfFull';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, usersNamedBy, withoutArn, type IamUser, type NameOnlyEvents } from './iamUserAliases';
@@ -26,13 +27,15 @@ interface OpenCase {
   conflicted: Map<number, number>;
   /** How many conflict records were read. */
   conflicts: number;
+  /** The partial copies whose two ends the case holds: a CSV row's global number, then its full event's (see copyPairs). */
+  copies: Uint32Array;
   /** The evidence files, one entry per distinct file (see distinctEvidence), once worked out. */
   evidence?: EvidenceEntry[];
   /** The evidence files in each order the panel asked for, by the order's JSON. */
   evidenceOrders: Map<string, EvidenceEntry[]>;
   annotations: Map<string, Annotation>;
-  /** Selections already worked out, by filters and marks (order is applied when paging). */
-  selections: Map<string, Uint32Array>;
+  /** Selections already worked out, by filters, marks and order. */
+  selections: Map<string, Listing>;
   /** Global numbers (storage order) of the events matching each text filter (parameter, sharedEventID), by the filter's JSON. */
   params: Map<string, Promise<Uint32Array>>;
   /** Events naming an IAM user without its ARN, by the ARN an actor pivot is on (see nameOnlyEvents). */
@@ -43,6 +46,12 @@ interface OpenCase {
   texts: Map<number, Promise<string[]>>;
   /** The credentials calls' events by the temporary access key each issued, oldest first, once asked for (see `issuers`). */
   issuers?: Promise<Map<string, IssuingCall[]>>;
+}
+
+/** The events a query lists: their global numbers in its order, and how many of them are CSV rows of events listed in full too (see csvRowsOfFull). */
+interface Listing {
+  globals: Uint32Array;
+  csvRowsOfFull: number;
 }
 
 let current: OpenCase | null = null;
@@ -69,6 +78,7 @@ async function load(name: string): Promise<OpenCase> {
   ]);
   const segments = parts.flat();
   const index = CaseIndex.fromStore(segments, dictionary, conflicts);
+  const copies = copyPairs(index, conflicts.filter((record) => !isConflict(record)));
   const open: OpenCase = {
     name,
     db,
@@ -76,6 +86,7 @@ async function load(name: string): Promise<OpenCase> {
     files: new Map(files.map((file) => [file.id, file])),
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
+    copies,
     evidenceOrders: new Map(),
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
@@ -84,7 +95,7 @@ async function load(name: string): Promise<OpenCase> {
     vouching: new Map(),
     texts: new Map(),
   };
-  await flagDisagreeingCopies(index, conflicts.filter((record) => !isConflict(record)), (event) => textOf(open, event.segment, event.row));
+  await flagDisagreeingCopies(index, copies, (event) => textOf(open, event.segment, event.row));
   current = open;
   return current;
 }
@@ -101,12 +112,19 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
   const [added, chunks, files, conflicts] = await db.transaction('r', [db.segments, db.dictionaries, db.files, db.conflicts], () =>
     Promise.all([db.segments.where(':id').above(last).toArray(), db.dictionaries.where('[segment+field]').aboveOrEqual([last + 1, '']).toArray(), db.files.toArray(), db.conflicts.toArray()]),
   );
+  const extended = added.length === 0 && conflicts.length === open.conflicts ? index : index.extended(added, chunks, conflicts);
+  // Records are read in the order stored: those past the count held came since.
+  const copied = copyPairs(extended, conflicts.slice(open.conflicts).filter((record) => !isConflict(record)));
+  const copies = new Uint32Array(open.copies.length + copied.length);
+  copies.set(open.copies);
+  copies.set(copied, open.copies.length);
   const next: OpenCase = {
     ...open,
-    index: added.length === 0 && conflicts.length === open.conflicts ? index : index.extended(added, chunks, conflicts),
+    index: extended,
     files: new Map(files.map((file) => [file.id, file])),
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
+    copies,
     evidence: undefined,
     evidenceOrders: new Map(),
     selections: new Map(),
@@ -115,8 +133,7 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
     vouching: new Map(),
     issuers: undefined,
   };
-  // Records are read in the order stored: those past the count held came since.
-  await flagDisagreeingCopies(next.index, conflicts.slice(open.conflicts).filter((record) => !isConflict(record)), (event) => textOf(next, event.segment, event.row));
+  await flagDisagreeingCopies(next.index, copied, (event) => textOf(next, event.segment, event.row));
   // A case opened or closed meanwhile wins.
   if (current === open) current = next;
   return next;
@@ -138,7 +155,7 @@ function overview(open: OpenCase): CaseOverview {
   const { index } = open;
   const known = Number.isFinite(index.minTime);
   const { count, minFraction, maxFraction, timeDigits } = index;
-  return { count, minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, evidence: summarizeEvidence(evidenceOf(open)) };
+  return { count, csvRowsOfFull: csvRowsOfFull(open.copies, index.select([]), count), minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, evidence: summarizeEvidence(evidenceOf(open)) };
 }
 
 /**
@@ -346,12 +363,12 @@ function markTest(query: EventQuery): ((mark: Marks, flags: number) => boolean) 
   return tests.length === 0 ? undefined : (mark, flags) => tests.every((test) => test(mark, flags));
 }
 
-/** The global numbers of the events a query lists, in its order; worked out once per filters, marks and order. */
-async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Array> {
+/** The events a query lists, in its order; worked out once per filters, marks and order. */
+async function selectionOf(open: OpenCase, query: EventQuery): Promise<Listing> {
   const marked = markTest(query);
   const key = `${marked ? BY_MARKS : ''}${query.marked}|${query.order}|${JSON.stringify(query.filters)}`;
-  let selection = open.selections.get(key);
-  if (!selection) {
+  let listing = open.selections.get(key);
+  if (!listing) {
     const within = await Promise.all(query.filters.filter(isTextFilter).map((filter) => textMatches(open, filter)));
     const pivots = query.filters.filter(isPivot);
     const also = new Map([...(await actorAlso(open, pivots))].map(([pivot, { globals }]) => [pivot, globals]));
@@ -359,15 +376,15 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Uint32Arr
     const keep =
       marked &&
       ((segment: number, row: number, flags: number): boolean => marked(marks.get(place(segment, row)) ?? EMPTY_ANNOTATION, flags));
-    selection = open.index.select(pivots, keep, within, also, query.marked === 'failed' ? [NO_ERROR] : []);
-    if (query.order === 'desc') selection = open.index.newestFirst(selection);
-    open.selections.set(key, selection);
+    const selection = open.index.select(pivots, keep, within, also, query.marked === 'failed' ? [NO_ERROR] : []);
+    listing = { globals: query.order === 'desc' ? open.index.newestFirst(selection) : selection, csvRowsOfFull: csvRowsOfFull(open.copies, selection, open.index.count) };
+    open.selections.set(key, listing);
   }
-  return selection;
+  return listing;
 }
 
 async function rows(open: OpenCase, query: EventQuery, offset: number, limit: number): Promise<RowsResult> {
-  const selection = await selectionOf(open, query);
+  const { globals: selection, csvRowsOfFull } = await selectionOf(open, query);
   const nameOnly = [...(await actorAlso(open, query.filters.filter(isPivot))).values()].map(({ found }) => found);
   const total = selection.length;
   const found = [];
@@ -376,12 +393,12 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
     const mark = open.annotations.get(place(event.segment, event.row)) ?? EMPTY_ANNOTATION;
     found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, noted: mark.note !== '' });
   }
-  return { total, inCase: open.index.count, offset, rows: found, nameOnly };
+  return { total, inCase: open.index.count, csvRowsOfFull, offset, rows: found, nameOnly };
 }
 
 async function locate(open: OpenCase, query: EventQuery, segment: number, row: number): Promise<number | null> {
   const global = open.index.globalOf(segment, row);
-  const position = global === null ? -1 : (await selectionOf(open, query)).indexOf(global);
+  const position = global === null ? -1 : (await selectionOf(open, query)).globals.indexOf(global);
   return position < 0 ? null : position;
 }
 

@@ -97,6 +97,8 @@ export interface ExplorerView extends EventQuery {
 /** What the page shows of a case before any search: its size, span and evidence. */
 export interface CaseOverview {
   count: number;
+  /** How many of them are CSV rows of an event the case holds in full too (see csvRowsOfFull): the calls counted twice. */
+  csvRowsOfFull: number;
   /** Epoch ms of the earliest and latest known event time; null when no event has a time. */
   minTime: number | null;
   maxTime: number | null;
@@ -134,6 +136,8 @@ export interface RowsResult {
   total: number;
   /** How many the case holds, as read for this answer: what the listing's count is out of. */
   inCase: number;
+  /** How many of the events listed are CSV rows of an event listed in full too (see csvRowsOfFull): the calls the listing counts twice. */
+  csvRowsOfFull: number;
   offset: number;
   rows: EventRow[];
   /** For an actor pivot on an IAM user's ARN, the events without the ARN it also lists (see iamUserAliases); empty otherwise. */

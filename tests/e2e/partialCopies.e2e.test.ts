@@ -55,7 +55,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     // The Lake result comes in a later import: its rows are linked to events the case held before.
     await writeFile(join(evidence, 'result_1.csv'), LAKE);
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events · 2 of them CSV rows of events also listed in full$/ }).waitFor();
     await waitForImport(app.page);
   });
   afterAll(async () => {
@@ -147,7 +147,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByRole('button', { name: 'Open Lake and trail' }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^4 events · 2 of them CSV rows of events also listed in full$/ }).waitFor();
     await page.locator('.grid-row').nth(3).waitFor();
     expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(['', '', '≠', '≠']);
   });
@@ -155,7 +155,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
   it('lists the pair that disagrees, and only it, under Show: events in conflict', async () => {
     const { page } = app;
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('conflicts');
-    await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
     expect(await page.locator('.grid-row .col-sourceIp').allTextContents()).toEqual(['203.0.113.10', '198.51.100.7']);
   });
 });
@@ -184,7 +184,7 @@ describe('two CSV exports of the same events imported before the trail', () => {
     // The trail comes in a later import: each of its events is linked to every row of its eventID the case holds.
     await writeFile(join(evidence, 'trail.json'), JSON.stringify({ Records: EVENTS }));
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events · 4 of them CSV rows of events also listed in full$/ }).waitFor();
     await waitForImport(app.page);
   });
   afterAll(async () => {

@@ -40,6 +40,7 @@ describe('cairn scan', () => {
         { path: join(dir, 'b.txt'), container: [], format: 'unrecognised', size: 5, sha256: sha('hello'), contentSha256: sha('hello'), s3Key: '', events: 0, duplicates: 0, conflicts: 0, errors: [{ severity: 'error', message: 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV', location: '' }] },
       ],
       events: 2,
+      csvRowsOfFull: 0,
       duplicates: 1,
       conflicts: 0,
       errors: 1,
@@ -69,6 +70,22 @@ describe('cairn scan', () => {
     expect(status).toBe(0);
     expect(stdout).toContain(`${join(dir, 'a.json')}\n  cloudtrail-records, `);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 1 event stored, 0 duplicates, 0 conflicting copies, 0 errors');
+  });
+
+  it('says how many of the events stored are CSV rows of events it also read in full, each row once, as the app counts them', async () => {
+    const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+    // Rows of the first two events and of one read only as a row, before the events; then the first event again with other content.
+    const dir = await folder({
+      'a-lake.csv': ['eventtime,eventname,eventid,sourceipaddress', ...[1, 2, 9].map((n) => `2024-03-01 00:00:0${n}.000,GetObject,${id(n)},192.0.2.${n}`)].join('\n'),
+      'b-trail.json': records([eventJson(1), eventJson(2), eventJson(3)]),
+      'c-conflict.json': records([eventJson(1, { errorCode: 'AccessDenied' })]),
+    });
+    const human = await cairn('scan', dir);
+    expect(human.stdout.trimEnd().split('\n').at(-1)).toBe('3 files: 7 events stored (2 of them CSV rows of events also in full), 0 duplicates, 1 conflicting copy, 0 errors');
+    const json = JSON.parse((await cairn('scan', dir, '--json')).stdout) as Record<string, unknown>;
+    expect([json.events, json.csvRowsOfFull, json.conflicts]).toEqual([7, 2, 1]);
+    const single = await cairn('scan', join(dir, 'b-trail.json'));
+    expect(single.stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 3 events stored, 0 duplicates, 0 conflicting copies, 0 errors');
   });
 
   it('prints no hash for a file that could not be read, and counts in the singular where there is one', async () => {
@@ -139,6 +156,7 @@ describe('cairn scan', () => {
         { ...notRead, path: join(dir, 'pipe'), format: 'fifo', errors: [{ severity: 'warning', message: 'a named pipe: not read', location: '' }] },
       ],
       events: 1,
+      csvRowsOfFull: 0,
       duplicates: 0,
       conflicts: 0,
       errors: 0,

@@ -3,6 +3,7 @@ import type { ConflictRecord } from '../../../renderer/db/caseDb';
 import { DictionaryEncoder, SegmentBuilder } from '../../../renderer/db/segmentBuilder';
 import { CaseIndex, type DecodedEvent } from '../../../renderer/query/caseIndex';
 import { flagDisagreeingCopies } from '../../../renderer/query/copyDisagreements';
+import { copyPairs } from '../../../renderer/query/csvRowsOfFull';
 import { EVENT_FLAGS, type CairnEvent } from '../../../shared/event';
 import { batchOf, event } from './event';
 
@@ -34,7 +35,7 @@ describe('flagDisagreeingCopies', () => {
       read.push(event.index);
       return FULL_TEXT;
     };
-    expect(await flagDisagreeingCopies(index, [copy(0, 1), copy(2, 3), copy(4, 5), copy(6, 7), copy(8, 9)], textOf)).toBe(3);
+    expect(await flagDisagreeingCopies(index, copyPairs(index, [copy(0, 1), copy(2, 3), copy(4, 5), copy(6, 7), copy(8, 9)]), textOf)).toBe(3);
     const flagged = Array.from({ length: index.count }, (_, global) => (index.event(global).flags & EVENT_FLAGS.copyDisagrees ? index.event(global).index : -1)).filter((at) => at >= 0);
     expect(flagged).toEqual([2, 3, 6, 7, 8, 9]);
     expect(read).toEqual([4, 6]);
@@ -42,6 +43,6 @@ describe('flagDisagreeingCopies', () => {
 
   it('passes over a copy whose event the case does not hold', async () => {
     const index = caseOf([{ sourceIp: '203.0.113.9' }]);
-    expect(await flagDisagreeingCopies(index, [copy(0, 5)], () => Promise.reject(new Error('not read')))).toBe(0);
+    expect(await flagDisagreeingCopies(index, copyPairs(index, [copy(0, 5)]), () => Promise.reject(new Error('not read')))).toBe(0);
   });
 });

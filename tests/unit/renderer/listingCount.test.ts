@@ -16,6 +16,16 @@ describe('listingCount', () => {
       '0 of 1 event',
     ]);
   });
+
+  it('says how many of those shown are CSV rows of events listed in full too, none said when none are', () => {
+    expect([listingCount(9, 9, false, 4), listingCount(6, 9, true, 2), listingCount(3, 9, true, 1), listingCount(1_200, 30_473, true, 1_024), listingCount(3, 9, true, 0)]).toEqual([
+      '9 events · 4 of them CSV rows of events also listed in full',
+      '6 of 9 events · 2 of them CSV rows of events also listed in full',
+      '3 of 9 events · 1 of them a CSV row of an event also listed in full',
+      '1,200 of 30,473 events · 1,024 of them CSV rows of events also listed in full',
+      '3 of 9 events',
+    ]);
+  });
 });
 
 describe('noEventsListed', () => {
