@@ -1,8 +1,17 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+
+/** Whether a test did not run because a suite holding it failed (a `beforeAll` that threw): it failed with it. */
+function failedWithSuite(test: TestCase): boolean {
+  for (let parent: TestCase['parent'] | undefined = test.parent; parent; parent = parent.type === 'module' ? undefined : parent.parent) {
+    if (parent.state() === 'failed') return true;
+  }
+  return false;
+}
 
 /**
  * Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, that any CI can
- * read; skipped tests are counted apart, never as passes.
+ * read; skipped tests are counted apart, never as passes, and a test left unrun by its suite's
+ * failure counts as failed.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -12,7 +21,7 @@ export default class SummaryReporter implements Reporter {
       for (const test of module.children.allTests()) {
         const result = test.result();
         if (result.state === 'passed') counts.passed++;
-        else if (result.state === 'failed') counts.failed++;
+        else if (result.state === 'failed' || failedWithSuite(test)) counts.failed++;
         else {
           counts.skipped++;
           skipped.push(`  skipped: ${test.fullName}${'note' in result && result.note ? ` (${result.note})` : ''}`);
