@@ -47,6 +47,8 @@ export interface CairnState {
   /** What the listing's actor pivot on an IAM user's ARN took in without the ARN (see iamUserAliases), as the listing last read it. */
   nameOnly: NameOnlyEvents[];
   tab: CaseTab;
+  /** Whether the detail pane's pivots keep the listing's filters (narrowing it) or list every event with their value (see pivotScope). */
+  pivotsKeepFilters: boolean;
   /** The evidence panel's choices: kept while the case is open, so that going back to the events and returning keeps them. */
   evidenceQuery: EvidenceQuery;
   ingest: IngestView | null;
@@ -73,6 +75,7 @@ export const useCairn = create<CairnState>()((set) => ({
   selected: null,
   nameOnly: [],
   tab: 'events',
+  pivotsKeepFilters: true,
   evidenceQuery: DEFAULT_EVIDENCE_QUERY,
   ingest: null,
   adding: false,

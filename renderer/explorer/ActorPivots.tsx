@@ -2,15 +2,16 @@ import { useEffect, useState } from 'react';
 import { printableValue } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { withoutArn } from '../query/iamUserAliases';
-import type { EventRow, ExplorerView } from '../query/queryProtocol';
+import type { EventRow, Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { actorPivots } from './actorPivots';
 
 /**
  * The pane's pivots on who made the event (see actorPivots): for an IAM user's event written
- * without its ARN, the case is asked which users it names, and each is offered once known.
+ * without its ARN, the case is asked which users it names, and each is offered once known. A pivot
+ * places its filters among `base`, the filters it starts from (see pivotBase).
  */
-export function ActorPivots({ caseDb, row, identity, view }: { caseDb: string; row: EventRow; identity: unknown; view: ExplorerView }) {
+export function ActorPivots({ caseDb, row, identity, base }: { caseDb: string; row: EventRow; identity: unknown; base: readonly Filter[] }) {
   const asks = withoutArn(identity) !== undefined;
   /** Which event the users found are of: an answer is shown for its own event only. */
   const event = `${caseDb}:${row.segment}:${row.row}`;
@@ -34,7 +35,7 @@ export function ActorPivots({ caseDb, row, identity, view }: { caseDb: string; r
   return (
     <div className="actor-pivots" aria-busy={users === null}>
       {actorPivots(row.actor, row.account, identity, users ?? []).map(({ label, shown, whole, filters }) => (
-        <button type="button" key={`${label}:${whole}`} onClick={() => changeView({ filters: filters(view.filters) })} title={printableValue(whole)}>
+        <button type="button" key={`${label}:${whole}`} onClick={() => changeView({ filters: filters(base) })} title={printableValue(whole)}>
           {label}: <span className="mono">{printableValue(shown)}</span>
         </button>
       ))}

@@ -15,7 +15,8 @@ import { disagreeingFirst } from './partialCopy';
 import { pivotedFilters } from './pivotedFilters';
 import { PartialCopyBox } from './PartialCopyBox';
 import { DETAIL_ID, LISTING_ID } from './EventTable';
-import { revealLabel } from './FilterBar';
+import { filterNames, revealLabel } from './FilterBar';
+import { keepFiltersLabel, pivotBase, pivotHeading } from './pivotScope';
 import { ActorPivots } from './ActorPivots';
 import { alteredText, DEEP_NESTING, rawView } from './eventFlags';
 import { wrapperFacts } from './wrapperFacts';
@@ -85,6 +86,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const [tagDraft, setTagDraft] = useState('');
   const [allConflicts, setAllConflicts] = useState(false);
   const [note, setNote] = useState('');
+  const keepFilters = useCairn((state) => state.pivotsKeepFilters);
   /**
    * The annotation as last written, ahead of the render that shows it: a note saved on blur and a
    * bookmark clicked in the same gesture must both land, not the second over the first.
@@ -195,7 +197,9 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     if (note !== latest().note) void annotate({ note });
     else if (relistOnLeave.current) showMarks();
   };
-  const pivot = (next: Filter): void => changeView({ filters: pivotedFilters(view.filters, [next]) });
+  const filtersShown = filterNames(view.filters);
+  const base = pivotBase(view.filters, keepFilters);
+  const pivot = (next: Filter): void => changeView({ filters: pivotedFilters(base, [next]) });
   const addTag = (): void => {
     const tag = tagDraft.trim();
     setTagDraft('');
@@ -261,8 +265,14 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <InsightDetails event={parsed} />
 
       <section aria-label="Pivots" className="pivots">
-        <h3>Show all events with…</h3>
-        <ActorPivots caseDb={caseDb} row={row} identity={asJson(parsed)?.['userIdentity']} view={view} />
+        <h3>{pivotHeading(filtersShown, keepFilters)}</h3>
+        {filtersShown.length > 0 && (
+          <label className="keep-filters">
+            <input type="checkbox" checked={keepFilters} onChange={(event) => useCairn.getState().set({ pivotsKeepFilters: event.target.checked })} />
+            {keepFiltersLabel(filtersShown)}
+          </label>
+        )}
+        <ActorPivots caseDb={caseDb} row={row} identity={asJson(parsed)?.['userIdentity']} base={base} />
         {PIVOTS.filter(({ field }) => row[field] !== '').map(({ field, label }) => (
           <button type="button" key={field} onClick={() => pivot({ field, value: row[field] })} title={printableValue(row[field])}>
             {label(row[field])}: <span className="mono">{printableValue(row[field])}</span>

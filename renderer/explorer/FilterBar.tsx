@@ -33,6 +33,9 @@ function describeFilter(filter: Filter, nameOnly: readonly NameOnlyEvents[] = []
   return { name, value: printableValue(filter.value) || '(empty)', ...(note ? { note } : {}) };
 }
 
+/** The listing's filters as their chips name them (`Actor`, `Source IP`, `Parameter userName`), in their order. */
+export const filterNames = (filters: readonly Filter[]): string[] => filters.map((filter) => describeFilter(filter).name);
+
 /** What a button widening the listing from `view` to `widened` (its filters fewer, its Show choice kept or all) says it does before selecting an event. */
 export function revealLabel(view: EventQuery, widened: EventQuery): string {
   if (!isNarrowed(widened)) return 'Show all events and select it';
