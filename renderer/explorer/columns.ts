@@ -22,7 +22,18 @@ export const COLUMNS: Record<ColumnId, { title: string; least: number; grow?: nu
   errorCode: { title: 'Error', least: 104, grow: 0.8, value: (row) => row.errorCode },
   userAgent: { title: 'User agent', least: 160, grow: 1.2, value: (row) => row.userAgent },
   readOnly: { title: 'Read-only', least: 90, value: (row) => (row.readOnly === 1 ? 'yes' : row.readOnly === 0 ? 'no' : '') },
+  annotation: { title: 'Tags and note', least: 200, grow: 2, value: (row) => annotationText(row.tags, row.note) },
 };
+
+/**
+ * An event's tags and note on one line, as the listing's "Tags and note" column shows them, so that
+ * the findings marked can be read down the listing rather than one event at a time:
+ * `#attacker, #persistence · First line ⏎ second line` (each run of line breaks a ⏎).
+ */
+export function annotationText(tags: readonly string[], note: string): string {
+  const said = note.trim().replace(/\s*[\r\n]+\s*/g, ' ⏎ ');
+  return [tags.map((tag) => `#${tag}`).join(', '), said].filter((part) => part !== '').join(' · ');
+}
 
 /** A monospace digit's advance at the listing's 12.5 px (0.602 em). */
 const MONO_DIGIT_PX = 7.53;

@@ -31,7 +31,7 @@ function errorMark({ errorCode, eventType, eventSource }: Pick<EventRow, 'errorC
  * row, altered text, deep nesting, tags and note, in that order, each only when present. The error
  * is marked here as well as in the Event and Error columns, which may be hidden.
  */
-export function rowMarks(row: Pick<EventRow, 'flags' | 'bookmarked' | 'tags' | 'noted' | 'errorCode' | 'eventType' | 'eventSource'>): Mark[] {
+export function rowMarks(row: Pick<EventRow, 'flags' | 'bookmarked' | 'tags' | 'note' | 'errorCode' | 'eventType' | 'eventSource'>): Mark[] {
   const altered = alteredText(row.flags);
   const marks: (Mark | false)[] = [
     row.bookmarked && { symbol: ANNOTATION_SYMBOLS.bookmarked, meaning: 'Bookmarked' },
@@ -41,7 +41,7 @@ export function rowMarks(row: Pick<EventRow, 'flags' | 'bookmarked' | 'tags' | '
     altered.length > 0 && { symbol: '�', meaning: altered.join(' ') },
     (row.flags & EVENT_FLAGS.deepNesting) !== 0 && { symbol: '≋', meaning: DEEP_NESTING },
     row.tags.length > 0 && { symbol: ANNOTATION_SYMBOLS.tagged, meaning: `Tagged: ${printable(row.tags.join(', '))}` },
-    row.noted && { symbol: ANNOTATION_SYMBOLS.noted, meaning: 'Has a note' },
+    row.note !== '' && { symbol: ANNOTATION_SYMBOLS.noted, meaning: 'Has a note' },
   ];
   return marks.filter((mark) => mark !== false);
 }

@@ -391,7 +391,7 @@ async function rows(open: OpenCase, query: EventQuery, offset: number, limit: nu
   for (let position = offset; position < Math.min(total, offset + limit); position++) {
     const event = open.index.event(selection[position]!);
     const mark = open.annotations.get(place(event.segment, event.row)) ?? EMPTY_ANNOTATION;
-    found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, noted: mark.note !== '' });
+    found.push({ ...event, position, bookmarked: mark.bookmarked, tags: mark.tags, note: mark.note });
   }
   return { total, inCase: open.index.count, csvRowsOfFull, offset, rows: found, nameOnly };
 }

@@ -85,7 +85,7 @@ export interface EventQuery {
 /** Whether a query leaves events out of its listing, by a filter or its Show choice (or may: a filter can keep them all). */
 export const isNarrowed = (query: EventQuery): boolean => query.filters.length > 0 || query.marked !== 'all';
 
-export const COLUMN_IDS = ['time', 'eventName', 'eventSource', 'actor', 'actorType', 'sourceIp', 'region', 'account', 'errorCode', 'userAgent', 'readOnly'] as const;
+export const COLUMN_IDS = ['time', 'eventName', 'annotation', 'eventSource', 'actor', 'actorType', 'sourceIp', 'region', 'account', 'errorCode', 'userAgent', 'readOnly'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 /** The explorer as an investigator left it: saved with the case. */
@@ -128,7 +128,8 @@ export type EventRow = EventFields & {
   row: number;
   bookmarked: boolean;
   tags: string[];
-  noted: boolean;
+  /** The investigator's note, '' when none. */
+  note: string;
 };
 
 export interface RowsResult {

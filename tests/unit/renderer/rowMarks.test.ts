@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_FLAGS } from '../../../shared/event';
 import { rowMarks } from '../../../renderer/explorer/rowMarks';
 
-const plain = { flags: 0, bookmarked: false, tags: [] as string[], noted: false, errorCode: '', eventType: 'AwsApiCall', eventSource: 's3.amazonaws.com' };
+const plain = { flags: 0, bookmarked: false, tags: [] as string[], note: '', errorCode: '', eventType: 'AwsApiCall', eventSource: 's3.amazonaws.com' };
 const symbols = (row: typeof plain) => rowMarks(row).map(({ symbol }) => symbol).join('');
 
 describe('rowMarks', () => {
   it('gives a note and a tag marks of their own', () => {
-    expect(rowMarks({ ...plain, noted: true })).toEqual([{ symbol: '✎', meaning: 'Has a note' }]);
+    expect(rowMarks({ ...plain, note: 'n' })).toEqual([{ symbol: '✎', meaning: 'Has a note' }]);
     expect(rowMarks({ ...plain, tags: ['exfil', 'root\u202e'] })).toEqual([{ symbol: '#', meaning: 'Tagged: exfil, root\\u202e' }]);
     expect(rowMarks(plain)).toEqual([]);
   });
 
   it('orders bookmark, conflict, altered text, tags and note', () => {
-    expect(symbols({ ...plain, flags: EVENT_FLAGS.conflict | EVENT_FLAGS.invalidText, bookmarked: true, tags: ['a'], noted: true })).toBe('★⚠�#✎');
+    expect(symbols({ ...plain, flags: EVENT_FLAGS.conflict | EVENT_FLAGS.invalidText, bookmarked: true, tags: ['a'], note: 'n' })).toBe('★⚠�#✎');
     expect(rowMarks({ ...plain, flags: EVENT_FLAGS.conflict })).toEqual([{ symbol: '⚠', meaning: 'Conflict: another event has this eventID with different content' }]);
     expect(rowMarks({ ...plain, flags: EVENT_FLAGS.invalidText | EVENT_FLAGS.escapedSurrogates })[0]!.meaning).toMatch(/^The file has bytes in this event that are not valid text .* This event’s JSON holds lone UTF-16 surrogates/);
   });
@@ -44,6 +44,6 @@ describe('rowMarks of a failed event', () => {
   });
 
   it('puts the error after the bookmark, before the conflict', () => {
-    expect(symbols({ ...plain, errorCode: 'AccessDenied', flags: EVENT_FLAGS.conflict | EVENT_FLAGS.copyDisagrees | EVENT_FLAGS.invalidText | EVENT_FLAGS.deepNesting, bookmarked: true, tags: ['a'], noted: true })).toBe('★✖⚠≠�≋#✎');
+    expect(symbols({ ...plain, errorCode: 'AccessDenied', flags: EVENT_FLAGS.conflict | EVENT_FLAGS.copyDisagrees | EVENT_FLAGS.invalidText | EVENT_FLAGS.deepNesting, bookmarked: true, tags: ['a'], note: 'n' })).toBe('★✖⚠≠�≋#✎');
   });
 });
