@@ -4,7 +4,7 @@ import type { CaseOverview, ExplorerView } from '../query/queryProtocol';
 import { CaseDb } from '../db/caseDb';
 import { recordInterruptedImport } from '../db/interruptedImport';
 import { jobInterrupted } from '../ingest/addAgain';
-import { DEFAULT_VIEW, EMPTY_PROGRESS, useCairn, type CaseTab } from '../store';
+import { DEFAULT_VIEW, EMPTY_PROGRESS, useCairn, type CairnState, type CaseTab } from '../store';
 import { pickedOrder } from '../ui/sortOrder';
 import { requestPersistentStorage } from './storageStatus';
 import { DEFAULT_CASE_SORT, firstDirection, isCaseSort, type CaseSortKey } from './caseOrder';
@@ -21,15 +21,27 @@ export const listingPlace = { top: 0 };
 
 let pendingReading: ReturnType<typeof setTimeout> | undefined;
 
-/** Saves where the investigator is reading (selected event, scroll, panel and its choices) with the case, at most every half second. */
+/** What the investigator chose to read (selected event, panel and its choices), as last saved: the part of the reading that is saved at once. */
+let savedChoice = '';
+const choiceOf = ({ selected, tab, evidenceQuery }: Pick<CairnState, 'selected' | 'tab' | 'evidenceQuery'>): string =>
+  JSON.stringify([selected && [selected.segment, selected.row], tab, evidenceQuery]);
+
+/**
+ * Saves where the investigator is reading (selected event, scroll, panel and its choices) with the
+ * case: at once when the event, panel or choices changed, else (scrolling) at most every half
+ * second. A scroll just before the app closes must not take the selection made before it with it.
+ */
 export function rememberReading(): void {
   clearTimeout(pendingReading);
-  pendingReading = setTimeout(() => void saveReading(), 500);
+  if (choiceOf(useCairn.getState()) !== savedChoice) void saveReading();
+  else pendingReading = setTimeout(() => void saveReading(), 500);
 }
 
 async function saveReading(): Promise<void> {
   clearTimeout(pendingReading);
-  const { current, selected, tab, evidenceQuery } = useCairn.getState();
+  const state = useCairn.getState();
+  const { current, selected, tab, evidenceQuery } = state;
+  savedChoice = choiceOf(state);
   if (current) await updateCase(current.id, { reading: { selected, top: listingPlace.top, tab, evidenceQuery } }).catch(report('Cannot save the selection'));
 }
 
@@ -140,6 +152,7 @@ async function showCase(info: CaseInfo): Promise<void> {
   // An import the app closed on is said once, as its end would have been.
   const ingest = interrupted ? { job: interrupted.job, progress: { ...EMPTY_PROGRESS, errors: interrupted.errors }, stored: interrupted.stored, running: false, cancelled: false, error: jobInterrupted(interrupted.stored) } : null;
   useCairn.getState().set({ current: info, view: { ...DEFAULT_VIEW, ...info.view }, selected: reading?.selected ?? null, overview: null, listingGrew: false, tab: reading?.tab ?? 'events', evidenceQuery: { ...DEFAULT_EVIDENCE_QUERY, ...reading?.evidenceQuery }, error: null, ingest });
+  savedChoice = choiceOf(useCairn.getState());
   await refreshOverview();
 }
 
