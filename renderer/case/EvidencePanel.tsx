@@ -10,7 +10,7 @@ import type { EvidenceEntry } from '../query/distinctEvidence';
 import { firstEvidenceDirection, type EvidencePage, type EvidenceQuery, type EvidenceShow, type EvidenceSortKey, type EvidenceSummary } from '../query/evidenceListing';
 import type { CaseOverview } from '../query/queryProtocol';
 import { useCairn } from '../store';
-import { SortHeader } from '../ui/SortHeader';
+import { SortHeader, type SortColumn } from '../ui/SortHeader';
 import { pickedOrder } from '../ui/sortOrder';
 import { readingsNote, stopTime } from './readingsNote';
 import { Sha256 } from './Sha256';
@@ -56,14 +56,14 @@ const EVENTS_IN_CONFLICT =
   "Events of this file with a conflicting copy (same eventID, different content), in this file or another. Both copies count, each in its own file, so the column adds up to more than the import's conflicting copies";
 
 /** The panel's columns that order the files by what they show (all but the hash). */
-const COLUMNS: { key: EvidenceSortKey; title: string; hint: string }[] = [
+const COLUMNS: SortColumn<EvidenceSortKey>[] = [
   { key: 'file', title: 'File', hint: 'Order by path (archives first, then the path inside them)' },
   { key: 'format', title: 'Format', hint: 'Order by format' },
-  { key: 'size', title: 'Size', hint: 'Order by size' },
-  { key: 'events', title: 'Events', hint: 'Order by the number of events' },
-  { key: 'duplicates', title: 'Duplicates', hint: 'Order by the number of duplicates' },
-  { key: 'conflicts', title: 'Events in conflict', hint: `${EVENTS_IN_CONFLICT}. Orders the files by it` },
-  { key: 'errors', title: 'Errors', hint: 'Order by the number of errors' },
+  { key: 'size', title: 'Size', hint: 'Order by size', numeric: true },
+  { key: 'events', title: 'Events', hint: 'Order by the number of events', numeric: true },
+  { key: 'duplicates', title: 'Duplicates', hint: 'Order by the number of duplicates', numeric: true },
+  { key: 'conflicts', title: 'Events in conflict', hint: `${EVENTS_IN_CONFLICT}. Orders the files by it`, numeric: true },
+  { key: 'errors', title: 'Errors', hint: 'Order by the number of errors', numeric: true },
 ];
 
 /** Files drawn at a time: a few screens' worth, drawn at once; "Show more" draws as many again. */

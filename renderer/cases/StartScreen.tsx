@@ -4,18 +4,18 @@ import { printable } from '../../shared/printable';
 import { formatBytes, formatCount, formatDuration, formatTime } from '../format';
 import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { SortHeader } from '../ui/SortHeader';
+import { SortHeader, type SortColumn } from '../ui/SortHeader';
 import { nameTakenNote, toldApart } from './caseNamesakes';
 import { sortCases, type CaseSortKey } from './caseOrder';
 import type { CaseInfo } from './caseRegistry';
 import { closedCase, newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
 
 /** The start screen's columns, each of which orders the cases by what it shows (the time span by its start). */
-const COLUMNS: { key: CaseSortKey; title: string; hint: string }[] = [
+const COLUMNS: SortColumn<CaseSortKey>[] = [
   { key: 'name', title: 'Case', hint: 'Order by name' },
-  { key: 'events', title: 'Events', hint: 'Order by the number of events' },
+  { key: 'events', title: 'Events', hint: 'Order by the number of events', numeric: true },
   { key: 'start', title: 'Time span (UTC)', hint: "Order by the earliest event's time" },
-  { key: 'evidence', title: 'Evidence', hint: 'Order by the number of evidence files' },
+  { key: 'evidence', title: 'Evidence', hint: 'Order by the number of evidence files', numeric: true },
   { key: 'created', title: 'Created (UTC)', hint: 'Order by when the case was created' },
   { key: 'lastOpened', title: 'Last opened (UTC)', hint: 'Order by when the case was last opened' },
 ];

@@ -1,9 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { formatBytes } from '../../renderer/format';
+import { figureOffsets } from './columnEdges';
+import { drawnLines } from './drawnLines';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { caseWithEvidence, launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
@@ -17,6 +19,16 @@ const overflow = (page: Page) =>
     sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
     outside: [...document.querySelectorAll('button')].filter((button) => button.getBoundingClientRect().right > window.innerWidth).map((button) => button.textContent),
   }));
+
+/** Drops `name` (a file or folder the harness resolves) on the open case and waits for its import. */
+async function drop(page: Page, name: string): Promise<void> {
+  await page.evaluate((name) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{}'], name));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, name);
+  await waitForImport(page);
+}
 
 describe('the case list', () => {
   let app: LaunchedApp;
@@ -87,6 +99,64 @@ describe('the case list in the smallest window (960×600)', () => {
   });
 });
 
+describe("the case list's figures", () => {
+  let app: LaunchedApp;
+  let evidence: string;
+  const event = (time: string, id: string) => ({ eventTime: time, eventName: 'GetObject', eventSource: 's3.amazonaws.com', eventID: id });
+  /** Per case row: its name, events, time span and evidence as their cells hold them. */
+  const rows = (page: Page) => page.getByTestId('case-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)));
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-figures-'));
+    await mkdir(join(evidence, 'keys'));
+    const keys = Array.from({ length: 120_003 }, (_, i) => event(`2024-05-${String(2 + (i % 28)).padStart(2, '0')}T12:00:00Z`, `k${i}`));
+    await writeFile(join(evidence, 'keys', 'a.json'), JSON.stringify({ Records: [event('2024-05-01T10:00:10.250Z', 'k-first'), ...keys.slice(0, 60_000)] }));
+    await writeFile(join(evidence, 'keys', 'b.json'), JSON.stringify({ Records: [...keys.slice(60_000), event('2024-06-03T08:00:00.500Z', 'k-last')] }));
+    await writeFile(join(evidence, 'bucket.json'), JSON.stringify({ Records: [event('2024-03-01T12:00:00Z', 'b1'), event('2024-03-01T12:00:18Z', 'b2')] }));
+    app = await launchApp({ dropPaths: { keys: join(evidence, 'keys'), 'bucket.json': join(evidence, 'bucket.json') } });
+    const { page } = app;
+    await newCase(page, 'IR-7 keys');
+    await drop(page, 'keys');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await newCase(page, 'IR-8 bucket');
+    await drop(page, 'bucket.json');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await newCase(page, 'IR-9 empty');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByTestId('case-row').nth(2).waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('lines the counts up under their headers, at 1360×850 and 960×600, sorted by one of them or not', async () => {
+    const { page } = app;
+    const lined = { Events: [0], Evidence: [0] };
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Evidence', 'Created (UTC)', 'Last opened (UTC) ▼', 'Actions']);
+    expect(await rows(page)).toEqual([
+      ['IR-9 empty', '0', '—', '0'],
+      ['IR-8 bucket', '2', '2024-03-01 12:00:00 → 2024-03-01 12:00:18 (18 s)', '1'],
+      ['IR-7 keys', '120,005', '2024-05-01 10:00:10.250 → 2024-06-03 08:00:00.500 (32 d 21 h)', '2'],
+    ]);
+    for (const [width, height] of [[1360, 850], [960, 600]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await figureOffsets(page.locator('.case-list'), Object.keys(lined))).toEqual(lined);
+    }
+    await page.getByRole('button', { name: 'Events', exact: true }).click();
+    expect(await page.locator('.case-list th[aria-sort]').textContent()).toBe('▼\u00a0Events');
+    expect(await page.locator('.case-title').allTextContents()).toEqual(['IR-7 keys', 'IR-8 bucket', 'IR-9 empty']);
+    expect(await figureOffsets(page.locator('.case-list'), Object.keys(lined))).toEqual(lined);
+    await page.screenshot({ path: join(SHOTS, 'start-screen-figures-960.png') });
+    await page.setViewportSize({ width: 1360, height: 850 });
+    expect(await figureOffsets(page.locator('.case-list'), Object.keys(lined))).toEqual(lined);
+    // The arrow on the title's line, not above it.
+    expect(await drawnLines(page.locator('.case-list th[aria-sort]'))).toEqual(['▼\u00a0Events']);
+    await page.screenshot({ path: join(SHOTS, 'start-screen-figures-1360.png') });
+  });
+});
+
 describe('creating a case', () => {
   it('creates one case for a double click on Create case, and one for Enter pressed twice', async () => {
     const app = await launchApp();
@@ -153,15 +223,6 @@ describe('ordering the cases', () => {
   /** Each sorted header's name and order, as a screen reader announces them. */
   const sorted = (page: Page) => page.locator('.case-list th[aria-sort]').evaluateAll((headers) => headers.map((th) => [th.querySelector('button')!.textContent, th.getAttribute('aria-sort')]));
   const event = (time: string, id: string) => ({ eventTime: time, eventName: 'GetObject', eventSource: 's3.amazonaws.com', eventID: id });
-  /** Drops `name` (a file the harness resolves) on the open case and waits for its import. */
-  async function drop(page: Page, name: string): Promise<void> {
-    await page.evaluate((name) => {
-      const data = new DataTransfer();
-      data.items.add(new File(['{}'], name));
-      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, name);
-    await waitForImport(page);
-  }
 
   beforeAll(async () => {
     evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-order-'));
@@ -210,7 +271,7 @@ describe('ordering the cases', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Events');
     await page.keyboard.press('Space');
-    expect(await sorted(page)).toEqual([['Events ▼', 'descending']]);
+    expect(await sorted(page)).toEqual([['▼\u00a0Events', 'descending']]);
     expect(await listed(page)).toEqual(['IR-9 keys', 'IR-10 bucket', 'alpha empty']);
     await page.getByRole('button', { name: 'Time span (UTC)' }).click();
     expect(await listed(page)).toEqual(['IR-10 bucket', 'IR-9 keys', 'alpha empty']);

@@ -8,6 +8,7 @@ import { overlappingZip, zipOf } from '../fixtures/generators/archives';
 import { writeManyFilesBundle, type ManyFilesBundle } from '../fixtures/generators/manyFiles';
 import { writeOrgTrailExport, type OrgTrailExport } from '../fixtures/generators/orgTrailExport';
 import { eventJson, records, scan } from '../integration/scan';
+import { figureOffsets } from './columnEdges';
 import { drawnLines, selectedText } from './drawnLines';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { selectNth } from './listing';
@@ -192,6 +193,28 @@ describe('the evidence panel in the smallest window (960×600) and a wide one', 
     expect(counts[5]).toBeLessThanOrEqual(3);
     expect(await shownHashes()).toEqual(bundle.files.map(({ bytes }) => `${sha256(bytes).slice(0, 10)}…`));
     await app.page.screenshot({ path: join(SHOTS, 'evidence-org-trail-1600.png') });
+  });
+
+  it('lines the figures up under their headers, at 960×600 and at 1360×850, sorted by one of them or not', async () => {
+    const table = panel().locator('table');
+    const FIGURES = ['Size', 'Events', 'Duplicates', 'Events in conflict', 'Errors'];
+    const lined = { Size: [0], Events: [0], Duplicates: [0], 'Events in conflict': [0], Errors: [0] };
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
+    for (const [width, height] of [[960, 600], [1360, 850]] as const) {
+      await app.page.setViewportSize({ width, height });
+      expect(await figureOffsets(table, FIGURES)).toEqual(lined);
+    }
+    await panel().getByRole('button', { name: 'Size', exact: true }).click();
+    await panel().locator('th[aria-sort="descending"]', { hasText: 'Size' }).waitFor();
+    expect(await panel().locator('th[aria-sort]').textContent()).toBe('▼\u00a0Size');
+    expect(await figureOffsets(table, FIGURES)).toEqual(lined);
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-figures-1360.png') });
+    await app.page.setViewportSize({ width: 960, height: 600 });
+    expect(await figureOffsets(table, FIGURES)).toEqual(lined);
+    await app.page.screenshot({ path: join(SHOTS, 'evidence-figures-960.png') });
+    // Back in the order the next tests read the files in.
+    await panel().getByRole('button', { name: 'File', exact: true }).click();
+    await panel().locator('th[aria-sort="ascending"]', { hasText: 'File' }).waitFor();
   });
 
   it('gives each hash whole on hover, to a selection and to its Copy button, and each path whole to a selection', async () => {

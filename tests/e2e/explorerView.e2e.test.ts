@@ -275,7 +275,7 @@ describe('a case left and opened again', () => {
       show: await panel.getByRole('combobox').inputValue(),
       text: await panel.getByRole('searchbox').inputValue(),
       sorted: await panel.locator('th[aria-sort]').evaluateAll((headers) => headers.map((th) => [th.textContent, th.getAttribute('aria-sort')])),
-    }).toEqual({ tab: 'Evidence (1)', show: 'errors', text: 'calls', sorted: [['Events ▼', 'descending']] });
+    }).toEqual({ tab: 'Evidence (1)', show: 'errors', text: 'calls', sorted: [['▼\u00a0Events', 'descending']] });
     await page.screenshot({ path: join(SHOTS, 'case-reopened-evidence.png') });
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
