@@ -6,7 +6,7 @@ import { useCairn } from '../store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SortHeader, type SortColumn } from '../ui/SortHeader';
 import { nameTakenNote, toldApart } from './caseNamesakes';
-import { sortCases, type CaseSortKey } from './caseOrder';
+import { caseDuration, sortCases, type CaseSortKey } from './caseOrder';
 import type { CaseInfo } from './caseRegistry';
 import { closedCase, newCase, openCase, removeCase, renameCase, sortCasesBy } from './caseSession';
 
@@ -15,6 +15,7 @@ const COLUMNS: SortColumn<CaseSortKey>[] = [
   { key: 'name', title: 'Case', hint: 'Order by name' },
   { key: 'events', title: 'Events', hint: 'Order by the number of events', numeric: true },
   { key: 'start', title: 'Time span (UTC)', hint: "Order by the earliest event's time" },
+  { key: 'duration', title: 'Duration', hint: 'Order by how long the events span', numeric: true },
   { key: 'evidence', title: 'Evidence', hint: 'Order by the number of evidence files', numeric: true },
   { key: 'created', title: 'Created (UTC)', hint: 'Order by when the case was created' },
   { key: 'lastOpened', title: 'Last opened (UTC)', hint: 'Order by when the case was last opened' },
@@ -28,6 +29,12 @@ function dateThenTime(time: number) {
       <span>{date}</span> <span>{clock}</span>
     </>
   );
+}
+
+/** How long a case's events span, '—' when none has a time. */
+function durationOf(info: CaseInfo): string {
+  const duration = caseDuration(info);
+  return duration === null ? '—' : formatDuration(duration);
 }
 
 /** The warning under a name box while the name typed is another case's (announced as it comes), linked to the box by `id`. */
@@ -143,16 +150,17 @@ export function StartScreen() {
                   {formatCount(info.events)}
                   {!!info.csvRowsOfFull && <div className="count-note">{csvRowsOfFullEvents(info.csvRowsOfFull, formatCount(info.csvRowsOfFull))}</div>}
                 </td>
-                <td className="mono time-span">
+                <td className="mono time-span first-last">
                   {info.minTime === null ? (
                     '—'
                   ) : (
-                    // Pieces that break onto lines of their own where the window is narrow, so the case's name keeps its room.
+                    // The first event's time over the last's at every width, so that spans compare down the column; how long, in the next.
                     <>
-                      <span>{formatTime(info.minTime)} →</span> <span>{formatTime(info.maxTime)}</span> <span>({formatDuration((info.maxTime ?? info.minTime) - info.minTime)})</span>
+                      <span>{formatTime(info.minTime)}</span> <span>{formatTime(info.maxTime)}</span>
                     </>
                   )}
                 </td>
+                <td className="num">{durationOf(info)}</td>
                 <td className="num">{formatCount(info.evidence)}</td>
                 <td className="mono time-span">{dateThenTime(info.created)}</td>
                 <td className="mono time-span">

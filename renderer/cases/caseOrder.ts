@@ -1,9 +1,9 @@
 import type { SortOrder } from '../ui/sortOrder';
 import type { CaseInfo } from './caseRegistry';
 
-const CASE_SORT_KEYS = ['name', 'events', 'start', 'evidence', 'created', 'lastOpened'] as const;
+const CASE_SORT_KEYS = ['name', 'events', 'start', 'duration', 'evidence', 'created', 'lastOpened'] as const;
 
-/** What the start screen can order the cases by ('start': the earliest event's time). */
+/** What the start screen can order the cases by ('start': the earliest event's time; 'duration': from it to the latest's). */
 export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
 export type CaseSort = SortOrder<CaseSortKey>;
@@ -16,9 +16,13 @@ export const firstDirection = (key: CaseSortKey): CaseSort['direction'] => (key 
 
 const names = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-/** A case's value for a numeric key; null where it has none (a case without timed events has no start). */
+/** How long a case's events span, in ms, from the earliest to the latest; null when none has a time. */
+export const caseDuration = ({ minTime, maxTime }: Pick<CaseInfo, 'minTime' | 'maxTime'>): number | null => (minTime === null ? null : (maxTime ?? minTime) - minTime);
+
+/** A case's value for a numeric key; null where it has none (a case without timed events has no start nor duration). */
 function valueOf(info: CaseInfo, key: Exclude<CaseSortKey, 'name'>): number | null {
   if (key === 'start') return info.minTime;
+  if (key === 'duration') return caseDuration(info);
   return info[key];
 }
 

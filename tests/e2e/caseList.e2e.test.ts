@@ -50,9 +50,9 @@ describe('the case list', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByTestId('case-row').waitFor();
-    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Evidence', 'Created (UTC)', 'Last opened (UTC) ▼', 'Actions']);
+    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Duration', 'Evidence', 'Created (UTC)', 'Last opened (UTC) ▼', 'Actions']);
     expect([await page.locator('.case-title').textContent(), await page.locator('.case-title span').getAttribute('title')]).toEqual([LONG_NAME, LONG_NAME]);
-    expect(await page.getByTestId('case-row').locator('td').nth(4).textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(await page.getByTestId('case-row').locator('td').nth(5).textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
     await page.screenshot({ path: join(SHOTS, 'start-screen-long-name.png') });
     await page.getByRole('button', { name: `Delete ${LONG_NAME}` }).click();
@@ -75,9 +75,9 @@ describe('the case list in the smallest window (960×600)', () => {
   });
   afterAll(() => app.close());
 
-  it('gives the case names their room: each short name on one line, the time span on three (start, end, duration), and the table within the window', async () => {
+  it('gives the case names their room: each short name on one line, the time span on two (first, last), and the table within the window', async () => {
     const { page } = app;
-    /** Per case row: its name's lines as drawn, and the lines of its time span. */
+    /** Per case row: its name's lines as drawn, the lines of its time span, and its duration. */
     const lines = await page.getByTestId('case-row').evaluateAll((rows) =>
       rows.map((row) => {
         const count = (element: Element) => {
@@ -85,12 +85,12 @@ describe('the case list in the smallest window (960×600)', () => {
           range.selectNodeContents(element);
           return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
         };
-        return [row.querySelector('.case-title span')!.textContent, count(row.querySelector('.case-title span')!), row.querySelectorAll('td')[2]!.textContent, count(row.querySelectorAll('td')[2]!)];
+        return [row.querySelector('.case-title span')!.textContent, count(row.querySelector('.case-title span')!), row.querySelectorAll('td')[2]!.textContent, count(row.querySelectorAll('td')[2]!), row.querySelectorAll('td')[3]!.textContent];
       }),
     );
     expect(lines).toEqual([
-      ['IR-031 leaked key', 1, '—', 1],
-      ['Case 0', 1, '2024-05-01 10:00:10 → 2024-05-01 10:00:28 (18 s)', 3],
+      ['IR-031 leaked key', 1, '—', 1, '—'],
+      ['Case 0', 1, '2024-05-01 10:00:10 2024-05-01 10:00:28', 2, '18 s'],
     ]);
     const right = (selector: string) => page.locator(selector).evaluate((element) => Math.round(element.getBoundingClientRect().right));
     expect(await right('.case-list')).toBe(await right('.new-case'));
@@ -103,8 +103,8 @@ describe("the case list's figures", () => {
   let app: LaunchedApp;
   let evidence: string;
   const event = (time: string, id: string) => ({ eventTime: time, eventName: 'GetObject', eventSource: 's3.amazonaws.com', eventID: id });
-  /** Per case row: its name, events, time span and evidence as their cells hold them. */
-  const rows = (page: Page) => page.getByTestId('case-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)));
+  /** Per case row: its name, events, time span, duration and evidence as their cells hold them. */
+  const rows = (page: Page) => page.getByTestId('case-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)));
 
   beforeAll(async () => {
     evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-figures-'));
@@ -130,16 +130,45 @@ describe("the case list's figures", () => {
     await rm(evidence, { recursive: true, force: true });
   });
 
+  it('puts each span on two lines, first over last, and how long it lasted in a column of its own, at 1360×850 and 960×600', async () => {
+    const { page } = app;
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Duration', 'Evidence', 'Created (UTC)', 'Last opened (UTC) ▼', 'Actions']);
+    expect(await rows(page)).toEqual([
+      ['IR-9 empty', '0', '—', '—', '0'],
+      ['IR-8 bucket', '2', '2024-03-01 12:00:00 2024-03-01 12:00:18', '18 s', '1'],
+      ['IR-7 keys', '120,005', '2024-05-01 10:00:10.250 2024-06-03 08:00:00.500', '32 d 21 h', '2'],
+    ]);
+    for (const [width, height] of [[1360, 850], [960, 600]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await Promise.all((await page.locator('.case-list td.first-last').all()).map(drawnLines))).toEqual([
+        ['—'],
+        ['2024-03-01 12:00:00', '2024-03-01 12:00:18'],
+        ['2024-05-01 10:00:10.250', '2024-06-03 08:00:00.500'],
+      ]);
+      // Every first and last time starts at the same left edge.
+      expect(await page.locator('.case-list td.first-last span').evaluateAll((spans) => new Set(spans.map((span) => Math.round(span.getBoundingClientRect().left))).size)).toBe(1);
+      // The table within its box: as wide as the form above it, however wide its times.
+      const right = (selector: string) => page.locator(selector).evaluate((element) => Math.round(element.getBoundingClientRect().right));
+      expect(await right('.case-list')).toBe(await right('.new-case'));
+      expect(await overflow(page)).toEqual({ sideways: false, outside: [] });
+      await page.screenshot({ path: join(SHOTS, `start-screen-spans-${width}.png`) });
+    }
+  });
+
+  it('orders the cases by how long their events span, longest first', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Duration', exact: true }).click();
+    expect(await page.locator('.case-list th[aria-sort]').textContent()).toBe('▼\u00a0Duration');
+    expect(await page.locator('.case-title').allTextContents()).toEqual(['IR-7 keys', 'IR-8 bucket', 'IR-9 empty']);
+    await page.getByRole('button', { name: 'Duration', exact: true }).click();
+    expect(await page.locator('.case-title').allTextContents()).toEqual(['IR-8 bucket', 'IR-7 keys', 'IR-9 empty']);
+  });
+
   it('lines the counts up under their headers, at 1360×850 and 960×600, sorted by one of them or not', async () => {
     const { page } = app;
-    const lined = { Events: [0], Evidence: [0] };
+    const lined = { Events: [0], Duration: [0], Evidence: [0] };
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
-    expect(await page.locator('.case-list th').allTextContents()).toEqual(['Case', 'Events', 'Time span (UTC)', 'Evidence', 'Created (UTC)', 'Last opened (UTC) ▼', 'Actions']);
-    expect(await rows(page)).toEqual([
-      ['IR-9 empty', '0', '—', '0'],
-      ['IR-8 bucket', '2', '2024-03-01 12:00:00 → 2024-03-01 12:00:18 (18 s)', '1'],
-      ['IR-7 keys', '120,005', '2024-05-01 10:00:10.250 → 2024-06-03 08:00:00.500 (32 d 21 h)', '2'],
-    ]);
     for (const [width, height] of [[1360, 850], [960, 600]] as const) {
       await page.setViewportSize({ width, height });
       expect(await figureOffsets(page.locator('.case-list'), Object.keys(lined))).toEqual(lined);
@@ -248,7 +277,7 @@ describe('ordering the cases', () => {
 
   it('says a case created and never opened again has not been opened since, beside when it was created', async () => {
     const { page } = app;
-    const created = await page.getByTestId('case-row').evaluateAll((rows) => rows.map((row) => [row.querySelector('.case-title')!.textContent, row.querySelectorAll('td')[4]!.textContent, row.querySelectorAll('td')[5]!.textContent]));
+    const created = await page.getByTestId('case-row').evaluateAll((rows) => rows.map((row) => [row.querySelector('.case-title')!.textContent, row.querySelectorAll('td')[5]!.textContent, row.querySelectorAll('td')[6]!.textContent]));
     expect(created.map(([name, , last]) => [name, last])).toEqual([
       ['alpha empty', 'not since created'],
       ['IR-10 bucket', 'not since created'],
@@ -321,7 +350,7 @@ describe('ordering the cases', () => {
         }),
     );
     await page.getByRole('button', { name: 'Close case' }).click();
-    const [name, , , , , lastOpened] = await firstDrawn;
+    const [name, , , , , , lastOpened] = await firstDrawn;
     expect([name, lastOpened]).toEqual(['IR-9 keys', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)]);
     await page.getByRole('button', { name: 'Last opened (UTC)' }).click();
     expect(await listed(page)).toEqual(['IR-9 keys', 'alpha empty', 'IR-10 bucket']);
@@ -410,7 +439,7 @@ describe('cases an older Cairn created', () => {
       }, created);
       await page.reload();
       await page.getByTestId('case-row').nth(2).waitFor();
-      const rows = await page.getByTestId('case-row').evaluateAll((found) => found.map((row) => [row.querySelector('.case-title')!.textContent, row.querySelectorAll('td')[4]!.textContent, row.querySelectorAll('td')[5]!.textContent]));
+      const rows = await page.getByTestId('case-row').evaluateAll((found) => found.map((row) => [row.querySelector('.case-title')!.textContent, row.querySelectorAll('td')[5]!.textContent, row.querySelectorAll('td')[6]!.textContent]));
       expect(rows).toEqual([
         ['Reopened days later', '2026-01-05 09:30:00', '2026-01-08 09:30:05'],
         ['Opened as created', '2026-01-05 09:30:00', 'not since created'],

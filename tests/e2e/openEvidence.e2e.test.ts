@@ -296,7 +296,7 @@ describe('the case database', () => {
       const second = await launchApp({ evidence: [evidence], profileDir });
       const listed = second.page.getByTestId('case-row');
       await listed.first().waitFor();
-      expect(await listed.locator('td').evaluateAll((cells) => cells.slice(0, 4).map((td) => td.textContent))).toEqual(['Kept', '5,000', expect.stringMatching(/^2024-05-01 00:00:00 → 2024-05-01 \d\d:\d\d:\d\d \(/), '5']);
+      expect(await listed.locator('td').evaluateAll((cells) => cells.slice(0, 5).map((td) => td.textContent))).toEqual(['Kept', '5,000', expect.stringMatching(/^2024-05-01 00:00:00 2024-05-01 \d\d:\d\d:\d\d$/), expect.stringMatching(/^\d+ (h|min)/), '5']);
       await second.page.getByRole('button', { name: 'Open Kept' }).click();
       await second.page.getByTestId('event-count').waitFor();
       expect(await text(second.page, 'event-count')).toBe('5,000');
@@ -316,7 +316,7 @@ describe('the case database', () => {
       await second.page.screenshot({ path: join(SHOTS, 'open-evidence-added-again.png') });
       await second.page.getByRole('button', { name: 'Close case' }).click();
       await listed.first().waitFor();
-      expect(await listed.locator('td').evaluateAll((cells) => [cells[1]!.textContent, cells[3]!.textContent])).toEqual(['5,000', '5']);
+      expect(await listed.locator('td').evaluateAll((cells) => [cells[1]!.textContent, cells[4]!.textContent])).toEqual(['5,000', '5']);
       await second.close();
     } finally {
       await rm(evidence, { recursive: true, force: true });
