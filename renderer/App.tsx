@@ -24,7 +24,7 @@ function CaseWorkspace() {
   const empty = overview !== null && overview.count === 0 && overview.evidence.files === 0;
   return (
     <>
-      {overview && !empty && <CaseSummary overview={overview} />}
+      {overview && !empty && <CaseSummary overview={overview} importing={running} />}
       {empty && !running ? (
         <section className="empty">
           <h2>Add the evidence for this case</h2>

@@ -40,6 +40,13 @@ describe('browsing a case while an import runs', () => {
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(EVENTS);
     expect(countOf(await page.getByTestId('event-count').textContent())).toBeGreaterThan(0);
+    // The case's figure says it is what the listing holds so far, not what the banner says is stored.
+    const eventsLabel = page.getByRole('region', { name: 'Case summary' }).locator('.stat-label').first();
+    expect(await eventsLabel.textContent()).toBe('Events listed so far');
+    expect(await running.count()).toBe(1);
+    await page.setViewportSize({ width: 960, height: 600 });
+    await page.screenshot({ path: join(SHOTS, 'browse-during-import-960.png') });
+    await page.setViewportSize({ width: 1360, height: 860 });
 
     // Scrolled a little way, the listing stays there as more events come.
     const scroller = page.locator('#event-listing');
@@ -67,6 +74,7 @@ describe('browsing a case while an import runs', () => {
     await waitForImport(page);
     await listingCount.filter({ hasText: /^200,000 events$/ }).waitFor();
     expect(await page.getByTestId('event-count').textContent()).toBe('200,000');
+    expect([await eventsLabel.textContent(), await page.getByTestId('stored-count').textContent()]).toEqual(['Events', '200,000']);
     expect(await page.locator('.grid-row.selected').count()).toBe(1);
     expect(await heading.textContent()).toBe(selectedTitle);
     expect(await detail.locator('h2 + .mono').textContent()).toBe(selectedTime);
