@@ -194,7 +194,7 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     return { top: Math.round(y), bottom: Math.round(y + height), left: Math.round(x), right: Math.round(x + width) };
   };
 
-  it('shows all eleven listing columns to choose at 960×600, under three lines of chips, inside the listing that would clip them', async () => {
+  it('shows all twelve listing columns to choose at 960×600, under three lines of chips, inside the listing that would clip them', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(async () => {
@@ -213,9 +213,9 @@ describe('the explorer in the smallest window (960×600) and a wide one', () => 
     await page.getByText('Columns', { exact: true }).click();
     const listing = await box(page.locator('.listing'));
     const options = await Promise.all((await page.locator('.column-options label').all()).map(box));
-    expect(options).toHaveLength(11);
-    // Every choice lies wholly inside the listing (which clips what leaves it), in two columns (six and five).
-    expect(options.filter((option) => option.top >= listing.top && option.bottom <= listing.bottom && option.left >= listing.left && option.right <= listing.right)).toHaveLength(11);
+    expect(options).toHaveLength(12);
+    // Every choice lies wholly inside the listing (which clips what leaves it), in two columns of six.
+    expect(options.filter((option) => option.top >= listing.top && option.bottom <= listing.bottom && option.left >= listing.left && option.right <= listing.right)).toHaveLength(12);
     expect(new Set(options.map((option) => option.left)).size).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'columns-under-chips-960.png') });
   });
