@@ -129,6 +129,9 @@ export function csvEvent({ identityColumn, fields, values }: ColumnPlan, cells: 
   return event;
 }
 
+/** Whether a column (its folded name) is one the CSV reader takes a CloudTrail field or the whole event from. */
+export const isCloudTrailColumn = (folded: string): boolean => FIELD_COLUMNS.has(folded) || LAKE_VALUE_COLUMNS.has(folded) || folded === 'useridentity' || EVENT_JSON_COLUMNS.has(folded);
+
 /** The columns (their places) of a header's plan that give an event's `key` (userIdentity, errorCode, responseElements…). */
 export function columnsGiving({ identityColumn, fields, values }: ColumnPlan, key: string): number[] {
   const giving = [...(key === 'userIdentity' && identityColumn >= 0 ? [identityColumn] : []), ...fields.filter(([, path]) => path[0] === key).map(([column]) => column), ...values.filter(([, column]) => column.key === key).map(([column]) => column)];

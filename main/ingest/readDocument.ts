@@ -2,7 +2,7 @@ import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS } from '../../shared/event';
 import { cutWrapper } from '../../shared/eventWrapper';
 import { TextDecoding } from './decodeText';
-import { CLOUDWATCH_PREFIX, detectLayout, type TextLayout } from './formats/detectFormat';
+import { CLOUDWATCH_PREFIX, detectLayout, unrecognisedTable, type TextLayout } from './formats/detectFormat';
 import { isDigest, isLakeSign, itemEvent, type ItemKind, type PlaceInItem } from './formats/itemEvent';
 import { JsonScanError, JsonSplitter, type DocumentShape, type JsonItem } from './formats/jsonSplitter';
 import { LineSplitter, type Line } from './formats/lineSplitter';
@@ -385,7 +385,11 @@ export async function readDocument(stream: AsyncIterable<Buffer>, head: Buffer, 
     if (layout === 'json') await readJson();
     else if (layout === 'ndjson' || layout === 'cloudwatch-export') await readLines(layout);
     else if (layout === 'csv' || layout === 'cloudwatch-insights-csv') await readCsv();
-    else file.issue('error', 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV');
+    else {
+      const table = unrecognisedTable(headPieces.join(''));
+      if (table === undefined) file.issue('error', 'not a CloudTrail export: the content is neither JSON, JSON lines, CloudWatch Logs lines nor CSV');
+      else file.issue('error', table.message, `line ${table.line}`);
+    }
   } catch (error) {
     if (error instanceof JsonScanError) {
       if (streamError === undefined) file.issue('error', `${error.malformed ? 'malformed JSON: ' : ''}${error.message}; the rest of the file is not read`, offsets.at(error.offset));

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zipOf } from '../fixtures/generators/archives';
 import { writeDyingParseWorker } from '../fixtures/generators/dyingWorker';
+import { CORPUS } from '../fixtures/generators/trailBundle';
 import { main } from '../../main/cli';
 import { printable } from '../../shared/printable';
 import { eventJson, folder, records } from './scan';
@@ -45,6 +46,21 @@ describe('cairn scan', () => {
       conflicts: 0,
       errors: 1,
     });
+  });
+
+  it("reads the corpus's table of rule-test labels, which has an eventName column, as no events: an error that says what it is", async () => {
+    const labels = join(CORPUS, 'panther-analysis', 'rule-test-labels.tsv');
+    const { status, stdout } = await cairn('scan', join(CORPUS, 'panther-analysis'), '--json');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { files: { path: string }[]; events: number; errors: number };
+    expect(report.files.find((file) => file.path === labels)).toEqual({
+      path: labels, container: [], format: 'unrecognised', size: 40135,
+      sha256: '7318dde6f62f319ec53b23bc5989032a6f8164a74350393f08f79af2e074ff5f', contentSha256: '7318dde6f62f319ec53b23bc5989032a6f8164a74350393f08f79af2e074ff5f', s3Key: '',
+      events: 0, duplicates: 0, conflicts: 0,
+      errors: [{ severity: 'error', message: 'not a CloudTrail export: a table whose rows are not CloudTrail events: of its columns (index, rule_id, test_name, expected_result, eventName), only eventName is a CloudTrail field', location: 'line 1' }],
+    });
+    // The trail files' events alone: 437 + 12 + 4 + 7 + 4; the errors are LICENSE.txt's, SOURCE.txt's and the table's.
+    expect([report.files.length, report.events, report.errors]).toEqual([8, 464, 3]);
   });
 
   it('lists an archive before its entries, files on disk in path order, with totals counted across them', async () => {

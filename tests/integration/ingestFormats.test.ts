@@ -547,6 +547,31 @@ describe('formats, detected from content whatever the file is called', () => {
     ]);
   });
 
+  it('a table with an eventName column among its own is no export: no events, an error naming its columns; narrow Lake selections are still read', async () => {
+    const dir = await folder({
+      'a/eventtime-eventname-ip.csv': ['eventtime, eventname, sourceipaddress', `2025-01-21 17:50:00.000,ListBuckets,${'192.0.2.1'}`].join('\n'),
+      'b/eventname-ip.csv': ['eventname,sourceipaddress', 'GetCallerIdentity,192.0.2.2'].join('\n'),
+      'c/eventtime-eventname.csv': ['eventtime,eventname', '2025-01-21 17:51:00.000,ConsoleLogin'].join('\n'),
+      'd/names.csv': ['eventName', 'ConsoleLogin', 'GetObject'].join('\n'),
+      'e/names-counted.csv': ['eventname,_col1', 'ConsoleLogin,3'].join('\n'),
+      'f/rule-test-labels.tsv': await readFile(join(CORPUS, 'panther-analysis', 'rule-test-labels.tsv')),
+    });
+    const { files, events } = await scan([dir]);
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.format, f.events, f.issues.map((i) => `${i.severity}: ${i.message} @ ${i.location}`)])).toEqual([
+      ['a/eventtime-eventname-ip.csv', 'csv', 1, []],
+      ['b/eventname-ip.csv', 'csv', 1, ['warning: 1 event has no readable time (no eventTime, or one in a form not read): kept, listed after the timed events @ line 2']],
+      ['c/eventtime-eventname.csv', 'csv', 1, []],
+      ['d/names.csv', 'unrecognised', 0, ['error: not a CloudTrail export: a table whose rows are not CloudTrail events: its one column, eventName, is a single CloudTrail field @ line 1']],
+      ['e/names-counted.csv', 'unrecognised', 0, ['error: not a CloudTrail export: a table whose rows are not CloudTrail events: of its columns (eventname, _col1), only eventname is a CloudTrail field @ line 1']],
+      ['f/rule-test-labels.tsv', 'unrecognised', 0, ['error: not a CloudTrail export: a table whose rows are not CloudTrail events: of its columns (index, rule_id, test_name, expected_result, eventName), only eventName is a CloudTrail field @ line 1']],
+    ]);
+    expect(events.map((e) => [e.eventName, e.time, e.sourceIp])).toEqual([
+      ['ListBuckets', Date.UTC(2025, 0, 21, 17, 50), '192.0.2.1'],
+      ['GetCallerIdentity', Number.NaN, '192.0.2.2'],
+      ['ConsoleLogin', Date.UTC(2025, 0, 21, 17, 51), ''],
+    ]);
+  });
+
   it("CloudTrail Lake's SELECT * and the console's CSV: failed sign-ins, errors, read-only, actors and keys from their columns", async () => {
     const dir = await folder({ 'result_0a1b.csv.gz': gzipSync(LAKE_CSV), 'event_history.csv': CONSOLE_CSV });
     const { files, events } = await scan([dir]);

@@ -1,5 +1,6 @@
 import { stringClose } from '../../../shared/jsonDepth';
 import { ITEM_ARRAYS } from './jsonSplitter';
+import { notCloudTrailTable, tableHeader } from './tableHeader';
 import { padded } from './zeroPadding';
 
 /** How a document's text is laid out, decided from its first characters. */
@@ -8,8 +9,8 @@ export type TextLayout = 'json' | 'ndjson' | 'cloudwatch-export' | 'csv' | 'clou
 /** The timestamp a CloudWatch Logs export puts before each event, and the space after it. */
 export const CLOUDWATCH_PREFIX = /^\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\s+/;
 const CLOUDWATCH_LINE = new RegExp(`${CLOUDWATCH_PREFIX.source}\\{`);
-/** A header naming an event column, its cells separated by commas, or by the semicolons or tabs spreadsheet programs write (see separatorOf). */
-const CSV_HEADER = /(^|[,;\t])\s*"?(event ?time|event ?name|event ?id|event ?json|cloudtrail ?event)"?\s*([,;\t]|$)/i;
+/** How much of a text's head its first lines are looked at in: a header longer than that is cut there. */
+const LOOKED_AT_CHARS = 256 * 1024;
 /** A CloudWatch Logs Insights result's header: its `@message` column holds each log event's text (`@timestamp,@message`, and any other fields queried). */
 const INSIGHTS_CSV_HEADER = /(^|,)\s*"?@message"?\s*(,|$)/;
 
@@ -106,24 +107,39 @@ function objectLayout(text: string, start: number, end: HeadEnd): TextLayout | u
 /**
  * Decides the layout from the head of a document, by content and not by file name: one JSON
  * document, one JSON object per line, CloudWatch Logs export lines (`<timestamp> <event JSON>`),
- * or CSV with a recognisable header: a column of event times, names or IDs, or one holding whole
- * events (Lake's `eventjson`, the console's "CloudTrail event", a CloudWatch Logs Insights
- * result's `@message`). With `end` 'more', undefined
+ * or CSV whose header is a CloudTrail export's (see tableHeader) or a CloudWatch Logs Insights
+ * result's (its `@message` column holding each event). With `end` 'more', undefined
  * says that more of the document is needed to tell (see objectLayout); the answer is never
  * undefined otherwise.
  */
 export function detectLayout(head: string, end: HeadEnd = 'ended'): TextLayout | undefined {
-  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
-  // Zero padding counts as whitespace (see zeroPadding.ts).
-  const start = text.search(/[^\s\0]/);
+  const { text, start } = textStart(head);
   if (start < 0) return end === 'more' ? undefined : 'json';
   const first = text[start];
   if (first === '[') return 'json';
   if (first === '{') return objectLayout(text, start, end);
-  const lines = text.slice(start, start + 256 * 1024).split('\n', 64);
+  const lines = text.slice(start, start + LOOKED_AT_CHARS).split('\n', 64);
   if (CLOUDWATCH_LINE.test(lines[0]!)) return 'cloudwatch-export';
   if (INSIGHTS_CSV_HEADER.test(lines[0]!)) return 'cloudwatch-insights-csv';
+  const header = tableHeader(lines[0]!);
   // A column of whole events may be the only one (`SELECT eventjson`): then its first cell follows, quoted.
-  if (CSV_HEADER.test(lines[0]!) && (/[,;\t]/.test(lines[0]!) || lines[1]?.startsWith('"{'))) return 'csv';
-  return 'unrecognised';
+  if (header.wholeEvents && header.names.length === 1) return lines[1]?.startsWith('"{') ? 'csv' : 'unrecognised';
+  return header.cloudTrail ? 'csv' : 'unrecognised';
+}
+
+/** The head without its byte order mark, and where its content starts: past whitespace and zero padding (see zeroPadding.ts); -1 if nowhere. */
+function textStart(head: string): { text: string; start: number } {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  return { text, start: text.search(/[^\s\0]/) };
+}
+
+/**
+ * Why a document detectLayout found 'unrecognised' is not read, and the line of its header, when
+ * its first line of text is a table's header with CloudTrail fields (see notCloudTrailTable).
+ */
+export function unrecognisedTable(head: string): { message: string; line: number } | undefined {
+  const { text, start } = textStart(head);
+  if (start < 0) return undefined;
+  const message = notCloudTrailTable(tableHeader(text.slice(start, start + LOOKED_AT_CHARS).split('\n', 1)[0]!));
+  return message === undefined ? undefined : { message, line: 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0) };
 }
