@@ -27,7 +27,7 @@ import { eventTitle } from './insight';
 import { InsightDetails } from './InsightDetails';
 import { JsonText } from './JsonText';
 import { OutcomeLine } from './OutcomeLine';
-import { RequestParams } from './RequestParams';
+import { CallValues } from './CallValues';
 import { RoleChain } from './RoleChain';
 import { Sha256 } from '../case/Sha256';
 
@@ -165,6 +165,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const gapOf = csvRow ? (key: string) => csvGap(csvRow, key) : undefined;
   const whoGap = gapOf?.('userIdentity');
   const paramsGap = gapOf?.('requestParameters');
+  const responseGap = gapOf?.('responseElements');
   const cellNote = csvRow ? eventCellNote(csvRow) : undefined;
   const rawText = rawView(row.flags, detail.file?.format ?? '');
   const held = detail.wrapper === null ? null : wrapperFacts(detail.file?.format ?? '', detail.wrapper, detail.text, detail.file?.csvHeader);
@@ -293,7 +294,10 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <RoleChain caseDb={caseDb} accessKey={row.accessKey} time={row.time} account={row.account} view={view} onPivot={pivot} />
 
       {/* A CSV row gives request parameters only if its export selected them (Lake's requestparameters), and its cell is not empty. */}
-      <RequestParams event={parsed} asText={csvRow !== null} unsaid={paramsGap && gapText(paramsGap)} onPivot={pivot} />
+      <CallValues caseDb={caseDb} part="requestParameters" event={parsed} asText={csvRow !== null} unsaid={paramsGap && gapText(paramsGap)} onPivot={pivot} />
+
+      {/* What the call returned (a key created, a user's ARN, instances started), pivoted on as the parameters are. */}
+      <CallValues caseDb={caseDb} part="responseElements" event={parsed} asText={csvRow !== null} unsaid={responseGap && gapText(responseGap)} onPivot={pivot} />
 
       <section aria-label="Provenance">
         <h3>Where it came from</h3>

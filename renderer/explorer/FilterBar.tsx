@@ -15,15 +15,15 @@ import { useCairn } from '../store';
 const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event', account: 'Account' };
 
 /**
- * A chip's name and value, printable (a value from the evidence with its ends shown, see printableValue; parameter values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.
+ * A chip's name and value, printable (a value from the evidence with its ends shown, see printableValue; parameter and response values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.
  * An actor pivot on an IAM user's ARN that also lists events naming the user without it (`nameOnly`) says so after the ARN.
  */
 function describeFilter(filter: Filter, nameOnly: readonly NameOnlyEvents[] = []): { name: string; value: string; note?: string } {
   if (isParamFilter(filter)) {
-    const { path, value, asText } = filter;
+    const { of, path, value, asText } = filter;
     // A CSV row's text that reads as a number or boolean matches both: the chip says so.
     const either = asText && typeof value === 'string' && textScalar(value) !== undefined;
-    return { name: `Parameter ${formatParamPath(path)}`, value: either ? `${printable(value)} or ${formatParamValue(value)}` : formatParamValue(value) };
+    return { name: `${of === 'responseElements' ? 'Response' : 'Parameter'} ${formatParamPath(path)}`, value: either ? `${printable(value)} or ${formatParamValue(value)}` : formatParamValue(value) };
   }
   if (isTextFilter(filter)) return { name: 'Shared event ID', value: printableValue(filter.value) };
   if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };

@@ -2,29 +2,29 @@ import { JSON_TREE_DEPTH } from '../../shared/jsonDepth';
 import { textScalar } from '../../shared/lakeValue';
 import { printable } from '../../shared/printable';
 import { asJson } from '../query/jsonAt';
-import type { ParamPath, ParamValue } from '../query/queryProtocol';
+import type { CallPart, ParamPath, ParamValue } from '../query/queryProtocol';
 
-/** One scalar leaf of an event's requestParameters and the path that leads to it. */
+/** One scalar leaf of an event's requestParameters (or responseElements) and the path that leads to it. */
 export interface ParamEntry {
   path: ParamPath;
   value: ParamValue;
 }
 
 /**
- * The scalar leaves of `event.requestParameters`, in document order. Empty objects and arrays
- * have no leaf, so they are not listed; an event without request parameters has none. Nothing
- * deeper than JSON_TREE_DEPTH levels is walked (boundedParse leaves it out already).
+ * The scalar leaves of `event.requestParameters` (or of the `part` given), in document order.
+ * Empty objects and arrays have no leaf, so they are not listed; an event without that part has
+ * none. Nothing deeper than JSON_TREE_DEPTH levels is walked (boundedParse leaves it out already).
  */
-export function flattenParams(event: unknown): ParamEntry[] {
+export function flattenParams(event: unknown, part: CallPart = 'requestParameters'): ParamEntry[] {
   const entries: ParamEntry[] = [];
   const walk = (value: unknown, path: ParamPath): void => {
-    // A container at `path` is its level plus two (the event's root and requestParameters).
+    // A container at `path` is its level plus two (the event's root and the part).
     if (path.length + 2 > JSON_TREE_DEPTH && value !== null && typeof value === 'object') return;
     if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
     else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
     else entries.push({ path, value: value as ParamValue });
   };
-  const params = asJson(event)?.['requestParameters'];
+  const params = asJson(event)?.[part];
   if (params !== null && typeof params === 'object') walk(params, []);
   return entries;
 }

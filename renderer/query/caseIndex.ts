@@ -241,6 +241,11 @@ export class CaseIndex {
     return { segment: this.segments[k]!.id, row: global - this.starts[k]! };
   }
 
+  /** Whether some event of the case holds `value` in `field`: a dictionary lookup, no pass over the events. */
+  holds(field: DictionaryField, value: string): boolean {
+    return this.idsOf(field).has(value);
+  }
+
   /** The values `field` holds in the case that pass `test`: one pass over its dictionary, none over the events. */
   valuesWhere(field: DictionaryField, test: (value: string) => boolean): string[] {
     return [...this.idsOf(field).keys()].filter(test);

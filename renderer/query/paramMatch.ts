@@ -1,6 +1,6 @@
 import { textScalar } from '../../shared/lakeValue';
 import { isJson } from './jsonAt';
-import type { ParamPath, ParamValue, TextFilter } from './queryProtocol';
+import { partOf, type ParamPath, type ParamValue, type TextFilter } from './queryProtocol';
 import { readStoredEvent } from './storedEvent';
 
 /** The value at `path` below `root`, following own object keys and array indices only; undefined when absent. */
@@ -33,8 +33,8 @@ export function sameParamValue(found: unknown, foundAsText: boolean, wanted: Par
   return typeof text === 'string' && (typeof other === 'number' || typeof other === 'boolean') && textScalar(text) === other;
 }
 
-/** Where in an event a text filter looks: below requestParameters for a parameter, at the top for a sharedEventID. */
-const pathOf = (filter: TextFilter): ParamPath => (filter.kind === 'param' ? ['requestParameters', ...filter.path] : ['sharedEventID']);
+/** Where in an event a text filter looks: below requestParameters (or responseElements) for a parameter, at the top for a sharedEventID. */
+const pathOf = (filter: TextFilter): ParamPath => (filter.kind === 'param' ? [partOf(filter), ...filter.path] : ['sharedEventID']);
 
 /** Substrings every original text matching `filter` contains: its keys' and its value's literal runs. */
 export function paramNeedles(filter: TextFilter): string[] {

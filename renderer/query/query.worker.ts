@@ -550,6 +550,10 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
       return revealing(await opened(request.caseDb), request.query, request.segment, request.row);
     case 'usersNamed':
       return usersNamed(await opened(request.caseDb), request.segment, request.row);
+    case 'pivotsHeld': {
+      const { index } = await opened(request.caseDb);
+      return request.pivots.filter(({ field, value }) => index.holds(field, value));
+    }
     case 'roleChain':
       return chainOf(request.accessKey, request.time, await issuers(await opened(request.caseDb)));
     case 'annotate':

@@ -13,23 +13,30 @@ export interface Pivot {
   withActor?: true;
 }
 
-/** A scalar leaf of an event's requestParameters, as JSON has it. */
+/** A scalar leaf of an event's requestParameters or responseElements, as JSON has it. */
 export type ParamValue = string | number | boolean | null;
-/** Keys and array indices leading from requestParameters down to a leaf. */
+/** Keys and array indices leading from requestParameters (or responseElements) down to a leaf. */
 export type ParamPath = (string | number)[];
+/** The part of an event a parameter filter looks in: what the call was given, or what it returned. */
+export type CallPart = 'requestParameters' | 'responseElements';
 
 /**
- * Events whose requestParameters hold `value` at `path`, compared type-exact ("1" is not 1); read
- * from the original texts. A value taken from a CSV row (`asText`: Lake writes every value of its
+ * Events whose requestParameters (or responseElements, `of`) hold `value` at `path`, compared
+ * type-exact ("1" is not 1); read from the original texts. A value taken from a CSV row (`asText`: Lake writes every value of its
  * maps as text) is of no known type, so it stands for the text and the number or boolean it reads
  * as (see sameParamValue); so does a CSV row's value matched against a filter.
  */
 export interface ParamFilter {
   kind: 'param';
+  /** Absent for requestParameters: views saved before response elements hold only those. */
+  of?: 'responseElements';
   path: ParamPath;
   value: ParamValue;
   asText?: boolean;
 }
+
+/** The part of an event a parameter filter looks in. */
+export const partOf = (filter: ParamFilter): CallPart => filter.of ?? 'requestParameters';
 
 /**
  * Events with this top-level sharedEventID, read from the original texts: CloudTrail gives one to the
@@ -60,7 +67,7 @@ export const isParamFilter = (filter: Filter): filter is ParamFilter => isTextFi
 /** What a filter constrains: a listing keeps one filter per slot, a new one replaces the old. */
 export function filterSlot(filter: Filter): string {
   if (isPivot(filter)) return filter.field;
-  return filter.kind === 'param' ? `param:${JSON.stringify(filter.path)}` : filter.kind;
+  return filter.kind === 'param' ? `${partOf(filter)}:${JSON.stringify(filter.path)}` : filter.kind;
 }
 
 export type SortOrder = 'asc' | 'desc';
@@ -189,6 +196,8 @@ export type QueryRequest =
   | { type: 'roleChain'; caseDb: string; accessKey: string; time: number }
   /** The IAM user ARNs an event written without one names (an IAMUser identity giving only a user name or principal ID): those whose actor pivot takes it in. */
   | { type: 'usersNamed'; caseDb: string; segment: number; row: number }
+  /** Those of the pivots whose value some event of the case holds in the pivot's field: which pivots would list any event. */
+  | { type: 'pivotsHeld'; caseDb: string; pivots: Pivot[] }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
 
@@ -205,6 +214,7 @@ export interface QueryResults {
   revealing: EventQuery;
   roleChain: ChainLink[];
   usersNamed: string[];
+  pivotsHeld: Pivot[];
   annotate: null;
   close: null;
 }

@@ -81,6 +81,23 @@ describe('how a session came to be', () => {
     await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
   });
 
+  it('goes from the temporary key an AssumeRole returned to the events signed with it', async () => {
+    await rowNamed('assumed-role/Deploy/alice-deploy').click();
+    const response = pane().getByRole('region', { name: 'Response elements', exact: true });
+    await response.and(app.page.locator('[aria-busy="false"]')).waitFor();
+    expect(await response.getByRole('listitem').allInnerTexts()).toEqual([
+      'credentials.accessKeyId\n"ASIAADMIN0000000001"\nevents with this value\nevents signed with this key',
+      'credentials.sessionToken\n"redacted"\nevents with this value',
+      'credentials.expiration\n"Jun 1, 2024, 11:00:00 AM"\nevents with this value',
+    ]);
+    await response.getByRole('button', { name: 'Events signed with the key ASIAADMIN0000000001' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^1 of 4 events$/ }).waitFor();
+    expect(await app.page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['DeleteTrail']);
+    expect(await app.page.locator('.chip').allTextContents()).toEqual(['Session: ASIAADMIN0000000001×']);
+    await app.page.getByRole('button', { name: 'Remove filter Session' }).click();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+
   it("gives each call's time its zone, as the detail header does: UTC, or the local offset", async () => {
     await rowNamed('DeleteTrail').click();
     const chain = pane().getByRole('region', { name: 'Role chain' });

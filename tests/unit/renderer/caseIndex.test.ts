@@ -170,6 +170,10 @@ describe('CaseIndex', () => {
     expect(index.valuesWhere('eventName', () => false)).toEqual([]);
   });
 
+  it('says whether some event holds a value in a field, that field only', () => {
+    expect([index.holds('eventName', 'E1.1'), index.holds('eventName', 'absent'), index.holds('region', 'E1.1'), index.holds('eventName', 'e1.1')]).toEqual([true, false, false, false]);
+  });
+
   it('finds an event by its file and index, and where a stored event came from', () => {
     expect(index.find(10, 1)).toEqual({ segment: 0, row: 1 });
     expect(index.find(11, 1)).toEqual({ segment: 1, row: 1 });

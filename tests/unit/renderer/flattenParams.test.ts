@@ -36,6 +36,17 @@ describe('flattenParams', () => {
     expect(flattenParams([{ requestParameters: { a: 1 } }])).toEqual([]);
   });
 
+  it('lists the leaves of responseElements when asked, and only those', () => {
+    const event = { requestParameters: { userName: 'tracy_stone' }, responseElements: { user: { arn: 'arn:aws:iam::493859302102:user/tracy_stone', path: '/' }, ids: ['i-1'] } };
+    expect(flattenParams(event, 'responseElements')).toEqual([
+      { path: ['user', 'arn'], value: 'arn:aws:iam::493859302102:user/tracy_stone' },
+      { path: ['user', 'path'], value: '/' },
+      { path: ['ids', 0], value: 'i-1' },
+    ]);
+    expect(flattenParams(event)).toEqual([{ path: ['userName'], value: 'tracy_stone' }]);
+    expect(flattenParams({ responseElements: null }, 'responseElements')).toEqual([]);
+  });
+
   it('writes paths with dots and [i], quoting keys a dot would make ambiguous', () => {
     expect(formatParamPath(['bucketName'])).toBe('bucketName');
     expect(formatParamPath(['instancesSet', 'items', 0, 'imageId'])).toBe('instancesSet.items[0].imageId');

@@ -73,6 +73,28 @@ describe('paramMatcher', () => {
   });
 });
 
+describe('paramMatcher on responseElements', () => {
+  const created = (key: string) => JSON.stringify({ eventName: 'CreateAccessKey', requestParameters: null, responseElements: { accessKey: { accessKeyId: key, userName: 'Root' } } });
+  const returned: ParamFilter = { kind: 'param', of: 'responseElements', path: ['accessKey', 'accessKeyId'], value: 'AKIA5ZZZK44445XXFFVB' };
+
+  it('matches the value at that path of what the call returned, never of what it was given', () => {
+    const key = paramMatcher(returned);
+    expect([
+      key(created('AKIA5ZZZK44445XXFFVB')),
+      key(created('AKIASWJJJ66ZZZII4IYY')),
+      key(event({ accessKey: { accessKeyId: 'AKIA5ZZZK44445XXFFVB' } })),
+      key(JSON.stringify({ userIdentity: { accessKeyId: 'AKIA5ZZZK44445XXFFVB' } })),
+    ]).toEqual([true, false, false, false]);
+    expect(paramMatcher({ ...returned, of: undefined })(event({ accessKey: { accessKeyId: 'AKIA5ZZZK44445XXFFVB' } }))).toBe(true);
+  });
+
+  it("reads a Lake row's responseelements map with its file's header", () => {
+    const header = 'eventname,responseelements,eventid';
+    const key = paramMatcher({ ...returned, asText: true });
+    expect([key('CreateAccessKey,"{accessKey={accessKeyId=AKIA5ZZZK44445XXFFVB, userName=Root}}",e-1', () => header), key('CreateAccessKey,"{accessKey={accessKeyId=AKIA5ZZZK44445XXFFVB1}}",e-1', () => header)]).toEqual([true, false]);
+  });
+});
+
 describe('paramMatcher on a CSV row built from columns', () => {
   it("reads a Lake row's requestparameters map with its file's header, asking for the header only past the prefilter", () => {
     const header = 'eventname,requestparameters,eventid';
