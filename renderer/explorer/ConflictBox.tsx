@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { JSON_TREE_DEPTH, nestedDeeperThan } from '../../shared/jsonDepth';
 import { printableJson } from '../../shared/printable';
+import type { CopyComparison } from './compareCopies';
 import { JsonText } from './JsonText';
 import { SelectOther } from './SelectOther';
-import { duplicateKeys, jsonDifferences, parseForComparison, textVerdict, type JsonDifference } from './jsonDifferences';
+import type { JsonDifference } from './jsonDifferences';
 
 /** Differences listed at most; the rest are counted. */
 const LISTED = 30;
@@ -29,15 +29,6 @@ function occurrences(values: readonly unknown[]): string {
   return values.length > OCCURRENCES ? `${listed}, and ${values.length - OCCURRENCES} more` : listed;
 }
 
-/** An event's text parsed for comparing; undefined when it is not JSON. */
-function comparable(text: string): unknown {
-  try {
-    return parseForComparison(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** What the differences say about the two copies, in a sentence. */
 function valuesVerdict(differences: readonly JsonDifference[]): string {
   const changed = differences.filter((difference) => difference.kind === 'changed').length;
@@ -61,14 +52,14 @@ function verdict(differences: readonly JsonDifference[], repeatedHere: number, r
 
 /**
  * A conflicting copy of an event beside it (the `nth` of its `others`, one box each), the two
- * compared from their texts: where it was read, how they differ value by value (none, when only the
- * layout differs; some missing, for a partial copy; some changed, which is what tampering looks
- * like), and its JSON (folded when there are several, so that every box is in reach). Compared again
- * only when the texts change, not on every render of the pane (a keystroke in the note).
+ * compared (see compareCopies): where it was read, how they differ value by value (none, when only
+ * the layout differs; some missing, for a partial copy; some changed, which is what tampering looks
+ * like), and its JSON (folded when there are several, so that every box is in reach). The only
+ * other copy is the conflict itself; one of several is named by its place among them, which the
+ * summary above them introduces (ConflictCopies).
  */
 export const ConflictBox = memo(function ConflictBox({
-  hereText,
-  thereText,
+  comparison,
   thereShown,
   place,
   nth,
@@ -76,8 +67,7 @@ export const ConflictBox = memo(function ConflictBox({
   onSelectThere,
   reveal,
 }: {
-  hereText: string;
-  thereText: string;
+  comparison: CopyComparison;
   thereShown: string;
   place: string;
   nth: number;
@@ -87,17 +77,13 @@ export const ConflictBox = memo(function ConflictBox({
   /** The other copy was asked for and the listing's filters leave it out: how to widen the listing to it and select it. */
   reveal: { label: string; onClick(): void } | null;
 }) {
-  // A copy nested too deep to walk is compared by its text: parsing and walking it would recurse past the stack.
-  const deep = nestedDeeperThan(hereText, JSON_TREE_DEPTH) || nestedDeeperThan(thereText, JSON_TREE_DEPTH);
-  const [here, there] = deep ? [undefined, undefined] : [hereText, thereText].map(comparable);
-  const bothJson = here !== undefined && there !== undefined;
-  const differences = bothJson ? jsonDifferences(here, there) : [];
-  const [repeatedHere, repeatedThere] = bothJson ? [duplicateKeys(hereText), duplicateKeys(thereText)] : [[], []];
+  const { byText, differences, repeatedHere, repeatedThere } = comparison;
   const lines = [
     ...repeatedHere.map((duplicate) => ({ path: duplicate.path, text: `written ${duplicate.values.length} times here: ${occurrences(duplicate.values)}`, kind: 'duplicate' })),
     ...repeatedThere.map((duplicate) => ({ path: duplicate.path, text: `written ${duplicate.values.length} times in the other: ${occurrences(duplicate.values)}`, kind: 'duplicate' })),
     ...differences.map((difference) => ({ path: difference.path, text: CHANGES[difference.kind](difference), kind: difference.kind })),
   ];
+  const name = others === 1 ? 'Conflict' : `Other copy ${nth} of ${others}`;
   // Its box scrolls past a few hundred pixels: focusable, and named, so that the keyboard can scroll it too.
   const json = (
     <pre className="json" tabIndex={0} role="region" aria-label={others === 1 ? 'JSON of the other copy' : `JSON of other copy ${nth} of ${others}`}>
@@ -105,18 +91,18 @@ export const ConflictBox = memo(function ConflictBox({
     </pre>
   );
   return (
-    <section aria-label="Conflict" className="conflict-box">
-      <h3>⚠ Conflict: same eventID, different content{others > 1 && ` (other copy ${nth} of ${others})`}</h3>
+    <section aria-label={name} className="conflict-box">
+      <h3>{others === 1 ? '⚠ Conflict: same eventID, different content' : name}</h3>
       {others === 1 ?
         <p>
           The other copy: <span className="mono">{place}</span>. Both are kept; compare them before trusting either.
         </p>
       : <p>
-          Other copy {nth} of {others}: <span className="mono">{place}</span>. All {others + 1} are kept; compare them before trusting any.
+          Read from <span className="mono">{place}</span>.
         </p>
       }
       {onSelectThere && <SelectOther label={others === 1 ? 'Select the other copy' : `Select other copy ${nth}`} onSelect={onSelectThere} reveal={reveal} />}
-      <p data-testid="conflict-verdict">{deep ? textVerdict(hereText, thereText) : bothJson ? verdict(differences, repeatedHere.length, repeatedThere.length) : 'One copy is not JSON (a row of a CSV export without the event\'s JSON, perhaps): compare them by eye.'}</p>
+      <p data-testid="conflict-verdict">{byText ?? verdict(differences, repeatedHere.length, repeatedThere.length)}</p>
       {lines.length > 0 && (
         <ul className="differences" aria-label="Differences">
           {lines.slice(0, LISTED).map((line, i) => (

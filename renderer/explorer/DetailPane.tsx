@@ -9,7 +9,7 @@ import { formatTime, zoneLabel } from '../format';
 import { isByMarks, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
-import { ConflictBox } from './ConflictBox';
+import { ConflictCopies } from './ConflictCopies';
 import { csvGap, eventCellNote, gapText } from './csvGap';
 import { disagreeingFirst } from './partialCopy';
 import { pivotedFilters } from './pivotedFilters';
@@ -40,9 +40,6 @@ const PIVOTS: { field: DictionaryField; label(value: string): string }[] = [
   { field: 'accessKey', label: (key) => ACCESS_KEY_LABELS[accessKeyKind(key)] },
   { field: 'eventName', label: () => 'this event name' },
 ];
-
-/** Conflicting copies compared at first; the others on request (sample data reuses one eventID for a hundred events). */
-const CONFLICTS_SHOWN = 5;
 
 /** How long after the last key a note being typed is saved. */
 const NOTE_SAVE_DELAY_MS = 400;
@@ -84,7 +81,6 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   /** How the original is shown: the event's JSON pretty-printed or as stored, or what held it as in the file (EventDetail.wrapper). */
   const [textView, setTextView] = useState<'pretty' | 'raw' | 'file'>('pretty');
   const [tagDraft, setTagDraft] = useState('');
-  const [allConflicts, setAllConflicts] = useState(false);
   const [note, setNote] = useState('');
   const keepFilters = useCairn((state) => state.pivotsKeepFilters);
   /**
@@ -161,6 +157,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // A CSV row is read as the event its columns stand for.
   const parsed = csvRow ? csvRow.event : shown.parsed;
   const sharedEventId = asJson(parsed)?.['sharedEventID'];
+  const eventId = asJson(parsed)?.['eventID'];
   // A CSV row gives only the keys its columns stand for: an empty cell says the event had none, a column the export lacks says nothing.
   const gapOf = csvRow ? (key: string) => csvGap(csvRow, key) : undefined;
   const whoGap = gapOf?.('userIdentity');
@@ -224,24 +221,15 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       </header>
 
       {/* First: a conflict is the first thing to know about an event. */}
-      {detail.partners.slice(0, allConflicts ? undefined : CONFLICTS_SHOWN).map((partner, i) => (
-        <ConflictBox
-          key={placeOf(partner.file, partner.index)}
-          hereText={detail.text}
-          thereText={partner.text}
-          thereShown={partnersPretty[i]!}
-          place={placeOf(partner.file, partner.index)}
-          nth={i + 1}
-          others={detail.partners.length}
-          onSelectThere={partner.at ? selectOther(partner.at) : undefined}
-          reveal={revealOf(partner.at)}
-        />
-      ))}
-      {!allConflicts && detail.partners.length > CONFLICTS_SHOWN && (
-        <button type="button" className="more-conflicts" onClick={() => setAllConflicts(true)}>
-          Compare the other {detail.partners.length - CONFLICTS_SHOWN} copies too
-        </button>
-      )}
+      <ConflictCopies
+        eventId={typeof eventId === 'string' ? eventId : undefined}
+        hereText={detail.text}
+        partners={detail.partners}
+        shownTexts={partnersPretty}
+        placeOf={(partner) => placeOf(partner.file, partner.index)}
+        selectOther={selectOther}
+        revealOf={revealOf}
+      />
       {copyPairs.map(({ copy, row: rowFields, full, fullJson }) => (
         <PartialCopyBox
           key={placeOf(copy.file, copy.index)}

@@ -23,10 +23,13 @@ const event = (n: number, user: string, eventName: string, more: Record<string, 
 });
 const FAILED = event(2, 'bob', 'DeleteBucket', { errorCode: 'AccessDenied', errorMessage: 'User: bob is not authorized to perform: s3:DeleteBucket' });
 const CONFLICT = event(3, 'carol', 'PutBucketPolicy');
+const COPIED = event(4, 'dave', 'PutBucketAcl');
 const EVIDENCE = {
-  'trail.json': JSON.stringify({ Records: [event(1, 'alice', 'ListBuckets'), FAILED, CONFLICT] }),
+  'trail.json': JSON.stringify({ Records: [event(1, 'alice', 'ListBuckets'), FAILED, CONFLICT, COPIED] }),
   // The same eventID from another source IP: a conflicting copy.
   'copy.ndjson': `${JSON.stringify({ ...CONFLICT, sourceIPAddress: '198.51.100.7' })}\n`,
+  // Two more of another: several conflicting copies.
+  'copies.ndjson': ['198.51.100.7', '198.51.100.8'].map((sourceIPAddress) => `${JSON.stringify({ ...COPIED, sourceIPAddress })}\n`).join(''),
   // A console Event history row of the first event: a partial copy.
   'partial.csv': 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n7d3c0000-0000-4000-8000-000000000001,2024-05-01T10:01:00Z,ListBuckets,alice,eu-west-1,203.0.113.9\n',
   // Not gzip at all: an error with its location in the banner and the evidence panel.
@@ -64,7 +67,7 @@ describe('every screen, checked by axe-core', () => {
 
   beforeAll(async () => {
     app = await caseWithEvidence('Accessibility', EVIDENCE);
-    await app.page.getByTestId('listing-count').filter({ hasText: /^5 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^8 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
   }, 60_000);
   afterAll(() => app.close());
 
@@ -74,7 +77,7 @@ describe('every screen, checked by axe-core', () => {
   });
 
   it('finds nothing in the import banner with errors', async () => {
-    expect(await app.page.getByRole('region', { name: 'Import progress' }).textContent()).toBe('Import complete2.2 KB of 2.2 KB · 5 events stored · 1 conflicting copy · 1 error×');
+    expect(await app.page.getByRole('region', { name: 'Import progress' }).textContent()).toBe('Import complete3.7 KB of 3.7 KB · 8 events stored · 3 conflicting copies · 1 error×');
     expect(await violations()).toEqual([]);
   });
 
@@ -97,6 +100,17 @@ describe('every screen, checked by axe-core', () => {
     await screenshots('a11y-conflict');
   });
 
+  it('finds nothing with an event of several conflicting copies selected, summed up and compared one by one', async () => {
+    await selectRow(app.page, ['PutBucketAcl', '198.51.100.8']);
+    const compare = app.page.getByRole('region', { name: 'Conflict' }).getByRole('button', { name: 'Compare the copies one by one' });
+    await compare.waitFor();
+    expect(await violations()).toEqual([]);
+    await compare.click();
+    await app.page.getByRole('region', { name: 'Other copy 2 of 2' }).waitFor();
+    expect(await violations()).toEqual([]);
+    await screenshots('a11y-conflict-copies');
+  });
+
   it('finds nothing with a partial copy selected', async () => {
     await selectRow(app.page, ['ListBuckets']);
     await app.page.getByRole('region', { name: 'Partial copy' }).waitFor();
@@ -105,12 +119,12 @@ describe('every screen, checked by axe-core', () => {
 
   it('finds nothing in a listing left empty', async () => {
     await app.page.getByRole('combobox').selectOption('noted');
-    await app.page.getByTestId('listing-count').filter({ hasText: /^0 of 5 events$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^0 of 8 events$/ }).waitFor();
     await app.page.getByText('No events match.').waitFor();
     expect(await violations()).toEqual([]);
     await screenshots('a11y-listing-none');
     await app.page.getByRole('combobox').selectOption('all');
-    await app.page.getByTestId('listing-count').filter({ hasText: /^5 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^8 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
   });
 
   it('finds nothing with the Columns menu open', async () => {

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWithEvidence, type LaunchedApp } from './harness';
-import { selectRow } from './listing';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { CORPUS } from '../fixtures/generators/trailBundle';
+import { caseWithEvidence, launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { selectNth, selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
+/** The samples' simulated incidents, as NDJSON trails. */
+const PANTHER_TRAILS = ['compromised-root-creds', 'enrichment-example'].flatMap((incident) => ['attacker', 'victim'].map((side) => `${incident}.${side}_cloudtrail.ndjson`));
 const CONFLICTING_COPIES = 'Events stored beside an earlier copy with the same eventID and different content: each later copy counts once, its first copy not';
 const EVENTS_IN_CONFLICT =
   "Events of this file with a conflicting copy (same eventID, different content), in this file or another. Both copies count, each in its own file, so the column adds up to more than the import's conflicting copies";
@@ -234,8 +237,10 @@ describe('three copies of an event, each different', () => {
     'single.ndjson': `${ORIGINAL}\n`,
   };
   const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
-  const conflicts = () => pane().getByRole('region', { name: 'Conflict' });
-  /** Each conflict box: its heading, where the other copy is, its verdict and each difference. */
+  const summary = () => pane().getByRole('region', { name: 'Conflict' });
+  const compare = () => summary().getByRole('button', { name: 'Compare the copies one by one' });
+  const conflicts = () => pane().getByRole('region', { name: /^Other copy \d of 2$/ });
+  /** Each copy's box: its heading, where the other copy is, its verdict and each difference. */
   const told = () =>
     conflicts().evaluateAll((boxes) =>
       boxes.map((box) => [box.querySelector('h3')!.textContent, box.querySelector('p')!.textContent!.replace(/\/.*\//, ''), box.querySelector('[data-testid="conflict-verdict"]')!.textContent, ...[...box.querySelectorAll('li')].map((li) => li.textContent)]),
@@ -248,14 +253,22 @@ describe('three copies of an event, each different', () => {
   });
   afterAll(() => app.close());
 
-  it('compares each copy with every other, value by value, the third reached from the second', async () => {
+  it('sums up the other two, then compares each copy with every other, value by value, the third reached from the second', async () => {
     await select('GetObject', '198.51.100.7');
+    await summary().waitFor();
+    expect([await summary().locator('h3').textContent(), ...(await summary().locator('p').allTextContents()), await conflicts().count()]).toEqual([
+      '⚠ Conflict: 2 other copies',
+      '2 other events have eventID 5e1c0000-0000-4000-8000-000000000005, each with different content. All are kept; compare them before trusting any.',
+      'They differ on sourceIPAddress (2 copies), eventName (1).',
+      0,
+    ]);
+    await compare().click();
     await conflicts().nth(1).waitFor();
     expect(await told()).toEqual([
-      ['⚠ Conflict: same eventID, different content (other copy 1 of 2)', 'Other copy 1 of 2: copy-a.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.', 'The copies disagree on 1 value:', 'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other'],
+      ['Other copy 1 of 2', 'Read from copy-a.ndjson, item 0 (counted from 0).', 'The copies disagree on 1 value:', 'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other'],
       [
-        '⚠ Conflict: same eventID, different content (other copy 2 of 2)',
-        'Other copy 2 of 2: copy-c.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.',
+        'Other copy 2 of 2',
+        'Read from copy-c.ndjson, item 0 (counted from 0).',
         'The copies disagree on 2 values:',
         'eventName: "GetObject" here, "DeleteObject" in the other',
         'sourceIPAddress: "198.51.100.7" here, "203.0.113.9" in the other',
@@ -273,18 +286,21 @@ describe('three copies of an event, each different', () => {
     await app.page.setViewportSize({ width: 1360, height: 860 });
     await conflicts().nth(1).getByRole('button', { name: 'Select other copy 2' }).click();
     await pane().getByRole('region', { name: 'Provenance' }).getByText('copy-c.ndjson, item 0 (counted from 0)').waitFor();
+    // Each event opens with its own facts first: the copies are summed up again, and compared on request.
+    expect([await summary().getByTestId('conflict-values').textContent(), await compare().getAttribute('aria-expanded')]).toEqual(['They differ on eventName (2 copies), sourceIPAddress (1).', 'false']);
+    await compare().click();
     await conflicts().nth(1).waitFor();
     expect((await told()).map((box) => box.slice(1, 3))).toEqual([
-      ['Other copy 1 of 2: copy-a.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.', 'The copies disagree on 1 value:'],
-      ['Other copy 2 of 2: copy-b.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.', 'The copies disagree on 2 values:'],
+      ['Read from copy-a.ndjson, item 0 (counted from 0).', 'The copies disagree on 1 value:'],
+      ['Read from copy-b.ndjson, item 0 (counted from 0).', 'The copies disagree on 2 values:'],
     ]);
     await select('GetObject', '203.0.113.9', '14:00:00');
     await pane().getByRole('region', { name: 'Provenance' }).getByText('copy-a.ndjson, item 0 (counted from 0)').waitFor();
+    await compare().click();
     await conflicts().nth(1).waitFor();
-    expect((await told()).map((box) => box[1])).toEqual([
-      'Other copy 1 of 2: copy-b.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.',
-      'Other copy 2 of 2: copy-c.ndjson, item 0 (counted from 0). All 3 are kept; compare them before trusting any.',
-    ]);
+    expect((await told()).map((box) => box[1])).toEqual(['Read from copy-b.ndjson, item 0 (counted from 0).', 'Read from copy-c.ndjson, item 0 (counted from 0).']);
+    await conflicts().first().getByRole('button', { name: 'Select other copy 1' }).click();
+    await pane().getByRole('region', { name: 'Provenance' }).getByText('copy-b.ndjson, item 0 (counted from 0)').waitFor();
   });
 
   it('lists all three copies, and only them, under Show: events in conflict', async () => {
@@ -298,5 +314,71 @@ describe('three copies of an event, each different', () => {
     ]);
     await show.selectOption('all');
     await app.page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+});
+
+describe("many copies of one eventID: the samples' NDJSON trails, whose 27 events all have the eventID \"1\"", () => {
+  let app: LaunchedApp;
+  const pane = () => app.page.getByRole('complementary', { name: 'Event detail' });
+  /** Where the outcome and the first pivot end, from the top of the pane's box, beside how tall the pane shows. */
+  const firstScreen = () =>
+    pane().evaluate((detail) => {
+      const top = detail.getBoundingClientRect().top;
+      const bottom = (element: Element | null) => (element ? Math.round(element.getBoundingClientRect().bottom - top) : null);
+      return { visible: detail.clientHeight, outcome: bottom(detail.querySelector('.outcome')), firstPivot: bottom(detail.querySelector('.pivots button')) };
+    });
+
+  beforeAll(async () => {
+    app = await launchApp({ evidence: PANTHER_TRAILS.map((name) => join(CORPUS, 'panther-analysis', name)) });
+    await newCase(app.page, 'Samples');
+    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await waitForImport(app.page);
+    await app.page.getByTestId('listing-count').filter({ hasText: /^27 events$/ }).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('opens the first event with its outcome and its first pivot on the first screen of the pane at 960×600, the conflict summed up above them', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await selectNth(page, 0);
+    const summary = pane().getByRole('region', { name: 'Conflict' });
+    await summary.waitFor();
+    // The listing marks the event as before.
+    expect(await page.locator('.grid-row[aria-selected="true"] .marks').textContent()).toBe('⚠');
+    expect([await summary.locator('h3').textContent(), ...(await summary.locator('p').allTextContents()), await summary.getByRole('button').textContent()]).toEqual([
+      '⚠ Conflict: 26 other copies',
+      '26 other events have eventID 1, each with different content. All are kept; compare them before trusting any.',
+      'They differ on eventTime (25 copies), sourceIPAddress (23), userAgent (15) and 23 more values.',
+      '▸ Compare the copies one by one',
+    ]);
+    // Before, five boxes came first: the outcome ended 2227 px down the pane, the first pivot 2286 px.
+    expect(await firstScreen()).toEqual({ visible: 399, outcome: 294, firstPivot: 353 });
+    await page.screenshot({ path: join(SHOTS, 'conflict-many-copies-960.png') });
+    await page.setViewportSize({ width: 1360, height: 850 });
+    await page.screenshot({ path: join(SHOTS, 'conflict-many-copies.png') });
+  });
+
+  it('compares the copies one by one on request, from the keyboard, and folds them away again', async () => {
+    const { page } = app;
+    await selectNth(page, 0);
+    const compare = pane().getByRole('button', { name: 'Compare the copies one by one' });
+    const copies = pane().getByRole('region', { name: /^Other copy \d+ of 26$/ });
+    expect([await compare.getAttribute('aria-expanded'), await copies.count()]).toEqual(['false', 0]);
+    await compare.focus();
+    await page.keyboard.press('Enter');
+    await copies.nth(25).waitFor();
+    expect([await compare.getAttribute('aria-expanded'), await copies.count(), await copies.first().locator('h3').textContent(), await copies.first().locator('p').first().textContent()]).toEqual([
+      'true',
+      26,
+      'Other copy 1 of 26',
+      `Read from ${join(CORPUS, 'panther-analysis', 'compromised-root-creds.attacker_cloudtrail.ndjson')}, item 0 (counted from 0).`,
+    ]);
+    await page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
+    await page.screenshot({ path: join(SHOTS, 'conflict-many-copies-compared-960.png') });
+    await page.keyboard.press('Enter');
+    await copies.first().waitFor({ state: 'detached' });
+    expect(await compare.getAttribute('aria-expanded')).toBe('false');
   });
 });

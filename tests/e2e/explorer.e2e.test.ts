@@ -413,7 +413,16 @@ describe('the event explorer on the real samples', () => {
   it('shows a conflicting event beside each other copy of its eventID, the third too', async () => {
     const { page } = app;
     await page.locator('.grid-row.conflict').first().click();
-    const conflicts = detail(page).getByRole('region', { name: 'Conflict' });
+    // Summed up first: how many, and the values they differ on in how many copies.
+    const summary = detail(page).getByRole('region', { name: 'Conflict' });
+    await summary.waitFor();
+    expect([await summary.locator('h3').textContent(), ...(await summary.locator('p').allTextContents())]).toEqual([
+      '⚠ Conflict: 2 other copies',
+      '2 other events have eventID 20b84ce5-730f-482e-b2b2-e8fcc87ceb22, each with different content. All are kept; compare them before trusting any.',
+      'They differ on userIdentity.arn (2 copies), userIdentity.accountId (2), recipientAccountId (2), awsRegion (1).',
+    ]);
+    await summary.getByRole('button', { name: 'Compare the copies one by one' }).click();
+    const conflicts = detail(page).getByRole('region', { name: /^Other copy \d of 2$/ });
     await conflicts.nth(1).waitFor();
     const mine = JSON.parse((await detail(page).getByTestId('event-json').textContent())!) as { eventID: string };
     const twins = await Promise.all((await conflicts.locator('pre').allTextContents()).map((text) => JSON.parse(text) as { eventID: string }));
@@ -425,16 +434,16 @@ describe('the event explorer on the real samples', () => {
     );
     expect(told).toEqual([
       [
-        '⚠ Conflict: same eventID, different content (other copy 1 of 2)',
-        'Other copy 1 of 2: R1.json.gz, item 210 (counted from 0). All 3 are kept; compare them before trusting any.',
+        'Other copy 1 of 2',
+        'Read from R1.json.gz, item 210 (counted from 0).',
         'The copies disagree on 3 values:',
         'userIdentity.arn: "arn:aws:iam::999999999999:user/myUserName" here, "arn:aws:iam::123456789012:user/myUserName" in the other',
         'userIdentity.accountId: "999999999999" here, "123456789012" in the other',
         'recipientAccountId: "999999999999" here, "123456789012" in the other',
       ],
       [
-        '⚠ Conflict: same eventID, different content (other copy 2 of 2)',
-        'Other copy 2 of 2: R1.json.gz, item 211 (counted from 0). All 3 are kept; compare them before trusting any.',
+        'Other copy 2 of 2',
+        'Read from R1.json.gz, item 211 (counted from 0).',
         'The copies disagree on 4 values:',
         'userIdentity.arn: "arn:aws:iam::999999999999:user/myUserName" here, "arn:aws:iam::123456789012:user/DeployRole" in the other',
         'userIdentity.accountId: "999999999999" here, "123456789012" in the other',
@@ -445,23 +454,33 @@ describe('the event explorer on the real samples', () => {
     await page.screenshot({ path: join(SHOTS, 'explorer-conflict.png') });
   });
 
-  it('compares the first 5 of an eventID\'s many other copies, and the rest on request', async () => {
+  it("sums up an eventID's 116 other copies above the event's own facts, and compares them one by one on request", async () => {
     const { page } = app;
     // The samples give 117 events the eventID "1", each different.
     await selectRow(page, ['UpdateFunctionConfiguration20150331v2', 'user/john.developer']);
-    const conflicts = detail(page).getByRole('region', { name: 'Conflict' });
-    await conflicts.nth(4).waitFor();
-    const headings = () => conflicts.locator('h3').allTextContents();
-    expect([await headings(), await detail(page).locator('.more-conflicts').textContent()]).toEqual([[1, 2, 3, 4, 5].map((n) => `⚠ Conflict: same eventID, different content (other copy ${n} of 116)`), 'Compare the other 111 copies too']);
+    const summary = detail(page).getByRole('region', { name: 'Conflict' });
+    await summary.waitFor();
+    // Before, five boxes 'other copy n of 116' and 'Compare the other 111 copies too' came before the outcome.
+    expect([await summary.locator('h3').textContent(), await summary.getByTestId('conflict-summary').textContent(), await summary.getByRole('button').textContent()]).toEqual([
+      '⚠ Conflict: 116 other copies',
+      '116 other events have eventID 1, each with different content. All are kept; compare them before trusting any.',
+      '▸ Compare the copies one by one',
+    ]);
+    const copies = detail(page).getByRole('region', { name: /^Other copy \d+ of 116$/ });
+    expect([await copies.count(), await detail(page).getByRole('region', { name: 'Outcome' }).count()]).toEqual([0, 1]);
     await page.screenshot({ path: join(SHOTS, 'explorer-many-conflicts.png') });
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
-    const more = detail(page).getByRole('button', { name: 'Compare the other 111 copies too' });
-    await more.scrollIntoViewIfNeeded();
+    // The outcome and the first pivot end within the pane's first screen (they ended near 2,300 px down, below five boxes), which is 399 px tall under the import banner, 445 px without.
+    const firstScreen = await detail(page).evaluate((pane) => {
+      const bottom = (selector: string) => Math.round(pane.querySelector(selector)!.getBoundingClientRect().bottom - pane.getBoundingClientRect().top);
+      return { outcome: bottom('.outcome'), firstPivot: bottom('.pivots button'), shown: bottom('.pivots button') <= pane.clientHeight };
+    });
+    expect(firstScreen).toEqual({ outcome: 328, firstPivot: 387, shown: true });
     await page.screenshot({ path: join(SHOTS, 'explorer-many-conflicts-960.png') });
-    await more.click();
-    await conflicts.nth(5).waitFor();
-    expect([(await headings()).length, await detail(page).locator('.more-conflicts').count()]).toEqual([116, 0]);
+    await summary.getByRole('button', { name: 'Compare the copies one by one' }).click();
+    await copies.nth(115).waitFor();
+    expect([await copies.count(), ...(await copies.locator('h3').allTextContents()).filter((_, i) => i === 0 || i === 115)]).toEqual([116, 'Other copy 1 of 116', 'Other copy 116 of 116']);
   });
 
   it('marks the first copy of a conflicting pair in the table too, not only the later one', async () => {
