@@ -4,24 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { selectRow } from './listing';
+import { s3Call as event } from '../fixtures/generators/s3Calls';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
-const identity = (user: string) => ({ type: 'IAMUser', principalId: `AIDA${user.toUpperCase()}`, arn: `arn:aws:iam::111122223333:user/${user}`, accountId: '111122223333', accessKeyId: `AKIA${user.toUpperCase()}0000`, userName: user });
-const event = (n: number, user: string, eventName: string, ip: string) => ({
-  eventVersion: '1.09',
-  userIdentity: identity(user),
-  eventTime: `2024-05-01T10:0${n}:00Z`,
-  eventSource: 's3.amazonaws.com',
-  eventName,
-  awsRegion: 'eu-west-1',
-  sourceIPAddress: ip,
-  userAgent: 'aws-cli/2.15.0',
-  eventID: `7d3c0000-0000-4000-8000-00000000000${n}`,
-  readOnly: eventName.startsWith('List'),
-  eventType: 'AwsApiCall',
-  recipientAccountId: '111122223333',
-});
 const ATTACKER = '203.0.113.9';
 const OTHER = '198.51.100.7';
 const EVENTS = [event(1, 'alice', 'ListBuckets', ATTACKER), event(2, 'alice', 'GetObject', ATTACKER), event(3, 'alice', 'DeleteBucket', ATTACKER), event(4, 'bob', 'ListBuckets', OTHER), event(5, 'bob', 'PutObject', OTHER)];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { panelRows } from './evidenceRows';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -30,22 +31,6 @@ const storedSegments = (page: Page): Promise<number> =>
     db.close();
     return count;
   });
-
-/** The panel's files (name, format, events, errors, hash cell) and the rows under them (class, location, message), in order. */
-async function panelRows(page: Page): Promise<string[][]> {
-  const panel = page.getByRole('region', { name: 'Evidence' });
-  await panel.locator('tbody tr').first().waitFor();
-  return panel.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => {
-      if (!row.classList.contains('issue-row')) {
-        const cells = [...row.children].map((cell) => cell.textContent ?? '');
-        return ['file', cells[0]!.replace(/^.*[\\/]e-[^\\/]+[\\/]/, ''), cells[1]!, cells[3]!, cells[6]!, cells[7]!.startsWith('not hashed') ? cells[7]! : 'hashed'];
-      }
-      const part = (name: string) => row.querySelector(`.issue-${name}`)?.textContent ?? '';
-      return [part('severity'), part('location'), part('message')];
-    }),
-  );
-}
 
 async function shots(page: Page, name: string): Promise<void> {
   for (const [width, height] of [
@@ -101,8 +86,8 @@ describe('an import cut off by the app closing, then the same evidence added aga
     );
     await page.getByRole('tab', { name: /^Evidence/ }).click();
     expect(await panelRows(page)).toEqual([
-      ['file', 'a.json', 'cloudtrail-records', '3', '0', 'hashed'],
-      ['file', 'b.ndjson', 'ndjson', '4,093', '1', 'not hashed: not read to its end'],
+      ['file', 'a.json', 'cloudtrail-records', '3', '0', '0', 'hashed'],
+      ['file', 'b.ndjson', 'ndjson', '4,093', '0', '1', 'not hashed: not read to its end'],
       ['error', 'after event 4092', `${CLOSED}: the case holds 4,093 of this file's events; the rest of it is not in the case`],
     ]);
     expect(await page.getByTestId('evidence-summary').textContent()).toBe('2 files · 4,096 events · 1 file with errors · 0 with warnings only · 0 with duplicates · 0 with events in conflict');
@@ -128,12 +113,12 @@ describe('an import cut off by the app closing, then the same evidence added aga
     expect(await page.getByTestId('event-count').textContent()).toBe('10,004');
     const note = ['note', '', 'Added 2 times (same path): the 1st time, the import stopped before reading it whole (below); the 2nd time, it was read whole. The case holds all of it, its events counted once'];
     expect(await panelRows(page)).toEqual([
-      ['file', 'a.json', 'cloudtrail-records', '3', '0', 'hashed'],
+      ['file', 'a.json', 'cloudtrail-records', '3', '0', '0', 'hashed'],
       ['note', '', 'Added 2 times (same path and SHA-256): its events are counted once'],
-      ['file', 'b.ndjson', 'ndjson', '10,000', '0', 'hashed'],
+      ['file', 'b.ndjson', 'ndjson', '10,000', '0', '0', 'hashed'],
       note,
       ['stopped', 'after event 4092', `the 1st time: ${CLOSED}: the case holds 4,093 of this file's events; the rest of it is not in the case`],
-      ['file', 'c.json', 'cloudtrail-records', '1', '0', 'hashed'],
+      ['file', 'c.json', 'cloudtrail-records', '1', '0', '0', 'hashed'],
     ]);
     await shots(page, 'interrupted-import-added-again');
   });

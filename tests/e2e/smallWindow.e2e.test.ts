@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { INSIGHT_END } from '../fixtures/generators/insightEvents';
-import { drawnLines, selectedText } from './drawnLines';
+import { drawnColumns, drawnLines, selectedText } from './drawnLines';
 import type { Locator } from 'playwright-core';
 import { caseWithEvidence, type LaunchedApp } from './harness';
 
@@ -251,30 +251,6 @@ const LONG_EVENT = {
 };
 /** Its conflicting copy, read from another file: one value changed. */
 const LONG_EVENT_EDITED = { ...LONG_EVENT, sourceIPAddress: '198.51.100.7' };
-
-/** Each line `element` draws: the column its text starts at (counted in characters from the box's left) and its text, trimmed. */
-const drawnColumns = (element: Locator): Promise<{ column: number; text: string }[]> =>
-  element.evaluate((root) => {
-    const left = root.getBoundingClientRect().left + root.clientLeft + parseFloat(getComputedStyle(root).paddingLeft);
-    const lines: { top: number; column: number; text: string }[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let at = 0; at < node.textContent!.length; at++) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        const box = range.getClientRects()[0];
-        const character = node.textContent![at]!;
-        if (!box || character === '\n') continue;
-        const last = lines.at(-1);
-        if (!last || Math.abs(box.top - last.top) >= 4) lines.push({ top: box.top, column: -1, text: '' });
-        const line = lines.at(-1)!;
-        if (line.column < 0 && character !== ' ') line.column = Math.round((box.left - left) / box.width);
-        line.text += character;
-      }
-    }
-    return lines.map(({ column, text }) => ({ column, text: text.trim() }));
-  });
 
 describe('reading a long event in the smallest window (960×600)', () => {
   let app: LaunchedApp;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDyingWorker } from '../fixtures/generators/dyingWorker';
+import { panelRows } from './evidenceRows';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -14,22 +15,6 @@ const DIED = 'ingest stopped unexpectedly (exit code 7)';
 const ADD_AGAIN = 'Add the same evidence again: events already in the case are skipped, and each file this import stopped in or before is completed.';
 /** The banner's figures, after its status. */
 const bannerLine = (page: Page) => page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent();
-
-/** The panel's files (name, format, events, duplicates, errors, hash cell) and the rows under them (class, location, message), in order. */
-async function panelRows(page: Page): Promise<string[][]> {
-  const panel = page.getByRole('region', { name: 'Evidence' });
-  await panel.locator('tbody tr').first().waitFor();
-  return panel.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => {
-      if (!row.classList.contains('issue-row')) {
-        const cells = [...row.children].map((cell) => cell.textContent ?? '');
-        return ['file', cells[0]!.replace(/^.*[\\/]e-[^\\/]+[\\/]/, ''), cells[1]!, cells[3]!, cells[4]!, cells[6]!, cells[7]!.startsWith('not hashed') ? cells[7]! : 'hashed'];
-      }
-      const part = (name: string) => row.querySelector(`.issue-${name}`)?.textContent ?? '';
-      return [part('severity'), part('location'), part('message')];
-    }),
-  );
-}
 
 async function shots(page: Page, name: string): Promise<void> {
   for (const width of [1360, 960]) {
