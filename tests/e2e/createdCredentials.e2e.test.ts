@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
-import { selectRow, selected } from './listing';
+import { chips, count, detail, listing, selectRow, selected } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -20,12 +20,6 @@ const FILES = [
 const ROOT_KEY = 'AKIA5ZZZK44445XXFFVB';
 const TRACY = 'arn:aws:iam::493859302102:user/tracy_stone';
 
-const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
-const count = (page: Page, text: string) => page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
-/** The drawn rows, each as time, event, actor and source IP. */
-const listing = (page: Page) =>
-  page.locator('.grid-row').evaluateAll((rows) => rows.map((row) => ['time', 'eventName', 'actor', 'sourceIp'].map((id) => row.querySelector(`.col-${id}`)!.textContent).join(' ')));
-const chips = (page: Page) => page.locator('.chip').allTextContents();
 const responseElements = (page: Page) => detail(page).getByRole('region', { name: 'Response elements', exact: true });
 /** The Response elements section as its lines read, once the case has said which of its values it lists. */
 const responseLines = async (page: Page) => {

@@ -74,3 +74,16 @@ export async function selectNth(page: Page, n: number): Promise<void> {
   await row.and(page.locator('[aria-selected="true"]')).waitFor();
   await page.getByRole('complementary', { name: 'Event detail' }).getByRole('region', { name: 'Provenance' }).waitFor();
 }
+
+/** The explorer's detail pane. */
+export const detail = (page: Page): Locator => page.getByRole('complementary', { name: 'Event detail' });
+
+/** Waits until the listing's footer reads exactly `text`. */
+export const count = (page: Page, text: string): Promise<void> => page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+
+/** The drawn rows, each as time, event, actor and source IP (the listing's default columns but service, region and error). */
+export const listing = (page: Page): Promise<string[]> =>
+  page.locator('.grid-row').evaluateAll((rows) => rows.map((row) => ['time', 'eventName', 'actor', 'sourceIp'].map((id) => row.querySelector(`.col-${id}`)!.textContent).join(' ')));
+
+/** The filter chips' texts. */
+export const chips = (page: Page): Promise<string[]> => page.locator('.chip').allTextContents();

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
-import { selectRow, selected } from './listing';
+import { chips, count, detail, listing, selectRow, selected } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -22,12 +22,6 @@ const FILES = [
 const ROOT = 'arn:aws:iam::493859302102:root';
 const ATTACKER_IP = '92.55.146.245';
 
-const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
-const count = (page: Page, text: string) => page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
-/** The drawn rows, each as time, event, actor and source IP (the listing's default columns but service, region and error). */
-const listing = (page: Page) =>
-  page.locator('.grid-row').evaluateAll((rows) => rows.map((row) => ['time', 'eventName', 'actor', 'sourceIp'].map((id) => row.querySelector(`.col-${id}`)!.textContent).join(' ')));
-const chips = (page: Page) => page.locator('.chip').allTextContents();
 /** A section of the detail pane as its lines read. */
 const section = async (page: Page, name: string) => (await detail(page).getByRole('region', { name, exact: true }).innerText()).split('\n').filter((line) => line.trim() !== '');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `root-compromise-${name}.png`) });
