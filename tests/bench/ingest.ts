@@ -6,8 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { availableParallelism } from 'node:os';
 import { launchApp, newCase } from '../e2e/harness';
 import { syntheticEvent, writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
+import { countCpu } from './processCpu';
 
 /** Runs of each command-line measure, interleaved; the median is reported (one run can be off by a fifth here). */
 const ROUNDS = Number(process.env['CAIRN_BENCH_ROUNDS'] ?? 3);
@@ -25,6 +27,8 @@ interface Measure {
   rssMB: number;
   /** For an import: how the page answered key presses meanwhile. */
   input?: Latencies;
+  /** For an import: CPU seconds each kind of process used during it. */
+  cpu?: [kind: string, seconds: number][];
 }
 
 /** Runs a shell command under GNU time: wall seconds and peak RSS; stdout is the event count. */
@@ -133,12 +137,14 @@ async function endToEnd(dir: string, profileDir?: string): Promise<Measure> {
     await newCase(app.page, 'Bench');
     await watchInput(app.page);
     await watchImport(app.page);
+    const cpuUsed = countCpu();
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
     const complete = app.page.getByText('Import complete', { exact: true });
     while (!(await complete.isVisible())) {
       await app.page.keyboard.press('Shift');
       await new Promise((tick) => setTimeout(tick, 250));
     }
+    const cpu = cpuUsed();
     const seconds = await app.page.evaluate(() => {
       const { __importStart: start, __importDone: done } = window as unknown as { __importStart?: number; __importDone?: number };
       if (start === undefined || done === undefined) throw new Error('the page did not note when the import started and ended');
@@ -146,7 +152,7 @@ async function endToEnd(dir: string, profileDir?: string): Promise<Measure> {
     });
     const events = Number((await app.page.getByTestId('stored-count').textContent())!.replace(/,/g, ''));
     const input = latencies(await app.page.evaluate(() => (window as unknown as { __inputLatency: number[] }).__inputLatency));
-    return { seconds, events, rssMB: NaN, input };
+    return { seconds, events, rssMB: NaN, input, cpu };
   } finally {
     await app.close();
   }
@@ -210,6 +216,24 @@ async function reopen(profileDir: string): Promise<{ firstRows: number; paging: 
   }
 }
 
+/**
+ * Where the import's CPU went, per event stored, beside what 3× jq's rate leaves to spend on all
+ * the machine's cores: an import that needs more CPU per event than that cannot reach 3× here.
+ */
+function cpuPerEvent({ cpu, events, seconds }: Measure, jq: Measure): string {
+  const perEvent = (cpuSeconds: number) => `${((1e6 * cpuSeconds) / events).toFixed(1).padStart(6)} µs`;
+  const total = cpu!.reduce((sum, [, used]) => sum + used, 0);
+  const cores = availableParallelism();
+  const allowed = (1e6 * cores) / (3 * (jq.events / jq.seconds));
+  return [
+    'CPU used during the import, per event stored:',
+    ...cpu!.map(([kind, used]) => `  ${perEvent(used)}  ${kind}`),
+    `  ${perEvent(total)}  in all: ${(total / seconds).toFixed(2)} of ${cores} cores busy on average`,
+    `  3× jq's rate leaves at most ${allowed.toFixed(1)} µs of CPU per event on ${cores} cores`,
+    '',
+  ].join('\n');
+}
+
 function table(title: string, rows: [string, Measure][], expected: number): string {
   const base = rows[0]![1];
   const lines = [`\n${title}`, `${'path'.padEnd(40)}${'events'.padStart(9)}${'seconds'.padStart(9)}${'events/s'.padStart(10)}${'× jq'.padStart(7)}${'peak RSS'.padStart(11)}`];
@@ -268,6 +292,7 @@ try {
     ], CASE_EVENTS) + '\n',
   );
   process.stdout.write(`input latency during the import (key press → next frame): ${ms(imported!.input!)}\n`);
+  process.stdout.write(cpuPerEvent(imported!, caseBaseline!));
   const [caseBytes, evidenceBytes] = await Promise.all([join(profile, 'Default', 'IndexedDB'), caseBundle].map(diskBytes));
   process.stdout.write(`the case on disk (IndexedDB): ${(caseBytes! / 2 ** 20).toFixed(0)} MB, for ${(evidenceBytes! / 2 ** 20).toFixed(0)} MB of .json.gz evidence\n`);
   const reopened = await reopen(profile);
