@@ -167,6 +167,9 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   const rawText = rawView(row.flags, detail.file?.format ?? '');
   const held = detail.wrapper === null ? null : wrapperFacts(detail.file?.format ?? '', detail.wrapper, detail.text, detail.file?.csvHeader);
   const views = (['pretty', 'raw', 'file'] as const).filter((choice) => choice !== textView && (choice !== 'file' || detail.wrapper !== null));
+  // The copy is of the text shown, as stored (not as escaped to show it): the holder as in the file in that view, else the event's JSON.
+  const copy =
+    csvRow ? { text: detail.text, label: 'Copy row' } : textView === 'file' && detail.wrapper !== null ? { text: detail.wrapper, label: 'Copy as in the file' } : { text: detail.text, label: 'Copy JSON' };
   /** Each partial copy's row and full event, one of them this event; those that disagree first. */
   const copyPairs = disagreeingFirst(
     detail.copies.map((copy, i) => (copy.partial === 'here' ? { copy, row, full: copy.fields, fullJson: copiesParsed[i] } : { copy, row: copy.fields, full: row, fullJson: parsed })),
@@ -216,7 +219,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>
             {detail.annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
           </button>
-          <CopyButton text={detail.text} label={csvRow ? 'Copy row' : 'Copy JSON'} />
+          <CopyButton key={copy.label} text={copy.text} label={copy.label} />
         </div>
       </header>
 

@@ -245,6 +245,21 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
     ]);
     await original().getByRole('button', { name: 'As in the file', exact: true }).click();
     expect(await pane().getByTestId('event-json').textContent()).toBe(asInFile('lookup-v1.json', '"EventId"'));
+    for (const [width, height] of [[1360, 850], [960, 600]] as const) {
+      await app.page.setViewportSize({ width, height });
+      await pane().getByRole('heading', { level: 2 }).scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(SHOTS, `cli-exports-copy-as-in-file-${width}.png`) });
+    }
+    await app.page.setViewportSize({ width: 1360, height: 860 });
+    // The copy is of what the view shows, and its button says so; back in the event's own view, of the event's JSON.
+    const copied = app.clipboard.length;
+    await pane().getByRole('button', { name: 'Copy as in the file' }).click();
+    await expect.poll(() => app.clipboard.length).toBe(copied + 1);
+    expect(app.clipboard[copied]).toBe(asInFile('lookup-v1.json', '"EventId"'));
+    await original().getByRole('button', { name: 'Raw (unescaped)' }).click();
+    await pane().getByRole('button', { name: 'Copy JSON' }).click();
+    await expect.poll(() => app.clipboard.length).toBe(copied + 2);
+    expect(app.clipboard[copied + 1]).toBe(JSON.stringify(assumeRole));
 
     await select('RotateKey');
     expect((await facts()).slice(1, 3)).toEqual(['Held in: a line of a CloudWatch Logs export', 'line’s timestamp: 2024-06-01T10:05:00.000Z']);
