@@ -51,7 +51,7 @@ function CaseWorkspace() {
               <div className="explorer">
                 <div className="listing">
                   <FilterBar view={view} />
-                  <EventTable caseDb={caseDb} view={view} version={listingVersion} grew={listingGrew} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => {
+                  <EventTable caseDb={caseDb} view={view} version={listingVersion} grew={listingGrew} importing={running} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => {
                       useCairn.getState().set({ selected: row });
                       rememberReading();
                     }} />

@@ -37,9 +37,10 @@ const isSelected = (selected: EventRow | null, row: EventRow): boolean => select
  * no longer holds is deselected, so the detail pane never shows another event than the highlighted row.
  * Read again because events were added (`grew`: an import running or ended), it keeps its place
  * and its rows until the new ones come, so that a listing read every few seconds does not flicker.
- * It takes the keyboard focus when nothing else holds it (a case opened, an import ended).
+ * It takes the keyboard focus when nothing else holds it (a case opened, an import ended). While the
+ * case's import runs (`importing`), its footer says the count is of the events listed so far.
  */
-export function EventTable({ caseDb, view, version, grew = false, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; grew?: boolean; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
+export function EventTable({ caseDb, view, version, grew = false, importing = false, marksVersion, timeDigits, selected, onSelect }: { caseDb: string; view: ExplorerView; version: number; grew?: boolean; importing?: boolean; marksVersion: number; timeDigits: number; selected: EventRow | null; onSelect(row: EventRow | null): void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   /** The viewport as last drawn: what was in view before a resize. */
@@ -47,8 +48,8 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
   viewportNow.current = viewport;
   const [pages, setPages] = useState(new Map<number, EventRow[]>());
   const [total, setTotal] = useState<number | null>(null);
-  /** What the footer says of `total`: of how many in the case, as the worker counted them in the same answer (see listingCount). */
-  const [totalText, setTotalText] = useState('');
+  /** What the footer says `total` is of: how many in the case, as the worker counted them in the same answer (see listingCount). */
+  const [totalOf, setTotalOf] = useState({ inCase: 0, narrowed: false, csvRows: 0 });
   const requested = useRef(new Map<number, Promise<EventRow[]>>());
   const current = useRef(version);
   const selectedNow = useRef(selected);
@@ -64,7 +65,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
         pending = query.ask({ type: 'rows', caseDb, query: view, offset: n * PAGE, limit: PAGE }).then((result) => {
           if (current.current === asked) {
             setTotal(result.total);
-            setTotalText(listingCount(result.total, result.inCase, isNarrowed(view), result.csvRowsOfFull));
+            setTotalOf({ inCase: result.inCase, narrowed: isNarrowed(view), csvRows: result.csvRowsOfFull });
             useCairn.getState().set({ nameOnly: result.nameOnly });
             setPages((loaded) => new Map(loaded).set(n, result.rows));
           }
@@ -292,7 +293,7 @@ export function EventTable({ caseDb, view, version, grew = false, marksVersion, 
         </div>
       )}
       <div className="grid-footer" data-testid="listing-count">
-        {total === null ? 'Reading…' : totalText}
+        {total === null ? 'Reading…' : listingCount(total, totalOf.inCase, totalOf.narrowed, totalOf.csvRows, importing)}
       </div>
     </div>
   );

@@ -68,6 +68,9 @@ describe('an import cut off by the app closing, then the same evidence added aga
     await newCase(first.page, 'Closed mid-import');
     await first.page.getByRole('button', { name: 'Add evidence…' }).first().click();
     await expect.poll(() => storedSegments(first.page), { timeout: 30_000 }).toBe(1);
+    // The listing's footer, like the case's figure, says its count is still growing while the import runs.
+    await expect.poll(() => first.page.getByTestId('listing-count').textContent(), { timeout: 10_000 }).toBe('4,096 events listed so far');
+    expect(await first.page.getByRole('region', { name: 'Case summary' }).locator('.stat-label').first().textContent()).toBe('Events listed so far');
     await first.close();
     app = await launchApp({ evidence: [evidence], profileDir });
     const row = app.page.getByTestId('case-row');
@@ -111,6 +114,9 @@ describe('an import cut off by the app closing, then the same evidence added aga
     await expect.poll(() => page.getByTestId('evidence-summary').textContent()).toBe('3 files · 10,004 events · 0 files with errors · 0 with warnings only · 0 with duplicates · 0 with events in conflict');
     expect(await banner(page).locator('.ingest-line > span').textContent()).toBe('2.3 MB of 2.3 MB · 5,908 events stored · 4,096 duplicates skipped');
     expect(await page.getByTestId('event-count').textContent()).toBe('10,004');
+    await page.getByRole('tab', { name: 'Events' }).click();
+    expect(await page.getByTestId('listing-count').textContent()).toBe('10,004 events');
+    await page.getByRole('tab', { name: /^Evidence/ }).click();
     const note = ['note', '', 'Added 2 times (same path): the 1st time, the import stopped before reading it whole (below); the 2nd time, it was read whole. The case holds all of it, its events counted once'];
     expect(await panelRows(page)).toEqual([
       ['file', 'a.json', 'cloudtrail-records', '3', '0', '0', 'hashed'],

@@ -26,6 +26,15 @@ describe('listingCount', () => {
       '3 of 9 events',
     ]);
   });
+
+  it('says while the case’s import runs that the count is of the events listed so far, before any note of CSV rows', () => {
+    expect([listingCount(4_096, 4_096, false, 0, true), listingCount(1, 1, false, 0, true), listingCount(128, 30_473, true, 0, true), listingCount(6, 9, true, 2, true)]).toEqual([
+      '4,096 events listed so far',
+      '1 event listed so far',
+      '128 of 30,473 events listed so far',
+      '6 of 9 events listed so far · 2 of them CSV rows of events also listed in full',
+    ]);
+  });
 });
 
 describe('noEventsListed', () => {
