@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { drawnLines } from './drawnLines';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { selectRow } from './listing';
 import { s3Call as event } from '../fixtures/generators/s3Calls';
@@ -89,9 +90,16 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('94 of them CSV rows of events also in full');
     expect(await row.locator('td').nth(1).locator('.count-note').textContent()).toBe('4 of them CSV rows of events also in full');
+    // The note under the count in lines of even length, three at 960 px, not a word or two a line; the table within the window.
+    const note = row.locator('.count-note');
+    const within = () => app.page.locator('.case-list').evaluate((table) => [table.scrollWidth, table.clientWidth, document.documentElement.scrollWidth]);
+    expect(await drawnLines(note)).toEqual(['4 of them CSV rows', 'of events also in full']);
+    expect(await within()).toEqual([1100, 1100, 1360]);
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-start.png') });
     await app.page.setViewportSize({ width: 960, height: 600 });
+    onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 850 }));
+    expect(await drawnLines(note)).toEqual(['4 of them CSV', 'rows of events', 'also in full']);
+    expect(await within()).toEqual([928, 928, 960]);
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-start-960.png') });
-    await app.page.setViewportSize({ width: 1360, height: 850 });
   });
 });
