@@ -62,7 +62,8 @@ const COLUMNS: SortColumn<EvidenceSortKey>[] = [
   { key: 'size', title: 'Size', hint: 'Order by size', numeric: true },
   { key: 'events', title: 'Events', hint: 'Order by the number of events', numeric: true },
   { key: 'duplicates', title: 'Duplicates', hint: 'Order by the number of duplicates', numeric: true },
-  { key: 'conflicts', title: 'Events in conflict', hint: `${EVENTS_IN_CONFLICT}. Orders the files by it`, numeric: true },
+  // 'Events in' kept together (a no-break space): in a narrow window the header takes two lines, not a word a line.
+  { key: 'conflicts', title: 'Events\u00a0in conflict', hint: `${EVENTS_IN_CONFLICT}. Orders the files by it`, numeric: true },
   { key: 'errors', title: 'Errors', hint: 'Order by the number of errors', numeric: true },
 ];
 

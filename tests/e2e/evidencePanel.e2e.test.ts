@@ -179,6 +179,8 @@ describe('the evidence panel in the smallest window (960×600) and a wide one', 
     expect(Math.max(...counts.slice(0, 5))).toBeLessThanOrEqual(4);
     expect(counts[5]).toBeLessThanOrEqual(6);
     expect(await shownHashes()).toEqual(bundle.files.map(({ bytes }) => `${sha256(bytes).slice(0, 10)}…`));
+    // The headers in a line each, but 'Events in conflict' in two, broken before 'conflict' only (it took three, a word a line).
+    expect(await Promise.all((await panel().locator('thead th').all()).map(drawnLines))).toEqual([['File ▲'], ['Format'], ['Size'], ['Events'], ['Duplicates'], ['Events\u00a0in', 'conflict'], ['Errors'], ['SHA-256']]);
     await app.page.screenshot({ path: join(SHOTS, 'evidence-org-trail-960.png') });
   });
 
@@ -197,8 +199,8 @@ describe('the evidence panel in the smallest window (960×600) and a wide one', 
 
   it('lines the figures up under their headers, at 960×600 and at 1360×850, sorted by one of them or not', async () => {
     const table = panel().locator('table');
-    const FIGURES = ['Size', 'Events', 'Duplicates', 'Events in conflict', 'Errors'];
-    const lined = { Size: [0], Events: [0], Duplicates: [0], 'Events in conflict': [0], Errors: [0] };
+    const FIGURES = ['Size', 'Events', 'Duplicates', 'Events\u00a0in conflict', 'Errors'];
+    const lined = { Size: [0], Events: [0], Duplicates: [0], 'Events\u00a0in conflict': [0], Errors: [0] };
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 860 }));
     for (const [width, height] of [[960, 600], [1360, 850]] as const) {
       await app.page.setViewportSize({ width, height });
