@@ -53,7 +53,7 @@ function real(path: string): string {
 interface ScanReport {
   files: (Pick<EvidenceFile, 'path' | 'container' | 'format' | 'size' | 'sha256' | 'contentSha256' | 's3Key' | 'events' | 'duplicates' | 'conflicts'> & { errors: EvidenceFile['issues']; digest?: string })[];
   events: number;
-  /** How many of them are CSV rows of events also read in full: calls counted twice (see CsvRowsOfFullTally). */
+  /** How many of them are CSV rows of calls another event stands for (their full event, or their first row): calls counted twice (see CsvRowsOfFullTally). */
   csvRowsOfFull: number;
   duplicates: number;
   conflicts: number;

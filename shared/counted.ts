@@ -12,7 +12,7 @@ export const conflictingCopies = (count: number, shown = String(count)): string 
 
 /**
  * How events counted twice over are told (listing footer, case summary, start screen, CLI): the
- * CSV rows among some events whose full event is among them too, each an event of its file and
- * the same call as that event. `where` says where the full event is.
+ * CSV rows among some events whose call another of them stands for too (its full event, or a row
+ * of it read first when none is held), each an event of its file and the same call as that one.
  */
-export const csvRowsOfFullEvents = (count: number, shown = String(count), where = 'also in full'): string => `${shown} of them ${count === 1 ? 'a CSV row of an event' : 'CSV rows of events'} ${where}`;
+export const csvRowsOfFullEvents = (count: number, shown = String(count)): string => `${shown} of them ${count === 1 ? 'a CSV row of a call' : 'CSV rows of calls'} counted already`;

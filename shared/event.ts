@@ -52,7 +52,7 @@ export const EVENT_FLAGS = {
   deepNesting: 8,
   /**
    * A CSV row of some of the event's fields and the full event of its eventID (the two ends of a
-   * partial copy) disagree on a field. Set on both by the explorer as it reads the case, never stored.
+   * partial copy), or with none in the case, two CSV rows of it, disagree on a field. Set on both by the explorer as it reads the case, never stored.
    */
   copyDisagrees: 16,
   /**

@@ -82,6 +82,17 @@ export type IngestMessage =
   | { type: 'done'; job: JobId; progress: IngestProgress; cancelled: boolean; error?: string };
 
 /**
+ * Added to a key (bit 52: still an exact double; see main/ingest/dedup.ts) when its event is a partial row: a CSV row built
+ * from some of an event's fields (Lake results of selected columns), not the event's JSON. Such a
+ * row and the full event of its eventID are not two contents of one event, so never a conflict;
+ * each is kept, and linked to the other as its copy. Partial rows are compared with one another
+ * by content as events are (the same row read twice is a duplicate), but two that differ are not
+ * a conflict either: they may give different columns of one event; the first stands for the call
+ * until a full event of it comes.
+ */
+export const PARTIAL_KEY = 2 ** 52;
+
+/**
  * How a batch's events are recognised again (see main/ingest/dedup.ts), stored with them so a
  * later import into the same case finds its duplicates: per event, the key of its eventID and
  * 64 bits of the SHA-256 of its content (two words; main/ingest/readDocument.ts, `comparedText`).

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { BatchIdentities, KnownEvents } from '../../shared/ipc';
+import { PARTIAL_KEY, type BatchIdentities, type KnownEvents } from '../../shared/ipc';
 import { lastAtMost } from '../../shared/sortedSearch';
 import { keyHash } from './keyHash';
 import { SpilledEntries } from './spilledEntries';
@@ -15,22 +15,15 @@ export interface FirstSeen {
  * there are any (see PARTIAL_KEY): for a partial row, the earliest full event; for the first full
  * event of its eventID, every partial row read before it, in the order read, so that each row is
  * linked to the first full event whichever came first; for a later full event (a conflict's), the
- * earliest partial row.
+ * earliest partial row. `firstRow`: for a partial row of an eventID held so far only as other
+ * partial rows (two exports of one call), the earliest of them, which stands for the call until a
+ * full event of it comes (it then takes every row, as above).
  */
-export type DedupVerdict = { kind: 'new'; copies?: FirstSeen[] } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen; copies?: FirstSeen[] };
+export type DedupVerdict = { kind: 'new'; copies?: FirstSeen[]; firstRow?: FirstSeen } | { kind: 'duplicate' } | { kind: 'conflict'; first: FirstSeen; copies?: FirstSeen[] };
 
 const NEW: DedupVerdict = { kind: 'new' };
 const DUPLICATE: DedupVerdict = { kind: 'duplicate' };
 
-/**
- * Added to a key (bit 52: still an exact double) when its event is a partial row: a CSV row built
- * from some of an event's fields (Lake results of selected columns), not the event's JSON. Such a
- * row and the full event of its eventID are not two contents of one event, so never a conflict;
- * each is kept, and linked to the other as its copy. Partial rows are compared with one another
- * by content as events are (the same row read twice is a duplicate), but two that differ are not
- * a conflict either: they may give different columns of one event.
- */
-export const PARTIAL_KEY = 2 ** 52;
 /** The top bit of a digest's first word, which the deduplicator sets on a partial row's (its other 63 bits suffice). */
 const PARTIAL_DIGEST = 0x80000000;
 /**
@@ -285,6 +278,8 @@ export class Deduplicator {
     // full): a conflict's first; and every one of the other kind, in the order read: the copies.
     let first = -1;
     const copies: number[] = [];
+    // For a partial row, the earliest other row of its eventID.
+    let firstRow = -1;
     for (;;) {
       const stored = part[slot]!;
       if (stored === 0) break;
@@ -297,26 +292,31 @@ export class Deduplicator {
           if (sameContent(storedHi, hi) && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
           if (storedHi >= PARTIAL_DIGEST !== partial) copies.push(entry);
           else if (!partial && (first < 0 || entry < first)) first = entry;
+          else if (partial && (firstRow < 0 || entry < firstRow)) firstRow = entry;
         }
       }
       slot = (slot + 1) & mask;
     }
     // Every event on disk came before those in memory.
     let firstSpilled: FirstSeen | undefined;
+    let firstRowSpilled: FirstSeen | undefined;
     const copiesSpilled: FirstSeen[] = [];
     if (this.spilled.runCount > 0) for (const record of this.spilled.records(low, high)) {
       if (sameContent(record[2]!, hi) && record[3] === lo) return DUPLICATE;
       const place = { file: record[4]! | 0, index: record[5]! };
       if (record[2]! >= PARTIAL_DIGEST !== partial) copiesSpilled.push(place);
       else if (!partial) firstSpilled = earlier(firstSpilled, place);
+      else firstRowSpilled = earlier(firstRowSpilled, place);
     }
     const copyPlaces = [...copiesSpilled.sort(byPlace), ...copies.sort((a, b) => a - b).map((entry) => this.places.at(entry))];
     const firstPlace = firstSpilled ?? (first >= 0 ? this.places.at(first) : undefined);
     // Only the first full event takes every row; a row, or a later full event, the earliest of the other kind.
     const linked = partial || firstPlace ? copyPlaces.slice(0, 1) : copyPlaces;
+    const firstRowPlace = firstRowSpilled ?? (firstRow >= 0 ? this.places.at(firstRow) : undefined);
     const verdict: DedupVerdict =
       firstPlace ? (linked.length > 0 ? { kind: 'conflict', first: firstPlace, copies: linked } : { kind: 'conflict', first: firstPlace })
       : linked.length > 0 ? { kind: 'new', copies: linked }
+      : firstRowPlace ? { kind: 'new', firstRow: firstRowPlace }
       : NEW;
     const entry = this.size++;
     if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });

@@ -1,9 +1,9 @@
 import type { CairnEvent } from '../../shared/event';
 import { EVENT_FLAGS, errorCount } from '../../shared/event';
-import type { IngestMessage, IngestProgress, JobId, KnownEvents } from '../../shared/ipc';
+import { PARTIAL_KEY, type EventPlace, type IngestMessage, type IngestProgress, type JobId, type KnownEvents } from '../../shared/ipc';
 import { printable } from '../../shared/printable';
 import { CancelFlag } from './cancelFlag';
-import { Deduplicator, PARTIAL_KEY } from './dedup';
+import { Deduplicator } from './dedup';
 import { FileTracker } from './fileTracker';
 import { FilesInProgress } from './filesInProgress';
 import { JobTotals } from './jobTotals';
@@ -42,7 +42,15 @@ export interface IngestOptions {
  * A job's messages as the core posts them: batches hold event objects, which the app's worker
  * turns into columns to cross threads (shared/eventColumns.ts); the command line reads them as they are.
  */
-export type JobMessage = Exclude<IngestMessage, { type: 'batch' }> | (Omit<Extract<IngestMessage, { type: 'batch' }>, 'events'> & { events: CairnEvent[] });
+export type JobMessage =
+  | Exclude<IngestMessage, { type: 'batch' }>
+  | (Omit<Extract<IngestMessage, { type: 'batch' }>, 'events'> & { events: CairnEvent[] })
+  /**
+   * A partial row (see PARTIAL_KEY) of an eventID held so far only as other partial rows, `first`
+   * the earliest of them, which stands for the call. Never stored, so never sent to the app, which
+   * finds such rows from the identities it stores (renderer/query/rowsOfOneCall); the command line counts them.
+   */
+  | { type: 'firstRow'; job: JobId; eventId: string; first: EventPlace; second: EventPlace };
 
 /** Sends one message of the job; awaiting it is the backpressure. */
 export type Post = (message: JobMessage) => Promise<void> | void;
@@ -105,6 +113,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
       }
       const partial = identities.keys[at]! >= PARTIAL_KEY ? 'second' : 'first';
       for (const copy of verdict.copies ?? []) await post({ type: 'copy', job, eventId: identities.ids[at]!, first: copy, second: { file, index }, partial });
+      if (verdict.kind === 'new' && verdict.firstRow) await post({ type: 'firstRow', job, eventId: identities.ids[at]!, first: verdict.firstRow, second: { file, index } });
       counts.events++;
       progress.events++;
       if (!event) continue;

@@ -44,6 +44,7 @@ async function run(): Promise<void> {
   };
   port.on('message', onReply);
   await runIngest(job, paths, async (message) => {
+    if (message.type === 'firstRow') return;
     if (message.type !== 'batch') return port.postMessage(message);
     await window.acquire(message.seq);
     const events = columnsOf(message.events, packTexts);

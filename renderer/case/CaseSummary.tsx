@@ -7,8 +7,8 @@ import type { CaseOverview } from '../query/queryProtocol';
 const LISTED_SO_FAR = `What the listing holds: it catches up with the import every ${CATCH_UP_INTERVAL_MS / 1000} seconds, and with all of it when it ends. The import's line above counts the events stored as they are.`;
 
 /**
- * The case at a glance: how many events (and how many of them are CSV rows of events also held in
- * full), over what span, from how much evidence. While an import runs, the count says it is what the
+ * The case at a glance: how many events (and how many of them are CSV rows of calls counted
+ * already), over what span, from how much evidence. While an import runs, the count says it is what the
  * listing holds so far, which trails the events the import has stored (the banner's count), so that
  * the two figures side by side do not read as a discrepancy.
  */

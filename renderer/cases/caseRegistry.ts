@@ -12,7 +12,7 @@ export interface CaseInfo {
   created: number;
   lastOpened: number;
   events: number;
-  /** How many of them are CSV rows of events it holds in full too (see csvRowsOfFull); unset in a case not read since it was counted. */
+  /** How many of them are CSV rows of calls another of its events stands for (see csvRowsOfFull); unset in a case not read since it was counted. */
   csvRowsOfFull?: number;
   /** Epoch ms of the earliest and latest event with a time; null when none has one. */
   minTime: number | null;

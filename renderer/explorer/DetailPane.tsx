@@ -170,9 +170,13 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // The copy is of the text shown, as stored (not as escaped to show it): the holder as in the file in that view, else the event's JSON.
   const copy =
     csvRow ? { text: detail.text, label: 'Copy row' } : textView === 'file' && detail.wrapper !== null ? { text: detail.wrapper, label: 'Copy as in the file' } : { text: detail.text, label: 'Copy JSON' };
-  /** Each partial copy's row and full event, one of them this event; those that disagree first. */
+  /** Each partial copy's row and full event (or the other row of its call), one of them this event; those that disagree first. */
   const copyPairs = disagreeingFirst(
-    detail.copies.map((copy, i) => (copy.partial === 'here' ? { copy, row, full: copy.fields, fullJson: copiesParsed[i] } : { copy, row: copy.fields, full: row, fullJson: parsed })),
+    detail.copies.map((copy, i) =>
+      copy.partial === 'here' ? { copy, row, full: copy.fields, fullJson: copiesParsed[i] }
+      : copy.partial === 'both' ? { copy, row, full: copy.fields, fullJson: undefined, bothRows: true }
+      : { copy, row: copy.fields, full: row, fullJson: parsed },
+    ),
   );
 
   const latest = (): Annotation => written.current ?? detail.annotation;
@@ -233,13 +237,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
         selectOther={selectOther}
         revealOf={revealOf}
       />
-      {copyPairs.map(({ copy, row: rowFields, full, fullJson }) => (
+      {copyPairs.map(({ copy, ...pair }) => (
         <PartialCopyBox
           key={placeOf(copy.file, copy.index)}
-          partialHere={copy.partial === 'here'}
-          row={rowFields}
-          full={full}
-          fullJson={fullJson}
+          partialHere={copy.partial !== 'there'}
+          pair={pair}
           zone={view.zone}
           place={placeOf(copy.file, copy.index)}
           onSelectThere={copy.at ? selectOther(copy.at) : undefined}

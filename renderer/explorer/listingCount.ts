@@ -7,15 +7,15 @@ import type { EventQuery } from '../query/queryProtocol';
  * What the listing's footer says of its events: how many the case holds when nothing narrows the
  * listing (`30,473 events`), else how many it shows of them (`128 of 30,473 events`), even when
  * a filter or Show choice keeps none or all of them, so that a narrowed listing never passes for
- * the whole case; and how many of those shown are CSV rows of events listed in full too
- * (`csvRows`), so that a call listed twice is never counted as two. While the case's import runs
- * (`importing`), it says the count is still growing (`30,473 events listed so far`), as the case's
- * figure does, so that it is not read as what the evidence holds.
+ * the whole case; and how many of those shown are CSV rows of calls another of them stands for
+ * (`csvRows`: see csvRowsOfFull), so that a call listed twice is never counted as two. While the
+ * case's import runs (`importing`), it says the count is still growing (`30,473 events listed so
+ * far`), as the case's figure does, so that it is not read as what the evidence holds.
  */
 export function listingCount(shown: number, inCase: number, narrowed: boolean, csvRows = 0, importing = false): string {
   const events = narrowed ? `${formatCount(shown)} of ${counted(inCase, 'event', formatCount(inCase))}` : counted(shown, 'event', formatCount(shown));
   const count = importing ? `${events} listed so far` : events;
-  return csvRows > 0 ? `${count} · ${csvRowsOfFullEvents(csvRows, formatCount(csvRows), 'also listed in full')}` : count;
+  return csvRows > 0 ? `${count} · ${csvRowsOfFullEvents(csvRows, formatCount(csvRows))}` : count;
 }
 
 /**

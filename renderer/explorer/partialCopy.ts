@@ -66,18 +66,45 @@ export function partialRowChecks(row: EventFields, full: EventFields, fullJson: 
   return checks;
 }
 
-/** A partial copy as its box compares it: the row's fields, the full event's and its parsed text; null for the end the case does not hold. */
+/** The name an ARN ends with (all of a value that is no ARN): what the console's "User name" column gives of an actor. */
+const arnTail = (value: string): string => value.slice(value.lastIndexOf('/') + 1);
+
+/**
+ * How two CSV rows of one eventID stand beside each other (two exports of one call, no full event
+ * in the case): each field both give a value for, as partialRowChecks tells it, `row`'s first. An
+ * actor agrees with an ARN that ends with it, either way round (the console's User name beside a
+ * Lake row's ARN).
+ */
+export function rowPairChecks(row: EventFields, other: EventFields, zone: 'utc' | 'local'): FieldCheck[] {
+  const otherGives = ({ field }: FieldCheck): boolean => (field === 'time' ? !Number.isNaN(other.time) : field === 'readOnly' ? other.readOnly !== -1 : other[field] !== '');
+  return partialRowChecks(row, other, undefined, zone)
+    .filter(otherGives)
+    .map((check) => (check.field === 'actor' && !check.agrees && (arnTail(check.row) === check.full || arnTail(check.full) === check.row) ? { ...check, agrees: true } : check));
+}
+
+/**
+ * A partial copy as its box compares it: the row's fields, the full event's and its parsed text;
+ * null for the end the case does not hold. With `bothRows`, `full` is another CSV row of the call
+ * (see rowPairChecks), the one stored first of the two.
+ */
 export interface CopyPair {
   row: EventFields | null;
   full: EventFields | null;
   fullJson: unknown;
+  bothRows?: boolean;
+}
+
+/** The fields a copy's two ends are compared on (partialRowChecks, or rowPairChecks for two rows); none when the case lacks one end. */
+export function copyChecks({ row, full, fullJson, bothRows }: CopyPair, zone: 'utc' | 'local'): FieldCheck[] {
+  if (!row || !full) return [];
+  return bothRows ? rowPairChecks(row, full, zone) : partialRowChecks(row, full, fullJson, zone);
 }
 
 /**
- * `pairs` with those whose row disagrees with its full event first (see partialRowChecks), so that
+ * `pairs` with those whose row disagrees with its full event first (see copyChecks), so that
  * a ≠ is never below the fold under agreeing rows; otherwise in the order given.
  */
 export function disagreeingFirst<T extends CopyPair>(pairs: readonly T[]): T[] {
-  const disagrees = ({ row, full, fullJson }: T): boolean => row !== null && full !== null && partialRowChecks(row, full, fullJson, 'utc').some((check) => !check.agrees);
+  const disagrees = (pair: T): boolean => copyChecks(pair, 'utc').some((check) => !check.agrees);
   return [...pairs.filter(disagrees), ...pairs.filter((pair) => !disagrees(pair))];
 }

@@ -37,7 +37,7 @@ export function rowMarks(row: Pick<EventRow, 'flags' | 'bookmarked' | 'tags' | '
     row.bookmarked && { symbol: ANNOTATION_SYMBOLS.bookmarked, meaning: 'Bookmarked' },
     row.errorCode !== '' && errorMark(row),
     (row.flags & EVENT_FLAGS.conflict) !== 0 && { symbol: '⚠', meaning: 'Conflict: another event has this eventID with different content' },
-    (row.flags & EVENT_FLAGS.copyDisagrees) !== 0 && { symbol: '≠', meaning: 'A CSV row of this eventID and its full event disagree on a field' },
+    (row.flags & EVENT_FLAGS.copyDisagrees) !== 0 && { symbol: '≠', meaning: 'A CSV row of this eventID and its full event (or, with none, another row of it) disagree on a field' },
     altered.length > 0 && { symbol: '�', meaning: altered.join(' ') },
     (row.flags & EVENT_FLAGS.deepNesting) !== 0 && { symbol: '≋', meaning: DEEP_NESTING },
     row.tags.length > 0 && { symbol: ANNOTATION_SYMBOLS.tagged, meaning: `Tagged: ${printable(row.tags.join(', '))}` },

@@ -306,6 +306,12 @@ export class CaseIndex {
     this.segments[k]!.flags[global - this.starts[k]!]! |= flag;
   }
 
+  /** Clears `flag` (EVENT_FLAGS) on the event numbered `global`, as addFlag sets it. */
+  clearFlag(global: number, flag: number): void {
+    const k = this.segmentOf(global);
+    this.segments[k]!.flags[global - this.starts[k]!]! &= ~flag;
+  }
+
   /** Sets the conflict flag on the events read at `twins`: ingest can flag only the later twin, and the earlier one may lie in a segment stored by an earlier import. */
   private flagConflicts(twins: readonly EventOrigin[]): void {
     for (const global of this.globalsAt(twins)) if (global !== null) this.addFlag(global, EVENT_FLAGS.conflict);

@@ -1,6 +1,6 @@
 import { EVENT_FLAGS } from '../../shared/event';
 import { boundedParseOrUndefined } from '../../shared/jsonDepth';
-import { partialRowChecks } from '../explorer/partialCopy';
+import { partialRowChecks, rowPairChecks } from '../explorer/partialCopy';
 import type { CaseIndex, DecodedEvent } from './caseIndex';
 
 /** Fields a row may name with another key than its full event does: only these need the full event's text to tell. */
@@ -14,14 +14,25 @@ const NAMED_ELSEWHERE = new Set(['actor', 'account']);
  * name by another of its keys. Returns how many copies disagree.
  */
 export async function flagDisagreeingCopies(index: CaseIndex, pairs: Uint32Array, textOf: (event: DecodedEvent) => Promise<string>): Promise<number> {
+  return flagPairs(index, pairs, async (row, full) => {
+    const differing = partialRowChecks(row, full, undefined, 'utc').filter((check) => !check.agrees);
+    if (differing.length === 0 || !differing.every((check) => NAMED_ELSEWHERE.has(check.field))) return differing.length > 0;
+    return partialRowChecks(row, full, boundedParseOrUndefined(await textOf(full)), 'utc').some((check) => !check.agrees);
+  });
+}
+
+/**
+ * Flags as flagDisagreeingCopies does both rows of each pair of `pairs` (two CSV rows of one call,
+ * global numbers) that disagree on a field both give (rowPairChecks). Returns how many pairs disagree.
+ */
+export function flagDisagreeingRows(index: CaseIndex, pairs: Uint32Array): Promise<number> {
+  return flagPairs(index, pairs, (row, other) => Promise.resolve(rowPairChecks(row, other, 'utc').some((check) => !check.agrees)));
+}
+
+async function flagPairs(index: CaseIndex, pairs: Uint32Array, disagree: (row: DecodedEvent, other: DecodedEvent) => Promise<boolean>): Promise<number> {
   let disagreeing = 0;
   for (let k = 0; k < pairs.length; k += 2) {
-    const [row, full] = [index.event(pairs[k]!), index.event(pairs[k + 1]!)];
-    let differing = partialRowChecks(row, full, undefined, 'utc').filter((check) => !check.agrees);
-    if (differing.length > 0 && differing.every((check) => NAMED_ELSEWHERE.has(check.field))) {
-      differing = partialRowChecks(row, full, boundedParseOrUndefined(await textOf(full)), 'utc').filter((check) => !check.agrees);
-    }
-    if (differing.length === 0) continue;
+    if (!(await disagree(index.event(pairs[k]!), index.event(pairs[k + 1]!)))) continue;
     disagreeing++;
     index.addFlag(pairs[k]!, EVENT_FLAGS.copyDisagrees);
     index.addFlag(pairs[k + 1]!, EVENT_FLAGS.copyDisagrees);

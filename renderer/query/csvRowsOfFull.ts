@@ -19,7 +19,8 @@ export function copyPairs(index: CaseIndex, copies: readonly ConflictRecord[]): 
 
 /**
  * How many of the `listed` events (global numbers, of `count`) are CSV rows whose full event is
- * listed too (`pairs` as copyPairs gives them): the calls a listing counts twice. A row linked to
+ * listed too (`pairs` as copyPairs gives them, followed by those rowsOfOneCall gives: a row and the
+ * row standing for its call): the calls a listing counts twice. A row linked to
  * several full events (a conflict's two copies) counts once. One pass over the listing and one over
  * the pairs, none when there are no pairs.
  */

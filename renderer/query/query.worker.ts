@@ -2,12 +2,14 @@
 import { EVENT_FLAGS } from '../../shared/event';
 import { boundedParseOrUndefined } from '../../shared/jsonDepth';
 import { asInFile } from '../../shared/eventWrapper';
-import { CaseDb, isConflict, textsOf, wrapperOf, type Annotation, type ConflictRecord, type FileRecord } from '../db/caseDb';
+import { PARTIAL_KEY } from '../../shared/ipc';
+import { CaseDb, isConflict, textsOf, wrapperOf, type Annotation, type ConflictRecord, type FileRecord, type SegmentRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { conflictingCopies } from './conflictingCopies';
-import { flagDisagreeingCopies } from './copyDisagreements';
+import { flagDisagreeingCopies, flagDisagreeingRows } from './copyDisagreements';
 import { csvRowDetail } from './csvRowDetail';
 import { copyPairs, csvRowsOfFull } from './csvRowsOfFull';
+import { everyRowPair, otherRowsOfCall, rowsOfOneCall } from './rowsOfOneCall';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, usersNamedBy, withoutArn, type IamUser, type NameOnlyEvents } from './iamUserAliases';
@@ -29,6 +31,12 @@ interface OpenCase {
   conflicts: number;
   /** The partial copies whose two ends the case holds: a CSV row's global number, then its full event's (see copyPairs). */
   copies: Uint32Array;
+  /** The case's CSV rows built from columns, with their eventIDs' keys (see partialRowsIn). */
+  partialRows: PartialRows;
+  /** The CSV rows of calls held only as rows, each with the row that stands for its call (see rowsOfOneCall). */
+  sameCall: Uint32Array;
+  /** `copies` and `sameCall`: each row of a call another event stands for, with that event (see csvRowsOfFull). */
+  standIns: Uint32Array;
   /** The evidence files, one entry per distinct file (see distinctEvidence), once worked out. */
   evidence?: EvidenceEntry[];
   /** The evidence files in each order the panel asked for, by the order's JSON. */
@@ -48,10 +56,41 @@ interface OpenCase {
   issuers?: Promise<Map<string, IssuingCall[]>>;
 }
 
-/** The events a query lists: their global numbers in its order, and how many of them are CSV rows of events listed in full too (see csvRowsOfFull). */
+/** The events a query lists: their global numbers in its order, and how many of them are CSV rows of calls another of them stands for (see csvRowsOfFull). */
 interface Listing {
   globals: Uint32Array;
   csvRowsOfFull: number;
+}
+
+type PartialRows = { globals: number[]; keys: number[] };
+
+/**
+ * Adds to `rows` the partial rows (see PARTIAL_KEY) among `segments`, the last of `index`'s, with
+ * their eventIDs' keys, in storage order. Their identities, which opening a case otherwise does not
+ * read, are read only for segments holding an event of a CSV file (or of a file not recorded yet).
+ */
+async function partialRowsIn(db: CaseDb, index: CaseIndex, files: ReadonlyMap<number, FileRecord>, segments: readonly SegmentRecord[], rows: PartialRows): Promise<void> {
+  const mayHoldRows = (id: number): boolean => files.get(id)?.csvHeader !== undefined || !files.has(id);
+  const held = segments.filter((segment) => segment.file.some(mayHoldRows));
+  if (held.length === 0) return;
+  const identities = await db.identities.bulkGet(held.map((segment) => segment.id));
+  const starts = new Map(index.segmentStarts().map(({ id, start }) => [id, start]));
+  held.forEach((segment, k) => {
+    const start = starts.get(segment.id)!;
+    identities[k]?.keys.forEach((key, row) => {
+      if (key < PARTIAL_KEY) return;
+      rows.globals.push(start + row);
+      rows.keys.push(key - PARTIAL_KEY);
+    });
+  });
+}
+
+/** Each row of a call another event stands for, with that event: its full event's copies, and the rows of calls held only as rows. */
+function standInsOf(copies: Uint32Array, sameCall: Uint32Array): Uint32Array {
+  const all = new Uint32Array(copies.length + sameCall.length);
+  all.set(copies);
+  all.set(sameCall, copies.length);
+  return all;
 }
 
 let current: OpenCase | null = null;
@@ -79,14 +118,21 @@ async function load(name: string): Promise<OpenCase> {
   const segments = parts.flat();
   const index = CaseIndex.fromStore(segments, dictionary, conflicts);
   const copies = copyPairs(index, conflicts.filter((record) => !isConflict(record)));
+  const fileRecords = new Map(files.map((file) => [file.id, file]));
+  const partialRows: PartialRows = { globals: [], keys: [] };
+  await partialRowsIn(db, index, fileRecords, segments, partialRows);
+  const sameCall = rowsOfOneCall(partialRows, copies);
   const open: OpenCase = {
     name,
     db,
     index,
-    files: new Map(files.map((file) => [file.id, file])),
+    files: fileRecords,
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
     copies,
+    partialRows,
+    sameCall,
+    standIns: standInsOf(copies, sameCall),
     evidenceOrders: new Map(),
     annotations: new Map(annotations.map((a) => [place(a.segment, a.row), a])),
     selections: new Map(),
@@ -96,6 +142,7 @@ async function load(name: string): Promise<OpenCase> {
     texts: new Map(),
   };
   await flagDisagreeingCopies(index, copies, (event) => textOf(open, event.segment, event.row));
+  await flagDisagreeingRows(index, everyRowPair(sameCall));
   current = open;
   return current;
 }
@@ -115,16 +162,22 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
   const extended = added.length === 0 && conflicts.length === open.conflicts ? index : index.extended(added, chunks, conflicts);
   // Records are read in the order stored: those past the count held came since.
   const copied = copyPairs(extended, conflicts.slice(open.conflicts).filter((record) => !isConflict(record)));
-  const copies = new Uint32Array(open.copies.length + copied.length);
-  copies.set(open.copies);
-  copies.set(copied, open.copies.length);
+  const copies = standInsOf(open.copies, copied);
+  const fileRecords = new Map(files.map((file) => [file.id, file]));
+  const partialRows = { globals: [...open.partialRows.globals], keys: [...open.partialRows.keys] };
+  await partialRowsIn(db, extended, fileRecords, added, partialRows);
+  // A full event come since takes its rows over.
+  const sameCall = rowsOfOneCall(partialRows, copies);
   const next: OpenCase = {
     ...open,
     index: extended,
-    files: new Map(files.map((file) => [file.id, file])),
+    files: fileRecords,
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
     copies,
+    partialRows,
+    sameCall,
+    standIns: standInsOf(copies, sameCall),
     evidence: undefined,
     evidenceOrders: new Map(),
     selections: new Map(),
@@ -133,7 +186,11 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
     vouching: new Map(),
     issuers: undefined,
   };
+  // Rows a full event come since stands for are compared with it, no longer with one another.
+  const still = new Set(sameCall);
+  for (const global of new Set(open.sameCall)) if (!still.has(global)) next.index.clearFlag(global, EVENT_FLAGS.copyDisagrees);
   await flagDisagreeingCopies(next.index, copied, (event) => textOf(next, event.segment, event.row));
+  await flagDisagreeingRows(next.index, everyRowPair(sameCall));
   // A case opened or closed meanwhile wins.
   if (current === open) current = next;
   return next;
@@ -155,7 +212,7 @@ function overview(open: OpenCase): CaseOverview {
   const { index } = open;
   const known = Number.isFinite(index.minTime);
   const { count, minFraction, maxFraction, timeDigits } = index;
-  return { count, csvRowsOfFull: csvRowsOfFull(open.copies, index.select([]), count), minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, evidence: summarizeEvidence(evidenceOf(open)) };
+  return { count, csvRowsOfFull: csvRowsOfFull(open.standIns, index.select([]), count), minTime: known ? index.minTime : null, maxTime: known && Number.isFinite(index.maxTime) ? index.maxTime : null, minFraction, maxFraction, timeDigits, evidence: summarizeEvidence(evidenceOf(open)) };
 }
 
 /**
@@ -377,7 +434,7 @@ async function selectionOf(open: OpenCase, query: EventQuery): Promise<Listing> 
       marked &&
       ((segment: number, row: number, flags: number): boolean => marked(marks.get(place(segment, row)) ?? EMPTY_ANNOTATION, flags));
     const selection = open.index.select(pivots, keep, within, also, query.marked === 'failed' ? [NO_ERROR] : []);
-    listing = { globals: query.order === 'desc' ? open.index.newestFirst(selection) : selection, csvRowsOfFull: csvRowsOfFull(open.copies, selection, open.index.count) };
+    listing = { globals: query.order === 'desc' ? open.index.newestFirst(selection) : selection, csvRowsOfFull: csvRowsOfFull(open.standIns, selection, open.index.count) };
     open.selections.set(key, listing);
   }
   return listing;
@@ -456,6 +513,12 @@ async function detail(open: OpenCase, segment: number, row: number): Promise<Eve
     const { event, global } = await otherEvent(open, link.other);
     const partial = link.record.partial === link.hereIs ? 'here' : 'there';
     copies.push({ ...event, partial, fields: global === null ? null : index.event(global) });
+  }
+  const global = index.globalOf(segment, row);
+  for (const other of global === null ? [] : otherRowsOfCall(open.sameCall, global)) {
+    const fields = index.event(other);
+    const { event } = await otherEvent(open, { file: fields.file, index: fields.index });
+    copies.push({ ...event, partial: 'both', fields });
   }
   const annotation = open.annotations.get(place(segment, row)) ?? { segment, row, ...EMPTY_ANNOTATION };
   const text = await textOf(open, segment, row);

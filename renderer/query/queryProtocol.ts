@@ -104,7 +104,7 @@ export interface ExplorerView extends EventQuery {
 /** What the page shows of a case before any search: its size, span and evidence. */
 export interface CaseOverview {
   count: number;
-  /** How many of them are CSV rows of an event the case holds in full too (see csvRowsOfFull): the calls counted twice. */
+  /** How many of them are CSV rows of calls another event stands for (see csvRowsOfFull): the calls counted twice. */
   csvRowsOfFull: number;
   /** Epoch ms of the earliest and latest known event time; null when no event has a time. */
   minTime: number | null;
@@ -144,7 +144,7 @@ export interface RowsResult {
   total: number;
   /** How many the case holds, as read for this answer: what the listing's count is out of. */
   inCase: number;
-  /** How many of the events listed are CSV rows of an event listed in full too (see csvRowsOfFull): the calls the listing counts twice. */
+  /** How many of the events listed are CSV rows of calls another listed event stands for (see csvRowsOfFull): the calls the listing counts twice. */
   csvRowsOfFull: number;
   offset: number;
   rows: EventRow[];
@@ -163,7 +163,7 @@ export interface OtherEvent {
 /**
  * An event's original text, where it came from, the other full copies of its eventID that differ
  * from one another (none when it has no conflict), its copies (of a partial row, the full event of
- * its eventID; of a full event, each partial row of it), and its annotation.
+ * its eventID, or with none, the other rows of it; of a full event, each partial row of it), and its annotation.
  */
 export interface EventDetail {
   text: string;
@@ -171,8 +171,12 @@ export interface EventDetail {
   index: number;
   /** In the order read. */
   partners: OtherEvent[];
-  /** In the order read. `partial`: which of the two is the partial row; `fields`: the copy's, as the listing has them (none when the case does not hold it). */
-  copies: (OtherEvent & { partial: 'here' | 'there'; fields: EventFields | null })[];
+  /**
+   * In the order read, then the other CSV rows of a call held only as rows (see rowsOfOneCall).
+   * `partial`: which of the two is the partial row, `both` for two rows; `fields`: the copy's, as
+   * the listing has them (none when the case does not hold it).
+   */
+  copies: (OtherEvent & { partial: 'here' | 'there' | 'both'; fields: EventFields | null })[];
   /** For a row of a CSV export built from its columns (its text is the row), the row read again with its file's header. */
   csvRow: CsvRowDetail | null;
   annotation: Annotation;

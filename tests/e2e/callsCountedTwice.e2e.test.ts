@@ -48,8 +48,8 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
 
   it('says how many of the case’s events are CSV rows of events it also holds in full', async () => {
     await footer().filter({ hasText: /^9 events · 4/ }).waitFor();
-    expect(await footer().textContent()).toBe('9 events · 4 of them CSV rows of events also listed in full');
-    expect([await app.page.getByTestId('event-count').textContent(), await app.page.getByTestId('event-count-note').textContent()]).toEqual(['9', '4 of them CSV rows of events also in full']);
+    expect(await footer().textContent()).toBe('9 events · 4 of them CSV rows of calls counted already');
+    expect([await app.page.getByTestId('event-count').textContent(), await app.page.getByTestId('event-count-note').textContent()]).toEqual(['9', '4 of them CSV rows of calls counted already']);
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-case.png') });
   });
 
@@ -57,7 +57,7 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
     await selectRow(app.page, ['DeleteBucket']);
     await pane().getByRole('button', { name: `this source IP: ${ATTACKER}` }).click();
     await footer().filter({ hasText: /^6 of 9 events/ }).waitFor();
-    expect(await footer().textContent()).toBe('6 of 9 events · 2 of them CSV rows of events also listed in full');
+    expect(await footer().textContent()).toBe('6 of 9 events · 2 of them CSV rows of calls counted already');
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-pivot.png') });
     await app.page.setViewportSize({ width: 960, height: 600 });
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-pivot-960.png') });
@@ -68,7 +68,7 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
     await selectRow(app.page, ['PutObject']);
     await pane().getByRole('button', { name: `this source IP: ${OTHER}` }).click();
     await footer().filter({ hasText: /^3 of 9 events/ }).waitFor();
-    expect(await footer().textContent()).toBe('3 of 9 events · 1 of them a CSV row of an event also listed in full');
+    expect(await footer().textContent()).toBe('3 of 9 events · 1 of them a CSV row of a call counted already');
     await app.page.getByRole('button', { name: 'Remove filter Source IP' }).click();
     await footer().filter({ hasText: /^9 events/ }).waitFor();
   });
@@ -76,7 +76,7 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
   it('counts them under a Show choice too: the disagreeing row and its event are one call', async () => {
     await app.page.getByRole('combobox').selectOption('conflicts');
     await footer().filter({ hasText: /^2 of 9 events/ }).waitFor();
-    expect(await footer().textContent()).toBe('2 of 9 events · 1 of them a CSV row of an event also listed in full');
+    expect(await footer().textContent()).toBe('2 of 9 events · 1 of them a CSV row of a call counted already');
     await app.page.getByRole('combobox').selectOption('failed');
     await footer().filter({ hasText: /^0 of 9 events/ }).waitFor();
     expect(await footer().textContent()).toBe('0 of 9 events');
@@ -88,17 +88,17 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
     await app.page.getByRole('button', { name: 'Close case' }).click();
     const row = app.page.getByTestId('case-row');
     await row.waitFor();
-    expect(await row.locator('td').nth(1).textContent()).toBe('94 of them CSV rows of events also in full');
-    expect(await row.locator('td').nth(1).locator('.count-note').textContent()).toBe('4 of them CSV rows of events also in full');
+    expect(await row.locator('td').nth(1).textContent()).toBe('94 of them CSV rows of calls counted already');
+    expect(await row.locator('td').nth(1).locator('.count-note').textContent()).toBe('4 of them CSV rows of calls counted already');
     // The note under the count in lines of even length, three at 960 px, not a word or two a line; the table within the window.
     const note = row.locator('.count-note');
     const within = () => app.page.locator('.case-list').evaluate((table) => [table.scrollWidth, table.clientWidth, document.documentElement.scrollWidth]);
-    expect(await drawnLines(note)).toEqual(['4 of them CSV rows', 'of events also in full']);
+    expect(await drawnLines(note)).toEqual(['4 of them CSV rows of', 'calls counted already']);
     expect(await within()).toEqual([1100, 1100, 1360]);
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-start.png') });
     await app.page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => app.page.setViewportSize({ width: 1360, height: 850 }));
-    expect(await drawnLines(note)).toEqual(['4 of them CSV', 'rows of events', 'also in full']);
+    expect(await drawnLines(note)).toEqual(['4 of them CSV', 'rows of calls', 'counted already']);
     expect(await within()).toEqual([928, 928, 960]);
     await app.page.screenshot({ path: join(SHOTS, 'calls-twice-start-960.png') });
   });

@@ -46,7 +46,7 @@ describe('a copy of an event written differently', () => {
       'twice-d.ndjson': `${TWICE_CHANGED}\n`,
       'partial.csv': 'Event ID,Event time,Event name,User name,AWS region,Source IP address\n5e1c0000-0000-4000-8000-000000000001,2024-06-01T10:00:00Z,GetObject,alice,us-east-1,203.0.113.9\n',
     });
-    await app.page.getByTestId('listing-count').filter({ hasText: /^9 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^9 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
   });
   afterAll(() => app.close());
 
@@ -105,23 +105,23 @@ describe('a copy of an event written differently', () => {
     ]);
     await page.screenshot({ path: join(SHOTS, 'copy-full-event-unlisted.png') });
     await copy.getByRole('button', { name: 'Remove the Actor filter and show all events, then select it' }).click();
-    await count.filter({ hasText: /^8 of 9 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await count.filter({ hasText: /^8 of 9 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
     // The source IP filter stays: the other copy has that IP (only twice-d.ndjson's copy has another).
     await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, item 0 (counted from 0)').waitFor();
-    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 of 9 events · 1 of them a CSV row of an event also listed in full']);
+    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], ['Source IP: 203.0.113.9×'], 'all', '8 of 9 events · 1 of them a CSV row of a call counted already']);
 
     // Hidden by the Show choice alone: the listing goes back to all events.
     await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
-    await count.filter({ hasText: /^9 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await count.filter({ hasText: /^9 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
     await csvRow.click();
     await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, item 0 (counted from 0)').waitFor();
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
     await count.filter({ hasText: /^1 of 9 events$/ }).waitFor();
     await copy.getByRole('button', { name: 'Select the full event' }).click();
     await copy.getByRole('button', { name: 'Show all events and select it' }).click();
-    await count.filter({ hasText: /^9 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await count.filter({ hasText: /^9 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
     await pane.getByRole('region', { name: 'Provenance' }).getByText('delivered.ndjson, item 0 (counted from 0)').waitFor();
-    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], [], 'all', '9 events · 1 of them a CSV row of an event also listed in full']);
+    expect(await shown()).toEqual(['delivered.ndjson, item 0 (counted from 0)', ['user/alice'], [], 'all', '9 events · 1 of them a CSV row of a call counted already']);
     await csvRow.click();
     await pane.getByRole('button', { name: '★ Bookmarked' }).click();
     await pane.getByRole('button', { name: '☆ Bookmark' }).waitFor();
@@ -200,7 +200,7 @@ describe('a copy of an event written differently', () => {
     await page.getByTestId('listing-count').filter({ hasText: /^8 of 9 events$/ }).waitFor();
     expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(Array(8).fill('⚠'));
     await show.selectOption('all');
-    await page.getByTestId('listing-count').filter({ hasText: /^9 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^9 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
   });
 
   it("counts in the evidence panel every file's events that have a conflicting copy, the first copy's file too", async () => {

@@ -41,7 +41,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     // The Lake result comes in a later import: its rows are linked to events the case held before.
     await writeFile(join(evidence, 'result_1.csv'), LAKE);
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events · 2 of them CSV rows of events also listed in full$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^4 events · 2 of them CSV rows of calls counted already$/ }).waitFor();
     await waitForImport(app.page);
   });
   afterAll(async () => {
@@ -55,7 +55,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     expect(await app.page.locator('.grid-row.conflict').count()).toBe(0);
     // The second event and its row disagree: both are marked, in time order after the first pair, which agree.
     expect(await app.page.locator('.grid-row .marks').allTextContents()).toEqual(['', '', '≠', '≠']);
-    expect(await app.page.locator('.grid-row').nth(2).locator('.marks [title]').getAttribute('title')).toBe('A CSV row of this eventID and its full event disagree on a field');
+    expect(await app.page.locator('.grid-row').nth(2).locator('.marks [title]').getAttribute('title')).toBe('A CSV row of this eventID and its full event (or, with none, another row of it) disagree on a field');
   });
 
   it("says a row that agrees with its event is the same event, each field it gives beside the event's", async () => {
@@ -133,7 +133,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByRole('button', { name: 'Open Lake and trail' }).click();
-    await page.getByTestId('listing-count').filter({ hasText: /^4 events · 2 of them CSV rows of events also listed in full$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^4 events · 2 of them CSV rows of calls counted already$/ }).waitFor();
     await page.locator('.grid-row').nth(3).waitFor();
     expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(['', '', '≠', '≠']);
   });
@@ -141,7 +141,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
   it('lists the pair that disagrees, and only it, under Show: events in conflict', async () => {
     const { page } = app;
     await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('conflicts');
-    await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events · 1 of them a CSV row of an event also listed in full$/ }).waitFor();
+    await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
     expect(await page.locator('.grid-row .col-sourceIp').allTextContents()).toEqual(['203.0.113.10', '198.51.100.7']);
   });
 });
@@ -170,7 +170,7 @@ describe('two CSV exports of the same events imported before the trail', () => {
     // The trail comes in a later import: each of its events is linked to every row of its eventID the case holds.
     await writeFile(join(evidence, 'trail.json'), JSON.stringify({ Records: EVENTS }));
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events · 4 of them CSV rows of events also listed in full$/ }).waitFor();
+    await app.page.getByTestId('listing-count').filter({ hasText: /^6 events · 4 of them CSV rows of calls counted already$/ }).waitFor();
     await waitForImport(app.page);
   });
   afterAll(async () => {

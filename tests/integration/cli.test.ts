@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zipOf } from '../fixtures/generators/archives';
+import { DELETE_POLICY_TRAIL, TWICE_FILES } from '../fixtures/generators/callExportedTwice';
 import { writeDyingParseWorker } from '../fixtures/generators/dyingWorker';
 import { CORPUS } from '../fixtures/generators/trailBundle';
 import { main } from '../../main/cli';
@@ -88,7 +89,7 @@ describe('cairn scan', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 1 event stored, 0 duplicates, 0 conflicting copies, 0 errors');
   });
 
-  it('says how many of the events stored are CSV rows of events it also read in full, each row once, as the app counts them', async () => {
+  it('says how many of the events stored are CSV rows of calls counted already (of events it also read in full), each row once, as the app counts them', async () => {
     const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
     // Rows of the first two events and of one read only as a row, before the events; then the first event again with other content.
     const dir = await folder({
@@ -97,11 +98,22 @@ describe('cairn scan', () => {
       'c-conflict.json': records([eventJson(1, { errorCode: 'AccessDenied' })]),
     });
     const human = await cairn('scan', dir);
-    expect(human.stdout.trimEnd().split('\n').at(-1)).toBe('3 files: 7 events stored (2 of them CSV rows of events also in full), 0 duplicates, 1 conflicting copy, 0 errors');
+    expect(human.stdout.trimEnd().split('\n').at(-1)).toBe('3 files: 7 events stored (2 of them CSV rows of calls counted already), 0 duplicates, 1 conflicting copy, 0 errors');
     const json = JSON.parse((await cairn('scan', dir, '--json')).stdout) as Record<string, unknown>;
     expect([json.events, json.csvRowsOfFull, json.conflicts]).toEqual([7, 2, 1]);
     const single = await cairn('scan', join(dir, 'b-trail.json'));
     expect(single.stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 3 events stored, 0 duplicates, 0 conflicting copies, 0 errors');
+  });
+
+  it('counts a call exported twice, as a console download\'s row and a Lake result\'s, once, and each row once when its full event comes after them', async () => {
+    const dir = await folder(TWICE_FILES);
+    const last = async (...paths: string[]) => (await cairn('scan', ...paths)).stdout.trimEnd().split('\n').at(-1);
+    expect(await last(dir)).toBe('2 files: 22 events stored (2 of them CSV rows of calls counted already), 0 duplicates, 0 conflicting copies, 0 errors');
+    expect(((JSON.parse((await cairn('scan', dir, '--json')).stdout)) as Record<string, unknown>).csvRowsOfFull).toBe(2);
+    // The trail's record read last: it stands for the call whose two rows came before it, each now counted.
+    const trail = await folder({ 'z-trail.json': DELETE_POLICY_TRAIL });
+    expect(await last(dir, trail)).toBe('3 files: 23 events stored (3 of them CSV rows of calls counted already), 0 duplicates, 0 conflicting copies, 0 errors');
+    expect(await last(trail, dir)).toBe('3 files: 23 events stored (3 of them CSV rows of calls counted already), 0 duplicates, 0 conflicting copies, 0 errors');
   });
 
   it('prints no hash for a file that could not be read, and counts in the singular where there is one', async () => {

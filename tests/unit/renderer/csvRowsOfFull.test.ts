@@ -38,6 +38,12 @@ describe('csvRowsOfFull', () => {
     expect(csvRowsOfFull(pairs, listed(1, 0), 7)).toBe(1);
   });
 
+  it('counts a row whose call another row stands for as a row of its full event, each row once', () => {
+    // Pairs as the worker hands them: row 1 of full event 0, then rows 5 and 6 of a call row 4 stands for.
+    const standIns = Uint32Array.from([1, 0, 5, 4, 6, 4]);
+    expect([csvRowsOfFull(standIns, listed(0, 1, 4, 5, 6), 7), csvRowsOfFull(standIns, listed(4, 6), 7), csvRowsOfFull(standIns, listed(5, 6), 7)]).toEqual([3, 1, 0]);
+  });
+
   it('counts none without copies or events', () => {
     expect([csvRowsOfFull(new Uint32Array(), listed(0, 1), 7), csvRowsOfFull(pairs, listed(), 7)]).toEqual([0, 0]);
   });

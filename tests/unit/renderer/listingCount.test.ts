@@ -19,10 +19,10 @@ describe('listingCount', () => {
 
   it('says how many of those shown are CSV rows of events listed in full too, none said when none are', () => {
     expect([listingCount(9, 9, false, 4), listingCount(6, 9, true, 2), listingCount(3, 9, true, 1), listingCount(1_200, 30_473, true, 1_024), listingCount(3, 9, true, 0)]).toEqual([
-      '9 events · 4 of them CSV rows of events also listed in full',
-      '6 of 9 events · 2 of them CSV rows of events also listed in full',
-      '3 of 9 events · 1 of them a CSV row of an event also listed in full',
-      '1,200 of 30,473 events · 1,024 of them CSV rows of events also listed in full',
+      '9 events · 4 of them CSV rows of calls counted already',
+      '6 of 9 events · 2 of them CSV rows of calls counted already',
+      '3 of 9 events · 1 of them a CSV row of a call counted already',
+      '1,200 of 30,473 events · 1,024 of them CSV rows of calls counted already',
       '3 of 9 events',
     ]);
   });
@@ -32,7 +32,7 @@ describe('listingCount', () => {
       '4,096 events listed so far',
       '1 event listed so far',
       '128 of 30,473 events listed so far',
-      '6 of 9 events listed so far · 2 of them CSV rows of events also listed in full',
+      '6 of 9 events listed so far · 2 of them CSV rows of calls counted already',
     ]);
   });
 });

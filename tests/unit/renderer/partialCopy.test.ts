@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disagreeingFirst, partialRowChecks } from '../../../renderer/explorer/partialCopy';
+import { disagreeingFirst, partialRowChecks, rowPairChecks } from '../../../renderer/explorer/partialCopy';
 import type { EventFields } from '../../../renderer/query/queryProtocol';
 
 const NONE: EventFields = {
@@ -65,6 +65,31 @@ describe('partialRowChecks', () => {
     expect(partialRowChecks({ ...NONE, actor: 'alice' }, { ...full, actor: 'arn:aws:iam::111122223333:user/alice' }, { userIdentity: { arn: 'arn:aws:iam::111122223333:user/alice' } }, 'utc')[0]!.agrees).toBe(true);
     expect(partialRowChecks({ ...NONE, actor: 'user/alice' }, full, fullJson, 'utc')[0]!.agrees).toBe(false);
     expect(checks('bob', '999999999999')).toEqual([false, false]);
+  });
+});
+
+describe('rowPairChecks', () => {
+  // A console download's row (User name, no account column) and a Lake row of selected columns (the ARN, no user agent) of one call.
+  const consoleRow: EventFields = { ...NONE, time: Date.UTC(2024, 4, 1, 10), eventName: 'DeleteBucketPolicy', actor: 'alice-admin', sourceIp: '198.51.100.23', errorCode: 'AccessDenied', readOnly: 0, accessKey: 'ASIAADMINSESSION0001' };
+  const lakeRow: EventFields = { ...NONE, time: Date.UTC(2024, 4, 1, 10), eventName: 'DeleteBucketPolicy', actor: 'arn:aws:sts::111122223333:assumed-role/Admin/alice-admin', sourceIp: '203.0.113.50', account: '111122223333', errorCode: 'AccessDenied' };
+
+  it('compares only the fields both rows give, an actor with an ARN ending in it either way round', () => {
+    const said = (checks: ReturnType<typeof rowPairChecks>) => checks.map(({ label, row, full, agrees }) => [label, row, full, agrees]);
+    expect(said(rowPairChecks(consoleRow, lakeRow, 'utc'))).toEqual([
+      ['Time', '2024-05-01 10:00:00', '2024-05-01 10:00:00', true],
+      ['Event name', 'DeleteBucketPolicy', 'DeleteBucketPolicy', true],
+      ['Actor', 'alice-admin', 'arn:aws:sts::111122223333:assumed-role/Admin/alice-admin', true],
+      ['Source IP', '198.51.100.23', '203.0.113.50', false],
+      ['Error', 'AccessDenied', 'AccessDenied', true],
+    ]);
+    expect(said(rowPairChecks(lakeRow, consoleRow, 'utc'))).toEqual([
+      ['Time', '2024-05-01 10:00:00', '2024-05-01 10:00:00', true],
+      ['Event name', 'DeleteBucketPolicy', 'DeleteBucketPolicy', true],
+      ['Actor', 'arn:aws:sts::111122223333:assumed-role/Admin/alice-admin', 'alice-admin', true],
+      ['Source IP', '203.0.113.50', '198.51.100.23', false],
+      ['Error', 'AccessDenied', 'AccessDenied', true],
+    ]);
+    expect(rowPairChecks({ ...consoleRow, actor: 'bob' }, lakeRow, 'utc').find((check) => check.field === 'actor')!.agrees).toBe(false);
   });
 });
 

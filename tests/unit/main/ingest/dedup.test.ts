@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { Deduplicator, EventIdentities, PARTIAL_KEY } from '../../../../main/ingest/dedup';
-import type { BatchIdentities, KnownEvents } from '../../../../shared/ipc';
+import { Deduplicator, EventIdentities } from '../../../../main/ingest/dedup';
+import { PARTIAL_KEY, type BatchIdentities, type KnownEvents } from '../../../../shared/ipc';
 
 /** Identities of events numbered from `first`: keys spread over 52 bits, content digests given by `content`. */
 function identities(first: number, count: number, content = (n: number) => n): BatchIdentities {
@@ -149,16 +149,34 @@ describe('Deduplicator: partial rows (CSV rows built from some of an event\'s co
   it.each([
     ['in memory', undefined],
     ['written to disk', 1],
-  ])('links the first full event of an eventID to every row of it read before, not only the first (%s)', (_, memoryEntries) => {
+  ])('links the first full event of an eventID to every row of it read before, not only the first; a row read while no full event was names the first row (%s)', (_, memoryEntries) => {
     const dedup = new Deduplicator(memoryEntries);
     // A console row and a Lake row of one event, then the event, then a conflicting copy of it, then a third row.
     const job = { keys: Float64Array.of(partialKey, partialKey, key, key, partialKey), digests: Uint32Array.of(1, 1, 2, 2, 3, 3, 4, 4, 5, 5) };
     expect([0, 1, 2, 3, 4].map((at) => dedup.check(job, at, 0, at))).toEqual([
       { kind: 'new' },
-      { kind: 'new' },
+      { kind: 'new', firstRow: { file: 0, index: 0 } },
       { kind: 'new', copies: [{ file: 0, index: 0 }, { file: 0, index: 1 }] },
       { kind: 'conflict', first: { file: 0, index: 2 }, copies: [{ file: 0, index: 0 }] },
       { kind: 'new', copies: [{ file: 0, index: 2 }] },
+    ]);
+    dedup.close();
+  });
+
+  it.each([
+    ['in memory', undefined],
+    ['written to disk', 1],
+  ])('names, for each later row of an eventID with no full event, the row read first, in an earlier import too, and not a row of another eventID (%s)', (_, memoryEntries) => {
+    const known: KnownEvents = { keys: Float64Array.of(partialKey), digests: Uint32Array.of(0x80000001, 1), files: Int32Array.of(-2), indexes: Uint32Array.of(4) };
+    const dedup = new Deduplicator(memoryEntries);
+    dedup.seed(known);
+    // Two more rows of the stored row's eventID (other columns), a row of another eventID, a row of it again.
+    const job = { keys: Float64Array.of(partialKey, partialKey, partialKey + 1, partialKey + 1), digests: Uint32Array.of(2, 2, 3, 3, 4, 4, 5, 5) };
+    expect([0, 1, 2, 3].map((at) => dedup.check(job, at, 0, at))).toEqual([
+      { kind: 'new', firstRow: { file: -2, index: 4 } },
+      { kind: 'new', firstRow: { file: -2, index: 4 } },
+      { kind: 'new' },
+      { kind: 'new', firstRow: { file: 0, index: 2 } },
     ]);
     dedup.close();
   });
