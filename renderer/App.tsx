@@ -50,7 +50,7 @@ function CaseWorkspace() {
             {tab === 'events' ? (
               <div className="explorer">
                 <div className="listing">
-                  <FilterBar view={view} />
+                  <FilterBar caseDb={caseDb} view={view} />
                   <EventTable caseDb={caseDb} view={view} version={listingVersion} grew={listingGrew} importing={running} marksVersion={marksVersion} timeDigits={overview.timeDigits} selected={selected} onSelect={(row) => {
                       useCairn.getState().set({ selected: row });
                       rememberReading();

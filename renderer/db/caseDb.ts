@@ -85,6 +85,19 @@ export function dictionaryValues(chunks: readonly DictionaryChunk[]): Record<Dic
 }
 
 /**
+ * How many events carry each value of each field (by id), from the chunks of the segments up to
+ * `lastSegment` (those of a segment not held yet are left for when it is), added to `prior`'s.
+ */
+export function dictionaryCounts(chunks: readonly DictionaryChunk[], lastSegment: number, prior?: Record<DictionaryField, Uint32Array>): Record<DictionaryField, Uint32Array> {
+  const held = chunks.filter((chunk) => chunk.segment <= lastSegment);
+  const size = (field: DictionaryField): number => held.reduce((most, chunk) => (chunk.field === field ? chunk.ids.reduce((m, id) => Math.max(m, id + 1), most) : most), prior?.[field].length ?? 0);
+  const counts = Object.fromEntries(DICTIONARY_FIELDS.map((field) => [field, new Uint32Array(size(field))])) as Record<DictionaryField, Uint32Array>;
+  if (prior) for (const field of DICTIONARY_FIELDS) counts[field].set(prior[field]);
+  for (const { field, ids, counts: added } of held) ids.forEach((id, k) => (counts[field][id]! += added[k]!));
+  return counts;
+}
+
+/**
  * Two events with the same eventID and different content, by their places in the case, the first
  * read first. With `partial`, not a conflict but a copy: one of the two (`partial` says which) is
  * a CSV row giving some of the event's fields, the other the full event (see IngestMessage 'copy').

@@ -6,13 +6,12 @@ import { capitalized, listed } from '../../shared/listed';
 import { printable, printableValue } from '../../shared/printable';
 import { COLUMNS } from './columns';
 import { formatParamPath, formatParamValue } from './flattenParams';
-import { accessKeyKind } from './identity';
+import { fieldName } from './fieldNames';
+import { FindValue } from './FindValue';
 import { LISTING_ID } from './EventTable';
 import { SHOW_CHOICES, shownLabel } from './showChoices';
 import { nameOnlyNote, type NameOnlyEvents } from '../query/iamUserAliases';
 import { useCairn } from '../store';
-
-const FIELD_LABELS: Record<string, string> = { actor: 'Actor', sourceIp: 'Source IP', accessKey: 'Access key', eventName: 'Event', account: 'Account' };
 
 /**
  * A chip's name and value, printable (a value from the evidence with its ends shown, see printableValue; parameter and response values as JSON, so `"1"` and `1` differ, a CSV row's number or boolean as both, `3600 or "3600"`); long values are cut by the chip's width.
@@ -27,7 +26,7 @@ function describeFilter(filter: Filter, nameOnly: readonly NameOnlyEvents[] = []
   }
   if (isTextFilter(filter)) return { name: 'Shared event ID', value: printableValue(filter.value) };
   if (isTagFilter(filter)) return { name: 'Tag', value: printable(filter.value) };
-  const name = filter.field === 'accessKey' && accessKeyKind(filter.value) === 'session' ? 'Session' : (FIELD_LABELS[filter.field] ?? filter.field);
+  const name = fieldName(filter.field, filter.value);
   const taken = filter.field === 'actor' ? nameOnly.find(({ user }) => user.arn === filter.value) : undefined;
   const note = taken && printable(nameOnlyNote(taken));
   return { name, value: printableValue(filter.value) || '(empty)', ...(note ? { note } : {}) };
@@ -94,8 +93,8 @@ function ColumnsMenu({ view }: { view: ExplorerView }) {
   );
 }
 
-/** The listing's conditions as removable chips (a Show choice beside filters among them), which events to show, and how to show them. */
-export function FilterBar({ view }: { view: ExplorerView }) {
+/** A box finding the case's values to filter on, the listing's conditions as removable chips (a Show choice beside filters among them), which events to show, and how to show them. */
+export function FilterBar({ caseDb, view }: { caseDb: string; view: ExplorerView }) {
   const nameOnly = useCairn((state) => state.nameOnly);
   const chips = useRef<HTMLDivElement>(null);
   /** Where the keyboard goes once a removed chip has gone: the chip that took its place, else the one before, else the listing. */
@@ -109,6 +108,7 @@ export function FilterBar({ view }: { view: ExplorerView }) {
   }, [view.filters]);
   return (
     <div className="filter-bar" role="toolbar" aria-label="Listing">
+      <FindValue caseDb={caseDb} view={view} />
       <div className="chips" aria-label="Filters" ref={chips}>
         {view.filters.length === 0 && <span className="muted">{shownLabel(view.marked)}</span>}
         {view.filters.map((filter, index) => {

@@ -246,6 +246,11 @@ export class CaseIndex {
     return this.idsOf(field).has(value);
   }
 
+  /** The values of `field`'s dictionary, by id: each value the case holds there once (their counts are the dictionary chunks'). */
+  dictionary(field: DictionaryField): readonly string[] {
+    return this.values[field];
+  }
+
   /** The values `field` holds in the case that pass `test`: one pass over its dictionary, none over the events. */
   valuesWhere(field: DictionaryField, test: (value: string) => boolean): string[] {
     return [...this.idsOf(field).keys()].filter(test);

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
-import { EVENT_FLAGS } from '../../shared/event';
+import { DICTIONARY_FIELDS, EVENT_FLAGS, type DictionaryField } from '../../shared/event';
 import { boundedParseOrUndefined } from '../../shared/jsonDepth';
 import { asInFile } from '../../shared/eventWrapper';
 import { PARTIAL_KEY } from '../../shared/ipc';
-import { CaseDb, isConflict, textsOf, wrapperOf, type Annotation, type ConflictRecord, type FileRecord, type SegmentRecord } from '../db/caseDb';
+import { CaseDb, dictionaryCounts, isConflict, textsOf, wrapperOf, type Annotation, type ConflictRecord, type FileRecord, type SegmentRecord } from '../db/caseDb';
 import { CaseIndex, type DecodedEvent, type EventOrigin } from './caseIndex';
 import { conflictingCopies } from './conflictingCopies';
 import { flagDisagreeingCopies, flagDisagreeingRows } from './copyDisagreements';
@@ -13,8 +13,10 @@ import { everyRowPair, otherRowsOfCall, rowsOfOneCall } from './rowsOfOneCall';
 import { conflictedEvents, distinctEvidence, type EvidenceEntry } from './distinctEvidence';
 import { filterEvidence, sortEvidence, summarizeEvidence, type EvidencePage, type EvidenceQuery } from './evidenceListing';
 import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, usersNamedBy, withoutArn, type IamUser, type NameOnlyEvents } from './iamUserAliases';
+import { latestOnly } from './latestOnly';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
+import { ValueFinder, type FoundValues } from './valueFinder';
 import { isByMarks, isPivot, isTagFilter, isTextFilter, type ByMarks, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -24,6 +26,10 @@ interface OpenCase {
   name: string;
   db: CaseDb;
   index: CaseIndex;
+  /** How many events of the index hold each value of each field, by id (see dictionaryCounts). */
+  counts: Record<DictionaryField, Uint32Array>;
+  /** The index's values with their counts, searched for a typed text, once asked for. */
+  finder?: ValueFinder;
   files: Map<number, FileRecord>;
   /** Events with a conflicting copy, by file record id (see conflictedEvents). */
   conflicted: Map<number, number>;
@@ -126,6 +132,7 @@ async function load(name: string): Promise<OpenCase> {
     name,
     db,
     index,
+    counts: dictionaryCounts(dictionary, index.lastSegment),
     files: fileRecords,
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
@@ -171,6 +178,8 @@ async function caughtUp(open: OpenCase): Promise<OpenCase> {
   const next: OpenCase = {
     ...open,
     index: extended,
+    counts: extended === index ? open.counts : dictionaryCounts(chunks, extended.lastSegment, open.counts),
+    finder: extended === index ? open.finder : undefined,
     files: fileRecords,
     conflicted: conflictedEvents(conflicts),
     conflicts: conflicts.length,
@@ -581,6 +590,13 @@ function issuers(open: OpenCase): Promise<Map<string, IssuingCall[]>> {
   return open.issuers;
 }
 
+/** The open case's values with their counts, as a ValueFinder: made once per case read (an import's new segments make it again when next asked). */
+const finderOf = (open: OpenCase): ValueFinder =>
+  (open.finder ??= new ValueFinder(DICTIONARY_FIELDS.flatMap((field) => open.index.dictionary(field).map((value, id) => ({ field, value, count: open.counts[field][id] ?? 0 })))));
+
+/** The values best matching a typed text (see ValueFinder); null for a text overtaken by the next one typed before its turn (see latestOnly). */
+const findValues = latestOnly(async (caseDb: string, text: string, limit: number): Promise<FoundValues> => finderOf(await opened(caseDb)).find(text, limit));
+
 async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {
   const key = place(annotation.segment, annotation.row);
   const empty = !annotation.bookmarked && annotation.tags.length === 0 && annotation.note === '';
@@ -619,6 +635,8 @@ async function answer(request: QueryEnvelope): Promise<unknown> {
     }
     case 'roleChain':
       return chainOf(request.accessKey, request.time, await issuers(await opened(request.caseDb)));
+    case 'findValues':
+      return findValues(request.caseDb, request.text, request.limit);
     case 'annotate':
       return annotate(await opened(request.caseDb), request.annotation);
     case 'close':

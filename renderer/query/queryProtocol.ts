@@ -4,6 +4,7 @@ import type { EvidencePage, EvidenceQuery, EvidenceSummary } from './evidenceLis
 import type { ChainLink } from './roleChain';
 import type { CsvRowDetail } from './csvRowDetail';
 import type { NameOnlyEvents } from './iamUserAliases';
+import type { FoundValues } from './valueFinder';
 
 /** One field = value condition: what a pivot adds. */
 export interface Pivot {
@@ -202,6 +203,8 @@ export type QueryRequest =
   | { type: 'usersNamed'; caseDb: string; segment: number; row: number }
   /** Those of the pivots whose value some event of the case holds in the pivot's field: which pivots would list any event. */
   | { type: 'pivotsHeld'; caseDb: string; pivots: Pivot[] }
+  /** The values of the case's fields best matching a typed text, with how many events hold each (see ValueFinder). */
+  | { type: 'findValues'; caseDb: string; text: string; limit: number }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
 
@@ -219,6 +222,8 @@ export interface QueryResults {
   roleChain: ChainLink[];
   usersNamed: string[];
   pivotsHeld: Pivot[];
+  /** Null when a later findValues came while this one waited its turn: only the latest text typed is searched. */
+  findValues: FoundValues | null;
   annotate: null;
   close: null;
 }

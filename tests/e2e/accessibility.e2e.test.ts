@@ -114,13 +114,26 @@ describe('every screen, checked by axe-core in the large and the smallest window
   });
 
   it('finds nothing in a listing left empty', async () => {
-    await app.page.getByRole('combobox').selectOption('noted');
+    await app.page.getByRole('combobox', { name: 'Show' }).selectOption('noted');
     await app.page.getByTestId('listing-count').filter({ hasText: /^0 of 8 events$/ }).waitFor();
     await app.page.getByText('No events match.').waitFor();
     expect(await violations()).toEqual([]);
     await screenshots('a11y-listing-none');
-    await app.page.getByRole('combobox').selectOption('all');
+    await app.page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await app.page.getByTestId('listing-count').filter({ hasText: /^8 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
+  });
+
+  it("finds nothing with the value finder's suggestions open, nor with none matching", async () => {
+    const box = app.page.getByRole('combobox', { name: 'Find a value' });
+    await box.fill('203.0.113');
+    await app.page.getByRole('option', { name: 'Source IP 203.0.113.9 5 events' }).waitFor();
+    expect(await violations()).toEqual([]);
+    await screenshots('a11y-find-value');
+    await box.fill('zzqqxx');
+    await app.page.getByText('No value of this case matches').waitFor();
+    expect(await violations()).toEqual([]);
+    await box.press('Escape');
+    await box.press('Escape');
   });
 
   it('finds nothing with the Columns menu open', async () => {

@@ -65,7 +65,7 @@ describe('marking an event in one gesture', () => {
     expect(await detail(page).getByRole('button', { name: '★ Bookmarked' }).getAttribute('aria-pressed')).toBe('true');
     expect(await detail(page).locator('.tag').allTextContents()).toEqual(['exfil×']);
     for (const [marked, name] of [['noted', 'GetObject'], ['bookmarked', 'GetObject'], ['tagged', 'GetObject']] as const) {
-      await page.getByRole('combobox').selectOption(marked);
+      await page.getByRole('combobox', { name: 'Show' }).selectOption(marked);
       await page.getByTestId('listing-count').filter({ hasText: /^1 of 3 events$/ }).waitFor();
       expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual([name]);
     }
@@ -74,7 +74,7 @@ describe('marking an event in one gesture', () => {
 
   it('adds a tag typed without Enter when another event is selected, with the note typed before it', async () => {
     const { page } = app;
-    await page.getByRole('combobox').selectOption('all');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
     await open(page, 0, 'ListBuckets');
     await noteBox(page).fill('first look');
@@ -84,7 +84,7 @@ describe('marking an event in one gesture', () => {
     expect(await detail(page).getByRole('textbox', { name: 'Add a tag' }).inputValue()).toBe('');
     await open(page, 0, 'ListBuckets');
     expect([await noteBox(page).inputValue(), await detail(page).locator('.tag').allTextContents()]).toEqual(['first look', ['recon×']]);
-    await page.getByRole('combobox').selectOption('tagged');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('tagged');
     await page.getByTestId('listing-count').filter({ hasText: /^2 of 3 events$/ }).waitFor();
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ListBuckets', 'GetObject']);
     await page.screenshot({ path: join(SHOTS, 'tag-on-blur.png') });
@@ -92,7 +92,7 @@ describe('marking an event in one gesture', () => {
 
   it('keeps a note still being typed when the window closes, its box never left', async () => {
     const { page } = app;
-    await page.getByRole('combobox').selectOption('all');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await page.getByTestId('listing-count').filter({ hasText: /^3 events$/ }).waitFor();
     await open(page, 2, 'PutObject');
     await noteBox(page).fill('written just before closing');
@@ -108,7 +108,7 @@ describe('marking an event in one gesture', () => {
 
   it('keeps an event whose note is being rewritten in the listing of noted events until its box is left', async () => {
     const { page } = app;
-    await page.getByRole('combobox').selectOption('noted');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('noted');
     await page.getByTestId('listing-count').filter({ hasText: /^3 of 3 events$/ }).waitFor();
     await open(page, 2, 'PutObject');
     await noteBox(page).fill('');
@@ -124,7 +124,7 @@ describe('marking an event in one gesture', () => {
   it('lists the events with a tag when the tag is clicked, and follows the tags as they change', async () => {
     const { page } = app;
     const count = (text: string) => page.getByTestId('listing-count').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
-    await page.getByRole('combobox').selectOption('all');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await count('3 events');
     await open(page, 2, 'PutObject');
     await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill('exfil');
@@ -148,8 +148,8 @@ describe('marking an event in one gesture', () => {
     await open(page, 2, 'PutObject');
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
-    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'failed calls ✖', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
-    await page.getByRole('combobox').selectOption('marked');
+    expect(await page.getByRole('combobox', { name: 'Show' }).locator('option').allTextContents()).toEqual(['all events', 'failed calls ✖', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('marked');
     await page.getByTestId('listing-count').filter({ hasText: /^3 of 3 events$/ }).waitFor();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
     await page.getByTestId('listing-count').filter({ hasText: /^2 of 3 events$/ }).waitFor();

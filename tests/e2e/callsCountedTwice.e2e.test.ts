@@ -74,13 +74,13 @@ describe('a call recorded twice, as a CSV row and as its full event', () => {
   });
 
   it('counts them under a Show choice too: the disagreeing row and its event are one call', async () => {
-    await app.page.getByRole('combobox').selectOption('conflicts');
+    await app.page.getByRole('combobox', { name: 'Show' }).selectOption('conflicts');
     await footer().filter({ hasText: /^2 of 9 events/ }).waitFor();
     expect(await footer().textContent()).toBe('2 of 9 events · 1 of them a CSV row of a call counted already');
-    await app.page.getByRole('combobox').selectOption('failed');
+    await app.page.getByRole('combobox', { name: 'Show' }).selectOption('failed');
     await footer().filter({ hasText: /^0 of 9 events/ }).waitFor();
     expect(await footer().textContent()).toBe('0 of 9 events');
-    await app.page.getByRole('combobox').selectOption('all');
+    await app.page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await footer().filter({ hasText: /^9 events/ }).waitFor();
   });
 

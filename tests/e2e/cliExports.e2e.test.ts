@@ -83,7 +83,7 @@ describe('an investigation from CLI, CloudWatch Logs and console exports: lookup
   });
 
   it("starts from a failed sign-in naming only alice, or only her principal ID, and pivots to her ARN: the failed attempts, then her sign-in and calls; another account's alice and the hidden name name no user", async () => {
-    const show = app.page.getByRole('combobox');
+    const show = app.page.getByRole('combobox', { name: 'Show' });
     await show.selectOption('failed');
     await count(6, 15);
     const actorPivots = () => pane().getByRole('region', { name: 'Pivots' }).getByRole('button', { name: /^this (actor|user)/ });

@@ -86,7 +86,7 @@ describe('a copy of an event written differently', () => {
       (await pane.getByRole('region', { name: 'Provenance' }).locator('dd').first().textContent())!.replace(/^.*\//, ''),
       await page.locator('.grid-row[aria-selected="true"] .col-actor').allTextContents(),
       await page.locator('.chip').allTextContents(),
-      await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).inputValue(),
+      await page.getByRole('combobox', { name: 'Show' }).filter({ has: page.getByRole('option', { name: 'all events' }) }).inputValue(),
       await count.textContent(),
     ];
     // The CSV row, bookmarked and alone under its own actor and bookmarked events: its other copy shares its source IP, not its actor, and has no bookmark.
@@ -95,7 +95,7 @@ describe('a copy of an event written differently', () => {
     await pane.getByRole('button', { name: '☆ Bookmark' }).click();
     await pane.getByRole('button', { name: /this actor/ }).click();
     await pane.getByRole('button', { name: /this source IP/ }).click();
-    await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
+    await page.getByRole('combobox', { name: 'Show' }).filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
     await count.filter({ hasText: /^1 of 9 events$/ }).waitFor();
     await copy.getByRole('button', { name: 'Select the full event' }).click();
     await copy.getByRole('status').filter({ hasText: 'not in this listing' }).waitFor();
@@ -115,7 +115,7 @@ describe('a copy of an event written differently', () => {
     await count.filter({ hasText: /^9 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
     await csvRow.click();
     await pane.getByRole('region', { name: 'Provenance' }).getByText('partial.csv, item 0 (counted from 0)').waitFor();
-    await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
+    await page.getByRole('combobox', { name: 'Show' }).filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('bookmarked');
     await count.filter({ hasText: /^1 of 9 events$/ }).waitFor();
     await copy.getByRole('button', { name: 'Select the full event' }).click();
     await copy.getByRole('button', { name: 'Show all events and select it' }).click();
@@ -195,7 +195,7 @@ describe('a copy of an event written differently', () => {
 
   it('lists the events in conflict, and not the CSV row that agrees with its event, under Show: events in conflict', async () => {
     const { page } = app;
-    const show = page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) });
+    const show = page.getByRole('combobox', { name: 'Show' }).filter({ has: page.getByRole('option', { name: 'all events' }) });
     await show.selectOption('conflicts');
     await page.getByTestId('listing-count').filter({ hasText: /^8 of 9 events$/ }).waitFor();
     expect(await page.locator('.grid-row .marks').allTextContents()).toEqual(Array(8).fill('⚠'));
@@ -304,7 +304,7 @@ describe('three copies of an event, each different', () => {
   });
 
   it('lists all three copies, and only them, under Show: events in conflict', async () => {
-    const show = app.page.getByRole('combobox').filter({ has: app.page.getByRole('option', { name: 'all events' }) });
+    const show = app.page.getByRole('combobox', { name: 'Show' }).filter({ has: app.page.getByRole('option', { name: 'all events' }) });
     await show.selectOption('conflicts');
     await app.page.getByTestId('listing-count').filter({ hasText: /^3 of 4 events$/ }).waitFor();
     expect(await app.page.locator('.grid-row').evaluateAll((rows) => rows.map((row) => [row.querySelector('.marks')!.textContent, row.querySelector('.col-eventName')!.textContent, row.querySelector('.col-sourceIp')!.textContent]))).toEqual([

@@ -101,7 +101,7 @@ describe('the selection across re-reads of the listing', () => {
 
   it('lists only the failed calls and sign-ins on request, under a pivot too, and keeps the choice when the case is opened again, at 1360 and 960 px', async () => {
     const { page } = app;
-    const show = page.getByRole('combobox');
+    const show = page.getByRole('combobox', { name: 'Show' });
     const names = () => rows(page).locator('.col-eventName').allTextContents();
     const firstMarks = () => rows(page).evaluateAll((found) => found.map((row) => row.querySelector('.marks [role="img"]')?.textContent));
     await show.selectOption('failed');
@@ -138,7 +138,7 @@ describe('the selection across re-reads of the listing', () => {
 
   it('pivots from a failed sign-in with only failed calls shown: the bar says so beside the pivot, and one click shows all of the actor\'s events, at 1360 and 960 px', async () => {
     const { page } = app;
-    const show = page.getByRole('combobox');
+    const show = page.getByRole('combobox', { name: 'Show' });
     const names = () => rows(page).locator('.col-eventName').allTextContents();
     const chips = () => page.locator('.chip').evaluateAll((found) => found.map((chip) => [chip.textContent, [chip, ...chip.querySelectorAll('*')].some((element) => element.scrollWidth > element.clientWidth)]));
     await show.selectOption('failed');
@@ -195,7 +195,7 @@ describe('the selection across re-reads of the listing', () => {
     await selectNth(page, 0);
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
-    await page.getByRole('combobox').selectOption('bookmarked');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('bookmarked');
     await listing(page, '2 of 21 events');
 
     // A tag re-reads the listing; the tagged event stays selected.
@@ -527,18 +527,18 @@ describe('the event explorer on the real samples', () => {
     expect(await meanings(4)).toEqual([['Has a note', 'Has a note']]);
     await page.screenshot({ path: join(SHOTS, 'explorer-marks.png') });
 
-    expect(await page.getByRole('combobox').locator('option').allTextContents()).toEqual(['all events', 'failed calls ✖', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
-    await page.getByRole('combobox').selectOption('bookmarked');
+    expect(await page.getByRole('combobox', { name: 'Show' }).locator('option').allTextContents()).toEqual(['all events', 'failed calls ✖', 'marked events ★ # ✎', 'bookmarked events ★', 'tagged events #', 'events with a note ✎', 'events in conflict ⚠ ≠']);
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('bookmarked');
     await listing(page, '2 of 473 events');
-    await page.getByRole('combobox').selectOption('noted');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('noted');
     await listing(page, '2 of 473 events');
     expect(await page.locator('.grid-row .col-eventName').allTextContents()).toEqual(['StartInstances', 'CreateRole']);
-    await page.getByRole('combobox').selectOption('tagged');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('tagged');
     await listing(page, '1 of 473 events');
     await selectNth(page, 0);
     expect(await detail(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Keys created from an unknown IP <script>alert(1)</script>');
     await page.screenshot({ path: join(SHOTS, 'explorer-tagged.png') });
-    await page.getByRole('combobox').selectOption('all');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await listing(page, '473 events');
   });
 

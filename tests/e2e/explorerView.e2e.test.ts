@@ -108,7 +108,7 @@ describe('the event being read, across changes of the listing', () => {
     const { page } = app;
     await detail(page).getByRole('button', { name: '☆ Bookmark' }).click();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).waitFor();
-    await page.getByRole('combobox').selectOption('bookmarked');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('bookmarked');
     await page.getByTestId('listing-count').filter({ hasText: /^1 of 40 events$/ }).waitFor();
     expect(await shown(page)).toEqual({ listed: '1 of 40 events', highlighted: ['2 Call21'], inView: true, detail: 'Call21' });
   });
@@ -116,7 +116,7 @@ describe('the event being read, across changes of the listing', () => {
   it('says how many of the case’s events the listing shows: all, those a filter keeps, none', async () => {
     const { page } = app;
     const footer = page.getByTestId('listing-count');
-    await page.getByRole('combobox').selectOption('noted');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('noted');
     await footer.filter({ hasText: /^0 of 40 events$/ }).waitFor();
     expect(await rows(page).count()).toBe(0);
     // The bar says what the Show choice lists, the empty body that nothing matches and how to see more.
@@ -124,20 +124,20 @@ describe('the event being read, across changes of the listing', () => {
     expect([await page.locator('.chips').textContent(), await none.allTextContents()]).toEqual(['Events with a note ✎', ['No events match.', 'Show all events to widen the listing.']]);
     await page.screenshot({ path: join(SHOTS, 'listing-count-none.png') });
     // A Show choice and a filter that keep every event say so too: the listing is narrowed, none left out.
-    await page.getByRole('combobox').selectOption('all');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await footer.filter({ hasText: /^40 events$/ }).waitFor();
     await rows(page).first().click();
     await detail(page).getByRole('button', { name: /this actor/ }).click();
     await footer.filter({ hasText: /^40 of 40 events$/ }).waitFor();
     expect(await none.count()).toBe(0);
-    await page.getByRole('combobox').selectOption('noted');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('noted');
     await footer.filter({ hasText: /^0 of 40 events$/ }).waitFor();
     expect(await none.allTextContents()).toEqual(['No events match.', 'Remove the filter or show all events to widen the listing.']);
     await page.setViewportSize({ width: 960, height: 600 });
     onTestFinished(() => page.setViewportSize({ width: 1360, height: 860 }));
     await page.screenshot({ path: join(SHOTS, 'listing-none-960.png') });
     await page.setViewportSize({ width: 1360, height: 860 });
-    await page.getByRole('combobox').selectOption('bookmarked');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('bookmarked');
     await footer.filter({ hasText: /^1 of 40 events$/ }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'listing-count-filtered.png') });
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
@@ -153,7 +153,7 @@ describe('the event being read, across changes of the listing', () => {
 
   it('scrolls sideways to every chosen column, none of them cut off', async () => {
     const { page } = app;
-    await page.getByRole('combobox').selectOption('all');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
     await page.getByTestId('listing-count').filter({ hasText: /^40 events$/ }).waitFor();
     await page.getByText('Columns').click();
     for (const title of ['Actor type', 'Account', 'User agent', 'Read-only']) await page.getByRole('checkbox', { name: title }).check();

@@ -140,7 +140,7 @@ describe("a CloudTrail Lake result beside the trail's own files", () => {
 
   it('lists the pair that disagrees, and only it, under Show: events in conflict', async () => {
     const { page } = app;
-    await page.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('conflicts');
+    await page.getByRole('combobox', { name: 'Show' }).filter({ has: page.getByRole('option', { name: 'all events' }) }).selectOption('conflicts');
     await page.getByTestId('listing-count').filter({ hasText: /^2 of 4 events · 1 of them a CSV row of a call counted already$/ }).waitFor();
     expect(await page.locator('.grid-row .col-sourceIp').allTextContents()).toEqual(['203.0.113.10', '198.51.100.7']);
   });

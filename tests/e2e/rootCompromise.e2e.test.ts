@@ -65,7 +65,7 @@ describe('working the compromised root credentials incident', () => {
 
   it('finds the failed root sign-ins, then everything their address did: a success, StopLogging refused, a new user given keys and policies, an instance started', async () => {
     const { page } = app;
-    await page.getByRole('toolbar', { name: 'Listing' }).getByRole('combobox').selectOption('failed');
+    await page.getByRole('toolbar', { name: 'Listing' }).getByRole('combobox', { name: 'Show' }).selectOption('failed');
     await count(page, '81 of 473 events');
     await selectRow(page, ['2020-10-30 23:25:32', ATTACKER_IP]);
     expect(await section(page, 'Outcome')).toEqual(['Sign-in failed', 'MFA used', 'No', 'Signing in to', 'https://console.aws.amazon.com/console/']);
@@ -185,7 +185,7 @@ describe('working the compromised root credentials incident', () => {
       '2020-11-01 09:30:03 | RunInstances | #attacker · tracy_stone starts a p2.8xlarge',
     ];
     let { page } = app;
-    await page.getByRole('toolbar', { name: 'Listing' }).getByRole('combobox').selectOption('marked');
+    await page.getByRole('toolbar', { name: 'Listing' }).getByRole('combobox', { name: 'Show' }).selectOption('marked');
     await page.locator('summary', { hasText: 'Columns' }).click();
     await page.getByRole('checkbox', { name: 'Tags and note' }).check();
     await page.keyboard.press('Escape');
