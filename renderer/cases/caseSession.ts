@@ -114,22 +114,31 @@ export async function refreshOverview(read: 'open' | 'refresh' = 'open', saveSta
 export const CATCH_UP_INTERVAL_MS = 2000;
 let catchingUp: Promise<void> | null = null;
 let lastCatchUp = -Infinity;
+/** The catch-up waiting for its turn, if any. */
+let due: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Lets the listing and the summary show what a running import has stored so far: the case is
- * read again (its new segments only) at most every CATCH_UP_INTERVAL_MS, one reading at a time.
- * Whether a reading was started.
+ * Lets the listing and the summary show what a running import into case `id` has stored so far:
+ * the case is read again (its new segments only) at most every CATCH_UP_INTERVAL_MS, one reading
+ * at a time. Asked for sooner, the reading waits its turn instead of being dropped: the last
+ * segments stored before an import falls silent (a large file being read, the app about to close)
+ * are listed too.
  */
-export function catchUpWithImport(): boolean {
-  const time = performance.now();
-  if (catchingUp || time < lastCatchUp + CATCH_UP_INTERVAL_MS) return false;
-  lastCatchUp = time;
-  catchingUp = refreshOverview('refresh', false).finally(() => (catchingUp = null));
-  return true;
+export function catchUpWithImport(id: string): void {
+  if (due !== undefined) return;
+  due = setTimeout(() => {
+    due = undefined;
+    if (useCairn.getState().current?.id !== id) return;
+    if (catchingUp) return void catchingUp.then(() => catchUpWithImport(id));
+    lastCatchUp = performance.now();
+    catchingUp = refreshOverview('refresh', false).finally(() => (catchingUp = null));
+  }, Math.max(0, lastCatchUp + CATCH_UP_INTERVAL_MS - performance.now()));
 }
 
 /** Reads case `id` once an import into it has ended, after any catch-up under way, and takes off its mark that an import is running. */
 export async function catchUpAfterImport(id: string): Promise<void> {
+  clearTimeout(due);
+  due = undefined;
   await catchingUp;
   lastCatchUp = -Infinity;
   await refreshOverview('refresh');

@@ -121,7 +121,10 @@ export class CaseWriter {
         })
         .then(() => {
           ledger.committed(taken?.segment, records);
-          stored += taken?.segment.count ?? 0;
+          if (!taken) return;
+          stored += taken.segment.count;
+          // Said at once: the job may send nothing more for a while (a large file being read), and the page catches up on it.
+          report({ kind: 'stored', job, stored });
         })
         .finally(() => (busy = false));
       // Handled where it is next awaited; this only keeps it from counting as unhandled meanwhile.

@@ -13,7 +13,7 @@ import { EMPTY_PROGRESS, useCairn } from '../store';
  */
 export function startIngestSession(): () => void {
   const writer = new Worker(new URL('../db/writer.worker.ts', import.meta.url), { type: 'module', name: 'cairn-writer' });
-  /** Events of the running job stored when the case was last read. */
+  /** Events of the running job stored when the case was last asked to catch up. */
   let caughtUp = 0;
   /** The case the running job stores into. */
   let importingInto = '';
@@ -29,7 +29,10 @@ export function startIngestSession(): () => void {
     else {
       show();
       // New segments committed: the listing and the summary catch up with them, now and then.
-      if (update.stored > caughtUp && catchUpWithImport()) caughtUp = update.stored;
+      if (update.stored > caughtUp) {
+        catchUpWithImport(importingInto);
+        caughtUp = update.stored;
+      }
     }
   };
   const stop = onIngestPort((job: JobId, port: MessagePort) => {

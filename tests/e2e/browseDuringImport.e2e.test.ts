@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,31 @@ describe('browsing a case while an import runs', () => {
     expect(await detail.locator('h2 + .mono').textContent()).toBe(selectedTime);
     // The row highlighted is the event the detail shows (files are not read in time order: earlier events may have come before it).
     expect(`${await page.locator('.grid-row.selected .col-time').textContent()} UTC`).toBe(selectedTime);
+  });
+});
+
+describe('an import that falls silent just after storing a segment', () => {
+  let evidence: string;
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-silent-'));
+    const line = (n: number) =>
+      `{"eventVersion":"1.08","eventID":"e-${n}","eventTime":"2024-03-01T00:00:${String(n % 60).padStart(2, '0')}Z","eventName":"GetObject","eventSource":"s3.amazonaws.com"}\n`;
+    await writeFile(join(evidence, 'events.ndjson'), Array.from({ length: 6000 }, (_, n) => line(n)).join(''));
+    // Four batches of 1,024 fill a segment exactly; nothing of the job reaches the page after them (a large file being read, the app about to close).
+    app = await launchApp({ evidence: [evidence], holdIngestAfter: 4 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(evidence, { recursive: true, force: true });
+  });
+
+  it('still lists the segment stored last', async () => {
+    const { page } = app;
+    await newCase(page, 'Fell silent');
+    await page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
+    await expect.poll(() => page.getByTestId('listing-count').textContent(), { timeout: 10_000 }).toBe('4,096 events listed so far');
+    expect(await page.getByTestId('event-count').textContent()).toBe('4,096');
   });
 });
