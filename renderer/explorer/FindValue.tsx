@@ -31,6 +31,8 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const asked = useRef(0);
+  /** The text Enter was pressed on before its values were found: the best of them is picked once they are. */
+  const pickOnAnswer = useRef<string | null>(null);
   // While an import runs, the case's values grow: the text is searched again as they do, while the list is open.
   const events = useCairn((state) => state.overview?.count);
   useEffect(() => {
@@ -55,11 +57,19 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
   const listed = shown && values.length > 0;
 
   const pick = (entry: ValueCount): void => {
+    pickOnAnswer.current = null;
     changeView({ filters: pivotedFilters(view.filters, [{ field: entry.field, value: entry.value }]) });
     setText('');
     setOpen(false);
     document.getElementById(LISTING_ID)?.focus();
   };
+
+  // Enter typed ahead of the answer picks the best value once it comes (none found: nothing is picked).
+  useEffect(() => {
+    if (answer === null || answer.text !== pickOnAnswer.current) return;
+    pickOnAnswer.current = null;
+    if ('values' in answer && answer.values[0]) pick(answer.values[0]);
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
@@ -72,6 +82,7 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
       // Only a value found for the text as it now reads: an answer for what was typed before may still be shown.
       const entry = answer?.text === text ? values[active] : undefined;
       if (listed && entry) pick(entry);
+      else if (answer?.text !== text && text.trim() !== '') pickOnAnswer.current = text;
     } else if (event.key === 'Escape' && (open || text !== '')) {
       event.preventDefault();
       event.stopPropagation();
@@ -100,6 +111,7 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
         aria-activedescendant={listed ? optionId(active) : undefined}
         value={text}
         onChange={(event) => {
+          pickOnAnswer.current = null;
           setText(event.target.value);
           setActive(0);
           setOpen(true);
