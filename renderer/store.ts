@@ -42,6 +42,8 @@ export interface CairnState {
   listingGrew: boolean;
   /** Bumped when marks change: the rows in view are read again, where they are. */
   marksVersion: number;
+  /** Bumped each time the open case is read (opened, or caught up with an import): what is shown of its events is asked for again (see useCaseAnswer). */
+  caseReads: number;
   /** The selected event, as its row in the listing. */
   selected: EventRow | null;
   /** What the listing's actor pivot on an IAM user's ARN took in without the ARN (see iamUserAliases), as the listing last read it. */
@@ -72,6 +74,7 @@ export const useCairn = create<CairnState>()((set) => ({
   listingVersion: 0,
   listingGrew: false,
   marksVersion: 0,
+  caseReads: 0,
   selected: null,
   nameOnly: [],
   tab: 'events',

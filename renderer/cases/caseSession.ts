@@ -103,7 +103,7 @@ export async function refreshOverview(read: 'open' | 'refresh' = 'open', saveSta
     if (now.current?.id !== current.id) return;
     const stats = statsOf(overview);
     // Shown before the start screen's figures are saved: the listing need not wait for that write.
-    useCairn.getState().set({ overview, current: { ...now.current, ...stats }, listingVersion: now.listingVersion + 1, listingGrew: read === 'refresh' });
+    useCairn.getState().set({ overview, current: { ...now.current, ...stats }, listingVersion: now.listingVersion + 1, listingGrew: read === 'refresh', caseReads: now.caseReads + 1 });
     if (saveStats) await updateCase(current.id, stats);
   } catch (error) {
     report('Cannot read the case')(error);

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { printableValue } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { withoutArn } from '../query/iamUserAliases';
 import type { EventRow, Filter } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { actorPivots } from './actorPivots';
+import { useCaseAnswer } from './useCaseAnswer';
 
 /**
  * The pane's pivots on who made the event (see actorPivots): for an IAM user's event written
@@ -13,25 +13,19 @@ import { actorPivots } from './actorPivots';
  */
 export function ActorPivots({ caseDb, row, identity, base }: { caseDb: string; row: EventRow; identity: unknown; base: readonly Filter[] }) {
   const asks = withoutArn(identity) !== undefined;
-  /** Which event the users found are of: an answer is shown for its own event only. */
-  const event = `${caseDb}:${row.segment}:${row.row}`;
-  const [found, setFound] = useState<{ event: string; users: string[] } | null>(null);
+  const failure = 'Cannot find the user this event names';
+  const named = useCaseAnswer(
+    asks ? `${caseDb}:${row.segment}:${row.row}` : null,
+    // Failed, the pivots are offered without the users it names, no longer awaited.
+    () =>
+      query.ask({ type: 'usersNamed', caseDb, segment: row.segment, row: row.row }).catch((error: Error) => {
+        useCairn.getState().set({ error: `${failure}: ${error.message}` });
+        return [];
+      }),
+    failure,
+  );
   /** null while the case is asked. */
-  const users = !asks ? [] : found?.event === event ? found.users : null;
-  useEffect(() => {
-    if (!asks) return;
-    let live = true;
-    void query.ask({ type: 'usersNamed', caseDb, segment: row.segment, row: row.row }).then(
-      (named) => live && setFound({ event, users: named }),
-      (error: Error) => {
-        if (live) setFound({ event, users: [] });
-        useCairn.getState().set({ error: `Cannot find the user this event names: ${error.message}` });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [event, asks]);
+  const users = asks ? named : [];
   return (
     <div className="actor-pivots" aria-busy={users === null}>
       {actorPivots(row.actor, row.account, identity, users ?? []).map(({ label, shown, whole, filters }) => (

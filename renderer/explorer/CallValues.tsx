@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
 import { printableValue } from '../../shared/printable';
 import { query } from '../cases/caseSession';
 import type { CallPart, Filter, Pivot } from '../query/queryProtocol';
-import { useCairn } from '../store';
 import { flattenParams, formatParamPath, formatParamValue } from './flattenParams';
 import { Identifier } from './Identifier';
 import { identityPivotOf } from './valuePivots';
+import { useCaseAnswer } from './useCaseAnswer';
 
 /** Entries listed before the rest is left to the JSON below: some requests carry thousands. */
 const LISTED = 200;
@@ -15,25 +14,12 @@ const VALUE_CHARS = 160;
 const HEADINGS: Record<CallPart, string> = { requestParameters: 'Request parameters', responseElements: 'Response elements' };
 
 /**
- * Those of `candidates` whose value the case holds in their column; null while asked. Asked again
- * as an import adds events, which may sign with a key no event had signed with.
+ * Those of `candidates` whose value the case holds in their column; null while first asked. Asked
+ * again as the case is read (an import adds events, which may sign with a key no event had signed with).
  */
 function useHeldPivots(caseDb: string, candidates: Pivot[]): Pivot[] | null {
-  const events = useCairn((state) => state.overview?.count);
-  const asked = JSON.stringify([events, candidates]);
-  const [found, setFound] = useState<{ asked: string; held: Pivot[] } | null>(null);
-  useEffect(() => {
-    if (candidates.length === 0) return;
-    let live = true;
-    void query.ask({ type: 'pivotsHeld', caseDb, pivots: candidates }).then(
-      (held) => live && setFound({ asked, held }),
-      (error: Error) => useCairn.getState().set({ error: `Cannot tell which values the case's events hold: ${error.message}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [caseDb, asked]);
-  return candidates.length === 0 ? [] : found?.asked === asked ? found.held : null;
+  const held = useCaseAnswer(candidates.length === 0 ? null : JSON.stringify([caseDb, candidates]), () => query.ask({ type: 'pivotsHeld', caseDb, pivots: candidates }), "Cannot tell which values the case's events hold");
+  return candidates.length === 0 ? [] : held;
 }
 
 /**

@@ -4,9 +4,10 @@ import { boundedParseOrUndefined, JSON_TREE_DEPTH, nestedDeeperThan } from '../.
 import { fileName, printable, printableJson, printableValue } from '../../shared/printable';
 import { changeView, query, rememberReading } from '../cases/caseSession';
 import { CopyButton } from './CopyButton';
+import { useCaseAnswer } from './useCaseAnswer';
 import type { Annotation, FileRecord } from '../db/caseDb';
 import { formatTime, zoneLabel } from '../format';
-import { isByMarks, isTagFilter, type EventDetail, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
+import { isByMarks, isTagFilter, type EventRow, type EventQuery, type ExplorerView, type Filter, type OtherEvent } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { asJson } from '../query/jsonAt';
 import { ConflictCopies } from './ConflictCopies';
@@ -77,17 +78,22 @@ const backToListing = (event: KeyboardEvent): void => {
 
 /** Everything about the selected event: its original JSON, who did it, where it came from, and the investigator's marks. */
 export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRow; view: ExplorerView }) {
-  const [detail, setDetail] = useState<EventDetail | null>(null);
+  // Read again as the case is (an import may add a conflicting copy or a CSV row of the call), in place.
+  const detail = useCaseAnswer(`${caseDb}:${row.segment}:${row.row}`, () => query.ask({ type: 'detail', caseDb, segment: row.segment, row: row.row }), 'Cannot read the event');
   /** How the original is shown: the event's JSON pretty-printed or as stored, or what held it as in the file (EventDetail.wrapper). */
   const [textView, setTextView] = useState<'pretty' | 'raw' | 'file'>('pretty');
   const [tagDraft, setTagDraft] = useState('');
-  const [note, setNote] = useState('');
+  /** The note as typed in its box; null until a key is typed there, the box showing the note stored. */
+  const [note, setNote] = useState<string | null>(null);
   const keepFilters = useCairn((state) => state.pivotsKeepFilters);
   /**
    * The annotation as last written, ahead of the render that shows it: a note saved on blur and a
-   * bookmark clicked in the same gesture must both land, not the second over the first.
+   * bookmark clicked in the same gesture must both land, not the second over the first. It stands
+   * over the one the event was read with (read again as the case is, it may predate a write).
    */
   const written = useRef<Annotation | null>(null);
+  /** The annotation as this pane last wrote it, shown over the one the event was read with once the write has landed. */
+  const [annotationShown, setAnnotationShown] = useState<Annotation | null>(null);
   /**
    * A note was saved as it was typed in a listing of marked events only: the listing is read again
    * when the box is left, not under the investigator's keys (emptied, the event would leave it).
@@ -98,26 +104,11 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   // The note is saved as it is typed, a moment after the last key, not only when its box is left:
   // closing the window (or the app) with the box still focused must not lose it.
   useEffect(() => {
+    if (note === null) return;
     const pending = setTimeout(() => saveNote.current(note), NOTE_SAVE_DELAY_MS);
     return () => clearTimeout(pending);
   }, [note]);
 
-  useEffect(() => {
-    let live = true;
-    setDetail(null);
-    void query.ask({ type: 'detail', caseDb, segment: row.segment, row: row.row }).then(
-      (found) => {
-        if (!live) return;
-        written.current = found.annotation;
-        setDetail(found);
-        setNote(found.annotation.note);
-      },
-      (error: Error) => useCairn.getState().set({ error: `Cannot read the event: ${error.message}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [caseDb, row.segment, row.row]);
   /** The listing that would hold another event (the conflicting copy, or a partial row's copy), once asked for and the listing's filters leave it out. */
   const [revealing, setRevealing] = useState<{ at: OtherAt; listing: EventQuery } | null>(null);
   /**
@@ -144,7 +135,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   };
   /** How to reach the event stored `at` when the listing leaves it out, once asked. */
   const revealOf = (at: OtherAt | null): { label: string; onClick(): void } | null =>
-    revealing && at && revealing.at === at ? { label: revealLabel(view, revealing.listing), onClick: () => void selectIn(at, revealing.listing) } : null;
+    revealing && at && revealing.at.segment === at.segment && revealing.at.row === at.row ? { label: revealLabel(view, revealing.listing), onClick: () => void selectIn(at, revealing.listing) } : null;
   // Another listing may hold the copy.
   useEffect(() => setRevealing(null), [view]);
   const shown = useMemo(() => (detail ? readText(detail.text) : undefined), [detail?.text]);
@@ -180,6 +171,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
   );
 
   const latest = (): Annotation => written.current ?? detail.annotation;
+  const annotation = annotationShown ?? detail.annotation;
+  const noteShown = note ?? annotation.note;
   /** Has the listing read the marks again: where it lists events by their marks (Show, a tag filter), it is read again as a whole, as the event may have left it. */
   const listsByMarks = isByMarks(view.marked) || view.filters.some(isTagFilter);
   const showMarks = (): void => {
@@ -191,7 +184,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     const annotation = { ...latest(), ...changes };
     written.current = annotation;
     await query.ask({ type: 'annotate', caseDb, annotation });
-    setDetail((shown) => shown && { ...shown, annotation: latest() });
+    setAnnotationShown(latest());
     if (typing && listsByMarks) relistOnLeave.current = true;
     else showMarks();
   };
@@ -199,7 +192,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
     if (text !== latest().note) void annotate({ note: text }, true);
   };
   const leaveNote = (): void => {
-    if (note !== latest().note) void annotate({ note });
+    if (note !== null && note !== latest().note) void annotate({ note });
     else if (relistOnLeave.current) showMarks();
   };
   const filtersShown = filterNames(view.filters);
@@ -220,8 +213,8 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
           <span className="mono">{`${formatTime(row.time, view.zone, row.timeFraction)} ${zoneLabel(row.time, view.zone)}`.trim()}</span>
         </div>
         <div className="detail-actions">
-          <button type="button" aria-pressed={detail.annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>
-            {detail.annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
+          <button type="button" aria-pressed={annotation.bookmarked} onClick={() => void annotate({ bookmarked: !latest().bookmarked })}>
+            {annotation.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
           </button>
           <CopyButton key={copy.label} text={copy.text} label={copy.label} />
         </div>
@@ -337,7 +330,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
       <section aria-label="Notes and tags">
         <h3>Tags and note</h3>
         <div className="tags">
-          {detail.annotation.tags.map((tag) => (
+          {annotation.tags.map((tag) => (
             <span className="tag" key={tag}>
               <button type="button" className="tag-name" title="Show all events with this tag" onClick={() => pivot({ kind: 'tag', value: tag })}>
                 {printable(tag)}
@@ -357,7 +350,7 @@ export function DetailPane({ caseDb, row, view }: { caseDb: string; row: EventRo
             onBlur={addTag}
           />
         </div>
-        <textarea aria-label="Note" placeholder="Note on this event" value={note} onChange={(event) => setNote(event.target.value)} onBlur={leaveNote} rows={3} />
+        <textarea aria-label="Note" placeholder="Note on this event" value={noteShown} onChange={(event) => setNote(event.target.value)} onBlur={leaveNote} rows={3} />
       </section>
 
       {csvRow && (

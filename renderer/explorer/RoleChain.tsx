@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
 import { printableValue } from '../../shared/printable';
 import { query } from '../cases/caseSession';
 import { formatTime, zoneLabel } from '../format';
 import type { ExplorerView, Pivot } from '../query/queryProtocol';
-import type { ChainLink } from '../query/roleChain';
-import { useCairn } from '../store';
 import { shortArn } from './shortArn';
 import { accessKeyKind } from './identity';
 import { Identifier } from './Identifier';
+import { useCaseAnswer } from './useCaseAnswer';
 
 /**
  * How the session that signed an event came to be, from the case's own events: each credentials
@@ -15,20 +13,9 @@ import { Identifier } from './Identifier';
  * everything each caller's key signed. For a temporary key whose issuing call the case lacks, says so.
  */
 export function RoleChain({ caseDb, accessKey, time, account, view, onPivot }: { caseDb: string; accessKey: string; time: number; account: string; view: ExplorerView; onPivot(pivot: Pivot): void }) {
-  const [links, setLinks] = useState<ChainLink[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    setLinks(null);
-    // A user's long-term key is issued by no call: only a session's (or an unknown kind of) key has a chain to trace.
-    if (accessKey === '' || accessKeyKind(accessKey) === 'long-term') return;
-    void query.ask({ type: 'roleChain', caseDb, accessKey, time }).then(
-      (found) => live && setLinks(found),
-      (error: Error) => useCairn.getState().set({ error: `Cannot trace the session: ${error.message}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [caseDb, accessKey, time]);
+  // A user's long-term key is issued by no call: only a session's (or an unknown kind of) key has a chain to trace.
+  const traced = accessKey !== '' && accessKeyKind(accessKey) !== 'long-term';
+  const links = useCaseAnswer(traced ? JSON.stringify([caseDb, accessKey, time]) : null, () => query.ask({ type: 'roleChain', caseDb, accessKey, time }), 'Cannot trace the session');
 
   if (links === null || (links.length === 0 && accessKeyKind(accessKey) !== 'session')) return null;
   return (

@@ -5,29 +5,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { CORPUS, writeCorpusBundle } from '../fixtures/generators/trailBundle';
+import { drag } from './dragFiles';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 const ingestLine = (page: Page) => page.getByRole('region', { name: 'Import progress' }).locator('.ingest-line > span').textContent();
 const overlay = (page: Page) => page.locator('.drop-overlay');
-
-type DragType = 'dragenter' | 'dragover' | 'dragleave' | 'drop';
-
-/**
- * Drags files named `names` over the window as the system does (File objects in a DataTransfer,
- * events on the body) and tells, per event, whether the page cancelled the browser's default.
- */
-function drag(page: Page, names: string[], types: DragType[]): Promise<boolean[]> {
-  return page.evaluate(
-    ([names, types]) => {
-      const data = new DataTransfer();
-      for (const name of names) data.items.add(new File(['{"Records":[]}'], name));
-      return types.map((type) => !document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true })));
-    },
-    [names, types] as const,
-  );
-}
 
 describe('dropping files and folders on the window', () => {
   let evidence: string;
