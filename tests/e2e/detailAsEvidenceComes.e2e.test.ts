@@ -19,6 +19,17 @@ const TRAIL = [event(1, 'alice', 'ListBuckets', '203.0.113.9'), CREATED, event(3
 /** Added later: a copy of the call that says it came from elsewhere, a Lake row of it, and a call signed with the key it created. */
 const ALTERED = { ...CREATED, sourceIPAddress: '198.51.100.7' };
 const SIGNED = event(4, 'mallory', 'PutBucketPolicy', '198.51.100.7', { userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/mallory', accountId: '111122223333', accessKeyId: NEW_KEY, userName: 'mallory' } });
+/** A session of a role mallory assumed with the created key, and (added later) the call that issued it. */
+const SESSION_KEY = 'ASIADEPLOY00000001';
+const ISSUER = event(5, 'mallory', 'AssumeRole', '198.51.100.7', {
+  userIdentity: SIGNED.userIdentity,
+  eventSource: 'sts.amazonaws.com',
+  requestParameters: { roleArn: 'arn:aws:iam::111122223333:role/Deploy', roleSessionName: 'mallory' },
+  responseElements: { credentials: { accessKeyId: SESSION_KEY, sessionToken: 'redacted', expiration: 'May 1, 2024, 11:05:00 AM' } },
+});
+const IN_SESSION = event(6, 'mallory', 'GetObject', '198.51.100.7', {
+  userIdentity: { type: 'AssumedRole', principalId: 'AROADEPLOY:mallory', arn: 'arn:aws:sts::111122223333:assumed-role/Deploy/mallory', accountId: '111122223333', accessKeyId: SESSION_KEY },
+});
 const LAKE = `eventtime,eventname,eventid,sourceipaddress\n2024-05-01 10:02:00.000,CreateAccessKey,${CREATED.eventID},203.0.113.9\n`;
 
 /** The synthetic bundle's size: an import long enough for the listing to catch up with it several times (every 2 s). */
@@ -55,9 +66,9 @@ describe('the detail pane of an event kept selected while evidence is added', ()
 
   beforeAll(async () => {
     evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-detail-grows-'));
-    for (const name of ['trail', 'more', 'synthetic']) await mkdir(folder(name));
+    for (const name of ['trail', 'more', 'session', 'issuer', 'synthetic']) await mkdir(folder(name));
     await writeFile(join(folder('trail'), 'trail.json'), JSON.stringify({ Records: TRAIL }));
-    app = await launchApp({ evidence: [folder('trail')], dropPaths: { more: folder('more'), synthetic: folder('synthetic') } });
+    app = await launchApp({ evidence: [folder('trail')], dropPaths: Object.fromEntries(['more', 'session', 'issuer', 'synthetic'].map((name) => [name, folder(name)])) });
     await newCase(app.page, 'Detail as evidence comes');
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
     await waitForImport(app.page);
@@ -110,6 +121,35 @@ describe('the detail pane of an event kept selected while evidence is added', ()
     expect(await facts()).toEqual(grown);
   });
 
+  it('traces the session of the event selected once the call that issued its key comes', async () => {
+    const { page } = app;
+    const chain = () => pane().getByRole('region', { name: 'Role chain' });
+    const links = async () => [...(await chain().locator('.chain-none').allTextContents()), ...(await chain().getByRole('listitem').allTextContents())];
+    await writeFile(join(folder('session'), 'session.json'), JSON.stringify({ Records: [IN_SESSION] }));
+    await dropFolder('session');
+    await count(page, '7 events · 1 of them a CSV row of a call counted already');
+    await selectRow(page, ['GetObject']);
+    await chain().waitFor();
+    expect(await links()).toEqual([`The call that issued this temporary key (${SESSION_KEY}) is not in this case.`]);
+
+    await writeFile(join(folder('issuer'), 'issuer.json'), JSON.stringify({ Records: [ISSUER] }));
+    await dropFolder('issuer');
+    await count(page, '8 events · 1 of them a CSV row of a call counted already');
+    await expect.poll(links, { timeout: 5_000 }).toEqual([
+      `2024-05-01 10:05:00 UTC AssumeRoleuser/mallory assumed role/Deploy as session malloryevents signed with ${NEW_KEY} → issued ${SESSION_KEY}`,
+      `this event, signed with ${SESSION_KEY}`,
+    ]);
+    const traced = await links();
+    await page.setViewportSize({ width: 960, height: 600 });
+    await chain().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'detail-chain-grown-960.png') });
+    await page.setViewportSize({ width: 1360, height: 850 });
+    await selectRow(page, ['ListBuckets']);
+    await selectRow(page, ['GetObject']);
+    await chain().getByRole('listitem').first().waitFor();
+    expect(await links()).toEqual(traced);
+  });
+
   it('reads the selected event again once per catch-up with a long import, never losing the note being typed', async () => {
     const { page } = app;
     await writeSyntheticBundle(folder('synthetic'), SYNTHETIC, 200);
@@ -124,7 +164,7 @@ describe('the detail pane of an event kept selected while evidence is added', ()
       await expect.poll(async () => ((await page.evaluate(requests))['refresh'] ?? 0) - (start['refresh'] ?? 0), { timeout: 20_000, interval: 50 }).toBeGreaterThan(i);
       await page.keyboard.type(text);
     }
-    await count(page, `${(6 + SYNTHETIC).toLocaleString('en-US')} events · 1 of them a CSV row of a call counted already`);
+    await count(page, `${(8 + SYNTHETIC).toLocaleString('en-US')} events · 1 of them a CSV row of a call counted already`);
     await waitForImport(page);
     const asked = await page.evaluate(requests);
     const catchUps = (asked['refresh'] ?? 0) - (start['refresh'] ?? 0);
