@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { DICTIONARY_FIELDS, type DictionaryField } from '../../shared/event';
+import { printableValue } from '../../shared/printable';
 
 /** A value of a field of the case, and how many events hold it there. */
 export interface ValueCount {
@@ -68,11 +69,13 @@ const SEPARATOR = '\u0000';
 /**
  * The values of a case, searched for a text an investigator types: every value whose whole, start
  * or a part is the text (case aside), and, fuzzily (fuse.js: a typo, a letter left out, `stoplogin`),
- * those of the fields that fit in FUZZY_CHARACTERS. Empty values and values no event holds are left out.
+ * those of the fields that fit in FUZZY_CHARACTERS. Values are searched as the page shows them
+ * (printableValue), so that one copied from a cell, `\u0020203.0.113.9`, finds that value alone.
+ * Empty values and values no event holds are left out.
  */
 export class ValueFinder {
   private readonly entries: ValueCount[];
-  /** Every value lowercased, one after another with SEPARATOR between: one native search finds a text's every place (300k values: a few ms). */
+  /** Every value as shown, lowercased, one after another with SEPARATOR between: one native search finds a text's every place (300k values: a few ms). */
   private readonly joined: string;
   /** Where each value starts in `joined`. */
   private readonly starts: Uint32Array;
@@ -81,7 +84,8 @@ export class ValueFinder {
 
   constructor(entries: readonly ValueCount[]) {
     this.entries = entries.filter(({ value, count }) => value !== '' && count > 0);
-    const lowered = this.entries.map(({ value }) => value.toLowerCase());
+    const shown = this.entries.map(({ value }) => printableValue(value));
+    const lowered = shown.map((value) => value.toLowerCase());
     this.joined = lowered.join(SEPARATOR);
     this.starts = new Uint32Array(lowered.length);
     for (let k = 1; k < lowered.length; k++) this.starts[k] = this.starts[k - 1]! + lowered[k - 1]!.length + 1;
@@ -95,7 +99,7 @@ export class ValueFinder {
       fuzzyFields.add(field);
     }
     const fuzzyEntries = this.entries.flatMap(({ field }, k) => (fuzzyFields.has(field) ? [k] : []));
-    this.fuzzy = new Fuse(fuzzyEntries, { getFn: (k) => this.entries[k]!.value, keys: ['value'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, shouldSort: false, threshold: 0.3 });
+    this.fuzzy = new Fuse(fuzzyEntries, { getFn: (k) => shown[k]!, keys: ['value'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, shouldSort: false, threshold: 0.3 });
   }
 
   /** The `limit` best values for `text` (its ends' whitespace aside), best first (see compareHits); none for a blank text. */

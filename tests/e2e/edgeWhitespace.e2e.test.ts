@@ -95,6 +95,22 @@ describe('values that differ only by whitespace at their ends', () => {
     await page.getByRole('button', { name: 'Remove filter Actor' }).click();
   });
 
+  it('finds a source IP in Find a value by the escape it is shown with, as copied from its cell, and that value alone', async () => {
+    const { page } = app;
+    const box = page.getByRole('combobox', { name: 'Find a value' });
+    const options = page.getByRole('listbox', { name: 'Values of this case' }).getByRole('option');
+    await box.fill(TRAILING);
+    await options.first().filter({ hasText: TRAILING }).waitFor();
+    expect(await options.allTextContents()).toEqual([`Source IP ${TRAILING} 1 event`]);
+    await page.screenshot({ path: join(SHOTS, 'edge-whitespace-find.png') });
+    await box.press('Enter');
+    await page.getByTestId('listing-count').filter({ hasText: /^1 of 4 events$/ }).waitFor();
+    expect(await page.locator('.chip').allTextContents()).toEqual([`Source IP: ${TRAILING}×`]);
+    expect(await cells(page, 'sourceIp').allTextContents()).toEqual([TRAILING]);
+    await page.getByRole('button', { name: 'Remove filter Source IP' }).click();
+    await page.getByTestId('listing-count').filter({ hasText: /^4 events$/ }).waitFor();
+  });
+
   it('names the file whose name ends in a space with the space escaped in the Evidence panel', async () => {
     const { page } = app;
     await page.getByRole('tab', { name: /^Evidence/ }).click();

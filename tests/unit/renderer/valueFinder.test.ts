@@ -20,6 +20,8 @@ const CASE: ValueCount[] = [
   v('errorCode', '', 30),
   v('errorCode', 'AccessDenied', 2),
   v('accessKey', 'ASIAEXAMPLESTOP', 2),
+  v('sourceIp', '203.0.113.9 ', 3),
+  v('userAgent', 'Boto3/1.34\tPython', 1),
 ];
 
 const found = (text: string, limit = 10): string[] => new ValueFinder(CASE).find(text, limit).values.map(({ field, value, count }) => `${field} ${JSON.stringify(value)} ${count}`);
@@ -36,14 +38,22 @@ describe('ValueFinder', () => {
   });
 
   it('ranks a whole value above values starting with it, ties by more events, and keeps a value with spaces at its ends apart', () => {
-    expect(found('203.0.113')).toEqual(['sourceIp "203.0.113.10" 12', 'sourceIp "203.0.113.9" 7', 'sourceIp " 203.0.113.9" 1']);
+    expect(found('203.0.113')).toEqual(['sourceIp "203.0.113.10" 12', 'sourceIp "203.0.113.9" 7', 'sourceIp "203.0.113.9 " 3', 'sourceIp " 203.0.113.9" 1']);
     // A digit off is a fuzzy match: last.
-    expect(found('203.0.113.9')).toEqual(['sourceIp "203.0.113.9" 7', 'sourceIp " 203.0.113.9" 1', 'sourceIp "203.0.113.10" 12']);
+    expect(found('203.0.113.9')).toEqual(['sourceIp "203.0.113.9" 7', 'sourceIp "203.0.113.9 " 3', 'sourceIp " 203.0.113.9" 1', 'sourceIp "203.0.113.10" 12']);
     expect(found(' TRACY ')).toEqual(['actor "tracy" 1', 'actor "tracy-admin" 9', 'actor "arn:aws:iam::111122223333:user/tracy" 4']);
   });
 
+  it('finds a value by the escapes it is shown with, as copied from the listing (`\\u0020203.0.113.9`), and that value alone', () => {
+    expect(found(String.raw`\u0020203.0.113.9`)).toEqual(['sourceIp " 203.0.113.9" 1']);
+    expect(found(String.raw`203.0.113.9\u0020`)).toEqual(['sourceIp "203.0.113.9 " 3']);
+    // Starting with it, then holding it, then a tab's escape a digit or two off, fuzzily.
+    expect(found(String.raw`\U0020`)).toEqual(['sourceIp " 203.0.113.9" 1', 'sourceIp "203.0.113.9 " 3', 'userAgent "Boto3/1.34\\tPython" 1']);
+    expect(found(String.raw`boto3/1.34\u0009python`)).toEqual(['userAgent "Boto3/1.34\\tPython" 1']);
+  });
+
   it('gives the best `limit` values and how many matched in all; nothing for a blank text, an empty value or one no event holds', () => {
-    expect(new ValueFinder(CASE).find('3', 2)).toEqual({ values: [v('sourceIp', '203.0.113.10', 12), v('sourceIp', '203.0.113.9', 7)], matching: 4 });
+    expect(new ValueFinder(CASE).find('3', 2)).toEqual({ values: [v('sourceIp', '203.0.113.10', 12), v('sourceIp', '203.0.113.9', 7)], matching: 6 });
     expect(found('  ')).toEqual([]);
     expect(found('aws-cli')).toEqual([]);
     expect(new ValueFinder(CASE).find('zzzz', 10)).toEqual({ values: [], matching: 0 });
