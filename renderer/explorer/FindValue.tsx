@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { counted } from '../../shared/counted';
-import { printableValue } from '../../shared/printable';
+import { printable, printableValue } from '../../shared/printable';
 import { changeView, query } from '../cases/caseSession';
 import { formatCount } from '../format';
-import type { ExplorerView } from '../query/queryProtocol';
-import type { FoundValues, ValueCount } from '../query/valueFinder';
+import { nameOnlyNote } from '../query/iamUserAliases';
+import { listedBy, type ExplorerView, type OfferedValue, type OfferedValues } from '../query/queryProtocol';
 import { useCairn } from '../store';
 import { LISTING_ID } from './EventTable';
 import { fieldName } from './fieldNames';
@@ -16,7 +16,7 @@ const LIST_ID = 'found-values';
 const optionId = (k: number): string => `found-value-${k}`;
 
 /** An answer of the query worker, for the text it was asked about, or why there is none. */
-type Answer = { text: string } & (FoundValues | { error: string });
+type Answer = { text: string } & (OfferedValues | { error: string });
 
 /**
  * A box finding the case's values as they are typed (event names, services, actors, addresses,
@@ -56,7 +56,7 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
   const shown = open && text.trim() !== '' && answer !== null;
   const listed = shown && values.length > 0;
 
-  const pick = (entry: ValueCount): void => {
+  const pick = (entry: OfferedValue): void => {
     pickOnAnswer.current = null;
     changeView({ filters: pivotedFilters(view.filters, [{ field: entry.field, value: entry.value }]) });
     setText('');
@@ -139,7 +139,9 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
                     <span className="found-text mono" title={value}>
                       {value}
                     </span>{' '}
-                    <span className="found-count">{counted(entry.count, 'event', formatCount(entry.count))}</span>
+                    <span className="found-count" title={entry.also && printable(`${counted(entry.count, 'event', formatCount(entry.count))} under this ARN, ${nameOnlyNote(entry.also)}`)}>
+                      {counted(listedBy(entry), 'event', formatCount(listedBy(entry)))}
+                    </span>
                   </li>
                 );
               })}

@@ -16,8 +16,8 @@ import { iamUserOfArn, identityOf, mayNameOnly, namesOnly, principalIdUnder, use
 import { latestOnly } from './latestOnly';
 import { paramMatcher } from './paramMatch';
 import { chainOf, credentialsIssued, CREDENTIAL_CALLS, type IssuingCall } from './roleChain';
-import { ValueFinder, type FoundValues } from './valueFinder';
-import { isByMarks, isPivot, isTagFilter, isTextFilter, type ByMarks, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
+import { ValueFinder } from './valueFinder';
+import { isByMarks, isPivot, isTagFilter, isTextFilter, type ByMarks, type CaseOverview, type EventDetail, type EventQuery, type OtherEvent, type Filter, type MarkedFilter, type OfferedValue, type OfferedValues, type Pivot, type QueryEnvelope, type QueryResponse, type RowsResult, type TextFilter } from './queryProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -594,8 +594,22 @@ function issuers(open: OpenCase): Promise<Map<string, IssuingCall[]>> {
 const finderOf = (open: OpenCase): ValueFinder =>
   (open.finder ??= new ValueFinder(DICTIONARY_FIELDS.flatMap((field) => open.index.dictionary(field).map((value, id) => ({ field, value, count: open.counts[field][id] ?? 0 })))));
 
-/** The values best matching a typed text (see ValueFinder); null for a text overtaken by the next one typed before its turn (see latestOnly). */
-const findValues = latestOnly(async (caseDb: string, text: string, limit: number): Promise<FoundValues> => finderOf(await opened(caseDb)).find(text, limit));
+/**
+ * The values best matching a typed text (see ValueFinder), an IAM user's ARN with the events its
+ * pivot takes in without it (see nameOnlyEvents), so that what is offered counts what picking it
+ * lists; null for a text overtaken by the next one typed before its turn (see latestOnly).
+ */
+const findValues = latestOnly(async (caseDb: string, text: string, limit: number): Promise<OfferedValues> => {
+  const open = await opened(caseDb);
+  const found = finderOf(open).find(text, limit);
+  const values = await Promise.all(
+    found.values.map(async (entry): Promise<OfferedValue> => {
+      const also = entry.field === 'actor' ? await nameOnlyEvents(open, entry.value) : null;
+      return also && also.globals.length > 0 ? { ...entry, also: also.found } : entry;
+    }),
+  );
+  return { ...found, values };
+});
 
 async function annotate(open: OpenCase, annotation: Annotation): Promise<null> {
   const key = place(annotation.segment, annotation.row);

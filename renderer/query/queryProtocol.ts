@@ -4,7 +4,7 @@ import type { EvidencePage, EvidenceQuery, EvidenceSummary } from './evidenceLis
 import type { ChainLink } from './roleChain';
 import type { CsvRowDetail } from './csvRowDetail';
 import type { NameOnlyEvents } from './iamUserAliases';
-import type { FoundValues } from './valueFinder';
+import type { FoundValues, ValueCount } from './valueFinder';
 
 /** One field = value condition: what a pivot adds. */
 export interface Pivot {
@@ -203,10 +203,26 @@ export type QueryRequest =
   | { type: 'usersNamed'; caseDb: string; segment: number; row: number }
   /** Those of the pivots whose value some event of the case holds in the pivot's field: which pivots would list any event. */
   | { type: 'pivotsHeld'; caseDb: string; pivots: Pivot[] }
-  /** The values of the case's fields best matching a typed text, with how many events hold each (see ValueFinder). */
+  /** The values of the case's fields best matching a typed text, with how many events picking each lists (see ValueFinder, OfferedValue). */
   | { type: 'findValues'; caseDb: string; text: string; limit: number }
   | { type: 'annotate'; caseDb: string; annotation: Annotation }
   | { type: 'close' };
+
+/**
+ * A value Find a value offers. An IAM user's ARN comes with the events its actor pivot takes in
+ * besides those under it (`also`, see nameOnlyEvents): picking it lists `count` and those.
+ */
+export interface OfferedValue extends ValueCount {
+  also?: NameOnlyEvents;
+}
+
+/** The values offered for a text (see FoundValues). */
+export interface OfferedValues extends Omit<FoundValues, 'values'> {
+  values: OfferedValue[];
+}
+
+/** How many events picking an offered value lists. */
+export const listedBy = ({ count, also }: OfferedValue): number => count + (also ? also.byName + also.byPrincipal : 0);
 
 /** What each request answers. */
 export interface QueryResults {
@@ -223,7 +239,7 @@ export interface QueryResults {
   usersNamed: string[];
   pivotsHeld: Pivot[];
   /** Null when a later findValues came while this one waited its turn: only the latest text typed is searched. */
-  findValues: FoundValues | null;
+  findValues: OfferedValues | null;
   annotate: null;
   close: null;
 }

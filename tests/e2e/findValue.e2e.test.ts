@@ -145,6 +145,20 @@ describe('finding events by a value, without first finding an event', () => {
     expect(await box(page).inputValue()).toBe('');
   });
 
+  it('counts for an IAM user the events its pivot lists: those under its ARN and the sign-in naming it without one', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Remove filter Event' }).click();
+    await count(page, '473 events');
+    // jq: one event under the ARN, one failed ConsoleLogin giving only userName anaya, its account and principal ID.
+    expect(await offered(page, 'user/anaya', 'user/anaya')).toEqual(['Actor arn:aws:iam::111122223333:user/anaya 2 events']);
+    expect(await options(page).first().locator('.found-count').getAttribute('title')).toBe('1 event under this ARN, with 1 event naming only anaya (IAMUser, account 111122223333, no ARN)');
+    await box(page).press('Enter');
+    await count(page, '2 of 473 events');
+    expect(await chips(page)).toEqual(['Actor: arn:aws:iam::111122223333:user/anayawith 1 event naming only anaya (IAMUser, account 111122223333, no ARN)×']);
+    await page.getByRole('button', { name: 'Remove filter Actor' }).click();
+    await count(page, '473 events');
+  });
+
   it('closes the list on Escape, then empties the box; says so quietly when no value matches', async () => {
     const { page } = app;
     await offered(page, 'stoplog', 'StopLogging');
@@ -155,6 +169,6 @@ describe('finding events by a value, without first finding an event', () => {
     expect(await box(page).inputValue()).toBe('');
     await box(page).fill('zzqqxx');
     expect(await page.getByRole('status').filter({ hasText: 'No value of this case matches' }).textContent()).toBe('No value of this case matches');
-    await count(page, '2 of 473 events');
+    await count(page, '473 events');
   });
 });
