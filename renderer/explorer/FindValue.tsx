@@ -14,6 +14,8 @@ import { pivotedFilters } from './pivotedFilters';
 const SUGGESTIONS = 10;
 const LIST_ID = 'found-values';
 const optionId = (k: number): string => `found-value-${k}`;
+/** A value as offered, field and value: what stays chosen while the list is answered again. */
+const keyOf = ({ field, value }: OfferedValue): string => `${field}:${value}`;
 
 /** An answer of the query worker, for the text it was asked about, or why there is none. */
 type Answer = { text: string } & (OfferedValues | { error: string });
@@ -28,7 +30,8 @@ type Answer = { text: string } & (OfferedValues | { error: string });
 export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView }) {
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [active, setActive] = useState(0);
+  /** The value chosen with ↑ ↓ or the mouse (null: the first), kept by value: an import's new counts can reorder the list under it. */
+  const [chosen, setChosen] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const asked = useRef(0);
   /** The text Enter was pressed on before its values were found: the best of them is picked once they are. */
@@ -44,7 +47,6 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
     const answered = (found: Answer): void => {
       if (ask !== asked.current) return;
       setAnswer(found);
-      if ('values' in found) setActive((k) => Math.max(0, Math.min(k, found.values.length - 1)));
     };
     query.ask({ type: 'findValues', caseDb, text, limit: SUGGESTIONS }).then(
       (found) => found && answered({ text, ...found }),
@@ -55,6 +57,7 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
   const values = answer && 'values' in answer ? answer.values : [];
   const shown = open && text.trim() !== '' && answer !== null;
   const listed = shown && values.length > 0;
+  const active = Math.max(0, values.findIndex((entry) => keyOf(entry) === chosen));
 
   const pick = (entry: OfferedValue): void => {
     pickOnAnswer.current = null;
@@ -76,7 +79,7 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
     if (step !== 0) {
       event.preventDefault();
       if (!open) setOpen(true);
-      else if (values.length > 0) setActive((k) => (k + step + values.length) % values.length);
+      else if (values.length > 0) setChosen(keyOf(values[(active + step + values.length) % values.length]!));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       // Only a value found for the text as it now reads: an answer for what was typed before may still be shown.
@@ -113,7 +116,7 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
         onChange={(event) => {
           pickOnAnswer.current = null;
           setText(event.target.value);
-          setActive(0);
+          setChosen(null);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -129,10 +132,10 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
                   <li
                     role="option"
                     id={optionId(k)}
-                    key={`${entry.field}:${entry.value}`}
+                    key={keyOf(entry)}
                     aria-selected={k === active}
                     onMouseDown={(event) => event.preventDefault()}
-                    onMouseMove={() => setActive(k)}
+                    onMouseMove={() => setChosen(keyOf(entry))}
                     onClick={() => pick(entry)}
                   >
                     <span className="found-field">{fieldName(entry.field, entry.value)}</span>{' '}
