@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { CORPUS } from '../fixtures/generators/trailBundle';
+import { CORPUS, PANTHER_TRAILS } from '../fixtures/generators/trailBundle';
 import { caseWithEvidence, launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { selectNth, selectRow } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 /** The samples' simulated incidents, as NDJSON trails. */
-const PANTHER_TRAILS = ['compromised-root-creds', 'enrichment-example'].flatMap((incident) => ['attacker', 'victim'].map((side) => `${incident}.${side}_cloudtrail.ndjson`));
 const CONFLICTING_COPIES = 'Events stored beside an earlier copy with the same eventID and different content: each later copy counts once, its first copy not';
 const EVENTS_IN_CONFLICT =
   "Events of this file with a conflicting copy (same eventID, different content), in this file or another. Both copies count, each in its own file, so the column adds up to more than the import's conflicting copies";
@@ -329,7 +328,7 @@ describe("many copies of one eventID: the samples' NDJSON trails, whose 27 event
     });
 
   beforeAll(async () => {
-    app = await launchApp({ evidence: PANTHER_TRAILS.map((name) => join(CORPUS, 'panther-analysis', name)) });
+    app = await launchApp({ evidence: PANTHER_TRAILS.map((name) => join(CORPUS, name)) });
     await newCase(app.page, 'Samples');
     await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
     await waitForImport(app.page);

@@ -1,21 +1,14 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS } from '../fixtures/generators/trailBundle';
+import { PANTHER_TRAILS, copyCorpusFiles } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { chips, count, detail, listing, selectRow, selected } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
-/** Both simulated incidents' trails, as NDJSON: 27 events, every one with eventID "1". */
-const FILES = [
-  'compromised-root-creds.attacker_cloudtrail.ndjson',
-  'compromised-root-creds.victim_cloudtrail.ndjson',
-  'enrichment-example.attacker_cloudtrail.ndjson',
-  'enrichment-example.victim_cloudtrail.ndjson',
-].map((name) => `panther-analysis/${name}`);
 
 const ROOT_KEY = 'AKIA5ZZZK44445XXFFVB';
 const TRACY = 'arn:aws:iam::493859302102:user/tracy_stone';
@@ -42,7 +35,7 @@ describe('following what the attacker created with the root credentials', () => 
 
   beforeAll(async () => {
     evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-created-'));
-    for (const file of FILES) await copyFile(join(CORPUS, file), join(evidence, file.split('/')[1]!));
+    await copyCorpusFiles(PANTHER_TRAILS, evidence);
     app = await launchApp({ evidence: [evidence] });
     await app.page.setViewportSize({ width: 1360, height: 850 });
     await newCase(app.page, 'Created credentials');

@@ -1,23 +1,14 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS } from '../fixtures/generators/trailBundle';
+import { INCIDENT_FILES, copyCorpusFiles } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { chips, count, listing } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
-/** The compromised root credentials incident's trails, the rule tests' events and plaso's sample: 473 events once duplicates are set aside. */
-const FILES = [
-  'panther-analysis/compromised-root-creds.attacker_cloudtrail.ndjson',
-  'panther-analysis/compromised-root-creds.victim_cloudtrail.ndjson',
-  'panther-analysis/enrichment-example.attacker_cloudtrail.ndjson',
-  'panther-analysis/enrichment-example.victim_cloudtrail.ndjson',
-  'panther-analysis/rule-test-events.json',
-  'plaso/aws_cloudtrail.json',
-];
 
 const box = (page: Page) => page.getByRole('combobox', { name: 'Find a value' });
 const options = (page: Page) => page.getByRole('listbox', { name: 'Values of this case' }).getByRole('option');
@@ -50,7 +41,7 @@ describe('finding events by a value, without first finding an event', () => {
 
   beforeAll(async () => {
     [evidence, profileDir] = await Promise.all([mkdtemp(join(tmpdir(), 'cairn-e2e-find-')), mkdtemp(join(tmpdir(), 'cairn-e2e-profile-'))]);
-    for (const file of FILES) await copyFile(join(CORPUS, file), join(evidence, file.split('/')[1]!));
+    await copyCorpusFiles(INCIDENT_FILES, evidence);
     app = await launchApp({ evidence: [evidence], profileDir });
     await app.page.setViewportSize({ width: 1360, height: 850 });
     await app.page.getByText('No cases yet.', { exact: false }).waitFor();

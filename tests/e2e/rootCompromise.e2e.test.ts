@@ -1,23 +1,14 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS } from '../fixtures/generators/trailBundle';
+import { INCIDENT_FILES, copyCorpusFiles } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
 import { chips, count, detail, listing, selectRow, selected } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
-/** What a responder is handed: both simulated incidents' attacker and victim trails, with the rule tests' events and plaso's sample beside them. */
-const FILES = [
-  'panther-analysis/compromised-root-creds.attacker_cloudtrail.ndjson',
-  'panther-analysis/compromised-root-creds.victim_cloudtrail.ndjson',
-  'panther-analysis/enrichment-example.attacker_cloudtrail.ndjson',
-  'panther-analysis/enrichment-example.victim_cloudtrail.ndjson',
-  'panther-analysis/rule-test-events.json',
-  'plaso/aws_cloudtrail.json',
-];
 
 const ROOT = 'arn:aws:iam::493859302102:root';
 const ATTACKER_IP = '92.55.146.245';
@@ -43,7 +34,7 @@ describe('working the compromised root credentials incident', () => {
 
   beforeAll(async () => {
     [evidence, profileDir] = await Promise.all([mkdtemp(join(tmpdir(), 'cairn-e2e-root-')), mkdtemp(join(tmpdir(), 'cairn-e2e-profile-'))]);
-    for (const file of FILES) await copyFile(join(CORPUS, file), join(evidence, file.split('/')[1]!));
+    await copyCorpusFiles(INCIDENT_FILES, evidence);
     app = await launchApp({ evidence: [evidence], profileDir });
     await app.page.setViewportSize({ width: 1360, height: 850 });
   });
