@@ -17,6 +17,23 @@ const ATTACKER_IP = '92.55.146.245';
 const section = async (page: Page, name: string) => (await detail(page).getByRole('region', { name, exact: true }).innerText()).split('\n').filter((line) => line.trim() !== '');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `root-compromise-${name}.png`) });
 
+/** The selected event the case registry holds for the one case, as [segment, row]: what opening it after a restart selects. */
+const savedSelection = (page: Page): Promise<number[] | null> =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((opened, failed) => {
+      const request = indexedDB.open('cairn-cases');
+      request.onsuccess = () => opened(request.result);
+      request.onerror = () => failed(request.error);
+    });
+    const cases = await new Promise<{ reading?: { selected: { segment: number; row: number } | null } }[]>((read) => {
+      const request = db.transaction('cases').objectStore('cases').getAll();
+      request.onsuccess = () => read(request.result);
+    });
+    db.close();
+    const chosen = cases[0]?.reading?.selected;
+    return chosen ? [chosen.segment, chosen.row] : null;
+  });
+
 /** Tags and notes the selected event, as the pane takes them. */
 async function mark(page: Page, tag: string, note: string): Promise<void> {
   await detail(page).getByRole('textbox', { name: 'Add a tag' }).fill(tag);
@@ -189,9 +206,12 @@ describe('working the compromised root credentials incident', () => {
 
     // The last event read, and the app closed before any timer of the page's runs again.
     await page.clock.install();
+    const before = await savedSelection(page);
     await page.locator('#event-listing').focus();
     await page.keyboard.press('ArrowDown');
     await page.locator('.grid-row[aria-selected="true"]', { hasText: 'RunInstances' }).waitFor();
+    // Saved at once, with no timer (the page's are stopped): closing waits only for its write to land, as a loaded machine may delay it.
+    await expect.poll(() => savedSelection(page)).not.toEqual(before);
     await app.close();
     app = await launchApp({ profileDir });
     page = app.page;
