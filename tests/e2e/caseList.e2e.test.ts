@@ -8,6 +8,7 @@ import { figureOffsets } from './columnEdges';
 import { drawnLines } from './drawnLines';
 import { writeSyntheticBundle } from '../fixtures/generators/syntheticEvents';
 import { caseWithEvidence, launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { registryRecords } from './registry';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 /** As long as the form allows, with no space to wrap at. */
@@ -316,19 +317,7 @@ describe('ordering the cases', () => {
     await page.getByRole('button', { name: 'Time span (UTC)' }).click();
     await page.getByRole('button', { name: 'Time span (UTC)' }).click();
     // Stored (the write follows the click), before the window is loaded again.
-    const storedSort = () =>
-      page.evaluate(
-        () =>
-          new Promise((resolve, reject) => {
-            const opening = indexedDB.open('cairn-cases');
-            opening.onerror = () => reject(opening.error);
-            opening.onsuccess = () => {
-              const reading = opening.result.transaction('prefs').objectStore('prefs').get('caseSort');
-              reading.onsuccess = () => resolve(reading.result?.value);
-              reading.transaction!.oncomplete = () => opening.result.close();
-            };
-          }),
-      );
+    const storedSort = async () => (await registryRecords<{ key: string; value: unknown }>(page, 'prefs')).find(({ key }) => key === 'caseSort')?.value;
     await expect.poll(storedSort).toEqual({ key: 'start', direction: 'asc' });
     await page.reload();
     await page.getByTestId('case-row').nth(2).waitFor();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { bobsCall } from '../fixtures/generators/bobsCalls';
 import { caseWithEvidence, type LaunchedApp } from './harness';
+import { registryRecords } from './registry';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
@@ -252,20 +253,8 @@ describe('a case left and opened again', () => {
     await panel.getByRole('searchbox').fill('calls');
     await panel.getByRole('button', { name: 'Events', exact: true }).click();
     await page.getByTestId('evidence-count').filter({ hasText: /^0 of 1 file$/ }).waitFor();
-    /** The reading stored with the case (saved a moment after the change), as the next session reads it. */
-    const stored = () =>
-      page.evaluate(
-        () =>
-          new Promise((resolve, reject) => {
-            const opening = indexedDB.open('cairn-cases');
-            opening.onerror = () => reject(opening.error);
-            opening.onsuccess = () => {
-              const reading = opening.result.transaction('cases').objectStore('cases').getAll();
-              reading.onsuccess = () => resolve(reading.result[0]?.reading?.tab);
-              reading.transaction!.oncomplete = () => opening.result.close();
-            };
-          }),
-      );
+    /** The panel of the reading stored with the case (saved a moment after the change), as the next session reads it. */
+    const stored = async () => (await registryRecords<{ reading?: { tab: string } }>(page, 'cases'))[0]?.reading?.tab;
     await expect.poll(stored).toBe('evidence');
     await page.reload();
     await page.getByRole('button', { name: 'Open Reading' }).click();

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_FILES, copyCorpusFiles } from '../fixtures/generators/trailBundle';
 import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { registryRecords } from './registry';
 import { chips, count, detail, listing, selectRow, selected } from './listing';
 
 const SHOTS = join(import.meta.dirname, '../../test-results');
@@ -18,21 +19,10 @@ const section = async (page: Page, name: string) => (await detail(page).getByRol
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `root-compromise-${name}.png`) });
 
 /** The selected event the case registry holds for the one case, as [segment, row]: what opening it after a restart selects. */
-const savedSelection = (page: Page): Promise<number[] | null> =>
-  page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((opened, failed) => {
-      const request = indexedDB.open('cairn-cases');
-      request.onsuccess = () => opened(request.result);
-      request.onerror = () => failed(request.error);
-    });
-    const cases = await new Promise<{ reading?: { selected: { segment: number; row: number } | null } }[]>((read) => {
-      const request = db.transaction('cases').objectStore('cases').getAll();
-      request.onsuccess = () => read(request.result);
-    });
-    db.close();
-    const chosen = cases[0]?.reading?.selected;
-    return chosen ? [chosen.segment, chosen.row] : null;
-  });
+const savedSelection = async (page: Page): Promise<number[] | null> => {
+  const chosen = (await registryRecords<{ reading?: { selected: { segment: number; row: number } | null } }>(page, 'cases'))[0]?.reading?.selected;
+  return chosen ? [chosen.segment, chosen.row] : null;
+};
 
 /** Tags and notes the selected event, as the pane takes them. */
 async function mark(page: Page, tag: string, note: string): Promise<void> {
