@@ -61,7 +61,7 @@ function CaseWorkspace() {
                 ) : (
                   <aside className="detail detail-empty" aria-label="Event detail">
                     <p>Select an event to see its original JSON, who made it and where it came from.</p>
-                    <p className="keys">In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing.</p>
+                    <p className="keys">In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing. / or Ctrl+F finds a value.</p>
                   </aside>
                 )}
               </div>

@@ -34,6 +34,20 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
   const [chosen, setChosen] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const asked = useRef(0);
+  const box = useRef<HTMLInputElement>(null);
+  // `/` or Ctrl+F (⌘F) from anywhere but a field being typed in puts the keyboard in the box.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName));
+      const find = (event.key === 'f' && (event.ctrlKey || event.metaKey) && !event.altKey) || (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey);
+      if (!find || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      box.current!.focus();
+      box.current!.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   /** The text Enter was pressed on before its values were found: the best of them is picked once they are. */
   const pickOnAnswer = useRef<string | null>(null);
   // While an import runs, the case's values grow: the text is searched again as they do, while the list is open.
@@ -104,8 +118,10 @@ export function FindValue({ caseDb, view }: { caseDb: string; view: ExplorerView
       <input
         type="text"
         role="combobox"
+        ref={box}
         aria-label="Find a value"
-        placeholder="Find a value…"
+        aria-keyshortcuts="/ Control+F"
+        placeholder="Find a value… (/)"
         autoComplete="off"
         spellCheck={false}
         aria-autocomplete="list"

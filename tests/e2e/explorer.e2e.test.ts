@@ -231,7 +231,7 @@ describe('the selection across re-reads of the listing', () => {
     await detail(page).getByRole('heading', { name: 'CreateKeyPair' }).waitFor();
     await detail(page).getByRole('button', { name: '★ Bookmarked' }).click();
     await listing(page, '1 of 21 events');
-    await expect.poll(() => shown(page)).toEqual({ highlighted: [], detail: 'Select an event to see its original JSON, who made it and where it came from.In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing.' });
+    await expect.poll(() => shown(page)).toEqual({ highlighted: [], detail: 'Select an event to see its original JSON, who made it and where it came from.In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing. / or Ctrl+F finds a value.' });
     expect(await rows(page).locator('.col-eventName').allTextContents()).toEqual(['ConsoleLogin']);
     await page.screenshot({ path: join(SHOTS, 'selection-after-unbookmark.png') });
   });

@@ -150,6 +150,23 @@ describe('finding events by a value, without first finding an event', () => {
     await count(page, '473 events');
   });
 
+  it('takes the keyboard to the box on / or Ctrl+F from the listing or the detail, but types / in a field as a /', async () => {
+    const { page } = app;
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id);
+    await page.locator('#event-listing').focus();
+    await page.keyboard.press('/');
+    expect([await focused(), await box(page).inputValue()]).toEqual(['Find a value', '']);
+    await page.locator('#event-listing').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+f');
+    expect(await focused()).toBe('Find a value');
+    // In a field, / is a character: a note may hold a path.
+    await page.keyboard.type('a/b');
+    expect(await box(page).inputValue()).toBe('a/b');
+    await box(page).press('Escape');
+    await box(page).press('Escape');
+  });
+
   it('closes the list on Escape, then empties the box; says so quietly when no value matches', async () => {
     const { page } = app;
     await offered(page, 'stoplog', 'StopLogging');

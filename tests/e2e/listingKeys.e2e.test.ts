@@ -67,7 +67,7 @@ describe('reading events from the keyboard', () => {
     await page.keyboard.press('Escape');
     await detail(page).getByText('Select an event', { exact: false }).waitFor();
     expect([await focused(page), await shown(page)]).toEqual(['event-listing', { highlighted: [], heading: null }]);
-    expect(await detail(page).locator('.keys').textContent()).toBe('In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing.');
+    expect(await detail(page).locator('.keys').textContent()).toBe('In the listing: ↑ ↓ select, Enter moves into the detail, Esc clears the selection. In the detail, Esc returns to the listing. / or Ctrl+F finds a value.');
     await page.screenshot({ path: join(SHOTS, 'keys-cleared.png') });
     // Enter with nothing selected does nothing; the arrows start again from the top.
     await page.keyboard.press('Enter');
