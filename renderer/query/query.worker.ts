@@ -77,7 +77,16 @@ type PartialRows = { globals: number[]; keys: number[] };
  */
 async function partialRowsIn(db: CaseDb, index: CaseIndex, files: ReadonlyMap<number, FileRecord>, segments: readonly SegmentRecord[], rows: PartialRows): Promise<void> {
   const mayHoldRows = (id: number): boolean => files.get(id)?.csvHeader !== undefined || !files.has(id);
-  const held = segments.filter((segment) => segment.file.some(mayHoldRows));
+  // A file's events lie together in a segment: a file is looked up where the column changes, not for each of a million events.
+  const holdsRows = (file: ArrayLike<number>): boolean => {
+    for (let row = 0, last = -1; row < file.length; row++) {
+      if (file[row] === last) continue;
+      last = file[row]!;
+      if (mayHoldRows(last)) return true;
+    }
+    return false;
+  };
+  const held = segments.filter((segment) => holdsRows(segment.file));
   if (held.length === 0) return;
   const identities = await db.identities.bulkGet(held.map((segment) => segment.id));
   const starts = new Map(index.segmentStarts().map(({ id, start }) => [id, start]));
