@@ -21,6 +21,11 @@ export class Channel<T> implements AsyncIterable<T> {
     while (this.items.length >= this.capacity && !this.closed) await new Promise<void>((resolve) => (this.wakeWriter = resolve));
   }
 
+  /** True while nothing is there to read and more may come. */
+  get empty(): boolean {
+    return this.items.length === 0 && !this.closed;
+  }
+
   close(error?: unknown): void {
     this.closed = true;
     if (error !== undefined) this.failure = { error };

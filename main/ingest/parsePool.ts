@@ -7,6 +7,7 @@ import type { IngestLimits } from './limits';
 import { Lookahead } from './lookahead';
 import { readingFile } from './readers/readingFile';
 import { CancelFlag } from './cancelFlag';
+import { nextTurn } from './nextTurn';
 import { parseDiskFile, type ParseOutput, type ParseSettings } from './parseDisk';
 import type { ListedFile } from './walkFiles';
 
@@ -71,27 +72,40 @@ export interface ParseWorkers {
   count: number;
 }
 
-/** The files a parser was given and has not finished, by place in the walk. */
-type Parser = { worker?: Worker; pending: Map<number, Channel<ParseOutput>> };
+/** A worker and the files it was given and has not finished, by place in the walk. */
+type Parser = { worker: Worker; pending: Map<number, Channel<ParseOutput>> };
+
+/**
+ * Files up to this size on disk are parsed ahead by the job's thread while it waits on a worker,
+ * as long as those parsed ahead and not yet taken hold no more than this together: the outputs of
+ * a file parsed ahead are held whole until the job comes to it.
+ */
+const AHEAD_BYTES = 2 ** 20;
 
 /**
  * Parses the files of a walk on disk for a job, starting on those a little ahead of the job's:
  * on the job's own thread and on up to `workers` more threads, each taking whole files, given
- * out in walk order as they are found to the parser with the fewest unfinished. The job takes
- * the files in walk order and asks for each one's outputs in that order (skipping files that
- * could not be listed), and reads them in order, so results never depend on which thread
- * finished first. A worker (started when a file finds every parser busy) starts on its files at
- * once; the job's thread parses its own when the job comes to them, so it shares the parsing as
- * its other work allows, and with no workers it parses every file. Worker outputs wait in
- * per-file channels until the job reads them; each read is acknowledged, and a worker with too
- * many unacknowledged outputs pauses.
+ * out in walk order as they are found to the parser with the fewest not started (the job's
+ * thread first on a tie). The job takes the files in walk order and asks for each one's outputs
+ * in that order (skipping files that could not be listed), and reads them in order, so results
+ * never depend on which thread finished first. A worker (started when a file finds every parser
+ * busy) starts on its files at once; the job's thread parses its own when the job comes to them,
+ * and, while it waits on a worker's, parses its next small ones ahead, holding their outputs, so
+ * it shares the parsing as its other work allows; with no workers it parses every file. Worker
+ * outputs wait in per-file channels until the job reads them; each read is acknowledged, and a
+ * worker with too many unacknowledged outputs pauses.
  */
 export class ParsePool {
   private readonly walk: Lookahead;
-  private readonly parsers: Parser[];
-  /** The job's thread, as a parser: its files wait in `pending`. */
-  private readonly own: Parser;
-  /** Channels of files given out and not yet asked for by the job. */
+  private readonly parsers: Parser[] = [];
+  /** Files given to the job's thread and not started, in walk order. */
+  private readonly own = new Set<number>();
+  /** Files given to the job's thread and not parsed yet, those being parsed included. */
+  private ownUnfinished = 0;
+  /** Files the job's thread parsed (or is parsing) ahead, their outputs held until asked for. */
+  private readonly ahead = new Map<number, Channel<ParseOutput>>();
+  private aheadBytes = 0;
+  /** Channels of files given to workers and not yet asked for. */
   private readonly assigned = new Map<number, Channel<ParseOutput>>();
 
   constructor(
@@ -99,8 +113,6 @@ export class ParsePool {
     private readonly settings: ParseSettings,
     private readonly workers?: ParseWorkers,
   ) {
-    this.own = { pending: new Map() };
-    this.parsers = [this.own];
     this.walk = new Lookahead(source, (1 + (workers?.count ?? 0)) * FILES_PER_PARSER, () => this.assign());
   }
 
@@ -126,42 +138,84 @@ export class ParsePool {
 
   /** The outputs of a file the walk gave (not one it could not read), asked for in walk order. */
   outputs(disk: number): AsyncIterable<ParseOutput> {
+    const ahead = this.ahead.get(disk);
+    if (ahead) {
+      this.ahead.delete(disk);
+      this.aheadBytes -= this.walk.get(disk)!.size;
+      return ahead;
+    }
+    if (this.own.delete(disk)) {
+      const channel = new Channel<ParseOutput>(1);
+      void this.parseHere(disk, channel);
+      return channel;
+    }
     const channel = this.assigned.get(disk);
     if (!channel) throw new Error(`file ${disk} was not given to a parser`);
     this.assigned.delete(disk);
-    if (this.own.pending.has(disk)) this.parseHere(disk, channel);
-    return channel;
+    return this.parsingAhead(channel);
   }
 
   /** Stops the walk and the workers; a parser still emitting (the job ended early) no longer waits for its outputs to be read. */
   async close(): Promise<void> {
     this.walk.close();
+    for (const channel of this.ahead.values()) channel.close();
+    this.ahead.clear();
     for (const parser of this.parsers) {
       for (const channel of parser.pending.values()) channel.close();
       parser.pending.clear();
     }
-    await Promise.all(this.parsers.map(({ worker }) => worker?.terminate()));
+    await Promise.all(this.parsers.map(({ worker }) => worker.terminate()));
   }
 
-  private parseHere(disk: number, channel: Channel<ParseOutput>): void {
+  /** Parses a file on this thread into `channel`; settles when it is parsed (or failed, which the channel carries). */
+  private parseHere(disk: number, channel: Channel<ParseOutput>): Promise<void> {
     const { path, size } = this.walk.get(disk)!;
     const end = (error?: unknown): void => {
-      this.own.pending.delete(disk);
+      this.ownUnfinished--;
       channel.close(error);
     };
-    void parseDiskFile({ path, size, whole: readSmall(path, size) }, this.settings, (output) => channel.push(output)).then(() => end(), end);
+    return parseDiskFile({ path, size, whole: readSmall(path, size) }, this.settings, (output) => channel.push(output)).then(() => end(), end);
+  }
+
+  /**
+   * A worker's outputs for a file, as they come; while none is there to read, the job's thread
+   * parses its own next files ahead, one at a time, if they are small (see AHEAD_BYTES).
+   */
+  private async *parsingAhead(channel: Channel<ParseOutput>): AsyncGenerator<ParseOutput> {
+    const outputs = channel[Symbol.asyncIterator]();
+    for (;;) {
+      while (channel.empty && (await this.parseNextAhead()));
+      const next = await outputs.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
+  /** Parses the job thread's next own file ahead, if small enough; false when there is none to parse. */
+  private async parseNextAhead(): Promise<boolean> {
+    const disk = this.own.values().next().value;
+    const size = disk === undefined ? Infinity : this.walk.get(disk)!.size;
+    if (disk === undefined || this.aheadBytes + size > AHEAD_BYTES) return false;
+    this.own.delete(disk);
+    const channel = new Channel<ParseOutput>();
+    this.ahead.set(disk, channel);
+    this.aheadBytes += size;
+    await this.parseHere(disk, channel);
+    // The workers' messages come in only in a turn of the event loop.
+    await nextTurn();
+    return true;
   }
 
   private assign(): void {
     for (let found = this.walk.look(); found; found = this.walk.look()) {
       const [disk, { path, size, notRead }] = found;
       if (notRead) continue;
-      let parser = this.parsers.reduce((least, next) => (next.pending.size < least.pending.size ? next : least));
-      if (parser.pending.size > 0 && this.workers && this.parsers.length <= this.workers.count) parser = this.startWorker(this.workers.script);
-      if (!parser.worker) {
-        const channel = new Channel<ParseOutput>(1);
-        parser.pending.set(disk, channel);
-        this.assigned.set(disk, channel);
+      const least = this.parsers.reduce<Parser | undefined>((best, next) => (next.pending.size < (best?.pending.size ?? this.ownUnfinished) ? next : best), undefined);
+      const busy = (least?.pending.size ?? this.ownUnfinished) > 0;
+      const parser = busy && this.workers && this.parsers.length < this.workers.count ? this.startWorker(this.workers.script) : least;
+      if (!parser) {
+        this.own.add(disk);
+        this.ownUnfinished++;
         continue;
       }
       const ack: ParseRequest = { type: 'ack' };

@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tarOf, zipOf } from '../fixtures/generators/archives';
+import { writeHeldParseWorker } from '../fixtures/generators/dyingWorker';
 import { CORPUS, CORPUS_BUNDLE, writeCorpusBundle } from '../fixtures/generators/trailBundle';
 import { FILES_PER_PARSER } from '../../main/ingest/parsePool';
 import { runIngest, type JobMessage } from '../../main/ingest/pipeline';
@@ -97,6 +98,19 @@ describe('parsing on worker threads', () => {
       ['/b.zip › inner/b.ndjson', 1, 1, 0],
       ['/c.json.gz', 0, 0, 0],
     ]);
+  });
+
+  it("parses the job's next small files on its own thread while a worker is slow on one, and sends what one thread sends", async () => {
+    const [a, b, c] = [[1, 2], [3, 4, 5], [6]].map((ns) => gzipSync(records(ns.map((n) => eventJson(n)))));
+    const dir = await folder({ 'a.json.gz': a!, 'b.json.gz': b!, 'c.json.gz': c! });
+    // b is the worker's, a and c the job's (see stoppedIngest.test.ts). The worker sends nothing of b
+    // until c is read too, which the job comes to after b: only a job's thread that parses c while
+    // it waits on b lets the scan end.
+    const decompressed = [a, b, c].reduce((sum, gz) => sum + gunzipSync(gz!).length, 0);
+    const script = await writeHeldParseWorker(await folder({}), decompressed);
+    const held = await scan([dir], { parallel: { script, threads: 2 } });
+    expect(held.messages).toEqual((await scan([dir])).messages);
+    expect(held.progress).toMatchObject({ filesDone: 3, events: 6, errors: 0 });
   });
 });
 
