@@ -74,6 +74,13 @@ function humanFile(file: EvidenceFile): string {
 }
 
 /**
+ * Printed text is written out when this much has gathered, or this long after the last write:
+ * a write per file cost 20 µs, 0.5 s of a scan of 25,000 small files.
+ */
+const WRITE_CHARS = 16 * 1024;
+const WRITE_MS = 200;
+
+/**
  * Prints the report while the job runs, so that memory does not grow with the evidence: the
  * records of one file on disk are held until it is done, then printed in index order (an
  * archive before its entries); the totals come last. The JSON is exactly
@@ -82,6 +89,8 @@ function humanFile(file: EvidenceFile): string {
 class ReportPrinter {
   private group: EvidenceFile[] = [];
   private printed = 0;
+  private unwritten = '';
+  private lastWrite = performance.now();
   /** True once a file was read (its bytes hashed) without error, and is not just an archive. */
   readSomething = false;
 
@@ -106,11 +115,19 @@ class ReportPrinter {
       this.printed++;
     }
     this.group = [];
-    if (text) this.out(text);
+    this.unwritten += text;
+    if (this.unwritten.length >= WRITE_CHARS || performance.now() - this.lastWrite >= WRITE_MS) this.write();
+  }
+
+  private write(): void {
+    if (this.unwritten) this.out(this.unwritten);
+    this.unwritten = '';
+    this.lastWrite = performance.now();
   }
 
   end({ events, duplicates, conflicts, errors }: IngestProgress, csvRowsOfFull: number): void {
     this.flush();
+    this.write();
     const twice = csvRowsOfFull > 0 ? ` (${csvRowsOfFullEvents(csvRowsOfFull)})` : '';
     if (!this.json) this.out(`\n${counted(this.printed, 'file')}: ${counted(events, 'event')} stored${twice}, ${counted(duplicates, 'duplicate')}, ${conflictingCopies(conflicts)}, ${counted(errors, 'error')}\n`);
     else this.out(`${this.printed > 0 ? '\n  ' : ''}],\n${JSON.stringify({ events, csvRowsOfFull, duplicates, conflicts, errors } satisfies Omit<ScanReport, 'files'>, null, 2).slice(2)}\n`);

@@ -203,6 +203,19 @@ describe('cairn scan', () => {
     expect((await cairn('frobnicate')).status).toBe(2);
   });
 
+  it('writes the report in pieces of 16 KB or every 200 ms, not once a file, and prints every file of it', async () => {
+    const dir = await folder(Object.fromEntries(Array.from({ length: 300 }, (_, n) => [`f${String(n).padStart(3, '0')}.json`, records([eventJson(n)])])));
+    const writes: string[] = [];
+    const start = performance.now();
+    expect(await main(['scan', dir, '--threads', '1'], (text) => void writes.push(text), () => undefined, '')).toBe(0);
+    const took = performance.now() - start;
+    const report = writes.join('');
+    expect(report.split('\n').filter((line) => line.startsWith(dir))).toHaveLength(300);
+    expect(report.endsWith('\n300 files: 300 events stored, 0 duplicates, 0 conflicting copies, 0 errors\n')).toBe(true);
+    // Before, each file's lines were a write of their own (301 writes).
+    expect(writes.length).toBeLessThanOrEqual(2 + Math.floor(report.length / (16 * 1024)) + Math.floor(took / 200));
+  });
+
   it('ends the report of a scan stopped by an error with the file it was in and the one it had not reached, says why, and exits with 1', async () => {
     const small = records([eventJson(1), eventJson(2), eventJson(3)]);
     const large = Array.from({ length: 5000 }, (_, n) => `${eventJson(100 + n)}\n`).join('');
