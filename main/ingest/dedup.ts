@@ -277,7 +277,7 @@ export class Deduplicator {
     // The earliest of the events held with this eventID and other content of the same kind (both
     // full): a conflict's first; and every one of the other kind, in the order read: the copies.
     let first = -1;
-    const copies: number[] = [];
+    let copies: number[] | undefined;
     // For a partial row, the earliest other row of its eventID.
     let firstRow = -1;
     for (;;) {
@@ -290,13 +290,36 @@ export class Deduplicator {
         if (chunk.keyLow[at] === low && chunk.keyMid[at] === mid) {
           const storedHi = chunk.digests[2 * at]!;
           if (sameContent(storedHi, hi) && chunk.digests[2 * at + 1] === lo) return DUPLICATE;
-          if (storedHi >= PARTIAL_DIGEST !== partial) copies.push(entry);
+          if (storedHi >= PARTIAL_DIGEST !== partial) (copies ??= []).push(entry);
           else if (!partial && (first < 0 || entry < first)) first = entry;
           else if (partial && (firstRow < 0 || entry < firstRow)) firstRow = entry;
         }
       }
       slot = (slot + 1) & mask;
     }
+    // Nearly every event: an eventID not seen before, nothing on disk to look through.
+    const verdict = first < 0 && firstRow < 0 && !copies && this.spilled.runCount === 0 ? NEW : this.verdictOf(low, high, hi, lo, partial, first, copies ?? [], firstRow);
+    if (verdict === DUPLICATE) return verdict;
+    const entry = this.size++;
+    if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
+    const chunk = this.chunks[entry >>> CHUNK_BITS]!;
+    const within = entry & (CHUNK - 1);
+    chunk.keyLow[within] = low;
+    chunk.keyMid[within] = mid;
+    chunk.digests[2 * within] = hi;
+    chunk.digests[2 * within + 1] = lo;
+    this.places.add(file, index);
+    part[slot] = ((top << ENTRY_BITS) | (entry + 1)) >>> 0;
+    if (++this.partSizes[partIndex]! * 4 > part.length * 3) this.grow(partIndex);
+    return verdict;
+  }
+
+  /**
+   * The verdict on an event (see check) given what memory holds of its eventID: the earliest of
+   * the other contents of its kind (`first`, `firstRow`: entry numbers, -1 for none) and every entry
+   * of the other kind (`copies`), looking on disk too.
+   */
+  private verdictOf(low: number, high: number, hi: number, lo: number, partial: boolean, first: number, copies: number[], firstRow: number): DedupVerdict {
     // Every event on disk came before those in memory.
     let firstSpilled: FirstSeen | undefined;
     let firstRowSpilled: FirstSeen | undefined;
@@ -313,23 +336,12 @@ export class Deduplicator {
     // Only the first full event takes every row; a row, or a later full event, the earliest of the other kind.
     const linked = partial || firstPlace ? copyPlaces.slice(0, 1) : copyPlaces;
     const firstRowPlace = firstRowSpilled ?? (firstRow >= 0 ? this.places.at(firstRow) : undefined);
-    const verdict: DedupVerdict =
+    return (
       firstPlace ? (linked.length > 0 ? { kind: 'conflict', first: firstPlace, copies: linked } : { kind: 'conflict', first: firstPlace })
       : linked.length > 0 ? { kind: 'new', copies: linked }
       : firstRowPlace ? { kind: 'new', firstRow: firstRowPlace }
-      : NEW;
-    const entry = this.size++;
-    if (entry >>> CHUNK_BITS === this.chunks.length) this.chunks.push({ keyLow: new Uint32Array(CHUNK), keyMid: new Uint16Array(CHUNK), digests: new Uint32Array(2 * CHUNK) });
-    const chunk = this.chunks[entry >>> CHUNK_BITS]!;
-    const within = entry & (CHUNK - 1);
-    chunk.keyLow[within] = low;
-    chunk.keyMid[within] = mid;
-    chunk.digests[2 * within] = hi;
-    chunk.digests[2 * within + 1] = lo;
-    this.places.add(file, index);
-    part[slot] = ((top << ENTRY_BITS) | (entry + 1)) >>> 0;
-    if (++this.partSizes[partIndex]! * 4 > part.length * 3) this.grow(partIndex);
-    return verdict;
+      : NEW
+    );
   }
 
   /** Writes the entries in memory to disk as one run (see SpilledEntries), and empties memory. */

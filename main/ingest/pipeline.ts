@@ -112,7 +112,7 @@ export async function runIngest(job: JobId, paths: readonly string[], post: Post
         await post({ type: 'conflict', job, eventId: identities.ids[at]!, first: verdict.first, second: { file, index } });
       }
       const partial = identities.keys[at]! >= PARTIAL_KEY ? 'second' : 'first';
-      for (const copy of verdict.copies ?? []) await post({ type: 'copy', job, eventId: identities.ids[at]!, first: copy, second: { file, index }, partial });
+      if (verdict.copies) for (const copy of verdict.copies) await post({ type: 'copy', job, eventId: identities.ids[at]!, first: copy, second: { file, index }, partial });
       if (verdict.kind === 'new' && verdict.firstRow) await post({ type: 'firstRow', job, eventId: identities.ids[at]!, first: verdict.firstRow, second: { file, index } });
       counts.events++;
       progress.events++;
