@@ -73,29 +73,33 @@ export interface ParsedIdentities extends BatchIdentities {
   ids: string[];
 }
 
-/** The buffers of parsed identities, to transfer rather than copy when posting them. */
-export const identityBuffers = ({ keys, digests, files, indexes }: ParsedIdentities): ArrayBuffer[] => [keys.buffer, digests.buffer, files.buffer, indexes.buffer];
-
-/** Room an EventIdentities starts with: most trail files of a quiet account hold a few events. */
-const FIRST_CAPACITY = 16;
+/** The memory of parsed identities (one buffer holds all four arrays), to transfer rather than copy when posting them. */
+export const identityBuffers = ({ keys }: ParsedIdentities): ArrayBuffer[] => [keys.buffer];
 
 /**
- * Fills the identities of up to `capacity` events, as they are parsed. Its arrays start small and
- * double as events come (a file on disk gets one per batch, and most files hold few events).
+ * Room an EventIdentities starts with: a whole file of a quiet account's trail (tens of events). An
+ * allocation costs more than the room: with 16, a scan of 25,000 files of 40 events spent 16 µs a
+ * file allocating and growing arrays.
+ */
+const FIRST_CAPACITY = 64;
+
+/** Bytes per event: its key (8), digest (8), file (4) and index (4), each array in turn in one buffer. */
+const BYTES_PER_EVENT = 24;
+
+/**
+ * Fills the identities of up to `capacity` events, as they are parsed. Its four arrays share one
+ * buffer (one allocation, one transfer), which starts small and doubles as events come (a file on
+ * disk gets one per batch, and most files hold few events).
  */
 export class EventIdentities implements ParsedIdentities {
-  keys: Float64Array<ArrayBuffer>;
-  digests: Uint32Array<ArrayBuffer>;
-  files: Uint32Array<ArrayBuffer>;
-  indexes: Uint32Array<ArrayBuffer>;
+  keys!: Float64Array<ArrayBuffer>;
+  digests!: Uint32Array<ArrayBuffer>;
+  files!: Uint32Array<ArrayBuffer>;
+  indexes!: Uint32Array<ArrayBuffer>;
   readonly ids: string[] = [];
 
   constructor(private readonly capacity: number) {
-    const room = Math.min(capacity, FIRST_CAPACITY);
-    this.keys = new Float64Array(room);
-    this.digests = new Uint32Array(room * 2);
-    this.files = new Uint32Array(room);
-    this.indexes = new Uint32Array(room);
+    this.allocate(Math.min(capacity, FIRST_CAPACITY));
   }
 
   /** `partial`: the event is a partial row (see PARTIAL_KEY), compared by its `text`. */
@@ -113,21 +117,24 @@ export class EventIdentities implements ParsedIdentities {
     this.ids.push(eventId ?? '');
   }
 
+  private allocate(room: number): void {
+    const buffer = new ArrayBuffer(room * BYTES_PER_EVENT);
+    this.keys = new Float64Array(buffer, 0, room);
+    this.digests = new Uint32Array(buffer, 8 * room, 2 * room);
+    this.files = new Uint32Array(buffer, 16 * room, room);
+    this.indexes = new Uint32Array(buffer, 20 * room, room);
+  }
+
   private grow(): void {
     const room = this.keys.length;
     if (room >= this.capacity) throw new RangeError(`identities hold at most ${this.capacity} events`);
-    const next = Math.min(this.capacity, 2 * room);
-    this.keys = widened(this.keys, new Float64Array(next));
-    this.digests = widened(this.digests, new Uint32Array(2 * next));
-    this.files = widened(this.files, new Uint32Array(next));
-    this.indexes = widened(this.indexes, new Uint32Array(next));
+    const { keys, digests, files, indexes } = this;
+    this.allocate(Math.min(this.capacity, 2 * room));
+    this.keys.set(keys);
+    this.digests.set(digests);
+    this.files.set(files);
+    this.indexes.set(indexes);
   }
-}
-
-/** `wider`, holding `array`'s values first. */
-function widened<T extends Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(array: T, wider: T): T {
-  wider.set(array);
-  return wider;
 }
 
 /** Entries per chunk of the entry store: it grows a chunk at a time, never copying what it holds. */

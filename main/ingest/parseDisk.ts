@@ -70,13 +70,14 @@ export async function parseDiskFile({ path, size, whole }: DiskFile, { limits, t
   let nextFile = 0;
   let bytesRead = 0;
   let events: CairnEvent[] = [];
-  let identities = new EventIdentities(BATCH_EVENTS);
+  // Made when an event comes: most files hold one batch, or none.
+  let identities: EventIdentities | undefined;
   const open = new Set<FileTracker>();
   const flush = async (): Promise<void> => {
-    if (identities.ids.length === 0) return;
+    if (!identities) return;
     const output: ParsedEvents = { type: 'events', events, identities, bytesRead, open: [...open].map((file) => file.sofar()) };
     events = [];
-    identities = new EventIdentities(BATCH_EVENTS);
+    identities = undefined;
     await emit(output);
   };
   const reader = new TreeReader({
@@ -98,6 +99,7 @@ export async function parseDiskFile({ path, size, whole }: DiskFile, { limits, t
       readDocument(stream, head, file, limits, (from, event, eventId, compared, partial) => {
         from.record.events++;
         if (keepEvents) events.push(event);
+        identities ??= new EventIdentities(BATCH_EVENTS);
         identities.add(eventId, compared, event.file, event.index, partial);
         return identities.ids.length === BATCH_EVENTS ? flush() : undefined;
       }),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { Deduplicator, EventIdentities } from '../../../../main/ingest/dedup';
+import { Deduplicator, EventIdentities, identityBuffers } from '../../../../main/ingest/dedup';
 import { PARTIAL_KEY, type BatchIdentities, type KnownEvents } from '../../../../shared/ipc';
 
 /** Identities of events numbered from `first`: keys spread over 52 bits, content digests given by `content`. */
@@ -210,17 +210,19 @@ describe('EventIdentities', () => {
     expect([...identities.indexes]).toEqual([0, 1, 2]);
   });
 
-  it('grows as events come, past its first room, keeping every identity, and refuses more than its capacity', () => {
-    const identities = new EventIdentities(40);
-    expect(identities.keys.length).toBe(16);
-    for (let at = 0; at < 40; at++) identities.add(`id-${at}`, `{"eventID":"id-${at}"}`, at % 3, 100 + at);
-    expect(identities.keys.length).toBe(40);
-    expect(identities.ids).toHaveLength(40);
-    expect(new Set(identities.keys).size).toBe(40);
-    const expected = Array.from({ length: 40 }, (_, at) => createHash('sha256').update(`{"eventID":"id-${at}"}`).digest().readUInt32BE(0));
+  it('grows as events come, past its first room, keeping every identity in one buffer to transfer, and refuses more than its capacity', () => {
+    const identities = new EventIdentities(150);
+    expect(identities.keys.length).toBe(64);
+    for (let at = 0; at < 150; at++) identities.add(`id-${at}`, `{"eventID":"id-${at}"}`, at % 3, 100 + at);
+    expect([identities.keys.length, identities.digests.length, identities.files.length, identities.indexes.length]).toEqual([150, 300, 150, 150]);
+    expect(identities.ids).toHaveLength(150);
+    expect(new Set(identities.keys).size).toBe(150);
+    const expected = Array.from({ length: 150 }, (_, at) => createHash('sha256').update(`{"eventID":"id-${at}"}`).digest().readUInt32BE(0));
     expect([...identities.digests].filter((_, k) => k % 2 === 0)).toEqual(expected);
-    expect([...identities.files]).toEqual(Array.from({ length: 40 }, (_, at) => at % 3));
-    expect([...identities.indexes]).toEqual(Array.from({ length: 40 }, (_, at) => 100 + at));
-    expect(() => identities.add('one-more', '{}', 0, 0)).toThrow('identities hold at most 40 events');
+    expect([...identities.files]).toEqual(Array.from({ length: 150 }, (_, at) => at % 3));
+    expect([...identities.indexes]).toEqual(Array.from({ length: 150 }, (_, at) => 100 + at));
+    expect(identityBuffers(identities)).toEqual([identities.files.buffer]);
+    expect(identities.keys.buffer.byteLength).toBe(150 * 24);
+    expect(() => identities.add('one-more', '{}', 0, 0)).toThrow('identities hold at most 150 events');
   });
 });
