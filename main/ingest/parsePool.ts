@@ -78,9 +78,10 @@ type Parser = { worker: Worker; pending: Map<number, Channel<ParseOutput>> };
 /**
  * Files up to this size on disk are parsed ahead by the job's thread while it waits on a worker,
  * as long as those parsed ahead and not yet taken hold no more than this together: the outputs of
- * a file parsed ahead are held whole until the job comes to it.
+ * a file parsed ahead are held whole until the job comes to it (events too, for --ndjson). Trail
+ * files are mostly of a few KB to 100 KB.
  */
-const AHEAD_BYTES = 2 ** 20;
+const AHEAD_BYTES = 256 * 1024;
 
 /**
  * Parses the files of a walk on disk for a job, starting on those a little ahead of the job's:
