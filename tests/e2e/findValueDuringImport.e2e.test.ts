@@ -1,32 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3Call } from '../fixtures/generators/s3Calls';
-import { launchApp, newCase, waitForImport, type LaunchedApp } from './harness';
+import { caseWithEvidence } from './harness';
 import { chips, count } from './listing';
 
 const calls = (first: number, ip: string, n: number): string => Array.from({ length: n }, (_, k) => JSON.stringify(s3Call(1, 'alice', 'GetObject', ip, { eventID: `7d3c0000-0000-4000-8000-${String(first + k).padStart(12, '0')}` }))).join('\n') + '\n';
 
 describe('Find a value while an import adds to the case', () => {
-  let evidence: string;
-  let app: LaunchedApp;
+  let app: Awaited<ReturnType<typeof caseWithEvidence>>;
 
   beforeAll(async () => {
-    evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-find-import-'));
     // Three calls from 10.0.0.1, one from 10.0.0.2; the second import brings five more from 10.0.0.2.
-    await writeFile(join(evidence, 'first.ndjson'), calls(0, '10.0.0.1', 3) + calls(3, '10.0.0.2', 1));
-    app = await launchApp({ evidence: [evidence] });
+    app = await caseWithEvidence('Find while importing', { 'first.ndjson': calls(0, '10.0.0.1', 3) + calls(3, '10.0.0.2', 1) });
     await app.page.setViewportSize({ width: 1360, height: 850 });
-    await newCase(app.page, 'Find while importing');
-    await app.page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).click();
-    await waitForImport(app.page);
     await count(app.page, '4 events');
   });
-  afterAll(async () => {
-    await app.close();
-    await rm(evidence, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
 
   it('keeps the value chosen with ↓ chosen when new counts move it up the list, and Enter picks that value', async () => {
     const { page } = app;
@@ -39,7 +29,7 @@ describe('Find a value while an import adds to the case', () => {
     await box.press('ArrowDown');
     await expect.poll(() => chosen.textContent()).toBe('Source IP 10.0.0.2 1 event');
     // More evidence lands while the list is open and the keyboard stays in the box (the import started without taking focus).
-    await writeFile(join(evidence, 'second.ndjson'), calls(10, '10.0.0.2', 5));
+    await writeFile(join(app.evidence, 'second.ndjson'), calls(10, '10.0.0.2', 5));
     await page.getByRole('banner').getByRole('button', { name: 'Add evidence…' }).dispatchEvent('click');
     await options.first().filter({ hasText: /^Source IP 10\.0\.0\.2 6 events$/ }).waitFor();
     expect(await options.allTextContents()).toEqual(['Source IP 10.0.0.2 6 events', 'Source IP 10.0.0.1 3 events']);

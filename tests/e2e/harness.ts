@@ -174,10 +174,10 @@ export async function waitForImport(page: Page, outcome = 'Import complete'): Pr
 
 /**
  * The app with a case named `caseName` holding `files` (name → content), written to a folder of
- * their own and imported: what a test of one journey over made-up evidence starts from. Closing
- * it removes the folder too.
+ * their own (`evidence`, which the open dialog keeps picking) and imported: what a test of one
+ * journey over made-up evidence starts from. Closing it removes the folder too.
  */
-export async function caseWithEvidence(caseName: string, files: Record<string, string>, options: Omit<LaunchOptions, 'evidence'> = {}): Promise<LaunchedApp> {
+export async function caseWithEvidence(caseName: string, files: Record<string, string>, options: Omit<LaunchOptions, 'evidence'> = {}): Promise<LaunchedApp & { evidence: string }> {
   const evidence = await mkdtemp(join(tmpdir(), 'cairn-e2e-evidence-'));
   for (const [name, content] of Object.entries(files)) await writeFile(join(evidence, name), content);
   const app = await launchApp({ ...options, evidence: [evidence] });
@@ -186,6 +186,7 @@ export async function caseWithEvidence(caseName: string, files: Record<string, s
   await waitForImport(app.page);
   return {
     ...app,
+    evidence,
     async close() {
       await app.close();
       await rm(evidence, { recursive: true, force: true });
